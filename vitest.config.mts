@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const alias = { "@": path.resolve(__dirname) };
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+const alias = { "@": root };
 
 // Two projects: unit tests are pure and run anywhere; integration tests (*.int.test.ts) get a real
 // PostgreSQL started once per run by scripts/test-database.ts.
@@ -25,6 +28,7 @@ export default defineConfig({
           include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts", "app/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["scripts/test-database.ts"],
+          setupFiles: ["scripts/test-setup.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,

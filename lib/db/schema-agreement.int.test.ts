@@ -1,0 +1,206 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+
+// schema.prisma is the typed model; the SQL migrations build the real database. Writing every field
+// of every model and reading it back proves the two agree (a missing column, a wrong type or a
+// mismatched enum fails here).
+describe("schema.prisma and the migrated database agree", () => {
+  afterAll(() => db.$disconnect());
+
+  it("round-trips every model with every field", async () => {
+    const stamp = Date.now();
+    const user = await db.user.create({
+      data: {
+        name: "Round Trip",
+        email: `round-trip-${stamp}@example.test`,
+        role: "lead_inspector",
+        passwordHash: "$argon2id$not-a-real-hash",
+        active: true,
+        sessionVersion: 3,
+        failedSignIns: 2,
+        lockedUntil: new Date("2030-01-01T10:00:00.000Z"),
+      },
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
+
+    const inspection = await db.inspection.create({
+      data: {
+        yjsName: "Round Trip YJS",
+        frameworkVersion: "yjs-2021",
+        fieldworkStart: new Date("2024-01-22"),
+        windowStart: new Date("2023-01-23"),
+        windowEnd: new Date("2023-11-17"),
+        status: "fieldwork",
+        createdById: user.id,
+      },
+    });
+    expect(await db.inspection.findUniqueOrThrow({ where: { id: inspection.id } })).toEqual(inspection);
+
+    const membership = await db.membership.create({
+      data: { inspectionId: inspection.id, userId: user.id, role: "lead_inspector" },
+    });
+    expect(
+      await db.membership.findUniqueOrThrow({
+        where: { inspectionId_userId: { inspectionId: inspection.id, userId: user.id } },
+      }),
+    ).toEqual(membership);
+
+    const populationImport = await db.populationImport.create({
+      data: { inspectionId: inspection.id, fileName: "cases.csv", sha256: "ab".repeat(32), rowCount: 1, importedById: user.id },
+    });
+    expect(await db.populationImport.findUniqueOrThrow({ where: { id: populationImport.id } })).toEqual(populationImport);
+
+    const populationCase = await db.populationCase.create({
+      data: {
+        inspectionId: inspection.id,
+        importId: populationImport.id,
+        reference: "RT-0001",
+        stream: "court",
+        disposalType: "referral_order",
+        disposalDate: new Date("2023-05-01"),
+        gender: "female",
+        ethnicity: "W1",
+        age: 15,
+        rosh: "medium",
+        safetyWellbeing: "high",
+        caseManager: "CM-7",
+      },
+    });
+    expect(await db.populationCase.findUniqueOrThrow({ where: { id: populationCase.id } })).toEqual(populationCase);
+
+    const draw = await db.sampleDraw.create({
+      data: { inspectionId: inspection.id, stream: "court", seed: "seed-1", size: 1, populationSize: 1, method: "stratified", drawnById: user.id },
+    });
+    expect(await db.sampleDraw.findUniqueOrThrow({ where: { id: draw.id } })).toEqual(draw);
+
+    const sampled = await db.case.create({
+      data: {
+        inspectionId: inspection.id,
+        populationCaseId: populationCase.id,
+        reference: "RT-0001",
+        stream: "court",
+        disposalType: "referral_order",
+        disposalDate: new Date("2023-05-01"),
+        gender: "female",
+        ethnicity: "W1",
+        age: 15,
+        rosh: "medium",
+        safetyWellbeing: "high",
+        harmFactors: true,
+        safetyWellbeingFactors: false,
+        caseManagerInterviewed: true,
+        caseManagerInterviewDate: new Date("2024-01-23"),
+        overallNotes: "Notes",
+        allocatedToId: user.id,
+        status: "in_progress",
+        additionReason: null,
+        removedAt: null,
+        removalReason: null,
+        version: 4,
+      },
+    });
+    expect(await db.case.findUniqueOrThrow({ where: { id: sampled.id } })).toEqual(sampled);
+
+    const section = await db.caseSection.create({
+      data: { caseId: sampled.id, standardId: "2.1", completedById: user.id },
+    });
+    expect(
+      await db.caseSection.findUniqueOrThrow({ where: { caseId_standardId: { caseId: sampled.id, standardId: "2.1" } } }),
+    ).toEqual(section);
+
+    const answer = await db.answer.create({
+      data: {
+        caseId: sampled.id,
+        questionId: "2.1.1",
+        value: "na",
+        naReason: "Reason",
+        rationale: "Rationale",
+        promptMarks: { "0": "met", "1": "not_met" },
+        version: 2,
+        updatedById: user.id,
+      },
+    });
+    expect(await db.answer.findUniqueOrThrow({ where: { id: answer.id } })).toEqual(answer);
+
+    const applied = await db.appliedChange.create({
+      data: { changeId: crypto.randomUUID(), caseId: sampled.id, userId: user.id, response: { ok: true, version: 2 } },
+    });
+    expect(await db.appliedChange.findUniqueOrThrow({ where: { changeId: applied.changeId } })).toEqual(applied);
+
+    const query = await db.query.create({
+      data: { caseId: sampled.id, answerId: answer.id, questionId: "2.1.1", status: "answered", createdById: user.id },
+    });
+    expect(await db.query.findUniqueOrThrow({ where: { id: query.id } })).toEqual(query);
+
+    const message = await db.queryMessage.create({ data: { queryId: query.id, authorId: user.id, body: "Please check" } });
+    expect(await db.queryMessage.findUniqueOrThrow({ where: { id: message.id } })).toEqual(message);
+
+    const evidence = await db.evidenceItem.create({
+      data: {
+        inspectionId: inspection.id,
+        standardId: "4.1",
+        topic: "accommodation",
+        kind: "area_for_improvement",
+        source: "case",
+        text: "Accommodation confirmed late",
+        occurredOn: new Date("2024-01-24"),
+        caseId: sampled.id,
+        authorId: user.id,
+        deletedAt: null,
+      },
+    });
+    expect(await db.evidenceItem.findUniqueOrThrow({ where: { id: evidence.id } })).toEqual(evidence);
+
+    const decision = await db.panelDecision.create({
+      data: { inspectionId: inspection.id, standardId: "1.1", kind: "judgement", rating: "Good", note: "Evidence", decidedById: user.id },
+    });
+    expect(await db.panelDecision.findUniqueOrThrow({ where: { id: decision.id } })).toEqual(decision);
+
+    const signOff = await db.signOff.create({
+      data: {
+        inspectionId: inspection.id,
+        signedById: user.id,
+        ratings: { score: 22 },
+        voidedAt: new Date("2024-02-01T09:00:00.000Z"),
+        voidedById: user.id,
+        voidReason: "Reopened",
+      },
+    });
+    expect(await db.signOff.findUniqueOrThrow({ where: { id: signOff.id } })).toEqual(signOff);
+
+    const event = await db.auditEvent.create({
+      data: {
+        actorId: user.id,
+        action: "answer.changed",
+        entityType: "answer",
+        entityId: answer.id,
+        inspectionId: inspection.id,
+        caseId: sampled.id,
+        before: { value: null },
+        after: { value: "na" },
+      },
+    });
+    expect(await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).toEqual(event);
+
+    const bucket = await db.rateLimitBucket.create({
+      data: { key: `sign-in:${stamp}`, windowStart: new Date("2024-01-01T00:00:00.000Z"), count: 3 },
+    });
+    expect(
+      await db.rateLimitBucket.findUniqueOrThrow({
+        where: { key_windowStart: { key: bucket.key, windowStart: bucket.windowStart } },
+      }),
+    ).toEqual(bucket);
+  });
+
+  it("refuses to update, delete or truncate audit events", async () => {
+    const event = await db.auditEvent.create({
+      data: { action: "test.event", entityType: "test", entityId: "1" },
+    });
+    await expect(db.auditEvent.update({ where: { id: event.id }, data: { action: "tampered" } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe("TRUNCATE audit_events")).rejects.toThrow(/append-only/);
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("test.event");
+  });
+});
