@@ -1,0 +1,250 @@
+import { describe, expect, it } from "vitest";
+import type { ApplicabilityAttributes } from "./case-attributes";
+import {
+  FRAMEWORK_VERSIONS,
+  RATINGS,
+  allKeyQuestions,
+  allStandards,
+  findKeyQuestion,
+  findStandard,
+  getFramework,
+  isFrameworkVersion,
+  keyQuestionApplicability,
+  standardsForStream,
+  type Framework,
+  type KeyQuestion,
+} from "./index";
+
+const y2018 = getFramework("yjs-2018");
+const y2021 = getFramework("yjs-2021");
+
+function kq(fw: Framework, id: string): KeyQuestion {
+  const found = findKeyQuestion(fw, id);
+  if (!found) throw new Error(`no key question ${id}`);
+  return found;
+}
+
+function ids(list: readonly { id: string }[]): string[] {
+  return list.map((x) => x.id);
+}
+
+const caseAttrs = (overrides: Partial<ApplicabilityAttributes> = {}): ApplicabilityAttributes => ({
+  stream: "court",
+  disposalType: "referral_order",
+  harmFactors: true,
+  safetyWellbeingFactors: true,
+  ...overrides,
+});
+
+describe("framework versions", () => {
+  it("lists both versions and recognises only them", () => {
+    expect(FRAMEWORK_VERSIONS).toEqual(["yjs-2018", "yjs-2021"]);
+    expect(isFrameworkVersion("yjs-2021")).toBe(true);
+    expect(isFrameworkVersion("yjs-2025")).toBe(false);
+    expect(isFrameworkVersion(2021)).toBe(false);
+    expect(y2018.version).toBe("yjs-2018");
+    expect(y2021.version).toBe("yjs-2021");
+  });
+
+  it("orders ratings best to worst", () => {
+    expect(RATINGS).toEqual(["Outstanding", "Good", "Requires improvement", "Inadequate"]);
+  });
+});
+
+describe("yjs-2018", () => {
+  it("has 12 standards, all scored, in three domains", () => {
+    expect(ids(allStandards(y2018))).toEqual(["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"]);
+    expect(allStandards(y2018).every((s) => s.scored)).toBe(true);
+    expect(y2018.domains.map((d) => d.title)).toEqual(["Organisational delivery", "Court disposals", "Out-of-court disposals"]);
+  });
+
+  it("has 14 domain one key questions, 21 case key questions in 2.1–3.3 and 2 in 3.4", () => {
+    const all = allKeyQuestions(y2018);
+    expect(all.filter((k) => k.id.startsWith("1.")).length).toBe(14);
+    expect(all.filter((k) => /^(2\.|3\.[123]\.)/.test(k.id)).length).toBe(21);
+    expect(ids(findStandard(y2018, "3.4")?.keyQuestions ?? [])).toEqual(["3.4.1", "3.4.2"]);
+    expect(all.length).toBe(37);
+  });
+
+  it("rates 3.4 joint working from out-of-court cases", () => {
+    const joint = findStandard(y2018, "3.4");
+    expect(joint?.title).toBe("Joint working");
+    expect(joint?.basis).toBe("cases");
+    expect(joint?.stream).toBe("out_of_court");
+    expect(joint?.statement).toBe(
+      "Joint working with the police supports the delivery of high-quality, personalised and coordinated services.",
+    );
+  });
+
+  it("keeps exact Annexe 2 wording", () => {
+    expect(findStandard(y2018, "3.2")?.statement).toBe(
+      "Planning is well-informed, holistic and personalised, actively involving the child and their parents/carers.",
+    );
+    expect(kq(y2018, "3.3.1").text).toBe("Does service delivery support the child's desistance?");
+    expect(kq(y2018, "3.2.1").text).toBe("Does planning focus sufficiently on supporting the child's desistance?");
+    expect(kq(y2018, "2.3.3").text).toBe(
+      "Does the implementation and delivery of services effectively support the safety of other people?",
+    );
+    expect(kq(y2018, "1.4.2").text).toBe(
+      "Does the YOT's delivery environment(s) meet the needs of all children and enable staff to deliver a quality service?",
+    );
+    expect(kq(y2018, "3.4.1").text).toBe(
+      "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
+    );
+  });
+
+  it("gates safety questions on factors and 3.4.2 on youth conditional cautions", () => {
+    const gates = Object.fromEntries(allKeyQuestions(y2018).filter((k) => k.appliesTo.stream).map((k) => [k.id, k.appliesTo.requires]));
+    for (const s of ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"]) {
+      expect(gates[`${s}.1`]).toBeNull();
+      expect(gates[`${s}.2`]).toBe("safety_wellbeing_factors");
+      expect(gates[`${s}.3`]).toBe("harm_factors");
+    }
+    expect(gates["3.4.1"]).toBeNull();
+    expect(gates["3.4.2"]).toBe("youth_conditional_caution");
+  });
+});
+
+describe("yjs-2021", () => {
+  it("has 13 standards; 3.4 and 4.1 judged; 4.1 not scored", () => {
+    expect(ids(allStandards(y2021))).toEqual([
+      "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1",
+    ]);
+    expect(allStandards(y2021).filter((s) => !s.scored).map((s) => s.id)).toEqual(["4.1"]);
+    expect(findStandard(y2021, "3.4")?.basis).toBe("judgement");
+    expect(findStandard(y2021, "3.4")?.keyQuestions).toEqual([]);
+    expect(findStandard(y2021, "3.4")?.evidenceTopics.length).toBeGreaterThan(0);
+    expect(findStandard(y2021, "4.1")?.keyQuestions).toEqual([]);
+    expect(findStandard(y2021, "4.1")?.evidenceTopics.length).toBeGreaterThan(0);
+    expect(findStandard(y2021, "4.1")?.domainTitle).toBe("Resettlement");
+  });
+
+  it("has 14 domain one and 21 case key questions, every case one applying to its whole stream", () => {
+    const all = allKeyQuestions(y2021);
+    expect(all.filter((k) => k.id.startsWith("1.")).length).toBe(14);
+    const caseQuestions = all.filter((k) => k.appliesTo.stream !== null);
+    expect(caseQuestions.length).toBe(21);
+    expect(caseQuestions.every((k) => k.appliesTo.requires === null && k.notApplicableAllowed)).toBe(true);
+  });
+
+  it("reuses the 2018 domain one key questions word for word", () => {
+    const one = (fw: Framework) => allKeyQuestions(fw).filter((k) => k.id.startsWith("1.")).map((k) => [k.id, k.text]);
+    expect(one(y2021)).toEqual(one(y2018));
+  });
+
+  it("keeps exact 2021+ wording", () => {
+    expect(findStandard(y2021, "3.2")?.statement).toBe(
+      "Planning is well-informed, analytical and personalised, actively involving the child and their parents or carers.",
+    );
+    expect(findStandard(y2021, "2.2")?.statement).toBe(
+      "Planning is well-informed, holistic and personalised, actively involving the child and their parents or carers.",
+    );
+    expect(kq(y2021, "3.2.1").text).toBe("Does planning focus on supporting the child's desistance?");
+    expect(kq(y2021, "3.3.1").text).toBe("Does service delivery effectively support the child's desistance?");
+    expect(kq(y2021, "2.1.1").text).toBe("Does assessment sufficiently analyse how to support the child's desistance?");
+    expect(findStandard(y2021, "3.4")?.statement).toBe(
+      "There is a high-quality, evidence-based out-of-court disposal service in place that promotes diversion and supports sustainable desistance.",
+    );
+  });
+});
+
+describe("lookups", () => {
+  it("finds standards for a stream", () => {
+    expect(ids(standardsForStream(y2018, "court"))).toEqual(["2.1", "2.2", "2.3", "2.4"]);
+    expect(ids(standardsForStream(y2018, "out_of_court"))).toEqual(["3.1", "3.2", "3.3", "3.4"]);
+    expect(ids(standardsForStream(y2021, "out_of_court"))).toEqual(["3.1", "3.2", "3.3"]);
+    expect(standardsForStream(y2021, "resettlement")).toEqual([]);
+    expect(standardsForStream(y2018, "resettlement")).toEqual([]);
+  });
+
+  it("returns undefined for unknown ids", () => {
+    expect(findStandard(y2018, "4.1")).toBeUndefined();
+    expect(findKeyQuestion(y2021, "3.4.1")).toBeUndefined();
+  });
+
+  it("gives every key question back references that match its standard", () => {
+    for (const fw of [y2018, y2021]) {
+      for (const s of allStandards(fw)) {
+        expect(s.domainId).toBe(s.id.split(".")[0]);
+        for (const k of s.keyQuestions) {
+          expect(k.standardId).toBe(s.id);
+          expect(k.appliesTo.stream).toBe(s.stream);
+        }
+      }
+    }
+  });
+});
+
+describe("frozen data", () => {
+  it("cannot be changed at run time", () => {
+    for (const fw of [y2018, y2021]) {
+      expect(Object.isFrozen(fw)).toBe(true);
+      expect(Object.isFrozen(fw.domains)).toBe(true);
+      for (const s of allStandards(fw)) {
+        expect(Object.isFrozen(s)).toBe(true);
+        expect(Object.isFrozen(s.evidenceTopics)).toBe(true);
+        for (const k of s.keyQuestions) {
+          expect(Object.isFrozen(k)).toBe(true);
+          expect(Object.isFrozen(k.appliesTo)).toBe(true);
+          expect(Object.isFrozen(k.prompts)).toBe(true);
+        }
+      }
+    }
+    const standard = findStandard(y2021, "2.1");
+    expect(() => {
+      (standard as { title: string }).title = "changed";
+    }).toThrow(TypeError);
+  });
+});
+
+describe("keyQuestionApplicability", () => {
+  it("yjs-2018: safety questions need safety and wellbeing factors", () => {
+    expect(keyQuestionApplicability(kq(y2018, "2.1.2"), caseAttrs({ safetyWellbeingFactors: false }))).toEqual({
+      applies: false,
+      reason: "Applies only to cases with safety and wellbeing factors; the inspector judged there are none.",
+    });
+    expect(keyQuestionApplicability(kq(y2018, "2.1.2"), caseAttrs({ safetyWellbeingFactors: true }))).toEqual({ applies: true });
+  });
+
+  it("yjs-2018: others-safe questions need harm factors", () => {
+    const result = keyQuestionApplicability(kq(y2018, "3.3.3"), caseAttrs({ stream: "out_of_court", disposalType: "youth_caution", harmFactors: false }));
+    expect(result).toEqual({
+      applies: false,
+      reason: "Applies only to cases with harm factors; the inspector judged there are none.",
+    });
+  });
+
+  it("yjs-2018: an unjudged factor counts as applying, flagged as pending", () => {
+    const result = keyQuestionApplicability(kq(y2018, "2.2.3"), caseAttrs({ harmFactors: null }));
+    expect(result.applies).toBe(true);
+    expect(result).toHaveProperty("pendingJudgement");
+  });
+
+  it("yjs-2018: 3.4.2 only for youth conditional cautions, 3.4.1 for every out-of-court case", () => {
+    const caution = caseAttrs({ stream: "out_of_court", disposalType: "youth_caution" });
+    expect(keyQuestionApplicability(kq(y2018, "3.4.1"), caution)).toEqual({ applies: true });
+    expect(keyQuestionApplicability(kq(y2018, "3.4.2"), caution)).toEqual({
+      applies: false,
+      reason: "Applies only to youth conditional caution cases; this case's disposal is a youth caution.",
+    });
+    expect(
+      keyQuestionApplicability(kq(y2018, "3.4.2"), caseAttrs({ stream: "out_of_court", disposalType: "youth_conditional_caution" })),
+    ).toEqual({ applies: true });
+  });
+
+  it("yjs-2021: every case key question applies to every case of its stream", () => {
+    const none = caseAttrs({ harmFactors: false, safetyWellbeingFactors: false });
+    for (const k of allKeyQuestions(y2021).filter((q) => q.appliesTo.stream === "court")) {
+      expect(keyQuestionApplicability(k, none)).toEqual({ applies: true });
+    }
+  });
+
+  it("never applies across streams or to domain one questions", () => {
+    expect(keyQuestionApplicability(kq(y2021, "2.1.1"), caseAttrs({ stream: "out_of_court" }))).toEqual({
+      applies: false,
+      reason: "Applies only to court disposal cases; this is an out-of-court disposal case.",
+    });
+    expect(keyQuestionApplicability(kq(y2021, "3.1.1"), caseAttrs({ stream: "resettlement" })).applies).toBe(false);
+    expect(keyQuestionApplicability(kq(y2021, "1.1.1"), caseAttrs()).applies).toBe(false);
+  });
+});

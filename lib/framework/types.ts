@@ -1,0 +1,70 @@
+// Types of the versioned framework data (framework.md sections 3 and 4). The data itself lives in
+// yjs-2018.ts and yjs-2021.ts; answers keep the version they were given under, so nothing here is
+// ever edited in place: a change of wording is a new version.
+
+import type { Stream } from "./case-attributes";
+
+export const FRAMEWORK_VERSIONS = ["yjs-2018", "yjs-2021"] as const;
+export type FrameworkVersion = (typeof FRAMEWORK_VERSIONS)[number];
+
+/** Ratings, best first. Spelled exactly as the reports and the rating contract spell them. */
+export const RATINGS = ["Outstanding", "Good", "Requires improvement", "Inadequate"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** How a standard is rated: from the % 'yes' over the case sample, or judged against evidence. */
+export type Basis = "cases" | "judgement";
+
+/**
+ * What, besides the stream, a case needs for a key question to apply (yjs-2018 only):
+ * the inspector's judgement that there are harm factors / safety and wellbeing factors, or a
+ * youth conditional caution disposal.
+ */
+export type ApplicabilityRequirement = null | "harm_factors" | "safety_wellbeing_factors" | "youth_conditional_caution";
+
+export interface KeyQuestion {
+  /** e.g. "2.1.3"; the 2021+ reports print no numbers, so ids follow table order (framework.md 4). */
+  readonly id: string;
+  readonly standardId: string;
+  /** Exact wording: show it to inspectors word for word. */
+  readonly text: string;
+  readonly appliesTo: {
+    /** Stream of the cases that answer it; null for domain one key questions (informing a judgement). */
+    readonly stream: Stream | null;
+    readonly requires: ApplicabilityRequirement;
+  };
+  /** Default prompts: the aspects evidenced in the reports (framework.md 5). Guidance, not scored. */
+  readonly prompts: readonly string[];
+  /** Whether an inspector may mark this key question N/A for a case (with a reason). */
+  readonly notApplicableAllowed: boolean;
+}
+
+export interface Standard {
+  /** e.g. "2.1" */
+  readonly id: string;
+  readonly title: string;
+  /** Exact wording of the standard statement. */
+  readonly statement: string;
+  readonly domainId: string;
+  readonly domainTitle: string;
+  readonly basis: Basis;
+  /** Whether it counts toward the 0–36 score (4.1 resettlement does not). */
+  readonly scored: boolean;
+  /** The case stream a case-rated standard is rated from; null for judgement standards. */
+  readonly stream: Stream | null;
+  readonly keyQuestions: readonly KeyQuestion[];
+  /** Evidence topics of the judgement-rated policy standards 3.4 and 4.1 in yjs-2021 (framework.md 5). */
+  readonly evidenceTopics: readonly string[];
+}
+
+export interface Domain {
+  /** "1".."4" */
+  readonly id: string;
+  readonly title: string;
+  readonly standards: readonly Standard[];
+}
+
+export interface Framework {
+  readonly version: FrameworkVersion;
+  readonly label: string;
+  readonly domains: readonly Domain[];
+}

@@ -1,0 +1,232 @@
+// Version (a), 2018–2021: framework.md section 3. Key question wording is the S2 Annexe 2 wording
+// (the S2 body has variants and one copy error, see 3.1). Applicability follows the product
+// decision: "keep the child safe" / "safety of the child" questions need safety and wellbeing
+// factors, "keep other people safe" / "safety of other people" need harm factors, 3.4.2 needs a
+// youth conditional caution; 3.4.1 applies to every out-of-court case.
+//
+// N/A by hand: the version's rule decides applicability, so inspectors record the factors instead
+// of marking N/A. The one exception is 3.4.1, which S2's figures suggest was asked only where the
+// YOT made recommendations.
+
+import { defineFramework, type StandardDefinition } from "./define-framework";
+import { DOMAIN_ONE } from "./domain-one";
+import {
+  ASSESSMENT_CHILD_SAFE_PROMPTS,
+  ASSESSMENT_DESISTANCE_PROMPTS,
+  ASSESSMENT_OTHERS_SAFE_PROMPTS,
+  IMPLEMENTATION_PROMPTS,
+  JOINT_WORKING_PROMPTS,
+  PLANNING_PROMPTS,
+  REVIEWING_PROMPTS,
+} from "./prompts";
+
+const ASSESSMENT_STATEMENT =
+  "Assessment is well-informed, analytical and personalised, actively involving the child and their parents/carers.";
+const PLANNING_STATEMENT =
+  "Planning is well-informed, holistic and personalised, actively involving the child and their parents/carers.";
+const IMPLEMENTATION_STATEMENT =
+  "High-quality, well-focused, personalised and coordinated services are delivered, engaging and assisting the child.";
+const REVIEWING_STATEMENT =
+  "Reviewing of progress is well-informed, analytical and personalised, actively involving the child and their parents/carers.";
+
+const NO_MANUAL_NA = { notApplicableAllowed: false } as const;
+
+function assessment(id: string, stream: "court" | "out_of_court"): StandardDefinition {
+  return {
+    id,
+    title: "Assessment",
+    statement: ASSESSMENT_STATEMENT,
+    basis: "cases",
+    scored: true,
+    stream,
+    keyQuestions: [
+      {
+        id: `${id}.1`,
+        text: "Does assessment sufficiently analyse how to support the child's desistance?",
+        prompts: ASSESSMENT_DESISTANCE_PROMPTS,
+        ...NO_MANUAL_NA,
+      },
+      {
+        id: `${id}.2`,
+        text: "Does assessment sufficiently analyse how to keep the child safe?",
+        requires: "safety_wellbeing_factors",
+        prompts: ASSESSMENT_CHILD_SAFE_PROMPTS,
+        ...NO_MANUAL_NA,
+      },
+      {
+        id: `${id}.3`,
+        text: "Does assessment sufficiently analyse how to keep other people safe?",
+        requires: "harm_factors",
+        prompts: ASSESSMENT_OTHERS_SAFE_PROMPTS,
+        ...NO_MANUAL_NA,
+      },
+    ],
+  };
+}
+
+function planning(id: string, stream: "court" | "out_of_court"): StandardDefinition {
+  return {
+    id,
+    title: "Planning",
+    statement: PLANNING_STATEMENT,
+    basis: "cases",
+    scored: true,
+    stream,
+    keyQuestions: [
+      {
+        id: `${id}.1`,
+        text: "Does planning focus sufficiently on supporting the child's desistance?",
+        prompts: PLANNING_PROMPTS,
+        ...NO_MANUAL_NA,
+      },
+      {
+        id: `${id}.2`,
+        text: "Does planning focus sufficiently on keeping the child safe?",
+        requires: "safety_wellbeing_factors",
+        prompts: PLANNING_PROMPTS,
+        ...NO_MANUAL_NA,
+      },
+      {
+        id: `${id}.3`,
+        text: "Does planning focus sufficiently on keeping other people safe?",
+        requires: "harm_factors",
+        prompts: PLANNING_PROMPTS,
+        ...NO_MANUAL_NA,
+      },
+    ],
+  };
+}
+
+export const YJS_2018 = defineFramework("yjs-2018", "2018–2021 framework (3.4 joint working; no resettlement standard)", [
+  DOMAIN_ONE,
+  {
+    id: "2",
+    title: "Court disposals",
+    standards: [
+      assessment("2.1", "court"),
+      planning("2.2", "court"),
+      {
+        id: "2.3",
+        title: "Implementation and delivery",
+        statement: IMPLEMENTATION_STATEMENT,
+        basis: "cases",
+        scored: true,
+        stream: "court",
+        keyQuestions: [
+          {
+            id: "2.3.1",
+            text: "Does the implementation and delivery of services effectively support the child's desistance?",
+            prompts: IMPLEMENTATION_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+          {
+            id: "2.3.2",
+            text: "Does the implementation and delivery of services effectively support the safety of the child?",
+            requires: "safety_wellbeing_factors",
+            prompts: IMPLEMENTATION_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+          {
+            id: "2.3.3",
+            text: "Does the implementation and delivery of services effectively support the safety of other people?",
+            requires: "harm_factors",
+            prompts: IMPLEMENTATION_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+        ],
+      },
+      {
+        id: "2.4",
+        title: "Reviewing",
+        statement: REVIEWING_STATEMENT,
+        basis: "cases",
+        scored: true,
+        stream: "court",
+        keyQuestions: [
+          {
+            id: "2.4.1",
+            text: "Does reviewing focus sufficiently on supporting the child's desistance?",
+            prompts: REVIEWING_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+          {
+            id: "2.4.2",
+            text: "Does reviewing focus sufficiently on keeping the child safe?",
+            requires: "safety_wellbeing_factors",
+            prompts: REVIEWING_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+          {
+            id: "2.4.3",
+            text: "Does reviewing focus sufficiently on keeping other people safe?",
+            requires: "harm_factors",
+            prompts: REVIEWING_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: "3",
+    title: "Out-of-court disposals",
+    standards: [
+      assessment("3.1", "out_of_court"),
+      planning("3.2", "out_of_court"),
+      {
+        id: "3.3",
+        title: "Implementation and delivery",
+        statement: IMPLEMENTATION_STATEMENT,
+        basis: "cases",
+        scored: true,
+        stream: "out_of_court",
+        keyQuestions: [
+          {
+            id: "3.3.1",
+            text: "Does service delivery support the child's desistance?",
+            prompts: IMPLEMENTATION_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+          {
+            id: "3.3.2",
+            text: "Does service delivery effectively support the safety of the child?",
+            requires: "safety_wellbeing_factors",
+            prompts: IMPLEMENTATION_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+          {
+            id: "3.3.3",
+            text: "Does service delivery effectively support the safety of other people?",
+            requires: "harm_factors",
+            prompts: IMPLEMENTATION_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+        ],
+      },
+      {
+        id: "3.4",
+        title: "Joint working",
+        statement:
+          "Joint working with the police supports the delivery of high-quality, personalised and coordinated services.",
+        basis: "cases",
+        scored: true,
+        stream: "out_of_court",
+        keyQuestions: [
+          {
+            id: "3.4.1",
+            text: "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
+            prompts: JOINT_WORKING_PROMPTS,
+            notApplicableAllowed: true,
+          },
+          {
+            id: "3.4.2",
+            text: "Does the YOT work effectively with the police in implementing the out-of-court disposal?",
+            requires: "youth_conditional_caution",
+            prompts: JOINT_WORKING_PROMPTS,
+            ...NO_MANUAL_NA,
+          },
+        ],
+      },
+    ],
+  },
+]);
