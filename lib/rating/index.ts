@@ -1,0 +1,60 @@
+// Public entry to the rating module: the roll-up, its rules, its input parser and errors,
+// decision support and the counts built from stored answers. Pure: no I/O.
+
+export {
+  BAND_MINIMUMS,
+  MAX_SCORE,
+  OVERALL_BAND_MINIMUMS,
+  POINTS,
+  bandAbove,
+  bandBelow,
+  bandMinimum,
+  isBetterThan,
+  keyQuestionBand,
+  overallRatingForScore,
+  percentYes,
+  ratingPoints,
+  ratingRank,
+  worseOf,
+} from "./bands";
+export { DISCRETION_MAX_GAP, checkDiscretion, discretionOptions, type DiscretionCheck, type DiscretionOption } from "./discretion";
+export {
+  GOVERNANCE_CAP_BASE_STANDARDS,
+  GOVERNANCE_CAP_MAX_RATING,
+  GOVERNANCE_CAP_STANDARD,
+  breaksGovernanceCap,
+  governanceCapStatus,
+  type GovernanceCapStatus,
+} from "./governance-cap";
+export { ERROR_CODES, RatingInputError, jsonPath, type RatingErrorCode, type RatingErrorDocument } from "./errors";
+export { parseRatingInput, type DiscretionDecision, type KeyQuestionFigures, type RatingInput } from "./input";
+export {
+  rateInspection,
+  type DiscretionRecord,
+  type KeyQuestionResult,
+  type RatingResult,
+  type StandardResult,
+} from "./rate-inspection";
+export { rateJson, rateJsonText, type RatingOutcome } from "./rate-json";
+export {
+  Z_80,
+  decisionSupport,
+  noToDropBand,
+  wilsonInterval,
+  yesToNextBandUp,
+  type DecisionSupport,
+  type KeyQuestionSupport,
+  type StandardDiscretionSupport,
+} from "./decision-support";
+export {
+  CASE_STATUSES,
+  FINAL_CASE_STATUSES,
+  countsFromAnswers,
+  type AnswerCounts,
+  type AnswerForCounting,
+  type AnswerValue,
+  type CaseForCounting,
+  type CaseStatus,
+  type CountsFromAnswers,
+  type Exclusions,
+} from "./counts-from-answers";
