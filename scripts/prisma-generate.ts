@@ -11,7 +11,7 @@ const hasEngine =
   process.env.PRISMA_SCHEMA_ENGINE_BINARY !== undefined ||
   (existsSync(enginesDir) && readdirSync(enginesDir).some((f) => f.startsWith("schema-engine")));
 
-const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 if (!hasEngine) env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(root, "package.json");
 
 const result = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["generate"], {

@@ -1,8 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// One client per process. In development Next re-evaluates modules on every change, so the instance
-// is kept on globalThis to avoid opening a new pool each time.
+// One client per process, kept on globalThis so that Next's module re-evaluation in development does
+// not open a new pool each time.
 const globalForPrisma = globalThis as unknown as { caseReviewDb?: PrismaClient };
 
 function createClient(): PrismaClient {
@@ -14,8 +14,22 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-export const db: PrismaClient = globalForPrisma.caseReviewDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.caseReviewDb = db;
+function client(): PrismaClient {
+  globalForPrisma.caseReviewDb ??= createClient();
+  return globalForPrisma.caseReviewDb;
+}
+
+/**
+ * Created on first use, not on import: `next build` imports every route without a database, and
+ * tests set DATABASE_URL before their first query.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_, property) {
+    const target = client();
+    const value = Reflect.get(target, property, target) as unknown;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  },
+});
 
 export type Db = PrismaClient;
 /** The client handed to a `db.$transaction(async (tx) => …)` callback. */

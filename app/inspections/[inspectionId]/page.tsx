@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { STREAMS, STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { CASE_STATUS_LABELS, formatDate, INSPECTION_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
+import { inspectionOverview } from "@/lib/inspections/queries";
+import { pageData } from "@/lib/http/page-data";
+
+export const metadata: Metadata = { title: "Inspection overview" };
+
+const CASE_STATUSES = ["not_started", "in_progress", "completed", "returned", "approved"] as const;
+
+export default async function InspectionOverviewPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}`);
+  const overview = await pageData(inspectionOverview(user, inspectionId));
+  const count = (stream: string, status: string) =>
+    overview.caseCounts.find((c) => c.stream === stream && c.status === status)?.count ?? 0;
+  const streamTotal = (stream: string) => overview.caseCounts.filter((c) => c.stream === stream).reduce((n, c) => n + c.count, 0);
+
+  return (
+    <>
+      <PageHeading caption="Inspection">{overview.yjsName}</PageHeading>
+      <dl className="mb-8 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dt className="font-semibold">Framework</dt>
+        <dd>
+          {overview.frameworkVersion} — {overview.frameworkLabel}
+        </dd>
+        <dt className="font-semibold">Fieldwork starts</dt>
+        <dd>{formatDate(overview.fieldworkStart)}</dd>
+        <dt className="font-semibold">Eligibility window</dt>
+        <dd>
+          {overview.windowStart ? `${formatDate(overview.windowStart)} to ${formatDate(overview.windowEnd)}` : "Not set"}
+        </dd>
+        <dt className="font-semibold">Status</dt>
+        <dd>{INSPECTION_STATUS_LABELS[overview.status] ?? overview.status}</dd>
+      </dl>
+
+      <nav aria-label="Inspection sections" className="mb-8 flex flex-wrap gap-4">
+        {overview.rights.readCases ? <Link href={`/inspections/${overview.id}/cases`}>Cases</Link> : null}
+        {overview.rights.editSetup ? <Link href={`/inspections/${overview.id}/setup`}>Set-up, sample and allocation</Link> : null}
+        {overview.rights.viewPanel ? <Link href={`/inspections/${overview.id}/panel`}>Ratings panel</Link> : null}
+        {overview.rights.exportRatings ? <Link href={`/inspections/${overview.id}/exports`}>Export draft ratings</Link> : null}
+      </nav>
+
+      <h2 className="mb-2 text-xl font-bold">Cases by stream and status</h2>
+      <table className="mb-8 w-full max-w-4xl border-collapse text-left">
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-4">Stream</th>
+            {CASE_STATUSES.map((status) => (
+              <th key={status} scope="col" className="py-2 pr-4 text-right">
+                {CASE_STATUS_LABELS[status]}
+              </th>
+            ))}
+            <th scope="col" className="py-2 pr-4 text-right">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {STREAMS.map((stream) => (
+            <tr key={stream} className="border-b border-line">
+              <th scope="row" className="py-2 pr-4 font-normal">
+                {STREAM_LABELS[stream]}
+              </th>
+              {CASE_STATUSES.map((status) => (
+                <td key={status} className="py-2 pr-4 text-right tabular-nums">
+                  {count(stream, status)}
+                </td>
+              ))}
+              <td className="py-2 pr-4 text-right font-semibold tabular-nums">{streamTotal(stream)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 className="mb-2 text-xl font-bold">Team</h2>
+      {overview.memberships.length === 0 ? (
+        <p>No one is on the team yet.</p>
+      ) : (
+        <ul className="mb-8 list-disc pl-6">
+          {overview.memberships.map((m) => (
+            <li key={m.user.id}>
+              {m.user.name} — {MEMBER_ROLE_LABELS[m.role]}
+              {m.user.active ? "" : " (account disabled)"}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
+import { getSignedInUser } from "@/lib/auth/session";
+import { GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Case Review", template: "%s – Case Review" },
+  description: "Case assessment and ratings for youth justice inspections",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSignedInUser();
+  return (
+    <html lang="en-GB">
+      <body className="min-h-screen font-sans">
+        <a href="#main-content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-focus focus:p-2 focus:text-ink">
+          Skip to main content
+        </a>
+        <header className="no-print border-b-8 border-link bg-ink text-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+            <Link href="/" className="text-xl font-bold text-white no-underline">
+              Case Review
+            </Link>
+            {user ? (
+              <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&_a]:text-white [&_button]:text-white">
+                <Link href="/">Inspections</Link>
+                {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+                <span>
+                  {user.name} <span className="text-[#b1b4b6]">({GLOBAL_ROLE_LABELS[user.role]})</span>
+                </span>
+                <SignOutButton />
+              </nav>
+            ) : null}
+          </div>
+        </header>
+        <main id="main-content" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,12 @@
+import Link from "next/link";
+import { PageHeading } from "@/components/ui/notice";
+
+export default function NotFound() {
+  return (
+    <>
+      <PageHeading>Page not found</PageHeading>
+      <p className="mb-4">If you typed the web address, check it is correct.</p>
+      <Link href="/">Go to your home page</Link>
+    </>
+  );
+}

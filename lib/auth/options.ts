@@ -1,0 +1,47 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authenticate } from "./authenticate";
+
+/** Sessions end after a working day without re-authentication, and idle ones sooner. */
+export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+function clientKey(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || "local";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error("Enter your email address and password.");
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientKey(request?.headers));
+        // next-auth passes the thrown message to the sign-in form as its error.
+        if (!result.ok) throw new Error(result.message);
+        return { id: result.user.id, name: result.user.name, email: result.user.email, sessionVersion: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user && "sessionVersion" in user) token.sessionVersion = user.sessionVersion as number;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+    },
+  },
+};

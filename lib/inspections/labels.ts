@@ -1,0 +1,30 @@
+export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  "yjs-2018": "2018 framework (3.4 joint working, no resettlement standard)",
+  "yjs-2021": "2021 framework (3.4 out-of-court policy and provision; 4.1 resettlement)",
+});
+
+export const INSPECTION_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  setup: "Set-up",
+  fieldwork: "Fieldwork",
+  panel: "Ratings panel",
+  signed_off: "Signed off",
+});
+
+export const CASE_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  not_started: "Not started",
+  in_progress: "In progress",
+  completed: "Completed",
+  returned: "Returned",
+  approved: "Approved",
+});
+
+export const MEMBER_ROLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  lead_inspector: "Lead inspector",
+  inspector: "Inspector",
+});
+
+/** Dates are shown as in the reports: 22 January 2024. */
+export function formatDate(date: Date | null | undefined): string {
+  if (!date) return "—";
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}

@@ -1,0 +1,68 @@
+// Who may do what: the one table. Pure, so it is readable and testable on its own; lib/permissions
+// /access.ts applies it to the signed-in user and their membership of an inspection.
+
+export const GLOBAL_ROLES = ["admin", "manager", "lead_inspector", "inspector"] as const;
+export type GlobalRole = (typeof GLOBAL_ROLES)[number];
+export const GLOBAL_ROLE_LABELS: Readonly<Record<GlobalRole, string>> = Object.freeze({
+  admin: "Administrator",
+  manager: "Manager",
+  lead_inspector: "Lead inspector",
+  inspector: "Inspector",
+});
+
+export const INSPECTION_ROLES = ["lead_inspector", "inspector"] as const;
+export type InspectionRole = (typeof INSPECTION_ROLES)[number];
+
+/** How the caller stands to one inspection: their global role, and their role on its team if any. */
+export interface Caller {
+  userId: string;
+  role: GlobalRole;
+  inspectionRole: InspectionRole | null;
+}
+
+/**
+ * The parties a permission is granted to: `admin` and `manager` by global role (any inspection),
+ * `lead` the inspection's lead inspector, `member` anyone on its team (lead included).
+ */
+type Party = "admin" | "manager" | "lead" | "member";
+
+export const PERMISSIONS = Object.freeze({
+  "users.manage": ["admin"],
+  "inspection.create": ["admin", "manager"],
+  /** The inspection's name, dates, team and counts: no case content. */
+  "inspection.view": ["admin", "manager", "member"],
+  "inspection.editSetup": ["manager", "lead"],
+  /** Case content: attributes, answers, rationale, history. Admins are deliberately excluded. */
+  "cases.read": ["manager", "member"],
+  "case.answer": ["lead", "member"],
+  "case.qualityAssure": ["lead"],
+  "panel.view": ["manager", "member"],
+  "panel.decide": ["lead"],
+  "evidence.record": ["member"],
+  "ratings.export": ["manager", "lead"],
+} as const satisfies Record<string, readonly Party[]>);
+
+export type Action = keyof typeof PERMISSIONS;
+
+function holds(caller: Caller, party: Party): boolean {
+  switch (party) {
+    case "admin":
+      return caller.role === "admin";
+    case "manager":
+      return caller.role === "manager";
+    case "lead":
+      return caller.inspectionRole === "lead_inspector";
+    case "member":
+      return caller.inspectionRole !== null;
+  }
+}
+
+export function can(caller: Caller, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Party[]).some((party) => holds(caller, party));
+}
+
+/** Answers of a case: its allocated inspector and the inspection's lead, nobody else. */
+export function canAnswerCase(caller: Caller, allocatedToId: string | null): boolean {
+  if (!can(caller, "case.answer")) return false;
+  return caller.inspectionRole === "lead_inspector" || (allocatedToId !== null && allocatedToId === caller.userId);
+}

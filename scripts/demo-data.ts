@@ -1,0 +1,165 @@
+// Demo data for a fresh install and for the end-to-end tests: fictional services, pseudonymous case
+// references, and one inspection whose answers reproduce the published Salford 2024 figures, so the
+// ratings panel shows a real, checkable result (22/36, Good, two discretion opportunities).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+
+export const DEMO_PASSWORD = "case-review-demo";
+
+export const DEMO_USERS = [
+  { key: "admin", name: "Sam Okafor", email: "admin@case-review.test", role: "admin" },
+  { key: "manager", name: "Morgan Price", email: "manager@case-review.test", role: "manager" },
+  { key: "lead", name: "Amira Khan", email: "lead@case-review.test", role: "lead_inspector" },
+  { key: "otherLead", name: "Priya Shah", email: "lead2@case-review.test", role: "lead_inspector" },
+  { key: "inspector", name: "Tom Evans", email: "inspector@case-review.test", role: "inspector" },
+  { key: "inspector2", name: "Grace Obi", email: "inspector2@case-review.test", role: "inspector" },
+] as const;
+
+type UserKey = (typeof DEMO_USERS)[number]["key"];
+
+/** Yes counts per key question over 13 court and 20 out-of-court cases (Salford 2024's figures). */
+const SALFORD_YES: Readonly<Record<string, number>> = {
+  "2.1.1": 8, "2.1.2": 10, "2.1.3": 7,
+  "2.2.1": 12, "2.2.2": 9, "2.2.3": 6,
+  "2.3.1": 12, "2.3.2": 11, "2.3.3": 7,
+  "2.4.1": 13, "2.4.2": 11, "2.4.3": 8,
+  "3.1.1": 19, "3.1.2": 18, "3.1.3": 13,
+  "3.2.1": 17, "3.2.2": 17, "3.2.3": 16,
+  "3.3.1": 18, "3.3.2": 13, "3.3.3": 17,
+};
+
+const COURT_DISPOSALS = ["referral_order", "youth_rehabilitation_order", "community_sentence"] as const;
+const OOC_DISPOSALS = ["youth_conditional_caution", "youth_caution", "community_resolution"] as const;
+const CLASSES = ["low", "medium", "high", "very_high"] as const;
+
+function pick<T>(items: readonly T[], i: number): T {
+  return items[i % items.length] as T;
+}
+
+export async function seedDemoData(db: PrismaClient): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const ids = {} as Record<UserKey, string>;
+  for (const u of DEMO_USERS) {
+    const user = await db.user.create({ data: { name: u.name, email: u.email, role: u.role, passwordHash } });
+    ids[u.key] = user.id;
+  }
+
+  const demoshire = await db.inspection.create({
+    data: {
+      yjsName: "Demoshire Youth Justice Service",
+      frameworkVersion: "yjs-2021",
+      fieldworkStart: new Date("2026-10-05"),
+      windowStart: new Date("2025-10-06"),
+      windowEnd: new Date("2026-07-31"),
+      status: "panel",
+      createdById: ids.manager,
+      memberships: {
+        create: [
+          { userId: ids.lead, role: "lead_inspector" },
+          { userId: ids.inspector, role: "inspector" },
+          { userId: ids.inspector2, role: "inspector" },
+        ],
+      },
+    },
+  });
+  await seedAnsweredCases(db, demoshire.id, "DS", ids);
+
+  const northbridge = await db.inspection.create({
+    data: {
+      yjsName: "Northbridge Youth Justice Service",
+      frameworkVersion: "yjs-2021",
+      fieldworkStart: new Date("2026-11-23"),
+      windowStart: new Date("2025-11-24"),
+      windowEnd: new Date("2026-09-18"),
+      status: "fieldwork",
+      createdById: ids.manager,
+      memberships: {
+        create: [
+          { userId: ids.lead, role: "lead_inspector" },
+          { userId: ids.inspector, role: "inspector" },
+          { userId: ids.inspector2, role: "inspector" },
+        ],
+      },
+    },
+  });
+  const inspectors = [ids.inspector, ids.inspector2];
+  for (let i = 0; i < 6; i++) {
+    const stream = i < 3 ? "court" : i < 5 ? "out_of_court" : "resettlement";
+    await db.case.create({
+      data: {
+        inspectionId: northbridge.id,
+        reference: `NB-${String(i + 1).padStart(4, "0")}`,
+        stream,
+        disposalType: stream === "court" ? pick(COURT_DISPOSALS, i) : stream === "out_of_court" ? pick(OOC_DISPOSALS, i) : "detention_and_training_order",
+        disposalDate: new Date(Date.UTC(2026, 2 + i, 10)),
+        gender: i % 4 === 0 ? "female" : "male",
+        age: 14 + (i % 4),
+        rosh: pick(CLASSES, i),
+        safetyWellbeing: pick(CLASSES, i + 1),
+        allocatedToId: pick(inspectors, i),
+      },
+    });
+  }
+
+  await db.inspection.create({
+    data: {
+      yjsName: "Eastmere Youth Offending Team",
+      frameworkVersion: "yjs-2018",
+      fieldworkStart: new Date("2027-02-08"),
+      status: "setup",
+      createdById: ids.manager,
+      memberships: { create: [{ userId: ids.otherLead, role: "lead_inspector" }] },
+    },
+  });
+}
+
+async function seedAnsweredCases(db: PrismaClient, inspectionId: string, prefix: string, ids: Record<UserKey, string>) {
+  const inspectors = [ids.inspector, ids.inspector2];
+  const streams = [
+    { stream: "court" as const, count: 13, disposals: COURT_DISPOSALS, standards: ["2.1", "2.2", "2.3", "2.4"] },
+    { stream: "out_of_court" as const, count: 20, disposals: OOC_DISPOSALS, standards: ["3.1", "3.2", "3.3"] },
+  ];
+  let n = 0;
+  for (const { stream, count, disposals, standards } of streams) {
+    const questionIds = Object.keys(SALFORD_YES).filter((q) => standards.some((s) => q.startsWith(`${s}.`)));
+    for (let i = 0; i < count; i++) {
+      n++;
+      const allocatedToId = pick(inspectors, i);
+      const created = await db.case.create({
+        data: {
+          inspectionId,
+          reference: `${prefix}-${String(n).padStart(4, "0")}`,
+          stream,
+          disposalType: pick(disposals, i),
+          disposalDate: new Date(Date.UTC(2026, i % 9, 1 + (i % 27))),
+          gender: i % 5 === 0 ? "female" : "male",
+          age: 12 + (i % 6),
+          rosh: pick(CLASSES, i),
+          safetyWellbeing: pick(CLASSES, i + 2),
+          harmFactors: true,
+          safetyWellbeingFactors: true,
+          caseManagerInterviewed: true,
+          caseManagerInterviewDate: new Date("2026-10-06"),
+          allocatedToId,
+          status: "completed",
+          sections: { create: standards.map((standardId) => ({ standardId, completedById: allocatedToId })) },
+        },
+      });
+      await db.answer.createMany({
+        data: questionIds.map((questionId, q) => {
+          // Spread the "no" answers across cases rather than stacking them on the same few.
+          const yes = (i + q * 5) % count < (SALFORD_YES[questionId] ?? 0);
+          return {
+            caseId: created.id,
+            questionId,
+            value: yes ? ("yes" as const) : ("no" as const),
+            rationale: yes
+              ? "Sufficient: the record shows this was done well and involved the child."
+              : "Not sufficient: the record does not show enough analysis or action on this.",
+            updatedById: allocatedToId,
+          };
+        }),
+      });
+    }
+  }
+}

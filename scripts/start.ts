@@ -1,0 +1,91 @@
+// `npm start`: the whole app on one machine. Without DATABASE_URL it runs an embedded PostgreSQL
+// whose data lives in .data/ (git-ignored), applies migrations, loads demo data into an empty
+// database, builds if the sources changed, and serves. With DATABASE_URL it uses that database and
+// loads demo data only when asked (--seed).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { migrate, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { sessionSecret } from "./local-secret";
+import { buildIfStale } from "./next-build";
+
+const root = path.resolve(__dirname, "..");
+const dataRoot = path.join(root, ".data");
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const log = (line: string) => console.log(`[case-review] ${line}`);
+
+async function hasUsers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query("SELECT count(*) AS n FROM users")).rows[0].n) > 0;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedDatabase({
+      dataDir: path.join(dataRoot, "postgres"),
+      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      database: "case_review",
+      log: (line) => (process.env.DEBUG_POSTGRES ? log(line) : undefined),
+    });
+    url = embedded.url;
+    log("Embedded PostgreSQL is running (data in .data/postgres).");
+  }
+  migrate(url);
+  const seedWanted = args.has("--seed") || (!process.env.DATABASE_URL && !(await hasUsers(url)));
+  if (seedWanted) {
+    if (await hasUsers(url)) log("The database already has users: demo data not loaded.");
+    else {
+      process.env.DATABASE_URL = url;
+      const [{ seedDemoData }, { db }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
+      await seedDemoData(db);
+      await db.$disconnect();
+      log("Demo data loaded.");
+    }
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: sessionSecret(dataRoot),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!dev) buildIfStale(log);
+  const server = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  server.stdout.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    process.stdout.write(text);
+    if (/Ready in|✓ Ready/.test(text)) {
+      const { DEMO_USERS, DEMO_PASSWORD } = require("./demo-data") as typeof import("./demo-data");
+      log(`Case Review is ready at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+      log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+      for (const u of DEMO_USERS) log(`  ${u.role.padEnd(15)} ${u.email}  (${u.name})`);
+    }
+  });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", async (code) => {
+    await embedded?.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`[case-review] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
