@@ -26,6 +26,7 @@ export const ERROR_CODES = {
     "The lowest key question's % is more than 5 points from the boundary between the calculated and the chosen band.",
   governance_cap:
     "yjs-2021: fewer than half of the 8 final ratings of 2.1–3.4 are Good or Outstanding, so 1.1 cannot be above Requires improvement.",
+  internal_error: "A fault in the rating module itself, not in the input (the CLI exits 2).",
 } as const satisfies Record<string, string>;
 
 export type RatingErrorCode = keyof typeof ERROR_CODES;
