@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { migrate, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { sessionSecret } from "./local-secret";
 import { buildIfStale } from "./next-build";
 
@@ -70,7 +71,6 @@ async function main() {
     const text = chunk.toString();
     process.stdout.write(text);
     if (/Ready in|✓ Ready/.test(text)) {
-      const { DEMO_USERS, DEMO_PASSWORD } = require("./demo-data") as typeof import("./demo-data");
       log(`Case Review is ready at http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s).`);
       log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
       for (const u of DEMO_USERS) log(`  ${u.role.padEnd(15)} ${u.email}  (${u.name})`);

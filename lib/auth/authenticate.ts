@@ -6,7 +6,8 @@ import type { GlobalRole } from "@/lib/permissions/table";
 
 export const SIGN_IN_LIMITS = Object.freeze({
   perEmail: { attempts: 10, windowSeconds: 15 * 60 },
-  perClient: { attempts: 50, windowSeconds: 15 * 60 },
+  // Offices share an address, so this is per deployment (SIGN_IN_ATTEMPTS_PER_CLIENT).
+  perClient: { attempts: Number(process.env.SIGN_IN_ATTEMPTS_PER_CLIENT ?? 50), windowSeconds: 15 * 60 },
   lockAfterFailures: 5,
   lockSeconds: 15 * 60,
 });

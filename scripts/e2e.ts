@@ -1,0 +1,75 @@
+// `npm run test:e2e`: Playwright journeys in Debian's Chromium against a production build, on a fresh
+// embedded PostgreSQL with the demo data. Extra arguments go to `playwright test`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, migrate, startEmbeddedDatabase } from "./embedded-database";
+import { buildIfStale } from "./next-build";
+
+const root = path.resolve(__dirname, "..");
+
+async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not start within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<number> {
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    console.error(`Chromium was not found at ${chromium}. Install it with: apt-get install -y chromium`);
+    return 1;
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-e2e-"));
+  const database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_e2e" });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    migrate(database.url);
+    process.env.DATABASE_URL = database.url;
+    const [{ seedDemoData }, { db }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
+    await seedDemoData(db);
+    await db.$disconnect();
+
+    buildIfStale();
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      NEXTAUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Every test browser signs in from 127.0.0.1.
+      SIGN_IN_ATTEMPTS_PER_CLIENT: "1000",
+    };
+    server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    await waitForServer(`${baseUrl}/sign-in`, 60_000);
+    const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+    });
+    return result.status ?? 1;
+  } finally {
+    server?.kill("SIGTERM");
+    await database.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
