@@ -21,21 +21,47 @@ export function getFramework(version: FrameworkVersion): Framework {
   return FRAMEWORKS[version];
 }
 
+interface FrameworkIndex {
+  standards: readonly Standard[];
+  keyQuestions: readonly KeyQuestion[];
+  standardById: ReadonlyMap<string, Standard>;
+  keyQuestionById: ReadonlyMap<string, KeyQuestion>;
+}
+
+// Look-ups run once per stored answer when figures are built, so each framework is indexed once.
+const indexes = new WeakMap<Framework, FrameworkIndex>();
+
+function indexOf(fw: Framework): FrameworkIndex {
+  let index = indexes.get(fw);
+  if (!index) {
+    const standards = Object.freeze(fw.domains.flatMap((domain) => domain.standards));
+    const keyQuestions = Object.freeze(standards.flatMap((standard) => standard.keyQuestions));
+    index = {
+      standards,
+      keyQuestions,
+      standardById: new Map(standards.map((s) => [s.id, s])),
+      keyQuestionById: new Map(keyQuestions.map((k) => [k.id, k])),
+    };
+    indexes.set(fw, index);
+  }
+  return index;
+}
+
 /** Every standard, in framework order (1.1 … 3.4, then 4.1 where the version has it). */
 export function allStandards(fw: Framework): readonly Standard[] {
-  return fw.domains.flatMap((domain) => domain.standards);
+  return indexOf(fw).standards;
 }
 
 export function allKeyQuestions(fw: Framework): readonly KeyQuestion[] {
-  return allStandards(fw).flatMap((standard) => standard.keyQuestions);
+  return indexOf(fw).keyQuestions;
 }
 
 export function findStandard(fw: Framework, id: string): Standard | undefined {
-  return allStandards(fw).find((standard) => standard.id === id);
+  return indexOf(fw).standardById.get(id);
 }
 
 export function findKeyQuestion(fw: Framework, id: string): KeyQuestion | undefined {
-  return allKeyQuestions(fw).find((kq) => kq.id === id);
+  return indexOf(fw).keyQuestionById.get(id);
 }
 
 /**
