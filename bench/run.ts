@@ -1,0 +1,61 @@
+// `npm run bench`: seeds a large dataset into a fresh embedded PostgreSQL and measures the paths the
+// brief sets goals for, each against a raw SQL baseline measured in the same run, then writes
+// bench/RESULTS.md with the machine and date. Ratios, not absolute times, are the point: this
+// machine is shared.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, migrate, startEmbeddedDatabase } from "@/scripts/embedded-database";
+import { seedLargeDataset } from "./large-dataset";
+import type { BenchContext, BenchSection } from "./section";
+
+const SECTIONS: (() => Promise<{ default: BenchSection }>)[] = [
+  () => import("./sections/rating"),
+  () => import("./sections/inspection-list"),
+];
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+async function main() {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-bench-"));
+  const database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_bench" });
+  try {
+    migrate(database.url);
+    process.env.DATABASE_URL = database.url;
+    console.log("Seeding 200 inspections × 60 cases, and one of 100 cases…");
+    const seeded = Date.now();
+    const large = await seedLargeDataset(database.url, { inspections: 200, casesPerInspection: 60, inspectors: 20, namePrefix: "Bench YJS " });
+    const hundred = await seedLargeDataset(database.url, { inspections: 1, casesPerInspection: 100, inspectors: 20, namePrefix: "Bench 100 cases " });
+    const context: BenchContext = { databaseUrl: database.url, large, hundredCaseInspectionId: hundred.inspectionIds[0] as string };
+    const report: string[] = [
+      "# Benchmark results",
+      "",
+      `Run ${new Date().toISOString()} by \`npm run bench\` on ${machine()}.`,
+      "",
+      `Dataset: ${large.inspectionIds.length} inspections × 60 cases plus one of 100 cases, ${large.answerCount + hundred.answerCount} answers, seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s on an embedded PostgreSQL.`,
+      "",
+    ];
+    for (const load of SECTIONS) {
+      const section = (await load()).default;
+      console.log(`Running: ${section.title}`);
+      report.push(`## ${section.title}`, "", ...(await section.run(context)), "");
+    }
+    const out = path.join(__dirname, "RESULTS.md");
+    writeFileSync(out, report.join("\n"));
+    console.log(report.join("\n"));
+    console.log(`\nWritten to ${out}`);
+  } finally {
+    const { db } = await import("@/lib/db/client");
+    await db.$disconnect();
+    await database.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import type { LargeDataset } from "./large-dataset";
+
+export interface BenchContext {
+  databaseUrl: string;
+  large: LargeDataset;
+  hundredCaseInspectionId: string;
+}
+
+/** One part of the report: returns its Markdown lines (a table and a verdict against the goal). */
+export interface BenchSection {
+  title: string;
+  run(context: BenchContext): Promise<string[]>;
+}
+
+export function verdict(ok: boolean, text: string): string {
+  return `${ok ? "**Met**" : "**Not met**"}: ${text}`;
+}
