@@ -19,6 +19,9 @@ function clientKey(headers: Record<string, unknown> | undefined): string {
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
+  // Behind HTTPS the session cookie is Secure (and __Secure- prefixed); it is always HttpOnly and
+  // SameSite=Lax (next-auth's defaults).
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
