@@ -1,0 +1,67 @@
+// The ratings panel's read model: final figures (completed and approved cases) beside provisional
+// ones (every answer so far), both from lib/rating, with the stored decisions and the sign-off in
+// force. The panel page, its polling route and the exports all read this.
+
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { authorize, type Actor } from "@/lib/permissions/access";
+import { can } from "@/lib/permissions/table";
+import { signOffBlockers } from "./decisions";
+import { loadPanelState, rateState, type PanelState } from "./load";
+import type { PanelRating } from "./rate-panel";
+import { readSnapshot, type SignOffSnapshot } from "./snapshot";
+
+export interface SignOffInForce {
+  readonly id: string;
+  readonly signedAt: Date;
+  readonly signedBy: string;
+  readonly snapshot: SignOffSnapshot;
+}
+
+export interface PanelFigures {
+  readonly inspection: PanelState["inspection"];
+  readonly frameworkVersion: PanelState["framework"]["version"];
+  readonly final: PanelRating;
+  readonly provisional: PanelRating;
+  readonly decisions: PanelState["decisions"];
+  readonly cases: PanelState["cases"];
+  readonly excluded: PanelState["counts"]["excluded"];
+  readonly signOff: SignOffInForce | null;
+  /** Why the final figures cannot be signed off yet; empty when they can. */
+  readonly signOffBlockers: readonly string[];
+  readonly rights: { readonly decide: boolean; readonly recordEvidence: boolean; readonly export: boolean };
+  /** Changes whenever any figure, decision or the sign-off changes: what the page polls for. */
+  readonly fingerprint: string;
+}
+
+export async function signOffInForce(inspectionId: string): Promise<SignOffInForce | null> {
+  const row = await db.signOff.findFirst({
+    where: { inspectionId, voidedAt: null },
+    orderBy: { signedAt: "desc" },
+    select: { id: true, signedAt: true, ratings: true, signedBy: { select: { name: true } } },
+  });
+  return row ? { id: row.id, signedAt: row.signedAt, signedBy: row.signedBy.name, snapshot: readSnapshot(row.ratings) } : null;
+}
+
+export async function panelFigures(actor: Actor, inspectionId: string): Promise<PanelFigures> {
+  const caller = await authorize(actor, inspectionId, "panel.view");
+  const [state, signOff] = await Promise.all([loadPanelState(db, inspectionId), signOffInForce(inspectionId)]);
+  const { final, provisional } = rateState(state);
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([final, provisional, state.decisions, state.cases, signOff?.id ?? null, state.inspection.status]))
+    .digest("base64url")
+    .slice(0, 22);
+  return {
+    inspection: state.inspection,
+    frameworkVersion: state.framework.version,
+    final,
+    provisional,
+    decisions: state.decisions,
+    cases: state.cases,
+    excluded: state.counts.excluded,
+    signOff,
+    signOffBlockers: signOff ? [] : signOffBlockers(state),
+    rights: { decide: can(caller, "panel.decide"), recordEvidence: can(caller, "evidence.record"), export: can(caller, "ratings.export") },
+    fingerprint,
+  };
+}
