@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { addMember } from "@/lib/inspections/setup";
+import { makeInspection, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
+import type { Actor } from "@/lib/permissions/access";
+import { drawSample } from "@/lib/sampling/draw-service";
+import { importPopulation } from "./import";
+
+let manager: Actor;
+let lead: Actor;
+let inspector: Actor;
+let outsider: Actor;
+
+beforeAll(async () => {
+  manager = await makeUser("manager");
+  lead = await makeUser("lead_inspector");
+  inspector = await makeUser("inspector");
+  outsider = await makeUser("lead_inspector");
+});
+
+async function inspectionWithTeam(): Promise<string> {
+  const inspectionId = await makeInspection(manager);
+  await addMember(manager, { inspectionId, userId: lead.id, role: "lead_inspector" });
+  await addMember(manager, { inspectionId, userId: inspector.id, role: "inspector" });
+  return inspectionId;
+}
+
+const counts = async (inspectionId: string) => ({
+  imports: await db.populationImport.count({ where: { inspectionId } }),
+  cases: await db.populationCase.count({ where: { inspectionId } }),
+  audits: await db.auditEvent.count({ where: { inspectionId, action: { startsWith: "population." } } }),
+});
+
+describe("importing the eligible population", () => {
+  it("imports a valid file in one go and audits it without its rows", async () => {
+    const inspectionId = await inspectionWithTeam();
+    const result = await importPopulation(lead, { inspectionId, fileName: "cases.csv", content: toCsv(populationCases(40)) });
+    expect(result).toMatchObject({ status: "imported", rowCount: 40, replacedRowCount: null });
+    expect(await counts(inspectionId)).toEqual({ imports: 1, cases: 40, audits: 1 });
+    const stored = await db.populationCase.findFirstOrThrow({ where: { inspectionId, reference: "T-00001" } });
+    expect(stored).toMatchObject({ stream: "court", disposalType: "referral_order", gender: "female", age: 10, rosh: "low", caseManager: "CM0" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { inspectionId, action: "population.imported" } });
+    expect(audit.actorId).toBe(lead.id);
+    expect(JSON.stringify(audit.after)).not.toContain("T-00001");
+  });
+
+  it("writes nothing when any row is wrong, and reports every row's problem", async () => {
+    const inspectionId = await inspectionWithTeam();
+    const cases = populationCases(30);
+    cases[4] = { ...cases[4]!, disposal_date: "31/02/2023" };
+    cases[9] = { ...cases[9]!, gender: "unknown-code" };
+    cases[20] = { ...cases[20]!, reference: cases[3]!.reference };
+    cases[25] = { ...cases[25]!, disposal_date: "2022-01-01" };
+    const result = await importPopulation(lead, { inspectionId, fileName: "bad.csv", content: toCsv(cases) });
+    expect(result.status).toBe("invalid");
+    if (result.status !== "invalid") return;
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [6, "disposal_date"],
+      [11, "gender"],
+      [22, "reference"],
+      [27, "disposal_date"],
+    ]);
+    expect(result.errors[3]?.message).toContain("before the eligibility window");
+    expect(await counts(inspectionId)).toEqual({ imports: 0, cases: 0, audits: 0 });
+  });
+
+  it("refuses wrong columns, a binary file, an empty file and a 50 MB file without writing", async () => {
+    const inspectionId = await inspectionWithTeam();
+    const wrongColumns = new TextEncoder().encode("ref,stream\r\nA-1,court\r\n");
+    const binary = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]);
+    const huge = new Uint8Array(50 * 1024 * 1024).fill(0x41);
+    const outcomes = [];
+    for (const content of [wrongColumns, binary, new Uint8Array(0), huge]) {
+      outcomes.push(await importPopulation(lead, { inspectionId, fileName: "x.csv", content }));
+    }
+    const fileErrors = outcomes.map((o) => (o.status === "invalid" ? o.fileError : `not refused: ${o.status}`));
+    expect(fileErrors[0]).toMatch(/Missing columns: .*disposal_type/);
+    expect(fileErrors[1]).toMatch(/not a text CSV file/);
+    expect(fileErrors[2]).toMatch(/empty/);
+    expect(fileErrors[3]).toMatch(/larger than 5 MB/);
+    expect(await counts(inspectionId)).toEqual({ imports: 0, cases: 0, audits: 0 });
+  });
+
+  it("refuses resettlement cases for a yjs-2018 inspection", async () => {
+    const inspectionId = await makeInspection(manager, { frameworkVersion: "yjs-2018", windowStart: "2023-01-01", windowEnd: "2023-12-31" });
+    const cases = populationCases(5);
+    cases[2] = { ...cases[2]!, stream: "resettlement", disposal_type: "licence" };
+    const result = await importPopulation(manager, { inspectionId, fileName: "x.csv", content: toCsv(cases) });
+    expect(result).toMatchObject({ status: "invalid", errors: [{ row: 4, column: "stream" }] });
+    expect((await counts(inspectionId)).cases).toBe(0);
+  });
+
+  it("re-importing the same file is harmless and says so", async () => {
+    const inspectionId = await inspectionWithTeam();
+    const content = toCsv(populationCases(25));
+    await importPopulation(lead, { inspectionId, fileName: "cases.csv", content });
+    const again = await importPopulation(lead, { inspectionId, fileName: "cases (1).csv", content });
+    expect(again).toMatchObject({ status: "unchanged", rowCount: 25 });
+    if (again.status === "unchanged") expect(again.message).toMatch(/already the imported population/);
+    expect(await counts(inspectionId)).toEqual({ imports: 1, cases: 25, audits: 1 });
+  });
+
+  it("the same file sent twice at once is imported once", async () => {
+    const inspectionId = await inspectionWithTeam();
+    const content = toCsv(populationCases(50));
+    const results = await Promise.all([1, 2].map(() => importPopulation(lead, { inspectionId, fileName: "cases.csv", content })));
+    expect(results.map((r) => r.status).sort()).toEqual(["imported", "unchanged"]);
+    expect(await counts(inspectionId)).toEqual({ imports: 1, cases: 50, audits: 1 });
+  });
+
+  it("a different file replaces the population until a sample is drawn, then is refused and nothing changes", async () => {
+    const inspectionId = await inspectionWithTeam();
+    await importPopulation(lead, { inspectionId, fileName: "first.csv", content: toCsv(populationCases(30, "A")) });
+    const replaced = await importPopulation(lead, { inspectionId, fileName: "second.csv", content: toCsv(populationCases(20, "B")) });
+    expect(replaced).toMatchObject({ status: "imported", rowCount: 20, replacedRowCount: 30 });
+    expect(await counts(inspectionId)).toEqual({ imports: 1, cases: 20, audits: 2 });
+    expect(await db.populationCase.count({ where: { inspectionId, reference: { startsWith: "A-" } } })).toBe(0);
+
+    await drawSample(lead, { inspectionId, stream: "court", size: "5", seed: "s1" });
+    await expect(
+      importPopulation(lead, { inspectionId, fileName: "third.csv", content: toCsv(populationCases(20, "C")) }),
+    ).rejects.toThrow(ConflictError);
+    expect(await counts(inspectionId)).toEqual({ imports: 1, cases: 20, audits: 2 });
+    expect(await db.populationCase.count({ where: { inspectionId, reference: { startsWith: "B-" } } })).toBe(20);
+  });
+
+  it("only managers and the inspection's lead may import", async () => {
+    const inspectionId = await inspectionWithTeam();
+    const content = toCsv(populationCases(5));
+    await expect(importPopulation(inspector, { inspectionId, fileName: "x.csv", content })).rejects.toThrow(ForbiddenError);
+    await expect(importPopulation(outsider, { inspectionId, fileName: "x.csv", content })).rejects.toThrow(ForbiddenError);
+    expect((await counts(inspectionId)).imports).toBe(0);
+    await expect(importPopulation(manager, { inspectionId, fileName: "x.csv", content })).resolves.toMatchObject({ status: "imported" });
+  });
+
+  it("imports 5,000 rows in seconds", async () => {
+    const inspectionId = await inspectionWithTeam();
+    const content = toCsv(populationCases(5000));
+    const started = performance.now();
+    const result = await importPopulation(lead, { inspectionId, fileName: "big.csv", content });
+    const seconds = (performance.now() - started) / 1000;
+    expect(result).toMatchObject({ status: "imported", rowCount: 5000 });
+    expect(await db.populationCase.count({ where: { inspectionId } })).toBe(5000);
+    expect(seconds).toBeLessThan(10);
+  });
+
+  it("refuses once fieldwork has started", async () => {
+    const inspectionId = await inspectionWithTeam();
+    await db.inspection.update({ where: { id: inspectionId }, data: { status: "fieldwork" } });
+    await expect(importPopulation(lead, { inspectionId, fileName: "x.csv", content: toCsv(populationCases(5)) })).rejects.toThrow(
+      /Fieldwork has started/,
+    );
+  });
+});

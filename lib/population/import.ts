@@ -1,0 +1,210 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db/client";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { authorizeSetupRead, isoDate, lockInspection, sampledStreams } from "@/lib/inspections/setup";
+import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
+import { can } from "@/lib/permissions/table";
+import {
+  DEFAULT_MAX_BYTES,
+  MAX_REPORTED_ERRORS,
+  parsePopulationCsv,
+  type PopulationCsvError,
+} from "./parse-population-csv";
+import type { PopulationRow } from "./population-row";
+
+// Importing the YJS's eligible population from its CSV case list (columns in ./columns.ts).
+//
+// The whole file is validated before anything is written; a file with any problem writes nothing and
+// comes back with its row-level report. A valid file is imported in one transaction: all its cases
+// or none. The file's SHA-256 makes re-importing the same file harmless (nothing changes, and the
+// result says so). A different file replaces the population, but only while no case has been sampled
+// from it: after that the sample, and the answers on it, depend on those rows.
+
+export const MAX_POPULATION_FILE_BYTES = DEFAULT_MAX_BYTES;
+const INSERT_BATCH_SIZE = 1000;
+
+export type PopulationImportResult =
+  | {
+      status: "invalid";
+      /** Set when the file as a whole cannot be used; then `errors` is empty. */
+      fileError: string | null;
+      errors: PopulationCsvError[];
+      omittedErrorCount: number;
+    }
+  | { status: "unchanged"; rowCount: number; message: string }
+  | { status: "imported"; rowCount: number; replacedRowCount: number | null; message: string };
+
+const importSchema = z.object({
+  inspectionId: z.string().refine(isUuid, "There is no such inspection."),
+  fileName: z
+    .string()
+    .trim()
+    .transform((name) => name.replace(/[\u0000-\u001F\u007F]/g, "").slice(0, 200) || "population.csv"),
+  content: z.instanceof(Uint8Array, { error: "Choose a CSV file to upload" }),
+});
+
+export function sha256Of(content: Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+function invalid(fileError: string | null, errors: PopulationCsvError[] = [], omittedErrorCount = 0): PopulationImportResult {
+  return { status: "invalid", fileError, errors, omittedErrorCount };
+}
+
+/** Rows of streams the inspection's framework does not inspect become row errors. */
+function streamErrors(rows: readonly PopulationRow[], frameworkVersion: string): PopulationCsvError[] {
+  const allowed = sampledStreams(frameworkVersion);
+  return rows
+    .filter((row) => !allowed.includes(row.stream))
+    .map((row) => ({
+      row: row.sourceRow,
+      column: "stream",
+      message: `is ${STREAM_LABELS[row.stream].toLowerCase()}, which the ${frameworkVersion} framework does not inspect; leave these cases out.`,
+    }));
+}
+
+export async function importPopulation(actor: Actor, input: { inspectionId: unknown; fileName: unknown; content: unknown }): Promise<PopulationImportResult> {
+  const parsed = importSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ValidationError(issue?.message ?? "There is a problem with the upload.", { file: issue?.message ?? "Choose a CSV file to upload" });
+  }
+  const { inspectionId, fileName, content } = parsed.data;
+  await authorize(actor, inspectionId, "inspection.editSetup");
+
+  if (content.byteLength === 0) return invalid("The file is empty. Use the template: a header row, then one row per case.");
+  const inspection = await db.inspection.findUniqueOrThrow({
+    where: { id: inspectionId },
+    select: { status: true, frameworkVersion: true, windowStart: true, windowEnd: true },
+  });
+  if (inspection.status !== "setup") throw new ConflictError("Fieldwork has started: the population can no longer change.");
+
+  const result = parsePopulationCsv(content, {
+    windowStart: isoDate(inspection.windowStart) ?? undefined,
+    windowEnd: isoDate(inspection.windowEnd) ?? undefined,
+    maxBytes: MAX_POPULATION_FILE_BYTES,
+  });
+  if (!result.ok) return invalid(result.fileError ?? null, result.errors, result.omittedErrorCount);
+  const outOfFramework = streamErrors(result.rows, inspection.frameworkVersion);
+  if (outOfFramework.length > 0) {
+    return invalid(null, outOfFramework.slice(0, MAX_REPORTED_ERRORS), Math.max(0, outOfFramework.length - MAX_REPORTED_ERRORS));
+  }
+  const rows = result.rows;
+  const sha256 = sha256Of(content);
+
+  return db.$transaction(
+    async (tx) => {
+      const locked = await lockInspection(tx, inspectionId);
+      if (locked.status !== "setup") throw new ConflictError("Fieldwork has started: the population can no longer change.");
+      // The window may have changed since the file was checked: check again under the lock.
+      const now = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { windowStart: true, windowEnd: true, frameworkVersion: true } });
+      if (
+        isoDate(now.windowStart) !== isoDate(inspection.windowStart) ||
+        isoDate(now.windowEnd) !== isoDate(inspection.windowEnd) ||
+        now.frameworkVersion !== inspection.frameworkVersion
+      ) {
+        throw new ConflictError("The inspection's window or framework changed while the file was being checked. Upload it again.");
+      }
+
+      const current = await tx.populationImport.findMany({
+        where: { inspectionId },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, sha256: true, rowCount: true, fileName: true },
+      });
+      const latest = current[0];
+      if (latest && latest.sha256 === sha256) {
+        return {
+          status: "unchanged" as const,
+          rowCount: latest.rowCount,
+          message: `This file is already the imported population (${latest.rowCount} cases). Nothing was changed.`,
+        };
+      }
+      if (latest) {
+        const sampled = await tx.case.count({ where: { inspectionId, populationCaseId: { not: null } } });
+        if (sampled > 0) {
+          throw new ConflictError(
+            `A sample of ${sampled} cases has already been drawn from the imported population, so it cannot be replaced. ` +
+              "Add or remove individual cases on the sample page instead, each with a reason.",
+          );
+        }
+        // Deleting the imports deletes their population cases (ON DELETE CASCADE).
+        await tx.populationImport.deleteMany({ where: { inspectionId } });
+      }
+      const replacedRowCount = latest ? current.reduce((sum, item) => sum + item.rowCount, 0) : null;
+
+      const populationImport = await tx.populationImport.create({
+        data: { inspectionId, fileName, sha256, rowCount: rows.length, importedById: actor.id },
+        select: { id: true },
+      });
+      for (let start = 0; start < rows.length; start += INSERT_BATCH_SIZE) {
+        await tx.populationCase.createMany({
+          data: rows.slice(start, start + INSERT_BATCH_SIZE).map((row) => ({
+            inspectionId,
+            importId: populationImport.id,
+            reference: row.reference,
+            stream: row.stream,
+            disposalType: row.disposalType,
+            disposalDate: new Date(row.disposalDate),
+            gender: row.gender,
+            ethnicity: row.ethnicity,
+            age: row.age,
+            rosh: row.rosh,
+            safetyWellbeing: row.safetyWellbeing,
+            caseManager: row.caseManager,
+          })),
+        });
+      }
+      // The audit record holds the file's identity and counts, never its rows.
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: latest ? "population.replaced" : "population.imported",
+        entityType: "population_import",
+        entityId: populationImport.id,
+        inspectionId,
+        before: latest ? { importId: latest.id, fileName: latest.fileName, sha256: latest.sha256, rowCount: replacedRowCount } : null,
+        after: { fileName, sha256, rowCount: rows.length },
+      });
+      return {
+        status: "imported" as const,
+        rowCount: rows.length,
+        replacedRowCount,
+        message: latest
+          ? `Imported ${rows.length} cases from ${fileName}, replacing the previous population of ${replacedRowCount} cases.`
+          : `Imported ${rows.length} cases from ${fileName}.`,
+      };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+/** The population page: the inspection's window and the imported file with counts per stream. */
+export async function populationView(actor: Actor, inspectionId: string) {
+  const caller = await authorizeSetupRead(actor, inspectionId);
+  const [inspection, latest, byStream] = await Promise.all([
+    db.inspection.findUniqueOrThrow({
+      where: { id: inspectionId },
+      select: { id: true, yjsName: true, status: true, frameworkVersion: true, windowStart: true, windowEnd: true },
+    }),
+    db.populationImport.findFirst({
+      where: { inspectionId },
+      orderBy: { createdAt: "desc" },
+      select: { fileName: true, rowCount: true, sha256: true, createdAt: true, importedBy: { select: { name: true } } },
+    }),
+    db.populationCase.groupBy({ by: ["stream"], where: { inspectionId }, _count: { _all: true } }),
+  ]);
+  const sampled = await db.case.count({ where: { inspectionId, populationCaseId: { not: null } } });
+  return {
+    ...inspection,
+    windowStart: isoDate(inspection.windowStart),
+    windowEnd: isoDate(inspection.windowEnd),
+    streams: sampledStreams(inspection.frameworkVersion),
+    latest,
+    byStream: byStream.map((group) => ({ stream: group.stream, count: group._count._all })),
+    sampled,
+    canImport: can(caller, "inspection.editSetup") && inspection.status === "setup",
+    canEdit: can(caller, "inspection.editSetup"),
+  };
+}
