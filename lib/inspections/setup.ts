@@ -99,8 +99,8 @@ const detailsSchema = z
       .min(1, "Enter the date fieldwork starts")
       .refine(isRealIsoDate, "Enter the date fieldwork starts as a real date")
       .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Enter a fieldwork start date between 2000 and 2100"),
-    windowStart: optionalDate("start of the eligibility window").default(""),
-    windowEnd: optionalDate("end of the eligibility window").default(""),
+    windowStart: optionalDate("start of the eligibility window").default(null),
+    windowEnd: optionalDate("end of the eligibility window").default(null),
   })
   .superRefine((data, ctx) => {
     if ((data.windowStart === null) !== (data.windowEnd === null)) {

@@ -29,7 +29,8 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
 }
 
 const checkbox = z
-  .union([z.boolean(), z.string(), z.null(), z.undefined()])
+  .union([z.boolean(), z.string(), z.null()])
+  .optional()
   .transform((value) => value === true || value === "on" || value === "true");
 
 const balanceSchema = z.object({
