@@ -1,0 +1,206 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { answerChange, makeTeam } from "@/lib/cases/test-helpers";
+import { approveCase, completeCase } from "@/lib/cases/workflow";
+import { applyChanges } from "./apply-changes";
+
+afterAll(() => db.$disconnect());
+
+describe("applying outbox changes", () => {
+  it("writes version + 1 with an audit event from → to, and moves the case into progress", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const { results } = await applyChanges(team.inspector, kase.id, {
+      changes: [answerChange("2.1.1", 0, { value: null, rationale: "" }, { value: "no", rationale: "No analysis of offending." })],
+    });
+    expect(results).toEqual([expect.objectContaining({ status: "applied", version: 1, questionId: "2.1.1" })]);
+    const answer = await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.1.1" } } });
+    expect(answer).toMatchObject({ value: "no", rationale: "No analysis of offending.", version: 1, updatedById: team.inspector.id });
+    const events = await db.auditEvent.findMany({ where: { caseId: kase.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["answer.changed", "case.status_changed"]);
+    expect(events[0]).toMatchObject({
+      actorId: team.inspector.id,
+      entityId: answer.id,
+      before: { questionId: "2.1.1", version: 0, value: null, rationale: "" },
+      after: { questionId: "2.1.1", version: 1, value: "no", rationale: "No analysis of offending." },
+    });
+    expect(events[1]).toMatchObject({ before: { status: "not_started" }, after: { status: "in_progress" } });
+  });
+
+  it("answers a resent change as before, without applying it twice", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const change = answerChange("2.1.2", 0, { value: null }, { value: "yes" });
+    const first = await applyChanges(team.inspector, kase.id, { changes: [change] });
+    const again = await applyChanges(team.inspector, kase.id, { changes: [change] });
+    expect(first.results[0]).toMatchObject({ status: "applied", version: 1 });
+    expect(again.results[0]).toMatchObject({ status: "duplicate", version: 1, changeId: change.changeId });
+    const answer = await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.1.2" } } });
+    expect(answer.version).toBe(1);
+    expect(await db.auditEvent.count({ where: { caseId: kase.id, action: "answer.changed" } })).toBe(1);
+  });
+
+  it("applies two concurrent resends of one change exactly once (row locks serialise them)", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const change = answerChange("2.1.3", 0, { rationale: "" }, { rationale: "Typed once." });
+    const outcomes = await Promise.all([1, 2, 3, 4].map(() => applyChanges(team.inspector, kase.id, { changes: [change] })));
+    const statuses = outcomes.map((o) => o.results[0]?.status).sort();
+    expect(statuses).toEqual(["applied", "duplicate", "duplicate", "duplicate"]);
+    expect(await db.auditEvent.count({ where: { caseId: kase.id, action: "answer.changed" } })).toBe(1);
+  });
+
+  it("keeps the order of a batch: each change builds on the one before", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const changes = [
+      answerChange("2.2.1", 0, { rationale: "" }, { rationale: "A" }),
+      answerChange("2.2.1", 0, { rationale: "A" }, { rationale: "AB" }),
+      answerChange("2.2.1", 0, { rationale: "AB" }, { rationale: "ABC" }),
+    ];
+    const { results } = await applyChanges(team.inspector, kase.id, { changes });
+    expect(results.map((r) => r.status)).toEqual(["applied", "applied", "applied"]);
+    const answer = await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.2.1" } } });
+    expect(answer).toMatchObject({ rationale: "ABC", version: 3 });
+  });
+
+  it("refuses a stale change that would overwrite someone else's value, with the stored value", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    await applyChanges(team.lead, kase.id, { changes: [answerChange("2.3.1", 0, { value: null }, { value: "yes" })] });
+    const stale = answerChange("2.3.1", 0, { value: null }, { value: "no" });
+    const after = answerChange("2.3.2", 0, { value: null }, { value: "yes" });
+    const { results } = await applyChanges(team.inspector, kase.id, { changes: [stale, after] });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      status: "conflict",
+      code: 409,
+      fields: ["value"],
+      current: { version: 1, fields: { value: "yes" }, updatedByName: team.lead.name },
+    });
+    const answer = await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.3.1" } } });
+    expect(answer.value).toBe("yes");
+    // Choosing "keep mine" re-submits against the new base version.
+    const resolved = await applyChanges(team.inspector, kase.id, {
+      changes: [answerChange("2.3.1", 1, { value: "yes" }, { value: "no" }), after],
+    });
+    expect(resolved.results.map((r) => r.status)).toEqual(["applied", "applied"]);
+  });
+
+  it("merges a stale change to a different field of the same answer", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    await applyChanges(team.lead, kase.id, { changes: [answerChange("2.4.1", 0, { value: null }, { value: "yes" })] });
+    const { results } = await applyChanges(team.inspector, kase.id, {
+      changes: [answerChange("2.4.1", 0, { rationale: "", promptMarks: { "0": null } }, { rationale: "Good review.", promptMarks: { "0": "met" } })],
+    });
+    expect(results[0]).toMatchObject({ status: "applied", version: 2 });
+    const answer = await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.4.1" } } });
+    expect(answer).toMatchObject({ value: "yes", rationale: "Good review.", promptMarks: { "0": "met" } });
+  });
+
+  it("lets another inspector read but not write, and keeps outsiders out", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const change = { changes: [answerChange("2.1.1", 0, { value: null }, { value: "yes" })] };
+    await expect(applyChanges(team.colleague, kase.id, change)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(applyChanges(team.outsider, kase.id, change)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(applyChanges(team.manager, kase.id, change)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(applyChanges(team.admin, kase.id, change)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(applyChanges(team.inspector, randomUUID(), change)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.answer.count({ where: { caseId: kase.id } })).toBe(0);
+    const byLead = await applyChanges(team.lead, kase.id, change);
+    expect(byLead.results[0]?.status).toBe("applied");
+  });
+
+  it("refuses malformed batches and questions of another stream", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    await expect(applyChanges(team.inspector, kase.id, { changes: [] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(applyChanges(team.inspector, kase.id, { changes: [{ changeId: "nope" }] })).rejects.toBeInstanceOf(ValidationError);
+    const { results } = await applyChanges(team.inspector, kase.id, { changes: [answerChange("3.1.1", 0, {}, { value: "yes" })] });
+    expect(results[0]).toMatchObject({ status: "rejected", code: 400 });
+  });
+
+  it("refuses changes to an approved case and to a signed-off inspection", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase("court", { status: "approved" });
+    const { results } = await applyChanges(team.lead, kase.id, { changes: [answerChange("2.1.1", 0, {}, { value: "yes" })] });
+    expect(results[0]).toMatchObject({ status: "rejected", code: 423, message: expect.stringContaining("locked") });
+
+    const open = await team.makeCase();
+    await db.inspection.update({ where: { id: team.inspection.id }, data: { status: "signed_off" } });
+    const signedOff = await applyChanges(team.inspector, open.id, { changes: [answerChange("2.1.1", 0, {}, { value: "yes" })] });
+    expect(signedOff.results[0]).toMatchObject({ status: "rejected", code: 423, message: expect.stringContaining("signed off") });
+    expect(await db.answer.count({ where: { caseId: { in: [kase.id, open.id] } } })).toBe(0);
+  });
+
+  it("records attribute corrections, interview and notes with their own audit events", async () => {
+    const team = await makeTeam("yjs-2018");
+    const kase = await team.makeCase("court");
+    const caseChange = (baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) => ({
+      changeId: randomUUID(),
+      target: "case" as const,
+      baseVersion,
+      from,
+      to,
+    });
+    const { results } = await applyChanges(team.inspector, kase.id, {
+      changes: [
+        caseChange(1, { harmFactors: null, disposalType: "referral_order" }, { harmFactors: false, disposalType: "youth_rehabilitation_order" }),
+        caseChange(1, { caseManagerInterviewed: null, caseManagerInterviewDate: null }, { caseManagerInterviewed: true, caseManagerInterviewDate: "2026-11-24" }),
+        caseChange(1, { overallNotes: "" }, { overallNotes: "Strong relationship work." }),
+      ],
+    });
+    expect(results.map((r) => r.status)).toEqual(["applied", "applied", "applied"]);
+    const stored = await db.case.findUniqueOrThrow({ where: { id: kase.id } });
+    expect(stored).toMatchObject({ harmFactors: false, disposalType: "youth_rehabilitation_order", caseManagerInterviewed: true, overallNotes: "Strong relationship work." });
+    expect(stored.caseManagerInterviewDate?.toISOString().slice(0, 10)).toBe("2026-11-24");
+    const actions = (await db.auditEvent.findMany({ where: { caseId: kase.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["case.attributes_changed", "case.status_changed", "case.interview_changed", "case.notes_changed"]);
+
+    const wrongStream = await applyChanges(team.inspector, kase.id, { changes: [caseChange(5, {}, { disposalType: "youth_caution" })] });
+    expect(wrongStream.results[0]).toMatchObject({ status: "rejected", code: 400 });
+  });
+
+  it("reopens a completed case's section when an edit leaves it incomplete", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const questions = ["2.1.1", "2.1.2", "2.1.3"];
+    await applyChanges(team.inspector, kase.id, { changes: questions.map((q) => answerChange(q, 0, {}, { value: "yes" })) });
+    await completeCase(team.inspector, { caseId: kase.id, scope: "2.1" });
+    expect(await db.caseSection.count({ where: { caseId: kase.id } })).toBe(1);
+    await applyChanges(team.inspector, kase.id, { changes: [answerChange("2.1.1", 1, { value: "yes" }, { value: "no" })] });
+    expect(await db.caseSection.count({ where: { caseId: kase.id } })).toBe(0);
+    const last = await db.auditEvent.findFirstOrThrow({ where: { caseId: kase.id }, orderBy: { id: "desc" } });
+    expect(last.action).toBe("case.section_reopened");
+  });
+
+  it("the approval waits for an in-flight save of the same case and then sees it", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase("court", { status: "completed" });
+    const save = applyChanges(team.inspector, kase.id, { changes: [answerChange("2.1.1", 0, {}, { rationale: "Late note." })] });
+    const approve = approveCase(team.lead, { caseId: kase.id }).then(
+      () => "approved",
+      (e: Error) => e.name,
+    );
+    const [saved, approved] = await Promise.all([save, approve]);
+    // Either order is safe: the save landed before approval, or it was refused as locked.
+    if (approved === "approved" && saved.results[0]?.status === "rejected") expect(saved.results[0]).toMatchObject({ code: 423 });
+    else expect(saved.results[0]?.status).toBe("applied");
+  });
+});
+
+describe("the audit table", () => {
+  it("refuses UPDATE and DELETE", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    await applyChanges(team.inspector, kase.id, { changes: [answerChange("2.1.1", 0, {}, { value: "yes" })] });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { caseId: kase.id } });
+    await expect(db.$executeRaw`UPDATE audit_events SET action = 'tampered' WHERE id = ${event.id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`DELETE FROM audit_events WHERE id = ${event.id}`).rejects.toThrow(/append-only/);
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("answer.changed");
+  });
+});

@@ -1,0 +1,180 @@
+// The answer-saving protocol's data (architecture.md "Saving an answer"), shared by the route handler,
+// the server use case and the browser outbox. Pure: no Prisma, no React.
+//
+// A change names the fields it sets, each with the value it had in the browser before the edit
+// (`from`) and the new value (`to`), plus the version of the stored row it was based on. The server
+// applies it when nothing moved underneath (same version), or when every field it sets still holds
+// its `from` value (someone changed other fields only, or these are the sender's own earlier changes
+// still being confirmed); a field that someone else changed to a different value is a conflict.
+
+import { z } from "zod";
+import { CLASSIFICATIONS, GENDERS } from "@/lib/framework/case-attributes";
+
+export const ANSWER_VALUES = ["yes", "no", "na"] as const;
+export type AnswerValue = (typeof ANSWER_VALUES)[number];
+export const PROMPT_MARKS = ["met", "not_met"] as const;
+export type PromptMark = (typeof PROMPT_MARKS)[number];
+
+export const MAX_RATIONALE = 20_000;
+export const MAX_SHORT_TEXT = 2_000;
+export const MAX_CHANGES_PER_REQUEST = 100;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Enter a real date");
+
+/** The fields of one answer a change may set; prompt marks are set one prompt at a time. */
+export const answerFieldsSchema = z
+  .object({
+    value: z.enum(ANSWER_VALUES).nullable(),
+    naReason: z.string().max(MAX_SHORT_TEXT, `Enter a reason of at most ${MAX_SHORT_TEXT} characters`).nullable(),
+    rationale: z.string().max(MAX_RATIONALE, `Enter a rationale of at most ${MAX_RATIONALE} characters`),
+    promptMarks: z.record(z.string().regex(/^\d{1,2}$/), z.enum(PROMPT_MARKS).nullable()),
+  })
+  .partial()
+  .strict();
+export type AnswerFields = z.infer<typeof answerFieldsSchema>;
+
+/** Case fields an inspector records or corrects on the case page (all audited). */
+export const caseFieldsSchema = z
+  .object({
+    disposalType: z.string().min(1).max(60),
+    disposalDate: isoDate.nullable(),
+    gender: z.enum(GENDERS).nullable(),
+    age: z.number().int().min(8, "Enter an age between 8 and 25").max(25, "Enter an age between 8 and 25").nullable(),
+    rosh: z.enum(CLASSIFICATIONS).nullable(),
+    safetyWellbeing: z.enum(CLASSIFICATIONS).nullable(),
+    harmFactors: z.boolean().nullable(),
+    safetyWellbeingFactors: z.boolean().nullable(),
+    caseManagerInterviewed: z.boolean().nullable(),
+    caseManagerInterviewDate: isoDate.nullable(),
+    overallNotes: z.string().max(MAX_RATIONALE, `Enter notes of at most ${MAX_RATIONALE} characters`),
+  })
+  .partial()
+  .strict();
+export type CaseFields = z.infer<typeof caseFieldsSchema>;
+export type CaseFieldName = keyof CaseFields;
+
+const changeId = z.uuid({ message: "A change id must be a UUID" });
+const baseVersion = z.number().int().min(0).max(2_147_483_647);
+
+export const answerChangeSchema = z.object({
+  changeId,
+  target: z.literal("answer"),
+  questionId: z.string().regex(/^\d\.\d\.\d{1,2}$/, "Unknown key question"),
+  baseVersion,
+  from: answerFieldsSchema,
+  to: answerFieldsSchema,
+});
+export const caseChangeSchema = z.object({
+  changeId,
+  target: z.literal("case"),
+  baseVersion,
+  from: caseFieldsSchema,
+  to: caseFieldsSchema,
+});
+export const changeSchema = z.discriminatedUnion("target", [answerChangeSchema, caseChangeSchema]);
+export type Change = z.infer<typeof changeSchema>;
+export type AnswerChange = z.infer<typeof answerChangeSchema>;
+export type CaseChange = z.infer<typeof caseChangeSchema>;
+
+export const changeBatchSchema = z.object({
+  changes: z.array(changeSchema).min(1, "Send at least one change").max(MAX_CHANGES_PER_REQUEST, `Send at most ${MAX_CHANGES_PER_REQUEST} changes at a time`),
+});
+
+// ---- Flat field maps: every settable field is one key, prompt marks as "prompt.<index>" ----
+
+export type Scalar = string | number | boolean | null;
+export type FlatFields = Readonly<Record<string, Scalar>>;
+
+export function flattenAnswerFields(fields: AnswerFields): Record<string, Scalar> {
+  const flat: Record<string, Scalar> = {};
+  if (fields.value !== undefined) flat.value = fields.value;
+  if (fields.naReason !== undefined) flat.naReason = fields.naReason;
+  if (fields.rationale !== undefined) flat.rationale = fields.rationale;
+  for (const [index, mark] of Object.entries(fields.promptMarks ?? {})) flat[`prompt.${index}`] = mark;
+  return flat;
+}
+
+export function unflattenAnswerFields(flat: FlatFields): AnswerFields {
+  const fields: AnswerFields = {};
+  for (const [key, value] of Object.entries(flat)) {
+    if (key === "value") fields.value = value as AnswerValue | null;
+    else if (key === "naReason") fields.naReason = value as string | null;
+    else if (key === "rationale") fields.rationale = value as string;
+    else if (key.startsWith("prompt.")) (fields.promptMarks ??= {})[key.slice("prompt.".length)] = value as PromptMark | null;
+  }
+  return fields;
+}
+
+/** A stored answer as a flat map (absent prompt marks read as null). */
+export function storedAnswerFlat(stored: {
+  value: AnswerValue | null;
+  naReason: string | null;
+  rationale: string;
+  promptMarks: unknown;
+}): Record<string, Scalar> {
+  const flat: Record<string, Scalar> = { value: stored.value, naReason: stored.naReason, rationale: stored.rationale };
+  const marks = stored.promptMarks && typeof stored.promptMarks === "object" ? (stored.promptMarks as Record<string, unknown>) : {};
+  for (const [index, mark] of Object.entries(marks)) if (mark === "met" || mark === "not_met") flat[`prompt.${index}`] = mark;
+  return flat;
+}
+
+export type MergeOutcome =
+  | { kind: "apply"; updates: Record<string, Scalar>; before: Record<string, Scalar> }
+  | { kind: "unchanged" }
+  | { kind: "conflict"; fields: string[] };
+
+/**
+ * The three-way decision for one change against the stored row. Pure, so the rule is tested on its
+ * own: a field whose stored value equals the new one needs nothing; a field is set when the sender
+ * saw the stored version, or when the stored value is still the sender's `from`; otherwise conflict.
+ */
+export function mergeChange(
+  stored: FlatFields,
+  storedVersion: number,
+  change: { baseVersion: number; from: FlatFields; to: FlatFields },
+): MergeOutcome {
+  const updates: Record<string, Scalar> = {};
+  const before: Record<string, Scalar> = {};
+  const conflicts: string[] = [];
+  const fresh = storedVersion === change.baseVersion;
+  for (const [key, next] of Object.entries(change.to)) {
+    const current = stored[key] ?? null;
+    if (current === next) continue;
+    const expected = key in change.from ? change.from[key] : undefined;
+    if (fresh || (expected !== undefined && expected === current)) {
+      updates[key] = next;
+      before[key] = current;
+    } else {
+      conflicts.push(key);
+    }
+  }
+  if (conflicts.length > 0) return { kind: "conflict", fields: conflicts };
+  if (Object.keys(updates).length === 0) return { kind: "unchanged" };
+  return { kind: "apply", updates, before };
+}
+
+// ---- What the server answers per change ----
+
+export interface StoredState {
+  version: number;
+  fields: Record<string, Scalar>;
+  updatedByName: string | null;
+  updatedAt: string | null;
+}
+
+export type ChangeResult =
+  | { changeId: string; status: "applied" | "duplicate"; target: "answer" | "case"; questionId?: string; version: number }
+  | {
+      changeId: string;
+      status: "conflict";
+      code: 409;
+      target: "answer" | "case";
+      questionId?: string;
+      message: string;
+      fields: string[];
+      current: StoredState;
+    }
+  | { changeId: string; status: "rejected"; code: number; message: string };

@@ -1,0 +1,55 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/permissions/access";
+
+// Integration-test set-up: an inspection of our own with a lead, two inspectors and an outsider,
+// and cases allocated to the first inspector. Unique names, so tests never share data.
+
+export async function makeTeam(frameworkVersion: "yjs-2018" | "yjs-2021" = "yjs-2021") {
+  const stamp = `${Date.now()}-${randomUUID().slice(0, 8)}`;
+  const user = async (key: string, role: "lead_inspector" | "inspector" | "manager" | "admin"): Promise<Actor & { name: string }> => {
+    const created = await db.user.create({
+      data: { name: `${key} ${stamp}`, email: `${key}-${stamp}@example.test`, role, passwordHash: "$argon2id$not-a-real-hash" },
+    });
+    return { id: created.id, role, name: created.name };
+  };
+  const lead = await user("lead", "lead_inspector");
+  const inspector = await user("inspector", "inspector");
+  const colleague = await user("colleague", "inspector");
+  const outsider = await user("outsider", "inspector");
+  const manager = await user("manager", "manager");
+  const admin = await user("admin", "admin");
+  const inspection = await db.inspection.create({
+    data: {
+      yjsName: `Case tests ${stamp}`,
+      frameworkVersion,
+      fieldworkStart: new Date("2026-11-23"),
+      status: "fieldwork",
+      memberships: {
+        create: [
+          { userId: lead.id, role: "lead_inspector" },
+          { userId: inspector.id, role: "inspector" },
+          { userId: colleague.id, role: "inspector" },
+        ],
+      },
+    },
+  });
+  let n = 0;
+  const makeCase = async (stream: "court" | "out_of_court" | "resettlement" = "court", extra: Record<string, unknown> = {}) =>
+    db.case.create({
+      data: {
+        inspectionId: inspection.id,
+        reference: `T-${++n}`,
+        stream,
+        disposalType: stream === "out_of_court" ? "youth_caution" : stream === "court" ? "referral_order" : "detention_and_training_order",
+        allocatedToId: inspector.id,
+        ...extra,
+      },
+    });
+  return { inspection, lead, inspector, colleague, outsider, manager, admin, makeCase };
+}
+
+/** A change for the outbox protocol with a fresh id. */
+export function answerChange(questionId: string, baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) {
+  return { changeId: randomUUID(), target: "answer" as const, questionId, baseVersion, from, to };
+}

@@ -1,0 +1,260 @@
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { db, type Tx } from "@/lib/db/client";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { findKeyQuestion, standardsForStream } from "@/lib/framework";
+import { isUuid, type Actor } from "@/lib/permissions/access";
+import { caseContext, isSignedOff, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext } from "./access";
+import { loadCompletionInputs, setStatus } from "./case-state";
+import { caseProblems, problemsAsFieldErrors, sectionProblems } from "./completion";
+
+// Completion and quality assurance of a case: an inspector marks a section or the case complete (the
+// server refuses with every missing answer); the lead comments per answer (REDCap data queries: open →
+// answered → closed), returns or approves (locks) the case, and reopens it with a reason. Each use
+// case checks rights, locks the case row, and audits in its own transaction.
+
+const MAX_COMMENT = 5_000;
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join(".") || "form"] ??= issue.message;
+  throw new ValidationError("There is a problem with what you entered.", fields);
+}
+
+const caseIdSchema = z.string().refine(isUuid, "Unknown case");
+
+interface Ids {
+  caseId: string;
+  inspectionId: string;
+  actorId: string;
+}
+const idsOf = (ctx: CaseContext, actor: Actor): Ids => ({ caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id });
+
+async function lockForChange(tx: Tx, ctx: CaseContext) {
+  const row = await lockCase(tx, ctx.caseId);
+  if (await isSignedOff(tx, ctx.inspectionId)) throw new ConflictError(SIGNED_OFF_MESSAGE);
+  return row;
+}
+
+// ---- Completion ----
+
+const completeSchema = z.object({ caseId: caseIdSchema, scope: z.string().min(1) });
+
+/**
+ * Marks one section (scope = standard id) or the whole case (scope = "case") complete. Refuses with a
+ * ValidationError listing each problem, keyed by the id of the field to fix.
+ */
+export async function completeCase(actor: Actor, input: unknown): Promise<{ scope: string }> {
+  const { caseId, scope } = parse(completeSchema, input);
+  const ctx = await caseContext(actor, caseId);
+  if (!ctx.canAnswer) throw new ForbiddenError("Only the inspector allocated to this case, or the lead inspector, can complete it.");
+  const standards = standardsForStream(ctx.framework, ctx.stream);
+  const targets = scope === "case" ? standards : standards.filter((s) => s.id === scope);
+  if (targets.length === 0 && scope !== "case") throw new ValidationError("There is no such section in this case.", { form: "There is no such section in this case." });
+  return db.$transaction(async (tx) => {
+    const row = await lockForChange(tx, ctx);
+    if (row.status === "approved") throw new ConflictError(LOCKED_CASE_MESSAGE);
+    const inputs = await loadCompletionInputs(tx, caseId);
+    const problems =
+      scope === "case"
+        ? caseProblems(ctx.framework, inputs.kase, inputs.answers, inputs.openQueries)
+        : targets.flatMap((s) => sectionProblems(s, inputs.kase, inputs.answers));
+    if (problems.length > 0) {
+      const what = scope === "case" ? "this case" : `section ${scope}`;
+      throw new ValidationError(`You cannot mark ${what} complete yet.`, problemsAsFieldErrors(problems));
+    }
+    const ids = idsOf(ctx, actor);
+    for (const standard of targets) {
+      if (inputs.markedSections.includes(standard.id)) continue;
+      await tx.caseSection.create({ data: { caseId, standardId: standard.id, completedById: actor.id } });
+      await recordAudit(tx, {
+        ...auditIds(ids),
+        action: "case.section_completed",
+        entityType: "case_section",
+        entityId: `${caseId}:${standard.id}`,
+        after: { standardId: standard.id, completed: true },
+      });
+    }
+    if (scope === "case" && row.status !== "completed") await setStatus(tx, ids, row.status, "completed");
+    else if (row.status === "not_started") await setStatus(tx, ids, row.status, "in_progress");
+    return { scope };
+  });
+}
+
+function auditIds(ids: Ids) {
+  return { actorId: ids.actorId, inspectionId: ids.inspectionId, caseId: ids.caseId };
+}
+
+// ---- Lead's comments (data queries) ----
+
+const commentBody = z
+  .string()
+  .trim()
+  .min(1, "Enter a comment")
+  .max(MAX_COMMENT, `Enter a comment of at most ${MAX_COMMENT} characters`);
+
+const raiseSchema = z.object({ caseId: caseIdSchema, questionId: z.string().min(1), body: commentBody });
+
+/** The lead comments on one answer: an open query the inspector must answer. */
+export async function raiseQuery(actor: Actor, input: unknown): Promise<{ queryId: string }> {
+  const data = parse(raiseSchema, input);
+  const ctx = await caseContext(actor, data.caseId);
+  if (!ctx.canQualityAssure) throw new ForbiddenError("Only the lead inspector can comment on answers.");
+  const kq = findKeyQuestion(ctx.framework, data.questionId);
+  if (!kq || kq.appliesTo.stream !== ctx.stream) throw new NotFoundError("This case has no such key question.");
+  return db.$transaction(async (tx) => {
+    const row = await lockForChange(tx, ctx);
+    if (row.status === "approved") throw new ConflictError(LOCKED_CASE_MESSAGE);
+    const answer = await tx.answer.findUnique({ where: { caseId_questionId: { caseId: ctx.caseId, questionId: kq.id } }, select: { id: true } });
+    const query = await tx.query.create({
+      data: {
+        caseId: ctx.caseId,
+        answerId: answer?.id ?? null,
+        questionId: kq.id,
+        createdById: actor.id,
+        messages: { create: { authorId: actor.id, body: data.body } },
+      },
+    });
+    await recordAudit(tx, {
+      ...auditIds(idsOf(ctx, actor)),
+      action: "query.raised",
+      entityType: "query",
+      entityId: query.id,
+      after: { questionId: kq.id, status: "open", comment: data.body },
+    });
+    return { queryId: query.id };
+  });
+}
+
+const replySchema = z.object({ queryId: z.string().refine(isUuid, "Unknown comment"), body: commentBody });
+const closeSchema = z.object({ queryId: z.string().refine(isUuid, "Unknown comment"), body: z.string().trim().max(MAX_COMMENT).optional() });
+
+async function queryContext(actor: Actor, queryId: string) {
+  const query = await db.query.findUnique({ where: { id: queryId }, select: { id: true, caseId: true, questionId: true } });
+  if (!query) throw new NotFoundError("There is no such comment.");
+  return { query, ctx: await caseContext(actor, query.caseId) };
+}
+
+/**
+ * A reply in a comment thread. The case's inspector answering moves it to "answered"; the lead
+ * replying (a follow-up question) moves it back to "open".
+ */
+export async function replyToQuery(actor: Actor, input: unknown): Promise<void> {
+  const data = parse(replySchema, input);
+  const { query, ctx } = await queryContext(actor, data.queryId);
+  const asLead = ctx.canQualityAssure;
+  if (!asLead && !ctx.canAnswer) throw new ForbiddenError("Only the case's inspector or the lead inspector can reply to this comment.");
+  await db.$transaction(async (tx) => {
+    const row = await lockForChange(tx, ctx);
+    if (row.status === "approved") throw new ConflictError(LOCKED_CASE_MESSAGE);
+    const current = await tx.query.findUniqueOrThrow({ where: { id: query.id }, select: { status: true } });
+    if (current.status === "closed") throw new ConflictError("This comment is closed.");
+    const status = asLead ? "open" : "answered";
+    await tx.queryMessage.create({ data: { queryId: query.id, authorId: actor.id, body: data.body } });
+    await tx.query.update({ where: { id: query.id }, data: { status } });
+    await recordAudit(tx, {
+      ...auditIds(idsOf(ctx, actor)),
+      action: asLead ? "query.followed_up" : "query.answered",
+      entityType: "query",
+      entityId: query.id,
+      before: { status: current.status },
+      after: { questionId: query.questionId, status, reply: data.body },
+    });
+  });
+}
+
+/** The lead closes a comment thread (optionally with a last word). */
+export async function closeQuery(actor: Actor, input: unknown): Promise<void> {
+  const data = parse(closeSchema, input);
+  const { query, ctx } = await queryContext(actor, data.queryId);
+  if (!ctx.canQualityAssure) throw new ForbiddenError("Only the lead inspector can close a comment.");
+  await db.$transaction(async (tx) => {
+    await lockForChange(tx, ctx);
+    const current = await tx.query.findUniqueOrThrow({ where: { id: query.id }, select: { status: true } });
+    if (current.status === "closed") return;
+    if (data.body) await tx.queryMessage.create({ data: { queryId: query.id, authorId: actor.id, body: data.body } });
+    await tx.query.update({ where: { id: query.id }, data: { status: "closed" } });
+    await recordAudit(tx, {
+      ...auditIds(idsOf(ctx, actor)),
+      action: "query.closed",
+      entityType: "query",
+      entityId: query.id,
+      before: { status: current.status },
+      after: { questionId: query.questionId, status: "closed", ...(data.body ? { reply: data.body } : {}) },
+    });
+  });
+}
+
+// ---- Return, approve, reopen ----
+
+const caseOnly = z.object({ caseId: caseIdSchema });
+
+async function leadContext(actor: Actor, caseId: string, what: string): Promise<CaseContext> {
+  const ctx = await caseContext(actor, caseId);
+  if (!ctx.canQualityAssure) throw new ForbiddenError(`Only the lead inspector can ${what}.`);
+  return ctx;
+}
+
+/** Sends a completed case back to its inspector; the lead's open comments say what to look at. */
+export async function returnCase(actor: Actor, input: unknown): Promise<void> {
+  const { caseId } = parse(caseOnly, input);
+  const ctx = await leadContext(actor, caseId, "return a case");
+  await db.$transaction(async (tx) => {
+    const row = await lockForChange(tx, ctx);
+    if (row.status !== "completed") throw new ConflictError("Only a completed case can be returned to its inspector.");
+    const open = await tx.query.count({ where: { caseId, status: "open" } });
+    if (open === 0) {
+      throw new ValidationError("Add a comment on each answer that needs attention before returning the case.", {
+        "qa-return": "Add a comment on each answer that needs attention before returning the case",
+      });
+    }
+    await setStatus(tx, idsOf(ctx, actor), row.status, "returned", { openComments: open });
+  });
+}
+
+/** Approves a completed case: it locks. Answered comments are closed with it; open ones block it. */
+export async function approveCase(actor: Actor, input: unknown): Promise<void> {
+  const { caseId } = parse(caseOnly, input);
+  const ctx = await leadContext(actor, caseId, "approve a case");
+  await db.$transaction(async (tx) => {
+    const row = await lockForChange(tx, ctx);
+    if (row.status !== "completed") throw new ConflictError("Only a completed case can be approved.");
+    const open = await tx.query.count({ where: { caseId, status: "open" } });
+    if (open > 0) {
+      throw new ValidationError("Close or wait for a reply to every open comment before approving.", {
+        "qa-approve": `There ${open === 1 ? "is 1 open comment" : `are ${open} open comments`} waiting for the inspector`,
+      });
+    }
+    const answered = await tx.query.findMany({ where: { caseId, status: "answered" }, select: { id: true, questionId: true } });
+    for (const query of answered) {
+      await tx.query.update({ where: { id: query.id }, data: { status: "closed" } });
+      await recordAudit(tx, {
+        ...auditIds(idsOf(ctx, actor)),
+        action: "query.closed",
+        entityType: "query",
+        entityId: query.id,
+        before: { status: "answered" },
+        after: { questionId: query.questionId, status: "closed", why: "Closed when the case was approved." },
+      });
+    }
+    await setStatus(tx, idsOf(ctx, actor), row.status, "approved");
+  });
+}
+
+const reopenSchema = z.object({
+  caseId: caseIdSchema,
+  reason: z.string().trim().min(1, "Enter why you are reopening this case").max(MAX_COMMENT, `Enter a reason of at most ${MAX_COMMENT} characters`),
+});
+
+/** Unlocks an approved case: the lead only, with a reason that goes into the audit trail. */
+export async function reopenCase(actor: Actor, input: unknown): Promise<void> {
+  const data = parse(reopenSchema, input);
+  const ctx = await leadContext(actor, data.caseId, "reopen an approved case");
+  await db.$transaction(async (tx) => {
+    const row = await lockForChange(tx, ctx);
+    if (row.status !== "approved") throw new ConflictError("Only an approved case can be reopened.");
+    await setStatus(tx, idsOf(ctx, actor), row.status, "in_progress", { reason: data.reason });
+  });
+}
