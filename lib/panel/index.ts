@@ -7,3 +7,4 @@ export { ANSWER_FILTERS, keyQuestionCases, type AnswerFilter, type DrillDown, ty
 export { loadPanelState, rateState, type PanelState, type StoredDecisionRow } from "./load";
 export { newlySetAside, ratePanel, type DecisionKind, type PanelRating, type SetAsideDecision, type StoredDecision } from "./rate-panel";
 export { readSnapshot, SNAPSHOT_VERSION, type SignOffSnapshot } from "./snapshot";
+export { NEAR_BOUNDARY_ANSWERS, intervalText, nextBand, type NextBand } from "./presentation";

@@ -1,0 +1,202 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { PassThrough, type Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
+import { buildDocx } from "./docx";
+import { discretionFootnote, fileSlug } from "./model";
+import { writePdf } from "./pdf";
+import { salfordExportModel } from "./test-model";
+import { writeXlsx } from "./xlsx";
+
+async function collect(write: (out: Writable) => unknown): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise((resolve) => out.on("end", resolve));
+  await write(out);
+  await done;
+  return Buffer.concat(chunks);
+}
+
+function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+// WinAnsi differs from latin1 in 0x80–0x9F; these are the characters the exports use there.
+const WIN_ANSI: Readonly<Record<string, string>> = { "\x96": "–", "\x97": "—", "\x91": "‘", "\x92": "’", "\x93": "“", "\x94": "”", "\x95": "•" };
+
+/** Text shown by a PDF's uncompressed content streams (hex strings of TJ arrays in WinAnsi). */
+function pdfText(pdf: Buffer): string {
+  const source = pdf.toString("latin1");
+  const lines: string[] = [];
+  for (const match of source.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+    const parts = [...(match[1] ?? "").matchAll(/<([0-9a-fA-F]*)>/g)].map((m) =>
+      Buffer.from(m[1] ?? "", "hex")
+        .toString("latin1")
+        .replace(/[\x91-\x97]/g, (c) => WIN_ANSI[c] ?? c),
+    );
+    lines.push(parts.join(""));
+  }
+  return lines.join("\n");
+}
+
+describe("footnotes", () => {
+  it("follow the reports' wording, increasing or decreasing", () => {
+    expect(discretionFootnote({ from: "Inadequate", to: "Requires improvement", note: "x" })).toBe(
+      "Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.",
+    );
+    expect(discretionFootnote({ from: "Good", to: "Requires improvement", note: "x" })).toBe(
+      "Professional discretion was applied at the ratings panel decreasing this rating from 'Good' to 'Requires improvement'.",
+    );
+  });
+});
+
+describe("XLSX", () => {
+  it("lays out the ratings page, the annexe, the case answers and the codebook from the engine's result", async () => {
+    const model = salfordExportModel();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await collect((out) => writeXlsx(model, out)));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ratings", "Key questions", "Case answers", "Codebook"]);
+
+    const ratings = rowsOf(workbook.getWorksheet("Ratings") as ExcelJS.Worksheet);
+    expect(ratings[0]).toEqual(["DRAFT — not signed off"]);
+    expect(ratings).toContainEqual(["Salford Youth Justice Service"]);
+    expect(ratings).toContainEqual(["Fieldwork started January 2024"]);
+    expect(ratings).toContainEqual(["Framework: yjs-2021 (2021 framework)"]);
+    expect(ratings).toContainEqual(["Exported on 1 March 2024"]);
+    expect(ratings).toContainEqual(["Score", `${model.result.score}/36`]);
+    expect(model.result.score).toBe(22);
+    expect(ratings).toContainEqual(["Overall rating", "Good"]);
+    for (const standard of model.result.standards) {
+      expect(ratings).toContainEqual([`${standard.id} ${standard.title}`, standard.rating]);
+    }
+    expect(ratings).toContainEqual(["4. Resettlement²"]);
+    expect(ratings).toContainEqual(["² The rating for Resettlement does not influence the overall YJS rating."]);
+
+    const annexe = rowsOf(workbook.getWorksheet("Key questions") as ExcelJS.Worksheet);
+    const kq223 = annexe.find((r) => r[0] === "2.2.3");
+    expect(kq223).toEqual([
+      "2.2.3",
+      "Does planning focus sufficiently on keeping other people safe?",
+      6,
+      13,
+      0.46,
+      "Inadequate",
+      "Lowest",
+      undefined,
+      undefined,
+      expect.stringMatching(/^\d+(\.\d)?–\d+(\.\d)?%$/),
+      "Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.",
+    ]);
+    expect(annexe.find((r) => r[0] === "2.2")?.slice(7)).toEqual(["Inadequate", "Requires improvement"]);
+    expect(annexe.find((r) => r[0] === "2.4.3")?.[10]).toBe(
+      "Professional discretion was applied at the ratings panel increasing this rating from 'Requires improvement' to 'Good'.",
+    );
+    for (const standard of model.result.standards) {
+      for (const kq of standard.keyQuestions) {
+        const row = annexe.find((r) => r[0] === kq.id);
+        expect(row?.slice(2, 6), kq.id).toEqual([kq.yes, kq.applicable, kq.percentYes / 100, kq.band]);
+      }
+    }
+
+    const answers = rowsOf(workbook.getWorksheet("Case answers") as ExcelJS.Worksheet);
+    expect(answers[0]?.slice(0, 6)).toEqual(["export_status", "inspection", "framework_version", "exported_on", "case_reference", "stream"]);
+    expect(answers[1]?.slice(0, 4)).toEqual(["DRAFT", "Salford Youth Justice Service", "yjs-2021", "2024-03-01"]);
+    expect(answers[1]).toContain("Does planning focus sufficiently on keeping other people safe?");
+    expect(answers[1]).toContain("Court disposal");
+    expect(answers[1]).toContain("no");
+    expect(answers[1]).toContain("No");
+
+    const codebook = rowsOf(workbook.getWorksheet("Codebook") as ExcelJS.Worksheet);
+    for (const column of answers[0] ?? []) {
+      expect(codebook.some((r) => r[0] === "Case answers" && r[1] === column), String(column)).toBe(true);
+    }
+  });
+
+  it("says who signed off instead of DRAFT once signed off", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await collect((out) => writeXlsx(salfordExportModel({ signedOff: true }), out)));
+    expect(rowsOf(workbook.getWorksheet("Ratings") as ExcelJS.Worksheet)[0]).toEqual(["Signed off by Pauline Burke on 28 February 2024"]);
+  });
+});
+
+describe("DOCX", () => {
+  it("has the ratings table, key-question tables with the discretion footnotes, and the evidence lists", async () => {
+    const model = salfordExportModel();
+    const zip = await JSZip.loadAsync(await buildDocx(model));
+    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const footnotes = (await zip.file("word/footnotes.xml")?.async("string")) ?? "";
+    const header = (await zip.file("word/header1.xml")?.async("string")) ?? "";
+    const text = document.replace(/<[^>]+>/g, "|");
+    expect(text).toContain("DRAFT — not signed off");
+    expect(header).toContain("DRAFT — not signed off");
+    expect(text).toContain("Score|");
+    expect(text).toContain("22/36");
+    expect(text).toContain("Fieldwork started January 2024");
+    expect(text).toContain("Framework: yjs-2021");
+    expect(text).toContain("Exported on 1 March 2024");
+    for (const standard of model.result.standards) {
+      expect(text).toContain(`${standard.id} ${standard.title}`);
+      for (const kq of standard.keyQuestions) expect(text).toContain(`${kq.percentYes}%`);
+    }
+    expect(footnotes).toContain("Professional discretion was applied at the ratings panel increasing this rating from &apos;Inadequate&apos; to &apos;Requires improvement&apos;.");
+    expect(footnotes).toContain("Professional discretion was applied at the ratings panel increasing this rating from &apos;Requires improvement&apos; to &apos;Good&apos;.");
+    expect(footnotes).toContain("The rating for Resettlement does not influence the overall YJS rating.");
+    // Two discretion footnotes plus resettlement: three references in the body.
+    expect(document.match(/<w:footnoteReference /g)).toHaveLength(3);
+    // The reference sits right after the lowest key question's %.
+    expect(document).toMatch(/46%<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:footnoteReference/);
+    expect(text).toContain("Strengths:");
+    expect(text).toContain("Board membership includes all statutory partners.");
+    expect(text).toContain("Areas for improvement:");
+    expect(text).toContain("Police attendance at the board is inconsistent.");
+    expect(text).toContain("Weekly contact with the establishment.");
+  });
+});
+
+describe("CSV", () => {
+  it("neutralises cells that a spreadsheet would run as formulas", () => {
+    for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]) expect(neutraliseFormula(bad)).toBe(`'${bad}`);
+    expect(neutraliseFormula("Sufficient.")).toBe("Sufficient.");
+    const csv = [...answersCsv(salfordExportModel())].join("");
+    expect(csv.startsWith("\uFEFFexport_status,inspection,framework_version,exported_on,case_reference")).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv).toContain(`"Thorough, with the child's views, and ""quoted"" words."`);
+    expect(csv).toContain("DRAFT,Salford Youth Justice Service,yjs-2021,2024-03-01,SA-0001,court,Court disposal,referral_order");
+    expect(csv.split("\r\n").filter(Boolean)).toHaveLength(3);
+  });
+
+  it("gives each key question's figures as the engine computed them", () => {
+    const model = salfordExportModel();
+    const lines = [...keyQuestionsCsv(model)].join("").split("\r\n").filter(Boolean);
+    expect(lines).toHaveLength(1 + 21);
+    const row223 = lines.find((l) => l.includes(",2.2.3,"));
+    expect(row223).toMatch(/^DRAFT,Salford Youth Justice Service,yjs-2021,2024-03-01,2.2,Planning,2.2.3,6,13,46,Inadequate,yes,Inadequate,Requires improvement,[\d.]+,[\d.]+,1,Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.$/);
+  });
+});
+
+describe("PDF", () => {
+  it("shows the panel view with the status line, score, figures and footnotes", async () => {
+    const pdf = await collect((out) => writePdf(salfordExportModel(), out));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    // Wrapped lines end in their space: joined without a separator they read as written.
+    const text = pdfText(pdf).replace(/\n/g, "");
+    expect(text).toContain("DRAFT — not signed off");
+    expect(text).toContain("Score 22/36");
+    expect(text).toContain("Overall rating: Good");
+    expect(text).toContain("2.2 Planning: Requires improvement (calculated Inadequate)");
+    expect(text).toMatch(/6\/13, 46% Inadequate \(lowest\); 80% interval \d+–\d+%; 1 more yes answer reaches Requires improvement/);
+    expect(text).toContain("Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.");
+    expect(text).toContain("Judgement rationale: Clear vision; the board holds partners to account.");
+  });
+});
+
+describe("file names", () => {
+  it("say the service, draft or signed off, and the date", () => {
+    expect(fileSlug(salfordExportModel())).toBe("salford-youth-justice-service-draft-ratings-2024-03-01");
+    expect(fileSlug(salfordExportModel({ signedOff: true }))).toBe("salford-youth-justice-service-signed-off-ratings-2024-03-01");
+  });
+});
