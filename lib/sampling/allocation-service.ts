@@ -203,6 +203,7 @@ export async function allocationView(actor: Actor, inspectionId: string) {
     /** Cases with someone no longer on the team: shown so they can be moved. */
     withFormerMembers: cases.filter((c) => c.allocatedToId !== null && !memberIds.has(c.allocatedToId)).length,
     cases: cases.map((c) => ({ ...c, allocatedTo: c.allocatedTo?.name ?? null })),
+    editSetup: can(caller, "inspection.editSetup"),
     canAllocate: can(caller, "inspection.editSetup") && ALLOCATABLE_STATUSES.has(inspection.status),
     myId: caller.userId,
   };

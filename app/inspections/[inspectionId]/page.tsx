@@ -39,7 +39,9 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
 
       <nav aria-label="Inspection sections" className="mb-8 flex flex-wrap gap-4">
         {overview.rights.readCases ? <Link href={`/inspections/${overview.id}/cases`}>Cases</Link> : null}
-        {overview.rights.editSetup ? <Link href={`/inspections/${overview.id}/setup`}>Set-up, sample and allocation</Link> : null}
+        {overview.rights.editSetup || overview.caller.inspectionRole !== null ? (
+          <Link href={`/inspections/${overview.id}/setup`}>Set-up, sample and allocation</Link>
+        ) : null}
         {overview.rights.viewPanel ? <Link href={`/inspections/${overview.id}/panel`}>Ratings panel</Link> : null}
         {overview.rights.exportRatings ? <Link href={`/inspections/${overview.id}/exports`}>Export draft ratings</Link> : null}
       </nav>

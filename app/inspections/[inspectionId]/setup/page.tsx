@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionButtonForm } from "@/components/setup/action-button-form";
+import { InspectionDetailsForm } from "@/components/setup/inspection-form";
+import { SetupHeader } from "@/components/setup/setup-nav";
+import { StatusNotice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { pageData } from "@/lib/http/page-data";
+import { formatDate } from "@/lib/inspections/labels";
+import { setupOverview } from "@/lib/inspections/setup";
+import { startFieldworkAction } from "./actions";
+
+export const metadata: Metadata = { title: "Inspection set-up" };
+
+const asDate = (iso: string | null) => (iso ? formatDate(new Date(iso)) : "—");
+
+export default async function SetupOverviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ inspectionId: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const { inspectionId } = await params;
+  const { created } = await searchParams;
+  const user = await requireUser(`/inspections/${inspectionId}/setup`);
+  const setup = await pageData(setupOverview(user, inspectionId));
+  const base = `/inspections/${setup.id}/setup`;
+  const canEdit = setup.rights.editSetup && setup.status !== "signed_off";
+  const sampled = setup.streams.reduce((n, s) => n + s.sampled, 0);
+  const unallocated = setup.streams.reduce((n, s) => n + s.unallocated, 0);
+
+  const steps = [
+    { done: setup.lead !== null, text: setup.lead ? `Lead inspector: ${setup.lead}; ${setup.inspectorCount} inspectors` : "Appoint a lead inspector", href: `${base}/team`, link: "Team" },
+    {
+      done: setup.population !== null,
+      text: setup.population ? `Eligible population: ${setup.population.rowCount} cases from ${setup.population.fileName}` : "Import the eligible population",
+      href: `${base}/population`,
+      link: "Eligible population",
+    },
+    { done: sampled > 0, text: sampled > 0 ? `Sample: ${sampled} cases` : "Draw the sample", href: `${base}/sample`, link: "Sample" },
+    {
+      done: sampled > 0 && unallocated === 0,
+      text: sampled === 0 ? "Allocate the sample" : unallocated === 0 ? "Every case is allocated" : `${unallocated} cases to allocate`,
+      href: `${base}/allocation`,
+      link: "Allocation",
+    },
+  ];
+
+  return (
+    <>
+      <SetupHeader inspection={setup} current="overview" title="Details and window" readOnly={!setup.rights.editSetup} />
+      {created ? <StatusNotice>{setup.yjsName} created. Next, add the team.</StatusNotice> : null}
+
+      <h2 className="mb-2 text-xl font-bold">Progress</h2>
+      <table className="mb-6 w-full max-w-4xl border-collapse text-left">
+        <caption className="sr-only">Set-up progress</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-4">Step</th>
+            <th scope="col" className="py-2 pr-4">State</th>
+            <th scope="col" className="py-2 pr-4">Where</th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step) => (
+            <tr key={step.link} className="border-b border-line">
+              <td className="py-2 pr-4">{step.text}</td>
+              <td className={`py-2 pr-4 font-semibold ${step.done ? "text-success" : "text-muted"}`}>{step.done ? "Done" : "To do"}</td>
+              <td className="py-2 pr-4">
+                <Link href={step.href}>{step.link}</Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <table className="mb-8 w-full max-w-3xl border-collapse text-left">
+        <caption className="mb-2 text-left text-lg font-bold">Cases by stream</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-4">Stream</th>
+            <th scope="col" className="py-2 pr-4 text-right">Eligible</th>
+            <th scope="col" className="py-2 pr-4 text-right">Sampled</th>
+            <th scope="col" className="py-2 pr-4 text-right">Not allocated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {setup.streams.map((s) => (
+            <tr key={s.stream} className="border-b border-line">
+              <th scope="row" className="py-2 pr-4 font-normal">{STREAM_LABELS[s.stream]}</th>
+              <td className="py-2 pr-4 text-right tabular-nums">{s.population}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{s.sampled}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{s.unallocated}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {setup.status === "setup" && setup.rights.editSetup ? (
+        <section aria-labelledby="start-fieldwork" className="mb-8">
+          <h2 id="start-fieldwork" className="mb-2 text-xl font-bold">Start fieldwork</h2>
+          <p className="mb-3 max-w-2xl">
+            Needs one lead inspector, a sample, and every sampled case allocated. Afterwards the population can no longer be replaced and the sample
+            changes only one case at a time, with a reason.
+          </p>
+          <ActionButtonForm action={startFieldworkAction} hidden={{ inspectionId: setup.id }} label="Start fieldwork" />
+        </section>
+      ) : null}
+
+      <h2 className="mb-4 text-xl font-bold">Details</h2>
+      {canEdit ? (
+        <InspectionDetailsForm
+          inspectionId={setup.id}
+          datesLocked={setup.status !== "setup"}
+          initial={{
+            yjsName: setup.yjsName,
+            frameworkVersion: setup.frameworkVersion,
+            fieldworkStart: setup.fieldworkStart,
+            windowStart: setup.windowStart ?? "",
+            windowEnd: setup.windowEnd ?? "",
+          }}
+        />
+      ) : (
+        <dl className="mb-8 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+          <dt className="font-semibold">Youth justice service</dt>
+          <dd>{setup.yjsName}</dd>
+          <dt className="font-semibold">Framework</dt>
+          <dd>
+            {setup.frameworkVersion} — {setup.frameworkLabel}
+          </dd>
+          <dt className="font-semibold">Fieldwork starts</dt>
+          <dd>{asDate(setup.fieldworkStart)}</dd>
+          <dt className="font-semibold">Eligibility window</dt>
+          <dd>{setup.windowStart ? `${asDate(setup.windowStart)} to ${asDate(setup.windowEnd)}` : "Not set"}</dd>
+        </dl>
+      )}
+    </>
+  );
+}

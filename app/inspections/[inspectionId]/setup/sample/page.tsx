@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Proportions } from "@/components/setup/proportions";
+import { AddCaseForm, DrawForm, RemoveCaseForm } from "@/components/setup/sample-forms";
+import { SetupHeader } from "@/components/setup/setup-nav";
+import { requireUser } from "@/lib/auth/session";
+import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { pageData } from "@/lib/http/page-data";
+import { formatDate } from "@/lib/inspections/labels";
+import { samplingView } from "@/lib/sampling/draw-service";
+
+export const metadata: Metadata = { title: "Set-up: sample" };
+
+const label = (labels: Readonly<Record<string, string>>, code: string | null) => (code === null ? "—" : (labels[code] ?? code));
+
+export default async function SamplePage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/setup/sample`);
+  const view = await pageData(samplingView(user, inspectionId));
+  const active = view.cases.filter((c) => c.removedAt === null);
+  const removed = view.cases.filter((c) => c.removedAt !== null);
+
+  return (
+    <>
+      <SetupHeader inspection={view} current="sample" title="Sample" readOnly={!view.editSetup} />
+      <p className="mb-2 max-w-3xl">
+        Each stream is sampled separately: a stratified random draw that keeps the population&apos;s proportions of gender, disposal type, risk of
+        serious harm and safety and wellbeing classification, each within one case.
+      </p>
+      <p className="mb-6 max-w-3xl text-sm">
+        <strong>Sample size method:</strong> {view.sampleSizeMethod}.
+      </p>
+
+      {view.streams.map((s) => (
+        <section key={s.stream} aria-labelledby={`stream-${s.stream}`} className="mb-10 border-t-4 border-line pt-4">
+          <h2 id={`stream-${s.stream}`} className="mb-2 text-2xl font-bold">
+            {STREAM_LABELS[s.stream]}
+          </h2>
+          <dl className="mb-4 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+            <dt className="font-semibold">Eligible cases</dt>
+            <dd className="tabular-nums">{s.populationSize}</dd>
+            <dt className="font-semibold">Proposed sample size</dt>
+            <dd className="tabular-nums">
+              {s.proposedSize} <span className="text-sm text-muted">(80% confidence, ±5, p = 0.5, finite population correction)</span>
+            </dd>
+            <dt className="font-semibold">In the sample</dt>
+            <dd className="tabular-nums">{s.sampledCount}</dd>
+            <dt className="font-semibold">Last draw</dt>
+            <dd>
+              {s.lastDraw
+                ? `${s.lastDraw.size} of ${s.lastDraw.populationSize} with seed ${s.lastDraw.seed}, by ${s.lastDraw.drawnBy.name} on ${formatDate(s.lastDraw.createdAt)}`
+                : "Not drawn yet"}
+            </dd>
+          </dl>
+          {s.lastDraw ? (
+            <details className="mb-4 max-w-3xl text-sm">
+              <summary className="cursor-pointer">How this sample was drawn</summary>
+              <p className="mt-2">{s.lastDraw.method}</p>
+            </details>
+          ) : null}
+          {s.populationSize === 0 ? (
+            <p className="mb-4">
+              No eligible {STREAM_LABELS[s.stream].toLowerCase()} cases. <Link href={`/inspections/${view.id}/setup/population`}>Import the population</Link>{" "}
+              first.
+            </p>
+          ) : null}
+          {s.canDraw ? (
+            <DrawForm inspectionId={view.id} stream={s.stream} proposedSize={s.proposedSize} populationSize={s.populationSize} redraw={s.lastDraw !== null || s.sampledCount > 0} />
+          ) : view.editSetup && s.started ? (
+            <p className="mb-4">Inspectors have started recording these cases, so this stream cannot be redrawn; change it one case at a time below.</p>
+          ) : null}
+          {s.sampledCount > 0 ? <Proportions stream={s.stream} rows={s.proportions} /> : null}
+        </section>
+      ))}
+
+      <section aria-labelledby="sampled-cases" className="mb-10">
+        <table className="mb-6 w-full border-collapse text-left text-sm">
+          <caption id="sampled-cases" className="mb-2 text-left text-2xl font-bold">
+            Sampled cases ({active.length})
+          </caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-3">Reference</th>
+              <th scope="col" className="py-2 pr-3">Stream</th>
+              <th scope="col" className="py-2 pr-3">Disposal</th>
+              <th scope="col" className="py-2 pr-3">Gender</th>
+              <th scope="col" className="py-2 pr-3">Risk of serious harm</th>
+              <th scope="col" className="py-2 pr-3">Safety and wellbeing</th>
+              <th scope="col" className="py-2 pr-3">Allocated to</th>
+              {view.canChangeCases ? <th scope="col" className="py-2 pr-3">Remove</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {active.map((c) => (
+              <tr key={c.id} className="border-b border-line align-top">
+                <th scope="row" className="py-2 pr-3 font-mono font-normal">
+                  {c.reference}
+                  {c.additionReason ? <span className="block font-sans text-muted">Added: {c.additionReason}</span> : null}
+                </th>
+                <td className="py-2 pr-3">{STREAM_LABELS[c.stream]}</td>
+                <td className="py-2 pr-3">{label(DISPOSAL_TYPE_LABELS, c.disposalType)}</td>
+                <td className="py-2 pr-3">{label(GENDER_LABELS, c.gender)}</td>
+                <td className="py-2 pr-3">{label(CLASSIFICATION_LABELS, c.rosh)}</td>
+                <td className="py-2 pr-3">{label(CLASSIFICATION_LABELS, c.safetyWellbeing)}</td>
+                <td className="py-2 pr-3">{c.allocatedTo ?? "Not allocated"}</td>
+                {view.canChangeCases ? (
+                  <td className="py-2 pr-3">
+                    <RemoveCaseForm inspectionId={view.id} sampleCase={c} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {view.canChangeCases ? (
+          <>
+            <h2 className="mb-4 text-xl font-bold">Add a case from the population</h2>
+            <AddCaseForm inspectionId={view.id} />
+          </>
+        ) : null}
+      </section>
+
+      {removed.length > 0 ? (
+        <table className="mb-8 w-full max-w-4xl border-collapse text-left text-sm">
+          <caption className="mb-2 text-left text-xl font-bold">Removed from the sample ({removed.length})</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-3">Reference</th>
+              <th scope="col" className="py-2 pr-3">Stream</th>
+              <th scope="col" className="py-2 pr-3">Removed</th>
+              <th scope="col" className="py-2 pr-3">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {removed.map((c) => (
+              <tr key={c.id} className="border-b border-line">
+                <th scope="row" className="py-2 pr-3 font-mono font-normal">{c.reference}</th>
+                <td className="py-2 pr-3">{STREAM_LABELS[c.stream]}</td>
+                <td className="py-2 pr-3">{formatDate(c.removedAt)}</td>
+                <td className="py-2 pr-3">{c.removalReason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}

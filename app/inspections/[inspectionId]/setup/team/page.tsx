@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { SetupHeader } from "@/components/setup/setup-nav";
+import { AddMemberForm, MemberRoleForm, RemoveMemberForm } from "@/components/setup/team-forms";
+import { requireUser } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
+import { teamView } from "@/lib/inspections/setup";
+
+export const metadata: Metadata = { title: "Set-up: team" };
+
+export default async function TeamPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/setup/team`);
+  const team = await pageData(teamView(user, inspectionId));
+  const editable = team.rights.editSetup && team.status !== "signed_off";
+  const lead = team.members.find((m) => m.memberRole === "lead_inspector");
+
+  return (
+    <>
+      <SetupHeader inspection={team} current="team" title="Team" readOnly={!team.rights.editSetup} />
+      {lead ? null : <p className="mb-4 font-semibold">There is no lead inspector yet. A manager appoints one; fieldwork cannot start without one.</p>}
+      {team.members.length === 0 ? (
+        <p className="mb-8">No one is on the team yet.</p>
+      ) : (
+        <table className="mb-8 w-full border-collapse text-left">
+          <caption className="mb-2 text-left text-xl font-bold">{team.members.length} people on the team</caption>
+          <thead>
+            <tr className="border-b-2 border-ink">
+              <th scope="col" className="py-2 pr-4">Name</th>
+              <th scope="col" className="py-2 pr-4">Role in this inspection</th>
+              <th scope="col" className="py-2 pr-4 text-right">Cases allocated</th>
+              {editable ? <th scope="col" className="py-2 pr-4">Change</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {team.members.map((member) => {
+              const leadLocked = !team.rights.changeLead && member.memberRole === "lead_inspector";
+              return (
+                <tr key={member.id} className="border-b border-line align-top">
+                  <td className="py-3 pr-4">
+                    {member.name}
+                    <span className="block text-sm text-muted">
+                      {member.email}
+                      {member.active ? "" : " · account disabled"}
+                    </span>
+                  </td>
+                  <td className="py-3 pr-4">{MEMBER_ROLE_LABELS[member.memberRole]}</td>
+                  <td className="py-3 pr-4 text-right tabular-nums">{member.allocatedCases}</td>
+                  {editable ? (
+                    <td className="py-3 pr-4">
+                      {leadLocked ? (
+                        <span className="text-muted text-sm">Only a manager can change the lead.</span>
+                      ) : (
+                        <div className="flex flex-col gap-2">
+                          {team.rights.changeLead ? <MemberRoleForm inspectionId={team.id} member={member} /> : null}
+                          <RemoveMemberForm inspectionId={team.id} member={member} />
+                        </div>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {editable ? (
+        <section aria-labelledby="add-member">
+          <h2 id="add-member" className="mb-4 text-xl font-bold">Add someone to the team</h2>
+          {team.candidates.length === 0 ? (
+            <p>Every active inspector and lead inspector is already on the team.</p>
+          ) : (
+            <AddMemberForm inspectionId={team.id} candidates={team.candidates} canAppointLead={team.rights.changeLead} />
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { InspectionDetailsForm } from "@/components/setup/inspection-form";
+import { PageHeading } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { authorizeGlobal } from "@/lib/permissions/access";
+
+export const metadata: Metadata = { title: "Create an inspection" };
+
+export default async function NewInspectionPage() {
+  const user = await requireUser("/inspections/new");
+  await pageData(Promise.resolve().then(() => authorizeGlobal(user, "inspection.create")));
+  return (
+    <>
+      <PageHeading caption="Inspections">Create an inspection</PageHeading>
+      <p className="mb-6 max-w-2xl">
+        After creating it, add the team, import the youth justice service&apos;s eligible cases, draw the sample and allocate it.
+      </p>
+      <InspectionDetailsForm initial={{ yjsName: "", frameworkVersion: "yjs-2021", fieldworkStart: "", windowStart: "", windowEnd: "" }} />
+    </>
+  );
+}
