@@ -1,0 +1,243 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BandChart } from "@/components/panel/band-chart";
+import { ClearDecisionForm, DiscretionForm, JudgementForm, ReopenForm, SignOffForm } from "@/components/panel/decision-forms";
+import { LiveRefresh } from "@/components/panel/live-refresh";
+import { KeyQuestionTable, RatingText, RatingsOverview } from "@/components/panel/standard-tables";
+import { PageHeading, StatusNotice } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { listEvidence } from "@/lib/evidence";
+import { getFramework } from "@/lib/framework";
+import { pageData } from "@/lib/http/page-data";
+import { formatDate } from "@/lib/inspections/labels";
+import { panelFigures } from "@/lib/panel";
+import { GOVERNANCE_CAP_STANDARD, governanceCapStatus } from "@/lib/rating";
+
+export const metadata: Metadata = { title: "Ratings panel" };
+
+export default async function PanelPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/panel`);
+  const [figures, evidence] = await pageData(Promise.all([panelFigures(user, inspectionId), listEvidence(user, inspectionId)]));
+  const framework = getFramework(figures.frameworkVersion);
+  const { final, provisional } = figures;
+  const signedOff = figures.signOff !== null;
+  const canDecide = figures.rights.decide && !signedOff;
+  const decisionOf = (standardId: string, kind: "judgement" | "discretion") =>
+    figures.decisions.find((d) => d.standardId === standardId && d.kind === kind) ?? null;
+  const finalRating = (id: string) => final.result.standards.find((s) => s.id === id)?.rating ?? null;
+  const cap = governanceCapStatus(figures.frameworkVersion, finalRating);
+  const bars = final.result.standards.flatMap((s) =>
+    s.keyQuestions.map((k) => ({ id: k.id, percent: k.percentYes, band: k.band, lowest: s.lowestKeyQuestion === k.id })),
+  );
+
+  return (
+    <>
+      <PageHeading caption={figures.inspection.yjsName}>Ratings panel</PageHeading>
+      <p className="mb-4">
+        <Link href={`/inspections/${inspectionId}`}>Back to the inspection</Link>
+        {" · "}
+        <Link href={`/inspections/${inspectionId}/evidence`}>Evidence for the judgement-rated standards</Link>
+        {figures.rights.export ? (
+          <>
+            {" · "}
+            <Link href={`/inspections/${inspectionId}/exports`}>Export draft ratings</Link>
+          </>
+        ) : null}
+      </p>
+
+      {figures.signOff ? (
+        <StatusNotice>
+          Signed off by {figures.signOff.signedBy} on {formatDate(figures.signOff.signedAt)}. The signed-off ratings are frozen: exports use them.
+        </StatusNotice>
+      ) : (
+        <p className="mb-4 inline-block border-4 border-error px-3 py-1 text-lg font-bold text-error">DRAFT — not signed off</p>
+      )}
+      <LiveRefresh url={`/api/inspections/${inspectionId}/panel`} fingerprint={figures.fingerprint} />
+
+      <section aria-labelledby="summary-heading" className="mb-8">
+        <h2 id="summary-heading" className="mb-2 text-2xl font-bold">
+          Score and overall rating
+        </h2>
+        <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+          <dt className="font-semibold">Final score</dt>
+          <dd data-testid="final-score">
+            {final.result.complete ? `${final.result.score}/36` : `${final.result.score}/${final.result.maxScore} so far — not rated yet: ${final.result.missing.join(", ")}`}
+          </dd>
+          <dt className="font-semibold">Overall rating</dt>
+          <dd>
+            <RatingText rating={final.result.overallRating} />
+          </dd>
+          <dt className="font-semibold">Resettlement (not in the score)</dt>
+          <dd>{Object.entries(final.result.unscoredRatings).map(([id, r]) => (r ? `${id} ${r}` : `${id} not rated`)).join(", ") || "Not in this framework version"}</dd>
+          <dt className="font-semibold">Provisional score</dt>
+          <dd>
+            {provisional.result.score}/{provisional.result.maxScore} including answers of cases still in progress (for progress only)
+          </dd>
+          <dt className="font-semibold">Cases</dt>
+          <dd>
+            {figures.cases.final} of {figures.cases.total} completed or approved (final figures)
+            {figures.cases.notFinal > 0 ? `; ${figures.cases.notFinal} still open (provisional figures only)` : ""}
+          </dd>
+        </dl>
+      </section>
+
+      {final.setAside.length > 0 ? (
+        <div role="alert" className="mb-6 border-4 border-error p-4">
+          <h2 className="text-xl font-bold">Decisions that no longer fit the figures</h2>
+          <ul className="list-disc pl-6">
+            {final.setAside.map((d) => (
+              <li key={`${d.kind}-${d.standardId}`}>
+                The {d.kind} on {d.standardId} (&apos;{d.rating}&apos;) is left out: {d.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <RatingsOverview final={final} provisional={provisional} framework={framework} />
+
+      <section aria-labelledby="chart-heading" className="mb-8">
+        <h2 id="chart-heading" className="mb-2 text-2xl font-bold">
+          Key questions against the band thresholds
+        </h2>
+        <BandChart bars={bars} caption="Final % 'yes' of each key question" />
+      </section>
+
+      {framework.domains.map((domain) => (
+        <section key={domain.id} aria-labelledby={`domain-${domain.id}`} className="mb-10">
+          <h2 id={`domain-${domain.id}`} className="mb-4 text-2xl font-bold">
+            Domain {domain.id}: {domain.title}
+          </h2>
+          {domain.standards.map((standard) => {
+            const result = final.result.standards.find((s) => s.id === standard.id);
+            const anchor = `standard-${standard.id.replace(".", "-")}`;
+            if (standard.basis === "cases") {
+              const support = final.support.standards.find((s) => s.id === standard.id);
+              const discretion = decisionOf(standard.id, "discretion");
+              return (
+                <article key={standard.id} id={anchor} aria-labelledby={`${anchor}-heading`} className="mb-8 border-t-2 border-line pt-4">
+                  <h3 id={`${anchor}-heading`} className="mb-2 text-xl font-bold">
+                    {standard.id} {standard.title}
+                  </h3>
+                  <KeyQuestionTable
+                    inspectionId={inspectionId}
+                    standard={standard}
+                    final={result}
+                    provisional={provisional.result.standards.find((s) => s.id === standard.id)}
+                    support={final.support}
+                  />
+                  <p>
+                    Calculated rating: <RatingText rating={result?.calculatedRating ?? null} />. Final rating: <RatingText rating={result?.rating ?? null} />
+                    {result?.discretion ? ` — discretion from '${result.discretion.from}' to '${result.discretion.to}': ${result.discretion.note}` : ""}
+                  </p>
+                  {support?.eligible ? (
+                    <p className="mt-1 border-l-4 border-link pl-2">
+                      <strong>Discretion allowed</strong> to {support.allowedRatings.map((r) => `'${r}'`).join(" or ")}. {support.explanation}
+                    </p>
+                  ) : support && support.calculatedRating ? (
+                    <p className="text-muted mt-1">Not eligible for discretion. {support.explanation}</p>
+                  ) : null}
+                  {canDecide && result?.calculatedRating ? (
+                    <>
+                      <DiscretionForm
+                        inspectionId={inspectionId}
+                        standardId={standard.id}
+                        standardTitle={standard.title}
+                        current={discretion}
+                        hint={support?.eligible ? `The rule allows ${support.allowedRatings.join(" or ")}.` : "The 5-point rule allows no move for this standard."}
+                      />
+                      {discretion ? <ClearDecisionForm inspectionId={inspectionId} standardId={standard.id} kind="discretion" /> : null}
+                    </>
+                  ) : null}
+                </article>
+              );
+            }
+            const judgement = decisionOf(standard.id, "judgement");
+            const items = evidence.filter((e) => e.standardId === standard.id);
+            return (
+              <article key={standard.id} id={anchor} aria-labelledby={`${anchor}-heading`} className="mb-8 border-t-2 border-line pt-4">
+                <h3 id={`${anchor}-heading`} className="mb-2 text-xl font-bold">
+                  {standard.id} {standard.title}
+                </h3>
+                <p className="mb-2">{standard.statement}</p>
+                <p>
+                  Judgement: <RatingText rating={result?.rating ?? null} />
+                  {judgement ? ` — ${judgement.note} (${judgement.decidedBy}, ${formatDate(judgement.decidedAt)})` : ""}
+                </p>
+                <div className="mt-2 grid gap-4 md:grid-cols-2">
+                  {(["strength", "area_for_improvement"] as const).map((kind) => {
+                    const list = items.filter((i) => i.kind === kind);
+                    const heading = kind === "strength" ? "Strengths" : "Areas for improvement";
+                    return (
+                      <div key={kind}>
+                        <h4 className="font-semibold">
+                          {heading} ({list.length})
+                        </h4>
+                        {list.length === 0 ? (
+                          <p className="text-muted text-sm">None recorded yet.</p>
+                        ) : (
+                          <ul className="list-disc pl-6 text-sm">
+                            {list.map((i) => (
+                              <li key={i.id}>
+                                {i.text} <span className="text-muted">({i.topic}, {i.source}{i.caseReference ? `, case ${i.caseReference}` : ""})</span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </div>
+                    );
+                  })}
+                </div>
+                <p className="mt-2 text-sm">
+                  <Link href={`/inspections/${inspectionId}/evidence/${standard.id}`}>Evidence for {standard.id}</Link>
+                </p>
+                {canDecide ? (
+                  <>
+                    <JudgementForm
+                      inspectionId={inspectionId}
+                      standardId={standard.id}
+                      standardTitle={standard.title}
+                      current={judgement}
+                      capNote={
+                        standard.id === GOVERNANCE_CAP_STANDARD && cap.inForce
+                          ? `Governance cap: ${cap.goodOrBetter} of ${cap.of} ratings of 2.1–3.4 are Good or Outstanding (${cap.rated} rated)${cap.capped ? ", fewer than half, so 1.1 cannot be above Requires improvement" : ""}.`
+                          : null
+                      }
+                    />
+                    {judgement ? <ClearDecisionForm inspectionId={inspectionId} standardId={standard.id} kind="judgement" /> : null}
+                  </>
+                ) : null}
+              </article>
+            );
+          })}
+        </section>
+      ))}
+
+      {figures.rights.decide ? (
+        <section aria-labelledby="sign-off-heading" className="mb-10 border-t-4 border-ink pt-4">
+          <h2 id="sign-off-heading" className="mb-2 text-2xl font-bold">
+            {signedOff ? "Reopen the ratings" : "Sign off the ratings"}
+          </h2>
+          {signedOff ? (
+            <ReopenForm inspectionId={inspectionId} />
+          ) : (
+            <>
+              {figures.signOffBlockers.length > 0 ? (
+                <div className="mb-4">
+                  <p className="font-semibold">The ratings cannot be signed off yet:</p>
+                  <ul className="list-disc pl-6">
+                    {figures.signOffBlockers.map((b) => (
+                      <li key={b}>{b}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              <SignOffForm inspectionId={inspectionId} />
+            </>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

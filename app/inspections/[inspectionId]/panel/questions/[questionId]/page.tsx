@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { PageHeading } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { pageData } from "@/lib/http/page-data";
+import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
+import { ANSWER_FILTERS, keyQuestionCases, type AnswerFilter } from "@/lib/panel";
+
+export const metadata: Metadata = { title: "Cases behind a key question" };
+
+const FILTER_LABELS: Readonly<Record<AnswerFilter, string>> = {
+  all: "All answers",
+  yes: "Yes",
+  no: "No",
+  na: "Not applicable",
+  unanswered: "Not answered yet",
+};
+
+export default async function KeyQuestionCasesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ inspectionId: string; questionId: string }>;
+  searchParams: Promise<{ answer?: string }>;
+}) {
+  const { inspectionId, questionId } = await params;
+  const { answer } = await searchParams;
+  const user = await requireUser(`/inspections/${inspectionId}/panel/questions/${questionId}`);
+  const data = await pageData(keyQuestionCases(user, inspectionId, questionId, answer));
+  const { keyQuestion: kq } = data;
+
+  return (
+    <>
+      <PageHeading caption={`${data.inspection.yjsName} · key question ${kq.id}`}>{kq.text}</PageHeading>
+      <p className="mb-4">
+        <Link href={`/inspections/${inspectionId}/panel#standard-${kq.standardId.replace(".", "-")}`}>Back to the ratings panel</Link>
+      </p>
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
+        <fieldset>
+          <legend className="mb-1 font-semibold">Show answers</legend>
+          <div className="flex flex-wrap gap-4">
+            {ANSWER_FILTERS.map((f) => (
+              <label key={f} className="flex items-center gap-2">
+                <input type="radio" name="answer" value={f} defaultChecked={data.filter === f} className="h-5 w-5" />
+                {FILTER_LABELS[f]} ({data.totals[f]})
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Button variant="secondary">Filter</Button>
+      </form>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="mb-2 text-left text-lg font-bold">
+          {FILTER_LABELS[data.filter]}: {data.rows.length} case{data.rows.length === 1 ? "" : "s"}
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-3">Case</th>
+            <th scope="col" className="py-2 pr-3">Case status</th>
+            <th scope="col" className="py-2 pr-3">Answer</th>
+            <th scope="col" className="py-2 pr-3">Rationale</th>
+            <th scope="col" className="py-2 pr-3">Inspector</th>
+            <th scope="col" className="py-2 pr-3">In final figures</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((row) => (
+            <tr key={row.caseId} className="border-b border-line align-top">
+              <th scope="row" className="py-2 pr-3">
+                <Link href={`/inspections/${inspectionId}/cases/${row.caseId}`}>{row.reference}</Link>
+              </th>
+              <td className="py-2 pr-3">{CASE_STATUS_LABELS[row.caseStatus] ?? row.caseStatus}</td>
+              <td className="py-2 pr-3 font-semibold">{row.answer ? FILTER_LABELS[row.answer] : "Not answered yet"}</td>
+              <td className="py-2 pr-3 whitespace-pre-line">
+                {row.rationale || <span className="text-muted">No rationale</span>}
+                {row.naReason ? <span className="block">N/A reason: {row.naReason}</span> : null}
+              </td>
+              <td className="py-2 pr-3">{row.inspector ?? "—"}</td>
+              <td className="py-2 pr-3">{row.countsInFinal ? "Yes" : row.notApplicableReason ?? "No"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { useActionState } from "react";
+import {
+  clearDecisionAction,
+  recordDiscretionAction,
+  recordJudgementAction,
+  reopenAction,
+  signOffAction,
+} from "@/app/inspections/[inspectionId]/panel/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
+import { StatusNotice } from "@/components/ui/notice";
+import { RATINGS } from "@/lib/framework";
+import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+
+// The lead inspector's forms on the panel page. Several forms share the page, so each prefixes its
+// field ids and maps the use case's field errors (rating, note, password, reason) onto them.
+
+function prefixed(state: FormState, prefix: string) {
+  return summaryOf(state).map((e) => ({ field: e.field === "main-content" ? `${prefix}-form` : `${prefix}-${e.field}`, message: e.message }));
+}
+
+function Outcome({ state, prefix }: { state: FormState; prefix: string }) {
+  return (
+    <>
+      <ErrorSummary errors={prefixed(state, prefix)} />
+      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
+    </>
+  );
+}
+
+function NoteField({ id, name, label, hint, error, defaultValue }: { id: string; name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        defaultValue={defaultValue}
+        maxLength={4000}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+        className={inputClass}
+      />
+    </FieldShell>
+  );
+}
+
+const ratingOptions = [{ value: "", label: "Choose a rating" }, ...RATINGS.map((r) => ({ value: r, label: r }))];
+
+interface DecisionFormProps {
+  inspectionId: string;
+  standardId: string;
+  standardTitle: string;
+  current: { rating: string; note: string } | null;
+}
+
+export function DiscretionForm({ inspectionId, standardId, standardTitle, current, hint }: DecisionFormProps & { hint: string }) {
+  const [state, action, pending] = useActionState(recordDiscretionAction, IDLE);
+  const prefix = `discretion-${standardId.replace(".", "-")}`;
+  return (
+    <form action={action} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
+      <fieldset>
+        <legend className="mb-2 font-semibold">
+          Discretion on {standardId} {standardTitle}
+        </legend>
+        <Outcome state={state} prefix={prefix} />
+        <input type="hidden" name="inspectionId" value={inspectionId} />
+        <input type="hidden" name="standardId" value={standardId} />
+        <SelectField id={`${prefix}-rating`} name="rating" label="Rating" hint={hint} options={ratingOptions} defaultValue={current?.rating ?? ""} error={fieldError(state, "rating")} />
+        <NoteField id={`${prefix}-note`} name="note" label="Note" hint="Why the panel moved the rating, as it would be explained in the report." defaultValue={current?.note} error={fieldError(state, "note")} />
+        <Button variant="secondary" disabled={pending}>
+          {pending ? "Recording…" : "Record discretion"}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function JudgementForm({ inspectionId, standardId, standardTitle, current, capNote }: DecisionFormProps & { capNote: string | null }) {
+  const [state, action, pending] = useActionState(recordJudgementAction, IDLE);
+  const prefix = `judgement-${standardId.replace(".", "-")}`;
+  return (
+    <form action={action} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
+      <fieldset>
+        <legend className="mb-2 font-semibold">
+          Judgement of {standardId} {standardTitle}
+        </legend>
+        <Outcome state={state} prefix={prefix} />
+        <input type="hidden" name="inspectionId" value={inspectionId} />
+        <input type="hidden" name="standardId" value={standardId} />
+        <SelectField id={`${prefix}-rating`} name="rating" label="Rating" hint={capNote ?? undefined} options={ratingOptions} defaultValue={current?.rating ?? ""} error={fieldError(state, "rating")} />
+        <NoteField id={`${prefix}-note`} name="note" label="Rationale" hint="What the evidence shows against the standard." defaultValue={current?.note} error={fieldError(state, "note")} />
+        <Button variant="secondary" disabled={pending}>
+          {pending ? "Recording…" : "Record judgement"}
+        </Button>
+      </fieldset>
+    </form>
+  );
+}
+
+export function ClearDecisionForm({ inspectionId, standardId, kind }: { inspectionId: string; standardId: string; kind: "judgement" | "discretion" }) {
+  const [state, action, pending] = useActionState(clearDecisionAction, IDLE);
+  const prefix = `clear-${kind}-${standardId.replace(".", "-")}`;
+  return (
+    <form action={action} id={`${prefix}-form`} tabIndex={-1} className="mt-2">
+      <Outcome state={state} prefix={prefix} />
+      <input type="hidden" name="inspectionId" value={inspectionId} />
+      <input type="hidden" name="standardId" value={standardId} />
+      <input type="hidden" name="kind" value={kind} />
+      <Button variant="secondary" disabled={pending}>
+        Clear the {kind} on {standardId}
+      </Button>
+    </form>
+  );
+}
+
+export function SignOffForm({ inspectionId }: { inspectionId: string }) {
+  const [state, action, pending] = useActionState(signOffAction, IDLE);
+  return (
+    <form action={action} noValidate id="sign-off-form" tabIndex={-1} className="max-w-xl">
+      <Outcome state={state} prefix="sign-off" />
+      <input type="hidden" name="inspectionId" value={inspectionId} />
+      <TextField
+        id="sign-off-password"
+        name="password"
+        type="password"
+        label="Your password"
+        hint="Re-enter your password to sign off. Signed-off ratings are frozen until reopened with a reason."
+        autoComplete="current-password"
+        error={fieldError(state, "password")}
+      />
+      <Button disabled={pending}>{pending ? "Signing off…" : "Sign off the ratings"}</Button>
+    </form>
+  );
+}
+
+export function ReopenForm({ inspectionId }: { inspectionId: string }) {
+  const [state, action, pending] = useActionState(reopenAction, IDLE);
+  return (
+    <form action={action} noValidate id="reopen-form" tabIndex={-1} className="max-w-xl">
+      <Outcome state={state} prefix="reopen" />
+      <input type="hidden" name="inspectionId" value={inspectionId} />
+      <NoteField id="reopen-reason" name="reason" label="Reason for reopening" hint="This voids the sign-off; it is kept in the audit trail." error={fieldError(state, "reason")} />
+      <Button variant="warning" disabled={pending}>
+        {pending ? "Reopening…" : "Reopen the ratings"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import Link from "next/link";
+import type { Framework, Standard } from "@/lib/framework";
+import { intervalText, nextBand, type PanelRating } from "@/lib/panel";
+import type { StandardResult } from "@/lib/rating";
+
+// The annexe-like tables of the panel page: the ratings overview, and per case-rated standard each
+// key question's final counts, %, band, 80% interval and distance to the next band beside its
+// provisional figures. All numbers are the rating engine's.
+
+const RATING_CLASS: Readonly<Record<string, string>> = {
+  Outstanding: "text-outstanding",
+  Good: "text-good",
+  "Requires improvement": "text-ri",
+  Inadequate: "text-inadequate",
+};
+
+export function RatingText({ rating }: { rating: string | null }) {
+  if (!rating) return <span className="text-muted">Not rated</span>;
+  return <span className={`font-semibold ${RATING_CLASS[rating] ?? ""}`}>{rating}</span>;
+}
+
+export function RatingsOverview({ final, provisional, framework }: { final: PanelRating; provisional: PanelRating; framework: Framework }) {
+  const provisionalOf = (id: string) => provisional.result.standards.find((s) => s.id === id);
+  return (
+    <table className="mb-8 w-full max-w-5xl border-collapse text-left">
+      <caption className="mb-2 text-left text-xl font-bold">Ratings by standard</caption>
+      <thead>
+        <tr className="border-b-2 border-ink">
+          <th scope="col" className="py-2 pr-4">Standard</th>
+          <th scope="col" className="py-2 pr-4">Calculated rating</th>
+          <th scope="col" className="py-2 pr-4">Final rating</th>
+          <th scope="col" className="py-2 pr-4 text-right">Points</th>
+          <th scope="col" className="py-2 pr-4">Provisional rating</th>
+        </tr>
+      </thead>
+      {framework.domains.map((domain) => (
+        <tbody key={domain.id}>
+          <tr className="border-b border-line bg-panel">
+            <th scope="colgroup" colSpan={5} className="py-2 pr-4">
+              {domain.id}. {domain.title}
+              {domain.standards.every((s) => !s.scored) ? " (not in the score: the rating for Resettlement does not influence the overall YJS rating)" : ""}
+            </th>
+          </tr>
+          {domain.standards.map((standard) => {
+            const result = final.result.standards.find((s) => s.id === standard.id);
+            return (
+              <tr key={standard.id} className="border-b border-line">
+                <th scope="row" className="py-2 pr-4 font-normal">
+                  <a href={`#standard-${standard.id.replace(".", "-")}`}>
+                    {standard.id} {standard.title}
+                  </a>
+                </th>
+                <td className="py-2 pr-4">{standard.basis === "cases" ? <RatingText rating={result?.calculatedRating ?? null} /> : "Judgement"}</td>
+                <td className="py-2 pr-4">
+                  <RatingText rating={result?.rating ?? null} />
+                  {result?.discretion ? " (discretion)" : ""}
+                </td>
+                <td className="py-2 pr-4 text-right tabular-nums">{result?.score ?? "—"}</td>
+                <td className="py-2 pr-4">
+                  {standard.basis === "cases" ? <RatingText rating={provisionalOf(standard.id)?.rating ?? null} /> : "—"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      ))}
+    </table>
+  );
+}
+
+export function KeyQuestionTable({
+  inspectionId,
+  standard,
+  final,
+  provisional,
+  support,
+}: {
+  inspectionId: string;
+  standard: Standard;
+  final: StandardResult | undefined;
+  provisional: StandardResult | undefined;
+  support: PanelRating["support"];
+}) {
+  return (
+    <table className="mb-3 w-full border-collapse text-left text-sm">
+      <caption className="sr-only">
+        {standard.id} {standard.title}: key questions, final and provisional figures
+      </caption>
+      <thead>
+        <tr className="border-b-2 border-ink align-bottom">
+          <th scope="col" className="py-2 pr-3">Key question</th>
+          <th scope="col" className="py-2 pr-3 text-right">Yes / applicable</th>
+          <th scope="col" className="py-2 pr-3 text-right">% &apos;Yes&apos;</th>
+          <th scope="col" className="py-2 pr-3">Band</th>
+          <th scope="col" className="py-2 pr-3">80% interval</th>
+          <th scope="col" className="py-2 pr-3">Next band</th>
+          <th scope="col" className="py-2 pr-3 text-right">Provisional</th>
+          <th scope="col" className="py-2 pr-3">Cases</th>
+        </tr>
+      </thead>
+      <tbody>
+        {standard.keyQuestions.map((kq) => {
+          const figures = final?.keyQuestions.find((k) => k.id === kq.id);
+          const prov = provisional?.keyQuestions.find((k) => k.id === kq.id);
+          const kqSupport = support.keyQuestions.find((k) => k.id === kq.id);
+          const next = kqSupport ? nextBand(kqSupport) : null;
+          const lowest = final?.lowestKeyQuestion === kq.id;
+          return (
+            <tr key={kq.id} className={`border-b border-line align-top ${next?.near ? "bg-[#fff7bf]" : ""}`}>
+              <th scope="row" className={`py-2 pr-3 ${lowest ? "font-bold" : "font-normal"}`}>
+                {kq.id} {kq.text}
+                {lowest ? <span className="ml-1 inline-block border border-ink px-1 text-xs font-bold">Lowest</span> : null}
+              </th>
+              <td className="py-2 pr-3 text-right tabular-nums">{figures ? `${figures.yes} / ${figures.applicable}` : "—"}</td>
+              <td className={`py-2 pr-3 text-right tabular-nums ${lowest ? "font-bold" : ""}`}>{figures ? `${figures.percentYes}%` : "—"}</td>
+              <td className="py-2 pr-3">{figures ? <RatingText rating={figures.band} /> : "—"}</td>
+              <td className="py-2 pr-3 tabular-nums">{kqSupport ? intervalText(kqSupport) : "—"}</td>
+              <td className="py-2 pr-3">
+                {next ? (next.near ? <strong>Near boundary: {next.text}</strong> : next.text) : figures ? "Top band" : "—"}
+              </td>
+              <td className="py-2 pr-3 text-right tabular-nums">{prov ? `${prov.yes} / ${prov.applicable}, ${prov.percentYes}%` : "—"}</td>
+              <td className="py-2 pr-3">
+                <Link href={`/inspections/${inspectionId}/panel/questions/${kq.id}`} aria-label={`Cases behind ${kq.id}`}>
+                  View cases
+                </Link>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
