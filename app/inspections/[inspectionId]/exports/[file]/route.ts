@@ -1,0 +1,37 @@
+// GET one export file, streamed: XLSX and PDF are written to the response as they are produced,
+// CSV a line at a time, DOCX in one piece (it is small). Managers and the lead only.
+
+import { PassThrough, Readable } from "node:stream";
+import { getSignedInUser } from "@/lib/auth/session";
+import { handleJson, jsonError } from "@/lib/http/json-response";
+import { answersCsv, buildDocx, exportFile, fileSlug, keyQuestionsCsv, loadExportModel, writePdf, writeXlsx, type ExportModel } from "@/lib/exports";
+
+function body(name: string, model: ExportModel): ReadableStream<Uint8Array> {
+  if (name === "case-answers.csv") return Readable.toWeb(Readable.from(answersCsv(model))) as ReadableStream<Uint8Array>;
+  if (name === "key-questions.csv") return Readable.toWeb(Readable.from(keyQuestionsCsv(model))) as ReadableStream<Uint8Array>;
+  const out = new PassThrough();
+  if (name === "ratings.xlsx") writeXlsx(model, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));
+  else if (name === "panel.pdf") writePdf(model, out);
+  else buildDocx(model).then((buffer) => out.end(buffer), (error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
+}
+
+export async function GET(_: Request, { params }: { params: Promise<{ inspectionId: string; file: string }> }): Promise<Response> {
+  const { inspectionId, file } = await params;
+  const user = await getSignedInUser();
+  if (!user) return jsonError(401, "unauthenticated", "Sign in to export ratings.");
+  const spec = exportFile(file);
+  if (!spec) return jsonError(404, "not_found", "There is no such export.");
+  return handleJson(async () => {
+    const model = await loadExportModel(user, inspectionId);
+    const filename = `${fileSlug(model)}-${spec.name.replace(/\.[a-z]+$/, "")}.${spec.extension}`;
+    return new Response(body(spec.name, model), {
+      headers: {
+        "Content-Type": spec.contentType,
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "no-store",
+        "X-Export-Status": model.signOff ? "signed-off" : "draft",
+      },
+    });
+  });
+}
