@@ -1,8 +1,10 @@
 import pg from "pg";
 import { getFramework } from "@/lib/framework";
+import { db } from "@/lib/db/client";
+import { panelFigures } from "@/lib/panel";
 import { countsFromAnswers, rateInspection, type AnswerForCounting, type CaseForCounting } from "@/lib/rating";
 import { measure, ms } from "../measure";
-import type { BenchSection } from "../section";
+import { verdict, type BenchSection } from "../section";
 
 // Issue 3: rating an inspection of 100 cases with every answer given, the pure roll-up alone and
 // against one raw SQL aggregate over the same rows.
@@ -44,13 +46,22 @@ const section: BenchSection = {
         runs: 500,
       });
       const raw = await measure(() => client.query(RAW_AGGREGATE, [hundredCaseInspectionId]), { runs: 200 });
+      const member = await db.user.findFirstOrThrow({
+        where: { memberships: { some: { inspectionId: hundredCaseInspectionId } } },
+        select: { id: true, role: true },
+      });
+      const whole = await measure(() => panelFigures(member, hundredCaseInspectionId), { runs: 200 });
+      const ratio = whole.medianMs / raw.medianMs;
       return [
         `${cases.length} cases, ${answers.length} answers.`,
         "",
         "| Path | Median | p95 |",
         "|---|---|---|",
         `| Pure roll-up (counts from answer rows + rateInspection) | ${ms(pure.medianMs)} | ${ms(pure.p95Ms)} |`,
+        `| Whole path: panelFigures (rights check, rows from PostgreSQL, counts, final and provisional ratings, decision support) | ${ms(whole.medianMs)} | ${ms(whole.p95Ms)} |`,
         `| One raw SQL aggregate over the same rows | ${ms(raw.medianMs)} | ${ms(raw.p95Ms)} |`,
+        "",
+        verdict(ratio <= 2, `the whole path takes ${ratio.toFixed(2)}× the raw aggregate (goal: within 2×).`),
       ];
     } finally {
       await client.end();
