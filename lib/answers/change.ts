@@ -178,3 +178,8 @@ export type ChangeResult =
       current: StoredState;
     }
   | { changeId: string; status: "rejected"; code: number; message: string };
+
+/** Case fields are flat already; this only narrows the type for the wire. */
+export function unflattenCaseFields(flat: FlatFields): CaseFields {
+  return { ...flat } as CaseFields;
+}

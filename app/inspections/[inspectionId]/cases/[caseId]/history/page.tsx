@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { caseTimeline } from "@/lib/cases/queries";
+import { pageData } from "@/lib/http/page-data";
+
+export const metadata: Metadata = { title: "Case history" };
+
+// The per-case audit timeline (MoJ timeline pattern): every change of an answer, a status, an
+// attribute or a comment, oldest first, with who, when, from and to. Read from the append-only table.
+
+export default async function CaseHistoryPage({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
+  const { inspectionId, caseId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/cases/${caseId}/history`);
+  const timeline = await pageData(caseTimeline(user, inspectionId, caseId));
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={`/inspections/${inspectionId}/cases/${caseId}`}>Back to case {timeline.reference}</Link>
+      </p>
+      <PageHeading caption={timeline.yjsName}>History of case {timeline.reference}</PageHeading>
+      {timeline.entries.length === 0 ? (
+        <p>Nothing has been recorded for this case yet.</p>
+      ) : (
+        <ol aria-label="Case history, oldest first" className="max-w-4xl border-l-4 border-link pl-6">
+          {timeline.entries.map((entry) => (
+            <li key={entry.id} className="relative mb-6">
+              <span aria-hidden="true" className="absolute -left-[34px] top-1.5 h-4 w-4 rounded-full border-4 border-link bg-white" />
+              <h2 className="text-lg font-bold">{entry.title}</h2>
+              <p className="text-muted text-sm">
+                {entry.actorName},{" "}
+                <time dateTime={entry.at}>
+                  {new Date(entry.at).toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Europe/London" })}
+                </time>
+              </p>
+              {entry.note ? <p className="mt-1 whitespace-pre-wrap">{entry.note}</p> : null}
+              {entry.changes.length > 0 ? (
+                <table className="mt-2 w-full border-collapse text-left text-sm">
+                  <caption className="sr-only">What changed: {entry.title}</caption>
+                  <thead>
+                    <tr className="border-b-2 border-ink">
+                      <th scope="col" className="py-1 pr-3">Field</th>
+                      <th scope="col" className="py-1 pr-3">From</th>
+                      <th scope="col" className="py-1 pr-3">To</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {entry.changes.map((change) => (
+                      <tr key={change.field} className="border-b border-line align-top">
+                        <th scope="row" className="py-1 pr-3 font-normal">
+                          {change.field}
+                        </th>
+                        <td className="whitespace-pre-wrap py-1 pr-3">{change.from}</td>
+                        <td className="whitespace-pre-wrap py-1 pr-3">{change.to}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CaseWorkspace } from "@/components/case/case-workspace";
+import { OfflineCache } from "@/components/case/offline-cache";
+import { PageHeading } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { loadCasePage } from "@/lib/cases/queries";
+import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { pageData } from "@/lib/http/page-data";
+
+export const metadata: Metadata = { title: "Case assessment" };
+
+export default async function CasePage({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
+  const { inspectionId, caseId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/cases/${caseId}`);
+  const model = await pageData(loadCasePage(user, inspectionId, caseId));
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="no-print mb-4 text-sm">
+        <ol className="flex flex-wrap gap-2">
+          <li>
+            <Link href={`/inspections/${inspectionId}`}>{model.inspection.yjsName}</Link> <span aria-hidden="true">›</span>
+          </li>
+          <li>
+            <Link href={`/inspections/${inspectionId}/cases`}>Cases</Link> <span aria-hidden="true">›</span>
+          </li>
+          <li aria-current="page">{model.case.reference}</li>
+        </ol>
+      </nav>
+      <PageHeading caption={`${STREAM_LABELS[model.case.stream]} case`}>Case {model.case.reference}</PageHeading>
+      <OfflineCache inspectionId={inspectionId} />
+      <CaseWorkspace model={model} />
+    </>
+  );
+}

@@ -1,0 +1,320 @@
+"use client";
+
+import Link from "next/link";
+import { startTransition, useActionState, useCallback, useEffect, useState, type FormEvent } from "react";
+import { completeAction } from "@/app/inspections/[inspectionId]/cases/[caseId]/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { inputClass } from "@/components/ui/field";
+import { StatusNotice } from "@/components/ui/notice";
+import type { Scalar } from "@/lib/answers/change";
+import { fieldIds } from "@/lib/cases/field-ids";
+import type { CasePageModel } from "@/lib/cases/queries";
+import { CLASSIFICATIONS, CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDERS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { IDLE, summaryOf } from "@/lib/http/form-state";
+import { CASE_STATUS_LABELS, formatDate } from "@/lib/inspections/labels";
+import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
+import { ConflictPanel } from "./conflict-panel";
+import { DateInput } from "./date-input";
+import { QaPanel } from "./qa";
+import { QuestionCard } from "./question-card";
+import { SaveStatus } from "./save-status";
+import { SessionWarning } from "./session-warning";
+import { ShortcutsHelp, useQuestionShortcuts } from "./shortcuts";
+import { useCaseStore } from "./use-case-store";
+
+// The case page: attributes at the top, one section per standard of the stream, the case manager
+// interview, overall notes, completion, the lead's quality assurance. Everything typed goes to the
+// IndexedDB outbox first (use-case-store), so nothing depends on the network being there.
+
+const CASE_FIELD_LABELS: Record<string, string> = {
+  disposalType: "Disposal type",
+  disposalDate: "Disposal date",
+  gender: "Gender",
+  age: "Age",
+  rosh: "Risk of serious harm",
+  safetyWellbeing: "Safety and wellbeing",
+  harmFactors: "Harm factors",
+  safetyWellbeingFactors: "Safety and wellbeing factors",
+  caseManagerInterviewed: "Case manager interviewed",
+  caseManagerInterviewDate: "Interview date",
+  overallNotes: "Overall notes",
+};
+
+const selectClass = `${inputClass} bg-white`;
+
+export function CaseWorkspace({ model }: { model: CasePageModel }) {
+  const store = useCaseStore(model);
+  const [state, complete, completing] = useActionState(completeAction, IDLE);
+  const [unsent, setUnsent] = useState<string | null>(null);
+  const canEdit = model.rights.canAnswer;
+  const caseTarget = { target: "case" as const };
+  const fields = store.local.caseFields;
+  const edit = store.edit;
+  const onAnswer = useCallback((questionId: string, value: "yes" | "no" | "na") => edit({ target: "answer", questionId }, { value }), [edit]);
+  const [shortcutsOn, setShortcutsOn] = useQuestionShortcuts(onAnswer);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  const summary = unsent ? [{ field: "save-status", message: unsent }] : summaryOf(state).map((e) => (e.field === "form" ? { ...e, field: "completion" } : e));
+  const caseConflict = store.conflicts[`${model.case.id}|case`];
+
+  useEffect(() => {
+    const base = document.title.replace(/^Error: /, "");
+    document.title = summary.length > 0 ? `Error: ${base}` : base;
+  }, [summary.length]);
+
+  async function submitCompletion(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setUnsent(null);
+    const waiting = await store.flushNow();
+    if (waiting > 0) {
+      setUnsent(
+        `${waiting} ${waiting === 1 ? "change has" : "changes have"} not reached the server yet. They are kept in this browser; mark complete once they are saved.`,
+      );
+      return;
+    }
+    startTransition(() => complete(form));
+  }
+
+  const completionForm = (scope: string, label: string, variant: "primary" | "secondary" = "secondary") => (
+    <form onSubmit={submitCompletion} className="mt-4">
+      <input type="hidden" name="inspectionId" value={model.inspection.id} />
+      <input type="hidden" name="caseId" value={model.case.id} />
+      <input type="hidden" name="scope" value={scope} />
+      <Button variant={variant} disabled={completing || !store.ready}>
+        {label}
+      </Button>
+    </form>
+  );
+
+  const choice = (name: "harmFactors" | "safetyWellbeingFactors" | "caseManagerInterviewed", id: string, legend: string, hint?: string) => (
+    <ChoiceGroup
+      id={id}
+      name={id}
+      legend={legend}
+      hint={hint}
+      error={errors[`${id}-yes`]}
+      choices={YES_NO}
+      value={fromBoolean(fields[name])}
+      onChange={(v) => edit(caseTarget, { [name]: v === "yes" })}
+      disabled={!canEdit || !store.ready || Boolean(caseConflict)}
+    />
+  );
+
+  const select = (name: "disposalType" | "rosh" | "safetyWellbeing" | "gender", label: string, options: { value: string; label: string }[]) => (
+    <div>
+      <label htmlFor={`case-${name}`} className="block font-semibold">
+        {label}
+      </label>
+      <select
+        id={`case-${name}`}
+        value={(fields[name] as string | null) ?? ""}
+        onChange={(e) => edit(caseTarget, { [name]: e.target.value === "" ? null : e.target.value })}
+        disabled={!canEdit || !store.ready || Boolean(caseConflict)}
+        className={selectClass}
+      >
+        {name !== "disposalType" ? <option value="">Not recorded</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="[&_:is(input,textarea,select,button,a,summary)]:scroll-mt-24">
+      <div id="save-status" tabIndex={-1}>
+        <SaveStatus store={store} conflictCount={Object.keys(store.conflicts).length} />
+      </div>
+      <SessionWarning returnTo={`/inspections/${model.inspection.id}/cases/${model.case.id}`} />
+      <ErrorSummary errors={summary} />
+      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
+      {model.rights.lockMessage ? <StatusNotice tone="info">{model.rights.lockMessage}</StatusNotice> : null}
+      {!model.rights.lockMessage && model.rights.readOnlyReason ? <StatusNotice tone="info">{model.rights.readOnlyReason}</StatusNotice> : null}
+      {model.case.status === "returned" && canEdit ? (
+        <StatusNotice tone="info">
+          The lead inspector returned this case with comments. Reply to each comment, change answers if needed, then mark the case as complete again.
+        </StatusNotice>
+      ) : null}
+
+      <section aria-labelledby="attributes-heading" className="mb-8">
+        <h2 id="attributes-heading" className="mb-2 text-2xl font-bold">
+          About this case
+        </h2>
+        <dl className="grid max-w-4xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dt className="font-semibold">Status</dt>
+          <dd>{CASE_STATUS_LABELS[model.case.status] ?? model.case.status}</dd>
+          <dt className="font-semibold">Stream</dt>
+          <dd>{STREAM_LABELS[model.case.stream]}</dd>
+          <dt className="font-semibold">Disposal</dt>
+          <dd>
+            {(DISPOSAL_TYPE_LABELS as Record<string, string>)[String(fields.disposalType)] ?? String(fields.disposalType)}
+            {fields.disposalDate ? `, ${formatDate(new Date(`${String(fields.disposalDate)}T00:00:00Z`))}` : ""}
+          </dd>
+          <dt className="font-semibold">Child</dt>
+          <dd>
+            {fields.gender ? GENDER_LABELS[fields.gender as keyof typeof GENDER_LABELS] : "Gender not recorded"}, {fields.age ? `aged ${String(fields.age)}` : "age not recorded"}
+            {model.case.ethnicity ? `, ${model.case.ethnicity}` : ""}
+          </dd>
+          <dt className="font-semibold">Risk of serious harm</dt>
+          <dd>{fields.rosh ? CLASSIFICATION_LABELS[fields.rosh as keyof typeof CLASSIFICATION_LABELS] : "Not recorded"}</dd>
+          <dt className="font-semibold">Safety and wellbeing</dt>
+          <dd>{fields.safetyWellbeing ? CLASSIFICATION_LABELS[fields.safetyWellbeing as keyof typeof CLASSIFICATION_LABELS] : "Not recorded"}</dd>
+          <dt className="font-semibold">Inspector</dt>
+          <dd>{model.case.allocatedTo?.name ?? "Not allocated"}</dd>
+        </dl>
+        <p className="mt-2">
+          <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`}>Case history (every change, who and when)</Link>
+        </p>
+        {caseConflict ? (
+          <ConflictPanel
+            conflict={caseConflict}
+            title="The case's details were changed by someone else"
+            labelOf={(f) => CASE_FIELD_LABELS[f] ?? f}
+            onResolve={(c) => void store.resolveConflict(caseConflict, c)}
+          />
+        ) : null}
+        {model.factorJudgements.harmFactors || model.factorJudgements.safetyWellbeingFactors ? (
+          <div className="mt-4 max-w-3xl space-y-4">
+            {model.factorJudgements.harmFactors
+              ? choice("harmFactors", "case-harm-factors", "Are there harm factors in this case?", "Your judgement, not the service's classification. Key questions about keeping other people safe apply only if there are.")
+              : null}
+            {model.factorJudgements.safetyWellbeingFactors
+              ? choice("safetyWellbeingFactors", "case-safety-wellbeing-factors", "Are there safety and wellbeing factors in this case?", "Your judgement. Key questions about keeping the child safe apply only if there are.")
+              : null}
+          </div>
+        ) : null}
+        {canEdit ? (
+          <details className="mt-4 max-w-3xl">
+            <summary className="cursor-pointer text-link underline">Correct the case&apos;s details</summary>
+            <p className="text-muted mt-1 text-sm">Corrections are saved as you make them and kept in the case history.</p>
+            <div className="mt-3 grid gap-4 sm:grid-cols-2">
+              {select("disposalType", "Disposal type", model.disposalOptions)}
+              {select("rosh", "Risk of serious harm", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
+              {select("safetyWellbeing", "Safety and wellbeing", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
+              {select("gender", "Gender", GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] })))}
+              <div>
+                <label htmlFor="case-age" className="block font-semibold">
+                  Age at disposal
+                </label>
+                <input
+                  id="case-age"
+                  inputMode="numeric"
+                  value={fields.age === null || fields.age === undefined ? "" : String(fields.age)}
+                  onChange={(e) => {
+                    const n = Number(e.target.value);
+                    if (e.target.value === "") edit(caseTarget, { age: null }, "typing");
+                    else if (Number.isInteger(n) && n >= 8 && n <= 25) edit(caseTarget, { age: n }, "typing");
+                  }}
+                  className={`${inputClass} w-20`}
+                />
+              </div>
+            </div>
+            <DateInput
+              id="case-disposal-date"
+              legend="Disposal date"
+              value={(fields.disposalDate as string | null) ?? null}
+              onChange={(iso) => edit(caseTarget, { disposalDate: iso }, "typing")}
+            />
+          </details>
+        ) : null}
+      </section>
+
+      {model.resettlement ? (
+        <section aria-labelledby="resettlement-heading" className="mb-8 max-w-3xl border-l-8 border-link bg-[#e8f1f8] p-4">
+          <h2 id="resettlement-heading" className="text-2xl font-bold">
+            Resettlement evidence
+          </h2>
+          <p className="mt-2">
+            Resettlement cases have no key questions. They illustrate the judgement of standard 4.1: record what this case shows against the resettlement topics.
+          </p>
+          <p className="mt-3 text-lg font-semibold">
+            <Link href={model.resettlement.evidenceHref}>Record evidence for this case</Link>
+          </p>
+        </section>
+      ) : (
+        <ShortcutsHelp enabled={shortcutsOn} onToggle={setShortcutsOn} />
+      )}
+
+      {model.sections.map((section) => {
+        const sectionId = fieldIds.section(section.id);
+        return (
+          <section key={section.id} id={sectionId} aria-labelledby={`${sectionId}-heading`} className="mb-10 scroll-mt-24">
+            <h2 id={`${sectionId}-heading`} className="text-2xl font-bold">
+              {section.id} {section.title}
+              {section.completedAt ? <span className="ml-3 inline-block bg-success px-2 py-0.5 align-middle text-base text-white">Completed</span> : null}
+            </h2>
+            <p className="text-muted mb-2 max-w-3xl">{section.statement}</p>
+            {section.questions.map((question) => (
+              <QuestionCard key={question.id} question={question} store={store} model={model} canEdit={canEdit} errors={errors} />
+            ))}
+            {canEdit && !section.completedAt ? completionForm(section.id, `Mark section ${section.id} ${section.title} as complete`) : null}
+          </section>
+        );
+      })}
+
+      {model.case.stream !== "resettlement" ? (
+        <section aria-labelledby="interview-heading" className="mb-10 max-w-3xl">
+          <h2 id="interview-heading" className="text-2xl font-bold">
+            Case manager interview
+          </h2>
+          <div className="mt-2">{choice("caseManagerInterviewed", "case-interviewed", "Was the case manager interviewed?")}</div>
+          {fields.caseManagerInterviewed === true ? (
+            <DateInput
+              id={fieldIds.interviewDate}
+              legend="Date of the interview"
+              hint="For example, 24 11 2026"
+              error={errors[fieldIds.interviewDate]}
+              value={(fields.caseManagerInterviewDate as string | null) ?? null}
+              onChange={(iso) => edit(caseTarget, { caseManagerInterviewDate: iso }, "typing")}
+              disabled={!canEdit || !store.ready}
+            />
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="notes-heading" className="mb-10 max-w-3xl">
+        <h2 id="notes-heading" className="text-2xl font-bold">
+          Overall notes
+        </h2>
+        <label htmlFor="case-overall-notes" className="mt-2 block font-semibold">
+          Your overall notes on this case
+        </label>
+        <p id="case-overall-notes-hint" className="text-muted text-sm">
+          For the team and the ratings panel. Saved as you type.
+        </p>
+        <textarea
+          id="case-overall-notes"
+          rows={5}
+          aria-describedby="case-overall-notes-hint"
+          value={(fields.overallNotes as Scalar as string) ?? ""}
+          onChange={(e) => edit(caseTarget, { overallNotes: e.target.value }, "typing")}
+          disabled={!canEdit || !store.ready || Boolean(caseConflict)}
+          className={`${inputClass} max-w-3xl`}
+        />
+      </section>
+
+      {canEdit && model.case.stream !== "resettlement" ? (
+        <section id="completion" aria-labelledby="completion-heading" className="mb-10 max-w-3xl">
+          <h2 id="completion-heading" className="text-2xl font-bold">
+            Complete the case
+          </h2>
+          {model.case.status === "completed" ? (
+            <p className="mt-2">This case is marked as complete and waits for the lead inspector&apos;s review.</p>
+          ) : (
+            <>
+              <p className="mt-2">
+                Every key question needs an answer, a “no” needs a rationale and “not applicable” needs a reason. If anything is missing you will get a list of what to fix.
+              </p>
+              {completionForm("case", "Mark the case as complete", "primary")}
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? <QaPanel model={model} /> : null}
+    </div>
+  );
+}

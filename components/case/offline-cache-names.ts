@@ -1,0 +1,3 @@
+/** Cache Storage names shared by the service worker (sw.js route) and the page that primes them. */
+export const OFFLINE_PAGES_CACHE = "case-review-case-pages-v1";
+export const OFFLINE_STATIC_CACHE = "case-review-static-v1";

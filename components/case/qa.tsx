@@ -1,0 +1,207 @@
+"use client";
+
+import { useActionState } from "react";
+import {
+  approveCaseAction,
+  closeQueryAction,
+  raiseQueryAction,
+  reopenCaseAction,
+  replyQueryAction,
+  returnCaseAction,
+} from "@/app/inspections/[inspectionId]/cases/[caseId]/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { StatusNotice } from "@/components/ui/notice";
+import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+import { fieldIds } from "@/lib/cases/field-ids";
+import type { CasePageModel } from "@/lib/cases/queries";
+
+// The lead's quality assurance (approve / return / reopen) and the per-answer comment threads
+// (REDCap data queries: open → answered → closed).
+
+type Query = CasePageModel["queries"][number];
+
+const QUERY_STATUS: Record<string, { label: string; className: string }> = {
+  open: { label: "Open", className: "bg-[#fcd6c3] text-[#6e3619]" },
+  answered: { label: "Answered", className: "bg-[#bbd4ea] text-[#0c2d4a]" },
+  closed: { label: "Closed", className: "bg-panel text-ink" },
+};
+
+const textareaClass = "mt-1 block w-full max-w-2xl border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
+const dateTime = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+
+function Hidden({ ids }: { ids: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(ids).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+function InlineResult({ state, field }: { state: FormState; field?: string }) {
+  if (state.status === "success") return <p role="status" className="text-success">{state.message}</p>;
+  if (state.status === "error") {
+    return (
+      <p role="alert" className="font-semibold text-error">
+        <span className="sr-only">Error:</span> {(field && fieldError(state, field)) ?? state.message}
+      </p>
+    );
+  }
+  return null;
+}
+
+export function QueryThreads({
+  queries,
+  questionId,
+  ids,
+  canQualityAssure,
+  canReply,
+}: {
+  queries: readonly Query[];
+  questionId: string;
+  ids: { inspectionId: string; caseId: string };
+  canQualityAssure: boolean;
+  canReply: boolean;
+}) {
+  const mine = queries.filter((q) => q.questionId === questionId);
+  return (
+    <div className="mt-3 space-y-3">
+      {mine.map((query) => (
+        <QueryThread key={query.id} query={query} ids={ids} canQualityAssure={canQualityAssure} canReply={canReply} />
+      ))}
+      {canQualityAssure ? <NewComment questionId={questionId} ids={ids} /> : null}
+    </div>
+  );
+}
+
+function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query; ids: { inspectionId: string; caseId: string }; canQualityAssure: boolean; canReply: boolean }) {
+  const [replyState, reply, replying] = useActionState(replyQueryAction, IDLE);
+  const [closeState, close, closing] = useActionState(closeQueryAction, IDLE);
+  const status = QUERY_STATUS[query.status] ?? QUERY_STATUS.open!;
+  const replyId = fieldIds.queryReply(query.id);
+  const inspectorMayReply = canReply && !canQualityAssure && query.status === "open";
+  const leadMayAct = canQualityAssure && query.status !== "closed";
+  return (
+    <section aria-label={`Lead inspector's comment on key question ${query.questionId}`} className="border-l-4 border-link bg-[#f4f8fb] p-3">
+      <p className="text-sm">
+        <span className={`mr-2 inline-block px-2 py-0.5 text-sm font-semibold ${status.className}`}>{status.label}</span>
+        Comment on key question {query.questionId}
+      </p>
+      <ol className="mt-2 space-y-2">
+        {query.messages.map((message) => (
+          <li key={message.id}>
+            <p className="text-muted text-sm">
+              {message.authorName}, {dateTime(message.createdAt)}
+            </p>
+            <p className="whitespace-pre-wrap">{message.body}</p>
+          </li>
+        ))}
+      </ol>
+      {inspectorMayReply || leadMayAct ? (
+        <form action={reply} className="mt-3">
+          <Hidden ids={{ ...ids, queryId: query.id }} />
+          <label htmlFor={replyId} className="block font-semibold">
+            {canQualityAssure ? "Follow-up for the inspector" : "Your reply to the lead inspector"}
+          </label>
+          <textarea id={replyId} name="body" rows={2} className={textareaClass} aria-invalid={replyState.status === "error" ? true : undefined} />
+          <InlineResult state={replyState} field="body" />
+          <div className="mt-2 flex flex-wrap gap-3">
+            <Button variant="secondary" disabled={replying}>
+              {canQualityAssure ? "Send follow-up" : "Send reply"}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {leadMayAct ? (
+        <form action={close} className="mt-2">
+          <Hidden ids={{ ...ids, queryId: query.id }} />
+          <Button variant="secondary" disabled={closing}>
+            Close comment<span className="sr-only"> on key question {query.questionId}</span>
+          </Button>
+          <InlineResult state={closeState} />
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function NewComment({ questionId, ids }: { questionId: string; ids: { inspectionId: string; caseId: string } }) {
+  const [state, action, pending] = useActionState(raiseQueryAction, IDLE);
+  const id = `comment-${questionId.replaceAll(".", "-")}`;
+  return (
+    <details>
+      <summary className="cursor-pointer text-link underline">Comment on this answer<span className="sr-only"> (key question {questionId})</span></summary>
+      <form action={action} className="mt-2">
+        <Hidden ids={{ ...ids, questionId }} />
+        <label htmlFor={id} className="block font-semibold">
+          Comment for the inspector on key question {questionId}
+        </label>
+        <textarea id={id} name="body" rows={2} className={textareaClass} aria-invalid={state.status === "error" ? true : undefined} />
+        <InlineResult state={state} field="body" />
+        <Button variant="secondary" disabled={pending} className="mt-2">
+          Add comment
+        </Button>
+      </form>
+    </details>
+  );
+}
+
+export function QaPanel({ model }: { model: CasePageModel }) {
+  const ids = { inspectionId: model.inspection.id, caseId: model.case.id };
+  const [approveState, approve, approving] = useActionState(approveCaseAction, IDLE);
+  const [returnState, giveBack, returning] = useActionState(returnCaseAction, IDLE);
+  const [reopenState, reopen, reopening] = useActionState(reopenCaseAction, IDLE);
+  const open = model.queries.filter((q) => q.status === "open").length;
+  const answered = model.queries.filter((q) => q.status === "answered").length;
+  const status = model.case.status;
+  const errors = [...summaryOf(approveState), ...summaryOf(returnState), ...summaryOf(reopenState)];
+  const success = [approveState, returnState, reopenState].find((s) => s.status === "success");
+  return (
+    <section aria-labelledby="qa-heading" className="mt-10 border-4 border-link p-4">
+      <h2 id="qa-heading" className="text-2xl font-bold">
+        Quality assurance
+      </h2>
+      <ErrorSummary errors={errors.map((e) => (e.field === "main-content" || e.field === "form" ? { ...e, field: "qa-heading" } : e))} />
+      {success && success.status === "success" ? <StatusNotice>{success.message}</StatusNotice> : null}
+      <p className="mb-3">
+        {open} open comment{open === 1 ? "" : "s"}, {answered} answered. {status === "completed" ? "Approving closes the answered ones." : null}
+      </p>
+      {status === "completed" ? (
+        <div className="flex flex-wrap gap-6">
+          <form action={approve}>
+            <Hidden ids={ids} />
+            <Button id="qa-approve" disabled={approving}>
+              Approve and lock the case
+            </Button>
+          </form>
+          <form action={giveBack}>
+            <Hidden ids={ids} />
+            <Button id="qa-return" variant="secondary" disabled={returning}>
+              Return the case to the inspector
+            </Button>
+            <p className="text-muted mt-1 max-w-md text-sm">Add a comment on each answer that needs attention first.</p>
+          </form>
+        </div>
+      ) : null}
+      {status === "returned" ? <p>The case is with its inspector, who will reply to your comments and complete it again.</p> : null}
+      {status === "in_progress" || status === "not_started" ? <p>The inspector has not marked this case as complete yet. You can comment on answers now.</p> : null}
+      {status === "approved" ? (
+        <form action={reopen} className="max-w-2xl">
+          <Hidden ids={ids} />
+          <label htmlFor="reason" className="block font-semibold">
+            Why are you reopening this case?
+          </label>
+          <p id="reason-hint" className="text-muted text-sm">
+            Reopening unlocks the case for its inspector. The reason is kept in the case history.
+          </p>
+          <textarea id="reason" name="reason" rows={2} aria-describedby="reason-hint" aria-invalid={fieldError(reopenState, "reason") ? true : undefined} className={textareaClass} />
+          <Button variant="warning" disabled={reopening} className="mt-2">
+            Reopen the case
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

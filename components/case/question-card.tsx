@@ -1,0 +1,189 @@
+"use client";
+
+import { fieldIds, questionBaseId } from "@/lib/cases/field-ids";
+import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
+import type { CasePageModel } from "@/lib/cases/queries";
+import { ChoiceGroup, type Choice } from "./choice-group";
+import { ConflictPanel } from "./conflict-panel";
+import { QueryThreads } from "./qa";
+import type { CaseStore } from "./use-case-store";
+
+// One key question: exact wording as the legend, prompts as guidance with optional met / not met
+// marks, yes / no (/ not applicable with a reason), and a rationale. Questions that do not apply to
+// this case say why instead of asking.
+
+type Question = CasePageModel["sections"][number]["questions"][number];
+
+const PROMPT_CHOICES: readonly Choice[] = [
+  { value: "met", label: "Met" },
+  { value: "not_met", label: "Not met" },
+  { value: "none", label: "No mark" },
+];
+
+const textareaClass = "mt-1 block w-full max-w-3xl border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
+
+export function QuestionCard({
+  question,
+  store,
+  model,
+  canEdit,
+  errors,
+}: {
+  question: Question;
+  store: CaseStore;
+  model: CasePageModel;
+  canEdit: boolean;
+  errors: Readonly<Record<string, string>>;
+}) {
+  const base = questionBaseId(question.id);
+  if (!question.applies) {
+    return (
+      <article id={`${base}-card`} className="border-t border-line py-4">
+        <h4 className="font-semibold">
+          {question.id} {question.text}
+        </h4>
+        <p className="text-muted mt-1">
+          <strong>Does not apply to this case.</strong> {question.notApplicableReason}
+        </p>
+      </article>
+    );
+  }
+  const local = store.local.answers[question.id] ?? {};
+  const value = (local.value as string | null) ?? null;
+  const rationale = (local.rationale as string | null) ?? "";
+  const naReason = (local.naReason as string | null) ?? "";
+  const marks: Record<string, string | null> = {};
+  question.prompts.forEach((_, i) => (marks[String(i)] = (local[`prompt.${i}`] as string | null) ?? null));
+  const conflict = store.conflicts[`${model.case.id}|answer|${question.id}`];
+  const disabled = !canEdit || !store.ready || Boolean(conflict);
+  const target = { target: "answer" as const, questionId: question.id };
+  const choices: Choice[] = [
+    { value: "yes", label: "Yes" },
+    { value: "no", label: "No" },
+    ...(question.notApplicableAllowed ? [{ value: "na", label: "Not applicable" }] : []),
+  ];
+  const hints = [promptHint(value, marks, question.prompts.length), shortRationaleHint(value, rationale, model.rationaleNorm)].filter(
+    (h): h is string => h !== null,
+  );
+  const marked = Object.values(marks).filter(Boolean).length;
+  const rationaleError = errors[fieldIds.rationale(question.id)];
+  const naError = errors[fieldIds.naReason(question.id)];
+  const labelOf = (field: string) =>
+    field === "value" ? "Answer" : field === "rationale" ? "Rationale" : field === "naReason" ? "Why not applicable" : `Prompt “${question.prompts[Number(field.slice(7))] ?? field}”`;
+
+  return (
+    <article id={`${base}-card`} data-question={question.id} className="border-t border-line py-4">
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          title={`Key question ${question.id} was changed by someone else`}
+          labelOf={labelOf}
+          onResolve={(choice) => void store.resolveConflict(conflict, choice)}
+        />
+      ) : null}
+      <ChoiceGroup
+        id={base}
+        name={base}
+        legend={
+          <>
+            <span className="mr-2 tabular-nums">{question.id}</span>
+            {question.text}
+          </>
+        }
+        legendClassName="text-lg font-semibold"
+        hint={question.pendingJudgement ?? undefined}
+        error={errors[fieldIds.answer(question.id)]}
+        choices={choices}
+        value={value}
+        onChange={(next) => store.edit(target, { value: next })}
+        disabled={disabled}
+      />
+      {question.prompts.length > 0 ? (
+        <details className="mt-3">
+          <summary className="cursor-pointer text-link underline">
+            Prompts for {question.id} ({question.prompts.length}
+            {marked > 0 ? `, ${marked} marked` : ""})
+          </summary>
+          <p className="text-muted mt-1 text-sm">Guidance on what to look for. Marking a prompt is optional and is not scored.</p>
+          <ul className="mt-2 space-y-2">
+            {question.prompts.map((prompt, i) => (
+              <li key={prompt}>
+                <ChoiceGroup
+                  id={`${base}-prompt-${i}`}
+                  name={`${base}-prompt-${i}`}
+                  legend={prompt}
+                  legendClassName="font-normal"
+                  choices={PROMPT_CHOICES}
+                  value={marks[String(i)] ?? "none"}
+                  onChange={(next) => store.edit(target, { [`prompt.${i}`]: next === "none" ? null : next })}
+                  disabled={disabled}
+                />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {value === "na" ? (
+        <div className={`mt-3 ${naError ? "border-l-4 border-error pl-3" : ""}`}>
+          <label htmlFor={fieldIds.naReason(question.id)} className="block font-semibold">
+            Why is {question.id} not applicable to this case?
+          </label>
+          {naError ? (
+            <p id={`${fieldIds.naReason(question.id)}-error`} className="font-semibold text-error">
+              <span className="sr-only">Error:</span> {naError}
+            </p>
+          ) : null}
+          <textarea
+            id={fieldIds.naReason(question.id)}
+            rows={2}
+            value={naReason}
+            onChange={(e) => store.edit(target, { naReason: e.target.value }, "typing")}
+            disabled={disabled}
+            aria-invalid={naError ? true : undefined}
+            aria-describedby={naError ? `${fieldIds.naReason(question.id)}-error` : undefined}
+            className={textareaClass}
+          />
+        </div>
+      ) : null}
+      <div className={`mt-3 ${rationaleError ? "border-l-4 border-error pl-3" : ""}`}>
+        <label htmlFor={fieldIds.rationale(question.id)} className="block font-semibold">
+          Rationale for {question.id}
+        </label>
+        <p id={`${fieldIds.rationale(question.id)}-hint`} className="text-muted text-sm">
+          {value === "no" ? "Required for a “no”: say what was missing or not good enough." : "Optional for a “yes”."}
+        </p>
+        {rationaleError ? (
+          <p id={`${fieldIds.rationale(question.id)}-error`} className="font-semibold text-error">
+            <span className="sr-only">Error:</span> {rationaleError}
+          </p>
+        ) : null}
+        <textarea
+          id={fieldIds.rationale(question.id)}
+          rows={3}
+          value={rationale}
+          onChange={(e) => store.edit(target, { rationale: e.target.value }, "typing")}
+          disabled={disabled}
+          aria-invalid={rationaleError ? true : undefined}
+          aria-describedby={[`${fieldIds.rationale(question.id)}-hint`, rationaleError ? `${fieldIds.rationale(question.id)}-error` : null, hints.length ? `${base}-hints` : null].filter(Boolean).join(" ")}
+          className={textareaClass}
+        />
+      </div>
+      {hints.length > 0 ? (
+        <ul id={`${base}-hints`} className="mt-2 space-y-1 border-l-4 border-ri bg-[#fff7e6] p-2 text-sm">
+          {hints.map((hint) => (
+            <li key={hint}>
+              <strong>Check:</strong> {hint}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <QueryThreads
+        queries={model.queries}
+        questionId={question.id}
+        ids={{ inspectionId: model.inspection.id, caseId: model.case.id }}
+        canQualityAssure={model.rights.canQualityAssure && model.case.status !== "approved"}
+        canReply={canEdit}
+      />
+    </article>
+  );
+}

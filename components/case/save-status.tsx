@@ -1,0 +1,55 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { CaseStore } from "./use-case-store";
+
+// The page says plainly whether everything is saved (positive confirmation, never "no error").
+
+export function saveStatusText(store: Pick<CaseStore, "ready" | "status" | "typing">): string {
+  const { status } = store;
+  if (!store.ready) return "Loading changes kept in this browser…";
+  if (status.kind === "error") return `Couldn't save: ${status.message}`;
+  if (status.kind === "offline") return `Offline – ${status.pending} ${status.pending === 1 ? "change" : "changes"} waiting`;
+  if (status.kind === "saving" || store.typing) return "Saving…";
+  return "All changes saved";
+}
+
+export function SaveStatus({ store, conflictCount }: { store: CaseStore; conflictCount: number }) {
+  const text = saveStatusText(store);
+  const tone =
+    store.status.kind === "error" ? "border-error" : store.status.kind === "offline" ? "border-ri" : text === "All changes saved" ? "border-success" : "border-link";
+  const blocked = store.status.kind === "error" ? store.status.blocked : null;
+  return (
+    <div className={`no-print sticky top-0 z-20 -mx-4 mb-4 border-b border-line border-l-8 bg-white px-4 py-2 ${tone}`}>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <p role="status" aria-live="polite" aria-atomic="true" className="font-semibold">
+          {text}
+        </p>
+        {text === "All changes saved" && store.lastSavedAt ? (
+          <p className="text-muted text-sm">Last saved at {store.lastSavedAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</p>
+        ) : null}
+        {conflictCount > 0 ? (
+          <p className="font-semibold text-error">
+            {conflictCount} {conflictCount === 1 ? "answer needs" : "answers need"} your decision (someone else changed {conflictCount === 1 ? "it" : "them"})
+          </p>
+        ) : null}
+        {store.status.kind === "error" ? (
+          <Button type="button" variant="secondary" onClick={store.retry}>
+            Try again now
+          </Button>
+        ) : null}
+        {blocked ? (
+          <Button type="button" variant="warning" onClick={() => void store.discard()}>
+            Discard the refused change
+          </Button>
+        ) : null}
+      </div>
+      {blocked ? (
+        <p className="mt-1 text-sm">
+          Refused change{blocked.questionId ? ` to key question ${blocked.questionId}` : " to the case's details"}:{" "}
+          <span className="whitespace-pre-wrap">{Object.values(blocked.to).map(String).join(" · ")}</span>. Copy anything you need before discarding it.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+
+import { useEffect, useSyncExternalStore } from "react";
+
+// Keyboard shortcuts for the focused key question. They act only while focus is inside a question
+// (never while typing in a text box), and single-key ones can be turned off (WCAG 2.1.4).
+
+const STORAGE_KEY = "case-review-shortcuts";
+
+const CHANGED = "case-review-shortcuts-changed";
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener("storage", onChange);
+  window.addEventListener(CHANGED, onChange);
+  return () => {
+    window.removeEventListener("storage", onChange);
+    window.removeEventListener(CHANGED, onChange);
+  };
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(target.type);
+}
+
+function focusQuestion(card: Element | null | undefined): void {
+  if (!card) return;
+  const radio = card.querySelector<HTMLInputElement>('fieldset input[type="radio"]:checked:not(:disabled)') ?? card.querySelector<HTMLInputElement>('fieldset input[type="radio"]:not(:disabled)');
+  radio?.focus();
+}
+
+export function useQuestionShortcuts(onAnswer: (questionId: string, value: "yes" | "no" | "na") => void): [boolean, (on: boolean) => void] {
+  const enabled = useSyncExternalStore(subscribe, () => window.localStorage.getItem(STORAGE_KEY) !== "off", () => true);
+  const toggle = (on: boolean) => {
+    window.localStorage.setItem(STORAGE_KEY, on ? "on" : "off");
+    window.dispatchEvent(new Event(CHANGED));
+  };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
+      const card = (event.target as HTMLElement | null)?.closest?.("[data-question]");
+      const key = event.key.toLowerCase();
+      const altMove = event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp");
+      const letter = !event.altKey && !event.shiftKey && ["y", "n", "a", "j", "k"].includes(key);
+      if (!altMove && !(letter && enabled)) return;
+      const cards = [...document.querySelectorAll("[data-question]")];
+      if (altMove || key === "j" || key === "k") {
+        const forward = event.key === "ArrowDown" || key === "j";
+        const index = card ? cards.indexOf(card) : -1;
+        const next = cards[index === -1 ? 0 : Math.max(0, Math.min(cards.length - 1, index + (forward ? 1 : -1)))];
+        event.preventDefault();
+        focusQuestion(next);
+        next?.scrollIntoView({ block: "nearest" });
+        return;
+      }
+      if (!card) return;
+      const questionId = card.getAttribute("data-question")!;
+      const value = key === "y" ? "yes" : key === "n" ? "no" : "na";
+      const radio = card.querySelector<HTMLInputElement>(`fieldset input[type="radio"][value="${value}"]`);
+      if (!radio || radio.disabled) return;
+      event.preventDefault();
+      onAnswer(questionId, value);
+      radio.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [enabled, onAnswer]);
+  return [enabled, toggle];
+}
+
+export function ShortcutsHelp({ enabled, onToggle }: { enabled: boolean; onToggle: (on: boolean) => void }) {
+  return (
+    <details className="no-print mb-6 max-w-3xl border border-line p-3">
+      <summary className="cursor-pointer font-semibold text-link underline">Keyboard shortcuts</summary>
+      <p className="mt-2">While a key question has focus (not while you are typing in a text box):</p>
+      <table className="mt-2 border-collapse text-left">
+        <caption className="sr-only">Keyboard shortcuts for key questions</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-1 pr-6">Key</th>
+            <th scope="col" className="py-1">What it does</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[
+            ["Y", "Answer yes"],
+            ["N", "Answer no"],
+            ["A", "Answer not applicable (where allowed)"],
+            ["J or Alt + ↓", "Next key question"],
+            ["K or Alt + ↑", "Previous key question"],
+            ["Tab / Shift + Tab", "Next / previous field (rationale, prompts, buttons)"],
+            ["← → ↑ ↓", "Move between yes, no and not applicable"],
+          ].map(([key, what]) => (
+            <tr key={key} className="border-b border-line">
+              <td className="py-1 pr-6">
+                <kbd className="font-mono">{key}</kbd>
+              </td>
+              <td className="py-1">{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="mt-3 flex items-center gap-2">
+        <input id="single-key-shortcuts" type="checkbox" checked={enabled} onChange={(e) => onToggle(e.target.checked)} className="h-6 w-6" />
+        <label htmlFor="single-key-shortcuts">Use single-key shortcuts (Y, N, A, J, K)</label>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,255 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flattenAnswerFields, type Scalar } from "@/lib/answers/change";
+import type { CasePageModel } from "@/lib/cases/queries";
+import type { ConflictRecord } from "./idb";
+import { Outbox, type OutboxStatus } from "./outbox";
+import { conflictKey, overlay, type LocalState } from "./outbox-logic";
+
+// The case page's state: the values the user sees (server values + unconfirmed changes from
+// IndexedDB), edits turned into outbox changes (text debounced, choices at once, in the order made),
+// the server version each answer was last confirmed at, conflicts awaiting a choice, and the status.
+
+export const TEXT_DEBOUNCE_MS = 1000;
+
+const CASE_FIELD_NAMES = [
+  "disposalType",
+  "disposalDate",
+  "gender",
+  "age",
+  "rosh",
+  "safetyWellbeing",
+  "harmFactors",
+  "safetyWellbeingFactors",
+  "caseManagerInterviewed",
+  "caseManagerInterviewDate",
+  "overallNotes",
+] as const;
+
+function serverState(model: CasePageModel): LocalState {
+  const answers: LocalState["answers"] = {};
+  for (const section of model.sections) {
+    for (const q of section.questions) {
+      const a = q.answer;
+      answers[q.id] = {
+        value: a?.value ?? null,
+        naReason: a?.naReason ?? null,
+        rationale: a?.rationale ?? "",
+        ...flattenAnswerFields({ promptMarks: a?.promptMarks ?? {} }),
+      };
+    }
+  }
+  const caseFields: Record<string, Scalar> = {};
+  for (const name of CASE_FIELD_NAMES) caseFields[name] = model.case[name];
+  return { answers, caseFields };
+}
+
+function newId(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+interface PendingText {
+  target: "answer" | "case";
+  questionId?: string;
+  field: string;
+  from: Scalar;
+  to: Scalar;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export type Target = { target: "answer"; questionId: string } | { target: "case" };
+
+export function useCaseStore(model: CasePageModel) {
+  const caseId = model.case.id;
+  const initial = useMemo(() => serverState(model), [model]);
+  const [local, setLocal] = useState<LocalState>(initial);
+  const localRef = useRef(local);
+  const [ready, setReady] = useState(false);
+  const [status, setStatus] = useState<OutboxStatus>({ kind: "saved" });
+  const [typing, setTyping] = useState(false);
+  const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
+  const [conflicts, setConflicts] = useState<Record<string, ConflictRecord>>({});
+  const outboxRef = useRef<Outbox | null>(null);
+  const buffers = useRef(new Map<string, PendingText>());
+  // The server version each answer (and the case row) was last confirmed at; read and written only in
+  // callbacks, filled from the page's model on first use.
+  const versionsRef = useRef<Record<string, number> | null>(null);
+  const versions = useCallback((): Record<string, number> => {
+    if (!versionsRef.current) {
+      const initialVersions: Record<string, number> = { [conflictKey(caseId, "case")]: model.case.version };
+      for (const section of model.sections) for (const q of section.questions) initialVersions[conflictKey(caseId, "answer", q.id)] = q.answer?.version ?? 0;
+      versionsRef.current = initialVersions;
+    }
+    return versionsRef.current;
+  }, [caseId, model]);
+
+  const commit = useCallback((next: LocalState) => {
+    localRef.current = next;
+    setLocal(next);
+  }, []);
+
+  useEffect(() => {
+    const outbox = new Outbox(model.me.id, {
+      onApplied(change, result) {
+        if (change.caseId !== caseId) return;
+        const key = conflictKey(change.caseId, change.target, change.questionId);
+        versions()[key] = Math.max(versions()[key] ?? 0, result.version);
+        setLastSavedAt(new Date());
+      },
+      onConflict(record) {
+        if (record.caseId === caseId) setConflicts((all) => ({ ...all, [record.key]: record }));
+      },
+      onStatus: setStatus,
+    });
+    outboxRef.current = outbox;
+    let cancelled = false;
+    void (async () => {
+      try {
+        const [pending, stored] = await Promise.all([outbox.pending(caseId), outbox.conflicts(caseId)]);
+        if (cancelled) return;
+        commit(overlay(initial, pending, stored));
+        setConflicts(Object.fromEntries(stored.map((c) => [c.key, c])));
+      } catch {
+        setStatus({ kind: "error", pending: 0, message: "this browser's storage is not available, so changes cannot be kept offline.", blocked: null });
+      }
+      if (cancelled) return;
+      setReady(true);
+      outbox.start();
+    })();
+    return () => {
+      cancelled = true;
+      outbox.stop();
+    };
+  }, [caseId, commit, initial, model.me.id, versions]);
+
+  const enqueue = useCallback(
+    (target: Target, from: Record<string, Scalar>, to: Record<string, Scalar>) => {
+      const questionId = target.target === "answer" ? target.questionId : undefined;
+      const key = conflictKey(caseId, target.target, questionId);
+      void outboxRef.current?.enqueue({
+        changeId: newId(),
+        caseId,
+        target: target.target,
+        questionId,
+        baseVersion: versions()[key] ?? 0,
+        from,
+        to,
+      });
+    },
+    [caseId, versions],
+  );
+
+  const commitBuffers = useCallback(() => {
+    for (const [key, buffer] of buffers.current) {
+      clearTimeout(buffer.timer);
+      buffers.current.delete(key);
+      if (buffer.from !== buffer.to) {
+        enqueue(buffer.target === "answer" ? { target: "answer", questionId: buffer.questionId! } : { target: "case" }, { [buffer.field]: buffer.from }, { [buffer.field]: buffer.to });
+      }
+    }
+    setTyping(false);
+  }, [enqueue]);
+
+  const valueOf = (target: Target, field: string): Scalar =>
+    target.target === "answer" ? (localRef.current.answers[target.questionId]?.[field] ?? null) : (localRef.current.caseFields[field] ?? null);
+
+  /** Records an edit: shown at once; text is sent after a pause in typing, choices straight away. */
+  const edit = useCallback(
+    (target: Target, fields: Record<string, Scalar>, mode: "now" | "typing" = "now") => {
+      const before: Record<string, Scalar> = {};
+      for (const field of Object.keys(fields)) before[field] = valueOf(target, field);
+      const current = localRef.current;
+      const next: LocalState =
+        target.target === "answer"
+          ? { ...current, answers: { ...current.answers, [target.questionId]: { ...current.answers[target.questionId], ...fields } } }
+          : { ...current, caseFields: { ...current.caseFields, ...fields } };
+      commit(next);
+      if (mode === "now") {
+        commitBuffers();
+        enqueue(target, before, fields);
+        return;
+      }
+      for (const [field, value] of Object.entries(fields)) {
+        const key = `${target.target}|${target.target === "answer" ? target.questionId : ""}|${field}`;
+        const existing = buffers.current.get(key);
+        if (existing) clearTimeout(existing.timer);
+        const buffer: PendingText = {
+          target: target.target,
+          questionId: target.target === "answer" ? target.questionId : undefined,
+          field,
+          from: existing ? existing.from : before[field]!,
+          to: value,
+          timer: setTimeout(() => {
+            buffers.current.delete(key);
+            if (buffer.from !== buffer.to) enqueue(target, { [field]: buffer.from }, { [field]: buffer.to });
+            setTyping(buffers.current.size > 0);
+          }, TEXT_DEBOUNCE_MS),
+        };
+        buffers.current.set(key, buffer);
+      }
+      setTyping(true);
+    },
+    // valueOf reads refs only
+    [commit, commitBuffers, enqueue],
+  );
+
+  // Text typed in the last second is queued before the page goes away.
+  useEffect(() => {
+    const save = () => commitBuffers();
+    const onHidden = () => {
+      if (document.visibilityState === "hidden") commitBuffers();
+    };
+    window.addEventListener("pagehide", save);
+    window.addEventListener("beforeunload", save);
+    document.addEventListener("visibilitychange", onHidden);
+    return () => {
+      window.removeEventListener("pagehide", save);
+      window.removeEventListener("beforeunload", save);
+      document.removeEventListener("visibilitychange", onHidden);
+    };
+  }, [commitBuffers]);
+
+  /** Queues typed text now and sends everything; resolves with the number of changes still waiting. */
+  const flushNow = useCallback(async () => {
+    commitBuffers();
+    return (await outboxRef.current?.flushNow()) ?? 0;
+  }, [commitBuffers]);
+
+  const resolveConflict = useCallback(
+    async (record: ConflictRecord, choice: "mine" | "theirs") => {
+      await outboxRef.current?.resolve(record, choice, newId());
+      setConflicts((all) => {
+        const rest = { ...all };
+        delete rest[record.key];
+        return rest;
+      });
+      if (choice === "theirs") {
+        const theirs: Record<string, Scalar> = {};
+        for (const field of Object.keys(record.mine)) theirs[field] = record.theirs.fields[field] ?? null;
+        versions()[record.key] = record.theirs.version;
+        const current = localRef.current;
+        commit(
+          record.target === "answer"
+            ? { ...current, answers: { ...current.answers, [record.questionId!]: { ...current.answers[record.questionId!], ...theirs } } }
+            : { ...current, caseFields: { ...current.caseFields, ...theirs } },
+        );
+      }
+    },
+    [commit, versions],
+  );
+
+  const retry = useCallback(() => void outboxRef.current?.retry(), []);
+  const discard = useCallback(async () => {
+    if (status.kind === "error" && status.blocked) await outboxRef.current?.discard(status.blocked);
+  }, [status]);
+
+  return { local, ready, status, typing, lastSavedAt, conflicts, edit, flushNow, resolveConflict, retry, discard };
+}
+
+export type CaseStore = ReturnType<typeof useCaseStore>;
