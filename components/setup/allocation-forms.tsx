@@ -47,17 +47,17 @@ export function ReassignForm({
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="caseId" value={sampleCase.id} />
       <input type="hidden" name="expectedUserId" value={current} />
-      <label className="flex flex-col text-sm">
-        <span className="sr-only">Inspector for {sampleCase.reference}</span>
-        <select key={current} name="userId" defaultValue={current} className="border-2 border-ink bg-white px-2 py-1">
-          <option value="">Not allocated</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name} ({p.role})
-            </option>
-          ))}
-        </select>
+      <label htmlFor={`reassign-${sampleCase.id}`} className="sr-only">
+        Inspector for {sampleCase.reference}
       </label>
+      <select id={`reassign-${sampleCase.id}`} key={current} name="userId" defaultValue={current} className="border-2 border-ink bg-white px-2 py-1">
+        <option value="">Not allocated</option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({p.role})
+          </option>
+        ))}
+      </select>
       <Button variant="secondary" disabled={pending} aria-label={`Save inspector for ${sampleCase.reference}`}>
         Save
       </Button>

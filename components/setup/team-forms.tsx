@@ -61,13 +61,15 @@ export function MemberRoleForm({
     <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="userId" value={member.id} />
-      <label className="flex flex-col text-sm">
-        <span className="font-semibold">Role of {member.name}</span>
-        <select key={member.memberRole} name="role" defaultValue={member.memberRole} className="border-2 border-ink bg-white px-2 py-1">
+      <div className="flex flex-col text-sm">
+        <label htmlFor={`role-${member.id}`} className="font-semibold">
+          Role of {member.name}
+        </label>
+        <select id={`role-${member.id}`} key={member.memberRole} name="role" defaultValue={member.memberRole} className="border-2 border-ink bg-white px-2 py-1">
           <option value="inspector">{MEMBER_ROLE_LABELS.inspector}</option>
           <option value="lead_inspector">{MEMBER_ROLE_LABELS.lead_inspector}</option>
         </select>
-      </label>
+      </div>
       <Button variant="secondary" disabled={pending} aria-label={`Save role of ${member.name}`}>
         Save
       </Button>
