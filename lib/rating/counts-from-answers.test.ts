@@ -67,4 +67,34 @@ describe("countsFromAnswers", () => {
     expect(counts.final).toEqual({});
     expect(counts.provisional).toEqual({});
   });
+
+  it("counts a pre-aggregated row as that many answers, with the same result as the rows one by one", () => {
+    const statuses: CaseStatus[] = ["completed", "approved", "in_progress"];
+    const harm = [true, false, null] as const;
+    const cases: CaseForCounting[] = [];
+    const rows: AnswerForCounting[] = [];
+    for (let i = 0; i < 30; i++) {
+      cases.push(kase(`c${i}`, statuses[i % 3] as CaseStatus, court({ harmFactors: harm[i % 3] as boolean | null })));
+      rows.push(answer(`c${i}`, "2.1.3", i % 4 === 0 ? "no" : i % 7 === 0 ? "na" : "yes"));
+    }
+    // Group as SQL would: one synthetic case per (status, attributes), one row per (question, value).
+    const groups = new Map<string, { kase: CaseForCounting; questionId: string; value: AnswerForCounting["value"]; count: number }>();
+    for (const row of rows) {
+      const c = cases.find((x) => x.id === row.caseId) as CaseForCounting;
+      const key = JSON.stringify([c.status, c.attributes, row.questionId, row.value]);
+      const group = groups.get(key);
+      if (group) group.count += 1;
+      else groups.set(key, { kase: { ...c, id: key }, questionId: row.questionId, value: row.value, count: 1 });
+    }
+    const grouped = [...groups.values()];
+    for (const version of [y2018, y2021]) {
+      expect(
+        countsFromAnswers(
+          version,
+          grouped.map((g) => g.kase),
+          grouped.map((g) => ({ caseId: g.kase.id, questionId: g.questionId, value: g.value, count: g.count })),
+        ),
+      ).toEqual(countsFromAnswers(version, cases, rows));
+    }
+  });
 });

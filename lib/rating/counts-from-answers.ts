@@ -24,6 +24,12 @@ export interface AnswerForCounting {
   readonly caseId: string;
   readonly questionId: string;
   readonly value: AnswerValue;
+  /**
+   * How many identical answers this row stands for (default 1). Lets a caller pre-aggregate in SQL:
+   * one "case" per combination of the attributes that decide applicability and status, one row per
+   * key question and value, with its count.
+   */
+  readonly count?: number;
 }
 
 export interface AnswerCounts {
@@ -65,35 +71,36 @@ export function countsFromAnswers(
 
   const exclusionsFor = (id: string): Exclusions =>
     (excluded[id] ??= { markedNotApplicable: 0, doesNotApply: 0, caseNotFinal: 0 });
-  const add = (into: Record<string, { yes: number; no: number }>, id: string, value: "yes" | "no") => {
+  const add = (into: Record<string, { yes: number; no: number }>, id: string, value: "yes" | "no", n: number) => {
     const counts = (into[id] ??= { yes: 0, no: 0 });
-    counts[value] += 1;
+    counts[value] += n;
   };
 
   for (const answer of answers) {
+    const n = answer.count ?? 1;
     const kq = findKeyQuestion(fw, answer.questionId);
     if (!kq || kq.appliesTo.stream === null) {
-      unmatched.unknownKeyQuestion += 1;
+      unmatched.unknownKeyQuestion += n;
       continue;
     }
     const kase = caseById.get(answer.caseId);
     if (!kase) {
-      unmatched.unknownCase += 1;
+      unmatched.unknownCase += n;
       continue;
     }
     if (!keyQuestionApplicability(kq, kase.attributes).applies) {
-      exclusionsFor(kq.id).doesNotApply += 1;
+      exclusionsFor(kq.id).doesNotApply += n;
       continue;
     }
     if (answer.value === "na") {
-      exclusionsFor(kq.id).markedNotApplicable += 1;
+      exclusionsFor(kq.id).markedNotApplicable += n;
       continue;
     }
-    add(provisional, kq.id, answer.value);
+    add(provisional, kq.id, answer.value, n);
     if (FINAL_CASE_STATUSES.includes(kase.status)) {
-      add(final, kq.id, answer.value);
+      add(final, kq.id, answer.value, n);
     } else {
-      exclusionsFor(kq.id).caseNotFinal += 1;
+      exclusionsFor(kq.id).caseNotFinal += n;
     }
   }
   return { final, provisional, excluded, unmatched };
