@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { demoUser, expect, pageAs, test } from "./fixtures";
 
@@ -55,6 +56,7 @@ test.describe("setting up an inspection", () => {
 
     await expect(page.getByRole("heading", { level: 1, name: "Details and window" })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: `${yjsName} created` })).toBeVisible();
+    await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}\/setup\?created=1$/);
     setupUrl = page.url().replace(/\?.*$/, "");
 
     await page.getByRole("navigation", { name: "Set-up sections" }).getByRole("link", { name: "Team" }).click();
@@ -186,11 +188,21 @@ test.describe("setting up an inspection", () => {
     await expect(inspector.getByRole("link", { name: "Set-up, sample and allocation" })).toBeVisible();
   });
 
+  test("the set-up pages pass automated WCAG 2.2 AA checks", async ({ browser }) => {
+    const page = await pageAs(browser, "lead");
+    for (const path of ["", "/team", "/population", "/sample", "/allocation"]) {
+      await page.goto(`${setupUrl}${path}`);
+      // The site header belongs to the layout, checked by its own tests; this checks set-up's content.
+      const results = await new AxeBuilder({ page }).include("#main-content").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("; ")}`), path || "/setup").toEqual([]);
+    }
+  });
+
   test("a user who is not on the team gets 403", async ({ browser }) => {
     const outsider = await pageAs(browser, "otherLead");
     for (const path of ["", "/team", "/population", "/sample", "/allocation"]) {
       const response = await outsider.goto(`${setupUrl}${path}`);
-      expect(response?.status(), path).toBe(403);
+      expect(response?.status(), `${path} ${outsider.url()}`).toBe(403);
     }
     await expect(outsider.getByText(yjsName)).toHaveCount(0);
   });
