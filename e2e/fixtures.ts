@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/scripts/demo-data";
 
@@ -29,3 +31,69 @@ export async function pageAs(browser: Browser, key: DemoUserKey): Promise<Page> 
 
 export const test = base;
 export { expect };
+
+/**
+ * An inspection of the test's own (yjs-2021, fieldwork; lead, inspector and inspector2 on the team)
+ * with the given cases, written straight to the test database so parallel journeys never share cases.
+ */
+export async function createInspectionWithCases(
+  name: string,
+  cases: readonly { stream: "court" | "out_of_court" | "resettlement"; allocatedTo: DemoUserKey }[],
+): Promise<{ inspectionId: string; cases: { id: string; reference: string }[] }> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const ids = new Map<string, string>();
+    for (const key of ["lead", "inspector", "inspector2", ...cases.map((c) => c.allocatedTo)] as DemoUserKey[]) {
+      const row = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [demoUser(key).email]);
+      ids.set(key, row.rows[0]!.id);
+    }
+    const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const inspection = await client.query<{ id: string }>(
+      "INSERT INTO inspections (yjs_name, framework_version, fieldwork_start, status) VALUES ($1, 'yjs-2021', '2026-11-23', 'fieldwork') RETURNING id",
+      [`${name} ${stamp}`],
+    );
+    const inspectionId = inspection.rows[0]!.id;
+    await client.query(
+      "INSERT INTO memberships (inspection_id, user_id, role) VALUES ($1, $2, 'lead_inspector'), ($1, $3, 'inspector'), ($1, $4, 'inspector')",
+      [inspectionId, ids.get("lead"), ids.get("inspector"), ids.get("inspector2")],
+    );
+    const created: { id: string; reference: string }[] = [];
+    for (const [i, c] of cases.entries()) {
+      const reference = `E2E-${stamp}-${i + 1}`;
+      const disposal = c.stream === "court" ? "referral_order" : c.stream === "out_of_court" ? "youth_caution" : "detention_and_training_order";
+      const row = await client.query<{ id: string }>(
+        "INSERT INTO cases (inspection_id, reference, stream, disposal_type, gender, age, allocated_to) VALUES ($1, $2, $3, $4, 'male', 15, $5) RETURNING id",
+        [inspectionId, reference, c.stream, disposal, ids.get(c.allocatedTo)],
+      );
+      created.push({ id: row.rows[0]!.id, reference });
+    }
+    return { inspectionId, cases: created };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs a test-data script with tsx (Playwright's loader cannot load the ESM Prisma client) against
+ * the journeys' database, and returns the JSON it prints.
+ */
+export function runTestData<T>(script: string, command: string, input: Record<string, unknown> = {}): T {
+  const output = execFileSync(path.join(process.cwd(), "node_modules", ".bin", "tsx"), [script, command, JSON.stringify(input)], {
+    encoding: "utf8",
+    env: process.env,
+  });
+  return JSON.parse(output) as T;
+}
+
+/**
+ * A fresh page signed in through the form, waiting until the sign-in has landed. Independent of
+ * the saved states in e2e/.auth, which another run in the same checkout may be rewriting.
+ */
+export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
+}

@@ -99,7 +99,7 @@ export async function createPanelTestInspection(db: Db, options: PanelTestOption
     caseRows.push({ id, reference, stream: "resettlement", status: "completed", disposalType: "detention_and_training_order" });
   }
   await db.case.createMany({
-    data: caseRows.map((c) => ({ ...c, inspectionId: inspection.id, allocatedToId: inspector.id, harmFactors: true, safetyWellbeingFactors: true })),
+    data: caseRows.map((c) => ({ ...c, inspectionId: inspection.id, allocatedToId: inspector.id, harmFactors: true, safetyWellbeingFactors: true, caseManagerInterviewed: false })),
   });
   await db.answer.createMany({ data: answerRows });
   return { inspectionId: inspection.id, lead, inspector, manager, outsider, cases };

@@ -1,0 +1,44 @@
+import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { expect, runTestData, signedInPage, test } from "./fixtures";
+
+let team: PanelTestTeam;
+
+test.beforeAll(() => {
+  team = runTestData<PanelTestTeam>("lib/panel/test-support-cli.ts", "create", { name: "Evidence Test YJS", resettlementCases: 1 });
+});
+
+test("a team member records a strength for 1.1, sees field errors first, and the panel lists it", async ({ browser }) => {
+  const page = await signedInPage(browser, team.inspector.email, TEST_PASSWORD);
+  await page.goto(`/inspections/${team.inspectionId}/evidence`);
+  await page.getByRole("link", { name: "1.1 Governance and leadership" }).click();
+  await page.getByRole("button", { name: "Record evidence" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary).toContainText("Choose a topic");
+  await expect(summary).toContainText("Choose whether this is a strength or an area for improvement");
+  await expect(summary).toContainText("Enter the evidence");
+
+  await page.getByLabel("Topic").selectOption({ label: "1.1.2 Do the partnership arrangements actively support effective service delivery?" });
+  await page.getByLabel("Strength", { exact: true }).check();
+  await page.getByLabel("Meeting").check();
+  await page.getByLabel("Evidence", { exact: true }).fill("Board membership includes all statutory partners.");
+  await page.getByRole("button", { name: "Record evidence" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Evidence recorded." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Strengths (1)" })).toContainText("Board membership includes all statutory partners.");
+
+  await page.goto(`/inspections/${team.inspectionId}/panel`);
+  await expect(page.getByRole("article", { name: "1.1 Governance and leadership" })).toContainText("Board membership includes all statutory partners.");
+});
+
+test("resettlement evidence is recorded against the case named in the link", async ({ browser }) => {
+  const caseId = team.cases["PT-0034"] as string;
+  const page = await signedInPage(browser, team.inspector.email, TEST_PASSWORD);
+  await page.goto(`/inspections/${team.inspectionId}/evidence/4.1?case=${caseId}`);
+  await expect(page.getByText("Showing evidence for resettlement case PT-0034.")).toBeVisible();
+  await expect(page.getByLabel("Resettlement case (optional)")).toHaveValue(caseId);
+  await page.getByLabel("Topic").selectOption({ label: "Communication with the secure estate" });
+  await page.getByLabel("Area for improvement").check();
+  await page.getByLabel("Case", { exact: true }).check();
+  await page.getByLabel("Evidence", { exact: true }).fill("No contact with the establishment for six weeks.");
+  await page.getByRole("button", { name: "Record evidence" }).click();
+  await expect(page.getByRole("region", { name: "Areas for improvement (1)" })).toContainText("case PT-0034");
+});
