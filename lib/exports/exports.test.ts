@@ -19,6 +19,13 @@ async function collect(write: (out: Writable) => unknown): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's typings predate Node's generic Buffer.
+  await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  return workbook;
+}
+
 function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
@@ -57,8 +64,7 @@ describe("footnotes", () => {
 describe("XLSX", () => {
   it("lays out the ratings page, the annexe, the case answers and the codebook from the engine's result", async () => {
     const model = salfordExportModel();
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await collect((out) => writeXlsx(model, out)));
+    const workbook = await loadWorkbook(await collect((out) => writeXlsx(model, out)));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ratings", "Key questions", "Case answers", "Codebook"]);
 
     const ratings = rowsOf(workbook.getWorksheet("Ratings") as ExcelJS.Worksheet);
@@ -117,8 +123,7 @@ describe("XLSX", () => {
   });
 
   it("says who signed off instead of DRAFT once signed off", async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await collect((out) => writeXlsx(salfordExportModel({ signedOff: true }), out)));
+    const workbook = await loadWorkbook(await collect((out) => writeXlsx(salfordExportModel({ signedOff: true }), out)));
     expect(rowsOf(workbook.getWorksheet("Ratings") as ExcelJS.Worksheet)[0]).toEqual(["Signed off by Pauline Burke on 28 February 2024"]);
   });
 });

@@ -61,7 +61,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         </h2>
         <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
           <dt className="font-semibold">Final score</dt>
-          <dd data-testid="final-score">
+          <dd>
             {final.result.complete ? `${final.result.score}/36` : `${final.result.score}/${final.result.maxScore} so far — not rated yet: ${final.result.missing.join(", ")}`}
           </dd>
           <dt className="font-semibold">Overall rating</dt>
