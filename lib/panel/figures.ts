@@ -4,7 +4,8 @@
 
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { authorize, type Actor } from "@/lib/permissions/access";
+import { NotFoundError } from "@/lib/errors";
+import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { signOffBlockers } from "./decisions";
 import { loadPanelState, rateState, type PanelState } from "./load";
@@ -44,8 +45,13 @@ export async function signOffInForce(inspectionId: string): Promise<SignOffInFor
 }
 
 export async function panelFigures(actor: Actor, inspectionId: string): Promise<PanelFigures> {
-  const caller = await authorize(actor, inspectionId, "panel.view");
-  const [state, signOff] = await Promise.all([loadPanelState(db, inspectionId), signOffInForce(inspectionId)]);
+  if (!isUuid(inspectionId)) throw new NotFoundError("There is no such inspection.");
+  // The rights check runs alongside the reads; nothing is returned unless it passes.
+  const [caller, state, signOff] = await Promise.all([
+    authorize(actor, inspectionId, "panel.view"),
+    loadPanelState(db, inspectionId),
+    signOffInForce(inspectionId),
+  ]);
   const { final, provisional } = rateState(state);
   const fingerprint = createHash("sha256")
     .update(JSON.stringify([final, provisional, state.decisions, state.cases, signOff?.id ?? null, state.inspection.status]))

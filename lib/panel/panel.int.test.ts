@@ -11,7 +11,9 @@ import {
   signOffRatings,
 } from "@/lib/panel";
 import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
-import { rateInspection } from "@/lib/rating";
+import { getFramework } from "@/lib/framework";
+import { loadPanelState } from "@/lib/panel";
+import { countsFromAnswers, rateInspection } from "@/lib/rating";
 
 async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
   const error = await promise.then(
@@ -56,6 +58,26 @@ describe("panel figures", () => {
     expect(support?.yesToNextBandUp).toBe(1);
     expect(figures.final.support.standards.find((s) => s.id === "2.2")).toMatchObject({ eligible: true, allowedRatings: ["Requires improvement"] });
     expect(figures.rights).toEqual({ decide: false, recordEvidence: false, export: true });
+  });
+
+  it("counts from one SQL aggregate exactly as counting answer by answer", async () => {
+    // Vary what decides applicability and status: N/A answers, an approved case, a case judged to have no harm factors.
+    await db.answer.updateMany({ where: { caseId: team.cases["PT-0002"], questionId: "2.1.2" }, data: { value: "na", naReason: "Not relevant." } });
+    await db.case.update({ where: { id: team.cases["PT-0003"] }, data: { status: "approved", harmFactors: false } });
+    const state = await loadPanelState(db, team.inspectionId);
+    const cases = await db.case.findMany({
+      where: { inspectionId: team.inspectionId, removedAt: null },
+      select: { id: true, status: true, stream: true, disposalType: true, harmFactors: true, safetyWellbeingFactors: true, answers: { select: { questionId: true, value: true } } },
+    });
+    const oneByOne = countsFromAnswers(
+      getFramework("yjs-2021"),
+      cases.map((c) => ({ id: c.id, status: c.status, attributes: c })),
+      cases.flatMap((c) => c.answers.flatMap((a) => (a.value ? [{ caseId: c.id, questionId: a.questionId, value: a.value }] : []))),
+    );
+    expect(state.counts.final).toEqual(oneByOne.final);
+    expect(state.counts.provisional).toEqual(oneByOne.provisional);
+    expect(state.counts.excluded).toEqual(oneByOne.excluded);
+    expect(state.cases).toEqual({ total: 35, final: 33, notFinal: 2 });
   });
 
   it("lets the team read the panel but not outsiders", async () => {
