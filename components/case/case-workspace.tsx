@@ -206,7 +206,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
                   onChange={(e) => {
                     const n = Number(e.target.value);
                     if (e.target.value === "") edit(caseTarget, { age: null }, "typing");
-                    else if (Number.isInteger(n) && n >= 8 && n <= 25) edit(caseTarget, { age: n }, "typing");
+                    else if (Number.isInteger(n) && n >= 10 && n <= 18) edit(caseTarget, { age: n }, "typing");
                   }}
                   className={`${inputClass} w-20`}
                 />

@@ -22,7 +22,7 @@ export interface OutboxHandlers {
 const BATCH = 50;
 
 export class Outbox {
-  private running = false;
+  private current: Promise<void> | null = null;
   private again = false;
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -128,25 +128,28 @@ export class Outbox {
     }, delay);
   }
 
-  private async run(): Promise<void> {
-    if (this.running) {
+  /** Runs rounds until nothing new arrived meanwhile; a caller arriving mid-run waits for all of it. */
+  private run(): Promise<void> {
+    if (this.current) {
       this.again = true;
-      return;
+      return this.current;
     }
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
-        if (locks) await locks.request(`case-review-outbox:${this.userId}`, () => this.round());
-        else await this.round();
-      } while (this.again && !this.stopped);
-    } catch {
-      // IndexedDB itself failed (e.g. storage cleared mid-flight): try again later.
-      this.schedule();
-    } finally {
-      this.running = false;
-    }
+    this.current = (async () => {
+      try {
+        do {
+          this.again = false;
+          const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+          if (locks) await locks.request(`case-review-outbox:${this.userId}`, () => this.round());
+          else await this.round();
+        } while (this.again && !this.stopped);
+      } catch {
+        // IndexedDB itself failed (e.g. storage cleared mid-flight): try again later.
+        this.schedule();
+      } finally {
+        this.current = null;
+      }
+    })();
+    return this.current;
   }
 
   /** One pass over everything waiting, case by case, oldest first. */

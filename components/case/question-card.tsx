@@ -86,8 +86,7 @@ export function QuestionCard({
         name={base}
         legend={
           <>
-            <span className="mr-2 tabular-nums">{question.id}</span>
-            {question.text}
+            <span className="mr-1 tabular-nums">{question.id}</span> {question.text}
           </>
         }
         legendClassName="text-lg font-semibold"

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useSyncExternalStore } from "react";
+import { questionBaseId } from "@/lib/cases/field-ids";
 
 // Keyboard shortcuts for the focused key question. They act only while focus is inside a question
 // (never while typing in a text box), and single-key ones can be turned off (WCAG 2.1.4).
@@ -24,10 +25,16 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(target.type);
 }
 
+/** The yes / no / N/A radios of a question card (not its prompt marks). */
+function answerRadios(card: Element): HTMLInputElement[] {
+  const name = questionBaseId(card.getAttribute("data-question") ?? "");
+  return [...card.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${name}"]`)];
+}
+
 function focusQuestion(card: Element | null | undefined): void {
   if (!card) return;
-  const radio = card.querySelector<HTMLInputElement>('fieldset input[type="radio"]:checked:not(:disabled)') ?? card.querySelector<HTMLInputElement>('fieldset input[type="radio"]:not(:disabled)');
-  radio?.focus();
+  const radios = answerRadios(card).filter((r) => !r.disabled);
+  (radios.find((r) => r.checked) ?? radios[0])?.focus();
 }
 
 export function useQuestionShortcuts(onAnswer: (questionId: string, value: "yes" | "no" | "na") => void): [boolean, (on: boolean) => void] {
@@ -57,7 +64,7 @@ export function useQuestionShortcuts(onAnswer: (questionId: string, value: "yes"
       if (!card) return;
       const questionId = card.getAttribute("data-question")!;
       const value = key === "y" ? "yes" : key === "n" ? "no" : "na";
-      const radio = card.querySelector<HTMLInputElement>(`fieldset input[type="radio"][value="${value}"]`);
+      const radio = answerRadios(card).find((r) => r.value === value);
       if (!radio || radio.disabled) return;
       event.preventDefault();
       onAnswer(questionId, value);

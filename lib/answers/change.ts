@@ -42,7 +42,7 @@ export const caseFieldsSchema = z
     disposalType: z.string().min(1).max(60),
     disposalDate: isoDate.nullable(),
     gender: z.enum(GENDERS).nullable(),
-    age: z.number().int().min(8, "Enter an age between 8 and 25").max(25, "Enter an age between 8 and 25").nullable(),
+    age: z.number().int().min(10, "Enter an age between 10 and 18").max(18, "Enter an age between 10 and 18").nullable(),
     rosh: z.enum(CLASSIFICATIONS).nullable(),
     safetyWellbeing: z.enum(CLASSIFICATIONS).nullable(),
     harmFactors: z.boolean().nullable(),
