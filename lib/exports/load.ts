@@ -5,16 +5,15 @@ import { db } from "@/lib/db/client";
 import { getFramework, keyQuestionApplicability, standardsForStream } from "@/lib/framework";
 import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS, FRAMEWORK_LABELS } from "@/lib/inspections/labels";
-import { loadPanelState, rateState, signOffInForce } from "@/lib/panel";
+import { loadPanelState, rateState } from "@/lib/panel";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { FINAL_CASE_STATUSES } from "@/lib/rating";
 import { ANSWER_LABELS, type ExportAnswerRow, type ExportModel } from "./model";
 
 export async function loadExportModel(actor: Actor, inspectionId: string, now = new Date()): Promise<ExportModel> {
   await authorize(actor, inspectionId, "ratings.export");
-  const [state, signOff, evidence, cases] = await Promise.all([
+  const [state, evidence, cases] = await Promise.all([
     loadPanelState(db, inspectionId),
-    signOffInForce(inspectionId),
     db.evidenceItem.findMany({
       where: { inspectionId, deletedAt: null },
       orderBy: [{ standardId: "asc" }, { occurredOn: "asc" }, { createdAt: "asc" }],
@@ -37,6 +36,7 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
       },
     }),
   ]);
+  const { signOff } = state;
   const framework = getFramework(state.framework.version);
   const live = rateState(state).final;
   const ratings = signOff ? { result: signOff.snapshot.result, support: signOff.snapshot.support } : live;

@@ -4,20 +4,12 @@
 
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
-import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
-import { can } from "@/lib/permissions/table";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { isUuid, type Actor } from "@/lib/permissions/access";
+import { can, type Caller } from "@/lib/permissions/table";
 import { signOffBlockers } from "./decisions";
-import { loadPanelState, rateState, type PanelState } from "./load";
+import { loadPanelState, rateState, type PanelState, type SignOffInForce } from "./load";
 import type { PanelRating } from "./rate-panel";
-import { readSnapshot, type SignOffSnapshot } from "./snapshot";
-
-export interface SignOffInForce {
-  readonly id: string;
-  readonly signedAt: Date;
-  readonly signedBy: string;
-  readonly snapshot: SignOffSnapshot;
-}
 
 export interface PanelFigures {
   readonly inspection: PanelState["inspection"];
@@ -35,23 +27,14 @@ export interface PanelFigures {
   readonly fingerprint: string;
 }
 
-export async function signOffInForce(inspectionId: string): Promise<SignOffInForce | null> {
-  const row = await db.signOff.findFirst({
-    where: { inspectionId, voidedAt: null },
-    orderBy: { signedAt: "desc" },
-    select: { id: true, signedAt: true, ratings: true, signedBy: { select: { name: true } } },
-  });
-  return row ? { id: row.id, signedAt: row.signedAt, signedBy: row.signedBy.name, snapshot: readSnapshot(row.ratings) } : null;
-}
-
 export async function panelFigures(actor: Actor, inspectionId: string): Promise<PanelFigures> {
   if (!isUuid(inspectionId)) throw new NotFoundError("There is no such inspection.");
-  // The rights check runs alongside the reads; nothing is returned unless it passes.
-  const [caller, state, signOff] = await Promise.all([
-    authorize(actor, inspectionId, "panel.view"),
-    loadPanelState(db, inspectionId),
-    signOffInForce(inspectionId),
-  ]);
+  // The viewer's team role comes with the data in the same statement; nothing is returned unless
+  // the permission table allows it.
+  const state = await loadPanelState(db, inspectionId, actor.id);
+  const caller: Caller = { userId: actor.id, role: actor.role, inspectionRole: state.viewerInspectionRole };
+  if (!can(caller, "panel.view")) throw new ForbiddenError();
+  const signOff = state.signOff;
   const { final, provisional } = rateState(state);
   const fingerprint = createHash("sha256")
     .update(JSON.stringify([final, provisional, state.decisions, state.cases, signOff?.id ?? null, state.inspection.status]))

@@ -1,6 +1,6 @@
-// Loads what the ratings panel is computed from, in three queries run together: the inspection, one
-// SQL aggregate of its cases' answers, and the stored decisions; lib/rating's countsFromAnswers turns
-// the aggregate into the engine's counts. Works on the shared client or inside a transaction.
+// Loads what the ratings panel is computed from in one SQL statement, and turns its answer aggregate
+// into the engine's counts with lib/rating's countsFromAnswers. Works on the shared client or inside
+// a transaction.
 
 import type { Db, Tx } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
@@ -15,7 +15,9 @@ import {
   type CaseStatus,
   type CountsFromAnswers,
 } from "@/lib/rating";
-import { ratePanel, type PanelRating, type StoredDecision } from "./rate-panel";
+import type { InspectionRole } from "@/lib/permissions/table";
+import { ratePanel, type DecisionKind, type PanelRating, type StoredDecision } from "./rate-panel";
+import { readSnapshot, type SignOffSnapshot } from "./snapshot";
 
 export interface StoredDecisionRow extends StoredDecision {
   readonly decidedAt: Date;
@@ -29,6 +31,16 @@ export interface PanelState {
   readonly decisions: readonly StoredDecisionRow[];
   /** Case progress: how many cases count in the final figures, how many only provisionally. */
   readonly cases: { readonly total: number; readonly final: number; readonly notFinal: number };
+  readonly signOff: SignOffInForce | null;
+  /** The viewer's role on the team, when loaded with a viewer id. */
+  readonly viewerInspectionRole: InspectionRole | null;
+}
+
+export interface SignOffInForce {
+  readonly id: string;
+  readonly signedAt: Date;
+  readonly signedBy: string;
+  readonly snapshot: SignOffSnapshot;
 }
 
 function isRating(value: string): value is Rating {
@@ -41,51 +53,74 @@ interface AggregateRow {
   disposal_type: string;
   harm_factors: boolean | null;
   safety_wellbeing_factors: boolean | null;
-  question_id: string | null;
-  value: AnswerValue | null;
+  question_id: string;
+  value: AnswerValue;
   answers: number;
-  cases: number;
+}
+
+interface LoadedRow {
+  inspection: { id: string; yjs_name: string; framework_version: string; fieldwork_start: string; status: string } | null;
+  viewer_role: InspectionRole | null;
+  answers: AggregateRow[];
+  cases: { status: CaseStatus; cases: number }[];
+  decisions: { standard_id: string; kind: DecisionKind; rating: string; note: string; decided_at: string; decided_by: string }[];
+  sign_off: { id: string; signed_at: string; signed_by: string; ratings: unknown } | null;
 }
 
 /**
- * One aggregate query over the inspection's cases and answers: a row per combination of the case
- * attributes that decide applicability and status, key question and value, with its count (rows
- * without answers count the cases themselves). countsFromAnswers takes each combination as one
- * "case" with counted answers, so the figures equal counting answer by answer.
+ * Everything the panel is computed from, in ONE statement (the panel is polled by every open page,
+ * so round trips matter): the inspection, the viewer's role on its team, the answers aggregated per
+ * combination of the case attributes that decide applicability and status, key question and value
+ * (countsFromAnswers takes each combination as one "case" with counted answers, so the figures equal
+ * counting answer by answer), cases per status, the stored decisions and the sign-off in force.
  */
-async function aggregateAnswers(client: Db | Tx, inspectionId: string): Promise<AggregateRow[]> {
-  return client.$queryRaw<AggregateRow[]>`
-    SELECT c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors,
-           a.question_id, a.value, count(a.case_id)::int AS answers, count(DISTINCT c.id)::int AS cases
-    FROM cases c
-    LEFT JOIN answers a ON a.case_id = c.id AND a.value IS NOT NULL
-    WHERE c.inspection_id = ${inspectionId}::uuid AND c.removed_at IS NULL
-    GROUP BY GROUPING SETS ((c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors, a.question_id, a.value), (c.status))`;
+async function loadRow(client: Db | Tx, inspectionId: string, viewerId: string | null): Promise<LoadedRow> {
+  const rows = await client.$queryRaw<LoadedRow[]>`
+    SELECT
+      (SELECT row_to_json(i) FROM (
+         SELECT id, yjs_name, framework_version, fieldwork_start, status FROM inspections WHERE id = ${inspectionId}::uuid
+       ) i) AS inspection,
+      (SELECT role FROM memberships WHERE inspection_id = ${inspectionId}::uuid AND user_id = ${viewerId}::uuid) AS viewer_role,
+      (SELECT coalesce(json_agg(g), '[]') FROM (
+         SELECT c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors,
+                a.question_id, a.value, count(*)::int AS answers
+         FROM answers a JOIN cases c ON c.id = a.case_id
+         WHERE c.inspection_id = ${inspectionId}::uuid AND c.removed_at IS NULL AND a.value IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5, 6, 7
+       ) g) AS answers,
+      (SELECT coalesce(json_agg(s), '[]') FROM (
+         SELECT status, count(*)::int AS cases FROM cases
+         WHERE inspection_id = ${inspectionId}::uuid AND removed_at IS NULL GROUP BY status
+       ) s) AS cases,
+      (SELECT coalesce(json_agg(d), '[]') FROM (
+         SELECT pd.standard_id, pd.kind, pd.rating, pd.note, pd.decided_at, u.name AS decided_by
+         FROM panel_decisions pd JOIN users u ON u.id = pd.decided_by
+         WHERE pd.inspection_id = ${inspectionId}::uuid
+       ) d) AS decisions,
+      (SELECT row_to_json(o) FROM (
+         SELECT so.id, so.signed_at, u.name AS signed_by, so.ratings
+         FROM sign_offs so JOIN users u ON u.id = so.signed_by
+         WHERE so.inspection_id = ${inspectionId}::uuid AND so.voided_at IS NULL
+         ORDER BY so.signed_at DESC LIMIT 1
+       ) o) AS sign_off`;
+  return rows[0] as LoadedRow;
 }
 
-export async function loadPanelState(client: Db | Tx, inspectionId: string): Promise<PanelState> {
-  const [inspection, rows, decisions] = await Promise.all([
-    client.inspection.findUnique({
-      where: { id: inspectionId },
-      select: { id: true, yjsName: true, frameworkVersion: true, fieldworkStart: true, status: true },
-    }),
-    aggregateAnswers(client, inspectionId),
-    client.panelDecision.findMany({
-      where: { inspectionId },
-      select: { standardId: true, kind: true, rating: true, note: true, decidedAt: true, decidedBy: { select: { name: true } } },
-    }),
-  ]);
+/**
+ * The panel's state. With `viewerId`, also that user's role on the inspection's team, so a caller
+ * can check rights without another round trip.
+ */
+export async function loadPanelState(client: Db | Tx, inspectionId: string, viewerId: string | null = null): Promise<PanelState> {
+  const row = await loadRow(client, inspectionId, viewerId);
+  const inspection = row.inspection;
   if (!inspection) throw new NotFoundError("There is no such inspection.");
-  if (!isFrameworkVersion(inspection.frameworkVersion)) {
+  if (!isFrameworkVersion(inspection.framework_version)) {
     throw new Error(`Inspection ${inspection.id} has an unknown framework version`);
   }
-  const framework = getFramework(inspection.frameworkVersion);
-  // The (status) grouping set counts cases per status; the detailed set carries the answers.
-  const statusRows = rows.filter((r) => r.stream === null);
-  const answerRows = rows.filter((r) => r.stream !== null && r.question_id !== null && r.value !== null);
+  const framework = getFramework(inspection.framework_version);
   const combinations = new Map<string, CaseForCounting>();
   const answers: AnswerForCounting[] = [];
-  for (const r of answerRows) {
+  for (const r of row.answers) {
     const key = JSON.stringify([r.status, r.stream, r.disposal_type, r.harm_factors, r.safety_wellbeing_factors]);
     if (!combinations.has(key)) {
       combinations.set(key, {
@@ -94,21 +129,31 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string): Pro
         attributes: { stream: r.stream, disposalType: r.disposal_type, harmFactors: r.harm_factors, safetyWellbeingFactors: r.safety_wellbeing_factors },
       });
     }
-    answers.push({ caseId: key, questionId: r.question_id as string, value: r.value as AnswerValue, count: r.answers });
+    answers.push({ caseId: key, questionId: r.question_id, value: r.value, count: r.answers });
   }
   const counts = countsFromAnswers(framework, [...combinations.values()], answers);
-  const total = statusRows.reduce((n, r) => n + r.cases, 0);
-  const finalCount = statusRows.filter((r) => FINAL_CASE_STATUSES.includes(r.status)).reduce((n, r) => n + r.cases, 0);
+  const total = row.cases.reduce((n, r) => n + r.cases, 0);
+  const finalCount = row.cases.filter((r) => FINAL_CASE_STATUSES.includes(r.status)).reduce((n, r) => n + r.cases, 0);
   return {
-    inspection,
+    inspection: {
+      id: inspection.id,
+      yjsName: inspection.yjs_name,
+      frameworkVersion: inspection.framework_version,
+      fieldworkStart: new Date(inspection.fieldwork_start),
+      status: inspection.status,
+    },
     framework,
     counts,
-    decisions: decisions.flatMap((d) =>
+    decisions: row.decisions.flatMap((d) =>
       isRating(d.rating)
-        ? [{ standardId: d.standardId, kind: d.kind, rating: d.rating, note: d.note, decidedAt: d.decidedAt, decidedBy: d.decidedBy.name }]
+        ? [{ standardId: d.standard_id, kind: d.kind, rating: d.rating, note: d.note, decidedAt: new Date(d.decided_at), decidedBy: d.decided_by }]
         : [],
     ),
     cases: { total, final: finalCount, notFinal: total - finalCount },
+    signOff: row.sign_off
+      ? { id: row.sign_off.id, signedAt: new Date(row.sign_off.signed_at), signedBy: row.sign_off.signed_by, snapshot: readSnapshot(row.sign_off.ratings) }
+      : null,
+    viewerInspectionRole: row.viewer_role,
   };
 }
 
