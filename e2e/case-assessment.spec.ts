@@ -1,20 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
-import { createInspectionWithCases, demoUser, expect, signIn, test, type DemoUserKey } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
 
 // The inspector's week in the case screen: keyboard completion, offline work that survives a reload,
 // conflicts between two people, completion refused then accepted, the lead's QA loop with history,
 // rights and accessibility. Every test makes its own inspection and cases.
 
 const COURT = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
-
-/** A fresh browser context signed in as the demo user (own sign-in: saved states are shared by parallel runs). */
-async function pageAs(browser: Browser, key: DemoUserKey): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, demoUser(key).email);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  return page;
-}
 
 const caseUrl = (inspectionId: string, caseId: string) => `/inspections/${inspectionId}/cases/${caseId}`;
 const question = (page: Page, id: string) => page.getByRole("group", { name: new RegExp(`^${id.replaceAll(".", "\\.")} `) });

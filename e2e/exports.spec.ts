@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
 import { rateJson } from "@/lib/rating";
-import { demoUser, expect, runTestData, signedInPage, test } from "./fixtures";
+import { expect, pageAs, runTestData, signedInPage, test } from "./fixtures";
 
 // Exports of an inspection of our own (Salford's figures, with the panel's two discretion decisions
 // and Good judgements), downloaded by a manager through the page and parsed here.
@@ -82,7 +82,7 @@ test.describe("POST /api/rate", () => {
   };
 
   test("answers the rating contract for a signed-in user", async ({ browser }) => {
-    const page = await signedInPage(browser, demoUser("inspector").email);
+    const page = await pageAs(browser, "inspector");
     const response = await page.request.post("/api/rate", { data: input });
     expect(response.status()).toBe(200);
     const expected = rateJson(input);
@@ -91,7 +91,7 @@ test.describe("POST /api/rate", () => {
   });
 
   test("refuses bad input with the contract's error document", async ({ browser }) => {
-    const page = await signedInPage(browser, demoUser("inspector").email);
+    const page = await pageAs(browser, "inspector");
     const bad = await page.request.post("/api/rate", { data: { ...input, keyQuestions: { "2.1.1": { yes: -1, no: 3 } } } });
     expect(bad.status()).toBe(400);
     expect(await bad.json()).toEqual({

@@ -11,9 +11,12 @@ export function demoUser(key: DemoUserKey) {
   return user;
 }
 
-/** Where auth.setup.ts saved the signed-in browser state of each demo user. */
+/**
+ * Where auth.setup.ts saved the signed-in browser state of each demo user: a folder of this run's
+ * own (scripts/e2e.ts sets E2E_AUTH_DIR), so parallel runs in one checkout never share sessions.
+ */
 export function storageStateOf(key: DemoUserKey): string {
-  return `e2e/.auth/${key}.json`;
+  return path.join(process.env.E2E_AUTH_DIR ?? "e2e/.auth", `${key}.json`);
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -88,8 +91,8 @@ export function runTestData<T>(script: string, command: string, input: Record<st
 }
 
 /**
- * A fresh page signed in through the form, waiting until the sign-in has landed. Independent of
- * the saved states in e2e/.auth, which another run in the same checkout may be rewriting.
+ * A fresh page signed in through the form, waiting until the sign-in has landed: for users a test
+ * creates itself (demo users should use `pageAs`, which costs no sign-in attempt).
  */
 export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
 import { DEMO_PASSWORD } from "@/scripts/demo-data";
-import { demoUser, expect, runTestData, signedInPage, test } from "./fixtures";
+import { expect, pageAs, runTestData, signedInPage, test } from "./fixtures";
 
 const TEST_DATA = "lib/panel/test-support-cli.ts";
 const DEMOSHIRE = "Demoshire Youth Justice Service";
@@ -37,7 +37,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
   });
 
   test("the lead sees the calculated figures, judges the evidence-rated standards and reaches 20/36", async ({ browser }) => {
-    const page = await signedInPage(browser, demoUser("lead").email);
+    const page = await pageAs(browser, "lead");
     await openDemoshirePanel(page);
     await expect(page.getByText("DRAFT — not signed off")).toBeVisible();
     await expect(summary(page)).toContainText("10/21 so far — not rated yet: 1.1, 1.2, 1.3, 1.4, 3.4");
@@ -58,7 +58,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
   });
 
   test("the lead records allowed discretion, is refused a disallowed one with the reason, and reaches 22/36 Good", async ({ browser }) => {
-    const page = await signedInPage(browser, demoUser("lead").email);
+    const page = await pageAs(browser, "lead");
     await openDemoshirePanel(page);
     const planning = discretionForm(page, "2.2");
     await planning.getByLabel("Rating").selectOption("Requires improvement");
@@ -88,7 +88,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
   });
 
   test("the panel's readers see the cases behind a key question, filtered by answer", async ({ browser }) => {
-    const page = await signedInPage(browser, demoUser("manager").email);
+    const page = await pageAs(browser, "manager");
     await openDemoshirePanel(page);
     await expect(page.getByRole("button", { name: "Record discretion" })).toHaveCount(0);
     await page.getByRole("link", { name: "Cases behind 2.2.3" }).click();
@@ -101,7 +101,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
   });
 
   test("an inspector cannot record discretion or sign off: the page hides the forms and the server refuses", async ({ browser }) => {
-    const inspector = await signedInPage(browser, demoUser("inspector").email);
+    const inspector = await pageAs(browser, "inspector");
     await openDemoshirePanel(inspector);
     await expect(inspector.getByRole("button", { name: "Record discretion" })).toHaveCount(0);
     await expect(inspector.getByRole("button", { name: "Record judgement" })).toHaveCount(0);
@@ -122,7 +122,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
   });
 
   test("the lead signs off with their password, the ratings freeze, and reopening needs a reason", async ({ browser }) => {
-    const page = await signedInPage(browser, demoUser("lead").email);
+    const page = await pageAs(browser, "lead");
     await openDemoshirePanel(page);
     await page.getByLabel("Your password").fill("not-my-password");
     await page.getByRole("button", { name: "Sign off the ratings" }).click();
@@ -145,9 +145,9 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
 });
 
 async function leadPageWithInspectorSession(browser: Browser): Promise<Page> {
-  const page = await signedInPage(browser, demoUser("lead").email);
+  const page = await pageAs(browser, "lead");
   await openDemoshirePanel(page);
-  const inspector = await signedInPage(browser, demoUser("inspector").email);
+  const inspector = await pageAs(browser, "inspector");
   const cookies = await inspector.context().cookies();
   await inspector.context().close();
   await page.context().clearCookies();

@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",
-      env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium },
+      env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_AUTH_DIR: path.join(tmp, "auth") },
     });
     return result.status ?? 1;
   } finally {
