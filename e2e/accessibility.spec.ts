@@ -1,0 +1,93 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, pageAs, test, type DemoUserKey } from "./fixtures";
+
+// Whole pages (header included) against WCAG 2.2 AA, for the screens each role works in. Pages are
+// reached by following links, as a person would, so no ids are hard-coded.
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `${what} at ${page.url()}`).toEqual([]);
+}
+
+async function openInspection(page: Page, name: string) {
+  await page.goto("/");
+  await page.getByRole("link", { name }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test("the sign-in page", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectNoViolations(page, "sign-in");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expectNoViolations(page, "sign-in with errors");
+});
+
+for (const key of ["admin", "manager", "lead", "inspector"] as DemoUserKey[]) {
+  test(`${key}'s home page`, async ({ browser }) => {
+    const page = await pageAs(browser, key);
+    await page.goto("/");
+    await expectNoViolations(page, `${key} home`);
+  });
+}
+
+test("user administration", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  await page.goto("/admin/users");
+  await expectNoViolations(page, "users");
+});
+
+test("the lead's overview, cases grid, ratings panel, drill-down and evidence", async ({ browser }) => {
+  const page = await pageAs(browser, "lead");
+  await openInspection(page, "Demoshire Youth Justice Service");
+  await expectNoViolations(page, "overview");
+
+  await page.getByRole("link", { name: "Cases", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoViolations(page, "cases grid");
+
+  await openInspection(page, "Demoshire Youth Justice Service");
+  await page.getByRole("link", { name: "Ratings panel" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ratings panel" })).toBeVisible();
+  await expectNoViolations(page, "ratings panel");
+
+  const panelUrl = page.url();
+  await page.goto(`${panelUrl}/questions/2.2.3`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoViolations(page, "drill-down");
+
+  await page.goto(panelUrl);
+  await page.getByRole("link", { name: "Evidence for the judgement-rated standards" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoViolations(page, "evidence");
+});
+
+test("the manager's exports page", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await openInspection(page, "Demoshire Youth Justice Service");
+  await page.getByRole("link", { name: "Export draft ratings" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoViolations(page, "exports");
+});
+
+test("an inspector's case page and its history", async ({ browser }) => {
+  const page = await pageAs(browser, "inspector2");
+  await openInspection(page, "Northbridge Youth Justice Service");
+  await page.getByRole("link", { name: "Cases", exact: true }).click();
+  await page.getByRole("link", { name: "NB-0006" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /NB-0006/ })).toBeVisible();
+  await expectNoViolations(page, "resettlement case page");
+
+  await page.goBack();
+  await page.getByRole("link", { name: "NB-0004" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /NB-0004/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  await expectNoViolations(page, "case page");
+
+  await page.getByRole("link", { name: /Case history/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoViolations(page, "case history");
+});
