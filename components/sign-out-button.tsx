@@ -1,11 +1,57 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useRef, useState } from "react";
+import { deleteOutboxDb, unsentChangeCount } from "@/components/case/idb";
+import { OFFLINE_PAGES_CACHE } from "@/components/case/offline-cache-names";
+import { Button } from "@/components/ui/button";
+
+/**
+ * Signing out also clears what this device keeps of case content (laptops are shared at times):
+ * the offline copies of case pages, and the outbox once nothing in it is waiting. Unsent changes
+ * are never thrown away: the inspector is told they stay on the device until the next sign-in.
+ */
+async function forgetCaseDataOnThisDevice(keepOutbox: boolean): Promise<void> {
+  // Cache Storage exists only in secure contexts (https or localhost).
+  if (typeof caches !== "undefined") await caches.delete(OFFLINE_PAGES_CACHE).catch(() => undefined);
+  if (!keepOutbox) await deleteOutboxDb().catch(() => undefined);
+}
 
 export function SignOutButton() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [unsent, setUnsent] = useState(0);
+
+  async function finish(keepOutbox: boolean) {
+    await forgetCaseDataOnThisDevice(keepOutbox);
+    await signOut({ callbackUrl: "/sign-in?signedOut=1" });
+  }
+
+  async function onSignOut() {
+    const waiting = await unsentChangeCount().catch(() => 0);
+    if (waiting === 0) return finish(false);
+    setUnsent(waiting);
+    dialog.current?.showModal();
+  }
+
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: "/sign-in?signedOut=1" })} className="underline underline-offset-2">
-      Sign out
-    </button>
+    <>
+      <button type="button" onClick={() => void onSignOut()} className="underline underline-offset-2">
+        Sign out
+      </button>
+      <dialog ref={dialog} aria-labelledby="sign-out-title" className="m-auto max-w-lg border-4 border-ink p-6 text-ink backdrop:bg-black/50">
+        <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
+          {unsent} {unsent === 1 ? "change has" : "changes have"} not reached Case Review yet
+        </h2>
+        <p className="mb-4">They stay on this computer and are sent when you next sign in here. Stay signed in until they are saved if you can.</p>
+        <div className="flex flex-wrap gap-3">
+          <Button type="button" onClick={() => dialog.current?.close()}>
+            Stay signed in
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => void finish(true)}>
+            Sign out anyway
+          </Button>
+        </div>
+      </dialog>
+    </>
   );
 }

@@ -94,3 +94,24 @@ export function request<T>(req: IDBRequest<T>): Promise<T> {
     req.onerror = () => reject(req.error ?? new Error("IndexedDB request failed"));
   });
 }
+
+/** Changes and conflicts on this device that have not reached the server yet (any user). */
+export async function unsentChangeCount(): Promise<number> {
+  return inTransaction(["changes", "conflicts"], "readonly", async (tx) => {
+    const [changes, conflicts] = await Promise.all([request(tx.objectStore("changes").count()), request(tx.objectStore("conflicts").count())]);
+    return changes + conflicts;
+  });
+}
+
+/** Removes the outbox database; only call it when nothing is left unsent. */
+export async function deleteOutboxDb(): Promise<void> {
+  const db = await opening?.catch(() => null);
+  db?.close();
+  opening = null;
+  await new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error("IndexedDB could not be deleted"));
+    req.onblocked = () => resolve(); // another tab holds it open; it closes on versionchange
+  });
+}
