@@ -11,6 +11,21 @@ export type FormState =
 
 export const IDLE: FormState = { status: "idle" };
 
+/**
+ * A server action is a public POST endpoint: its `form` argument is whatever the caller encoded (a
+ * string, an object, nothing). Each action checks it is a form before reading it, and answers
+ * NOT_A_FORM otherwise instead of failing with a 500.
+ */
+export function isForm(value: unknown): value is FormData {
+  return value instanceof FormData;
+}
+
+export const NOT_A_FORM: FormState = Object.freeze({
+  status: "error",
+  message: "The form could not be read. Reload the page and try again.",
+  fieldErrors: Object.freeze({}),
+});
+
 export async function runFormAction(action: () => Promise<string>): Promise<FormState> {
   try {
     return { status: "success", message: await action() };

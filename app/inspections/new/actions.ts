@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { runFormAction, type FormState } from "@/lib/http/form-state";
+import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
 import { createInspection } from "@/lib/inspections/setup";
 
 export async function createInspectionAction(_: FormState, form: FormData): Promise<FormState> {
   const actor = await requireUser("/inspections/new");
+  if (!isForm(form)) return NOT_A_FORM;
   let createdId: string | null = null;
   const state = await runFormAction(async () => {
     const created = await createInspection(actor, {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { deleteEvidence, recordEvidence } from "@/lib/evidence";
-import { runFormAction, type FormState } from "@/lib/http/form-state";
+import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
 
 function text(form: FormData, name: string): string {
   const value = form.get(name);
@@ -12,6 +12,7 @@ function text(form: FormData, name: string): string {
 
 export async function recordEvidenceAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     await recordEvidence(user, inspectionId, {
@@ -31,6 +32,7 @@ export async function recordEvidenceAction(_: FormState, form: FormData): Promis
 
 export async function deleteEvidenceAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     await deleteEvidence(user, inspectionId, { evidenceId: form.get("evidenceId") });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { runFormAction, type FormState } from "@/lib/http/form-state";
+import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
 import { clearDecision, recordDiscretion, recordJudgement, reopenRatings, signOffRatings } from "@/lib/panel";
 
 function text(form: FormData, name: string): string {
@@ -17,6 +17,7 @@ function refresh(inspectionId: string): void {
 
 export async function recordDiscretionAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     const d = await recordDiscretion(user, inspectionId, { standardId: form.get("standardId"), rating: form.get("rating"), note: form.get("note") });
@@ -27,6 +28,7 @@ export async function recordDiscretionAction(_: FormState, form: FormData): Prom
 
 export async function recordJudgementAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     const d = await recordJudgement(user, inspectionId, { standardId: form.get("standardId"), rating: form.get("rating"), note: form.get("note") });
@@ -37,6 +39,7 @@ export async function recordJudgementAction(_: FormState, form: FormData): Promi
 
 export async function clearDecisionAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     await clearDecision(user, inspectionId, { standardId: form.get("standardId"), kind: form.get("kind") });
@@ -47,6 +50,7 @@ export async function clearDecisionAction(_: FormState, form: FormData): Promise
 
 export async function signOffAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     await signOffRatings(user, inspectionId, { password: form.get("password") });
@@ -57,6 +61,7 @@ export async function signOffAction(_: FormState, form: FormData): Promise<FormS
 
 export async function reopenAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     await reopenRatings(user, inspectionId, { reason: form.get("reason") });

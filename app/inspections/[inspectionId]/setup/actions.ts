@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { runFormAction, type FormState } from "@/lib/http/form-state";
+import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
 import { addMember, removeMember, setMemberRole, startFieldwork, updateInspectionDetails } from "@/lib/inspections/setup";
 import { allocateBalanced, reassignCase } from "@/lib/sampling/allocation-service";
 import { addCaseToSample, drawSample, removeCaseFromSample } from "@/lib/sampling/draw-service";
@@ -17,6 +17,7 @@ function text(form: FormData, name: string): string | null {
 
 async function run(form: FormData, change: (actor: Awaited<ReturnType<typeof requireUser>>, inspectionId: string | null) => Promise<string>): Promise<FormState> {
   const actor = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
     const message = await change(actor, inspectionId);

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { runFormAction, type FormState } from "@/lib/http/form-state";
+import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
 import { approveCase, closeQuery, completeCase, raiseQuery, reopenCase, replyToQuery, returnCase } from "@/lib/cases/workflow";
 
 // Server actions of the case page: each parses the form and calls one lib/cases use case, which
@@ -20,6 +20,7 @@ function refresh(form: FormData): void {
 
 export async function completeAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     const { scope } = await completeCase(user, { caseId: text(form, "caseId"), scope: text(form, "scope") });
     refresh(form);
@@ -29,6 +30,7 @@ export async function completeAction(_: FormState, form: FormData): Promise<Form
 
 export async function raiseQueryAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     await raiseQuery(user, { caseId: text(form, "caseId"), questionId: text(form, "questionId"), body: text(form, "body") });
     refresh(form);
@@ -38,6 +40,7 @@ export async function raiseQueryAction(_: FormState, form: FormData): Promise<Fo
 
 export async function replyQueryAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     await replyToQuery(user, { queryId: text(form, "queryId"), body: text(form, "body") });
     refresh(form);
@@ -47,6 +50,7 @@ export async function replyQueryAction(_: FormState, form: FormData): Promise<Fo
 
 export async function closeQueryAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     await closeQuery(user, { queryId: text(form, "queryId") });
     refresh(form);
@@ -56,6 +60,7 @@ export async function closeQueryAction(_: FormState, form: FormData): Promise<Fo
 
 export async function returnCaseAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     await returnCase(user, { caseId: text(form, "caseId") });
     refresh(form);
@@ -65,6 +70,7 @@ export async function returnCaseAction(_: FormState, form: FormData): Promise<Fo
 
 export async function approveCaseAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     await approveCase(user, { caseId: text(form, "caseId") });
     refresh(form);
@@ -74,6 +80,7 @@ export async function approveCaseAction(_: FormState, form: FormData): Promise<F
 
 export async function reopenCaseAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
+  if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     await reopenCase(user, { caseId: text(form, "caseId"), reason: text(form, "reason") });
     refresh(form);
