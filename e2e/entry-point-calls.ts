@@ -1,0 +1,193 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { Client } from "pg";
+import type { Outcome } from "@/lib/permissions/entry-points";
+
+// What the access matrix and the fuzzing specs share: the entry points found in the source tree,
+// the build's server action ids, calling an action over HTTP the way Next's client does, reading
+// the outcome of a response, and a fingerprint of the database rows one inspection owns.
+
+const root = process.cwd();
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** The URL pattern of an app folder: route groups and the file name dropped. */
+function routeOf(file: string): string {
+  const segments = path.posix.dirname(file).split("/").slice(1).filter((s) => !/^\(.*\)$/.test(s));
+  return `/${segments.join("/")}`;
+}
+
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+function exportedNames(source: string): string[] {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]!);
+  for (const m of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+    for (const part of m[1]!.split(",")) {
+      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      if (name) names.add(name);
+    }
+  }
+  if (/^export\s+default\b/m.test(source)) names.add("default");
+  return [...names];
+}
+
+function isUseServerFile(source: string): boolean {
+  const body = source.replace(/^(?:\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/))*/, "");
+  return /^\s*["']use server["']/.test(body);
+}
+
+/** Every page, route handler method and server action export in app/ (and any "use server" file in lib/ or components/). */
+export function sourceEntryPoints(): string[] {
+  const keys: string[] = [];
+  for (const file of filesUnder("app")) {
+    if (/\/page\.(tsx|ts|jsx|js)$/.test(file)) keys.push(`page ${routeOf(file)}`);
+    if (/\/route\.(ts|js)$/.test(file)) {
+      const source = readFileSync(path.join(root, file), "utf8");
+      for (const name of exportedNames(source)) if (HTTP_METHODS.includes(name)) keys.push(`${name} ${routeOf(file)}`);
+    }
+  }
+  for (const dir of ["app", "lib", "components"]) {
+    for (const file of filesUnder(dir)) {
+      if (!/\.(ts|tsx|js|jsx)$/.test(file) || /\.test\.tsx?$/.test(file) || file.startsWith("lib/generated/")) continue;
+      const source = readFileSync(path.join(root, file), "utf8");
+      if (isUseServerFile(source)) for (const name of exportedNames(source)) keys.push(`action ${file}#${name}`);
+    }
+  }
+  return keys.sort();
+}
+
+export interface ServerActionRef {
+  id: string;
+  file: string;
+  name: string;
+  /** A page (route pattern) whose bundle holds the action: where Next's client would POST it. */
+  page: string;
+}
+
+/** The build's server actions, from <distDir>/server/server-reference-manifest.json. */
+export function serverActions(): ServerActionRef[] {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  const manifest = JSON.parse(readFileSync(path.join(root, distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; filename?: string; exportedName?: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers).find((w) => w.endsWith("/page"));
+    if (!entry.filename || !entry.exportedName || !worker) throw new Error(`Server action ${id} has no file, export name or page in the manifest`);
+    return { id, file: entry.filename, name: entry.exportedName, page: worker.replace(/^app/, "").replace(/\/page$/, "") || "/" };
+  });
+}
+
+/** Fills a route pattern's dynamic segments. */
+export function concrete(route: string, values: Readonly<Record<string, string>>): string {
+  return route.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`No value for [${name}] in ${route}`);
+    return value;
+  });
+}
+
+export type ActionArgs = { form: Readonly<Record<string, string>> } | { raw: string };
+
+/**
+ * Calls a server action as React's client does for a form action under useActionState: a multipart
+ * body whose field "0" is the argument list [previous state, form] and "_1_<name>" the form's fields.
+ * `raw` sends field "0" as given (junk argument lists).
+ */
+export async function callAction(request: APIRequestContext, action: ServerActionRef, pagePath: string, args: ActionArgs): Promise<APIResponse> {
+  // React reads field "0" as soon as it arrives, so the form's fields go first (as its client sends them).
+  const multipart = new FormData();
+  if ("raw" in args) multipart.append("0", args.raw);
+  else {
+    for (const [name, value] of Object.entries(args.form)) multipart.append(`_1_${name}`, value);
+    multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  }
+  const origin = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3000").origin;
+  return request.post(pagePath, {
+    headers: { "Next-Action": action.id, Accept: "text/x-component", Origin: origin },
+    multipart,
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+}
+
+export type Observed = Outcome | "error";
+
+/** What a response amounts to, in the entry-point table's terms. */
+export function outcomeOf(response: APIResponse): Observed {
+  const status = response.status();
+  const headers = response.headers();
+  const location = headers["location"] ?? headers["x-action-redirect"] ?? "";
+  if (status >= 500) return "error";
+  if (/^(https?:\/\/[^/]+)?\/(sign-in|api\/auth\/signin)\b/.test(location)) return "signIn";
+  if (status === 401) return "unauthenticated";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "notFound";
+  return "ok";
+}
+
+/**
+ * The state a server action answered, from its RSC payload (lines "<id>:<json>": the root names the
+ * result, inline or as a reference "$@<id>" to another line), or null when there is none.
+ */
+export function actionState(body: string): { status: string; message?: string; fieldErrors?: Record<string, string> } | null {
+  const rows = new Map<string, unknown>();
+  for (const line of body.split("\n")) {
+    const match = /^([0-9a-f]+):(\{.*\})$/.exec(line);
+    if (!match) continue;
+    try {
+      rows.set(match[1]!, JSON.parse(match[2]!));
+    } catch {
+      // a row that is not plain JSON (a module, a stream): not the result
+    }
+  }
+  let result = (rows.get("0") as { a?: unknown } | undefined)?.a;
+  if (typeof result === "string" && result.startsWith("$@")) result = rows.get(result.slice(2));
+  const state = result as { status?: unknown } | undefined;
+  return state && typeof state === "object" && typeof state.status === "string" ? (state as { status: string }) : null;
+}
+
+/**
+ * A fingerprint of every row the inspection owns (and of the given users): equal before and after
+ * means nothing was written. Audit events are counted, since they can only be appended.
+ */
+export async function snapshot(client: Client, inspectionId: string, userIds: readonly string[] = []): Promise<Record<string, string>> {
+  const digest = (from: string) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM ${from})`;
+  const cases = "(SELECT id FROM cases WHERE inspection_id = $1)";
+  const tables: Record<string, string> = {
+    inspection: "inspections t WHERE t.id = $1",
+    memberships: "memberships t WHERE t.inspection_id = $1",
+    cases: "cases t WHERE t.inspection_id = $1",
+    case_sections: `case_sections t WHERE t.case_id IN ${cases}`,
+    answers: `answers t WHERE t.case_id IN ${cases}`,
+    applied_changes: `applied_changes t WHERE t.case_id IN ${cases}`,
+    queries: `queries t WHERE t.case_id IN ${cases}`,
+    query_messages: `query_messages t WHERE t.query_id IN (SELECT id FROM queries WHERE case_id IN ${cases})`,
+    evidence_items: "evidence_items t WHERE t.inspection_id = $1",
+    panel_decisions: "panel_decisions t WHERE t.inspection_id = $1",
+    sign_offs: "sign_offs t WHERE t.inspection_id = $1",
+    population_imports: "population_imports t WHERE t.inspection_id = $1",
+    population_cases: "population_cases t WHERE t.inspection_id = $1",
+    sample_draws: "sample_draws t WHERE t.inspection_id = $1",
+    audit_events: "audit_events t WHERE t.inspection_id = $1 OR t.entity_id = ANY($2::text[])",
+    users: "users t WHERE t.id::text = ANY($2::text[])",
+  };
+  const sql = `SELECT ${Object.entries(tables)
+    .map(([name, from]) => `${digest(from)} AS ${name}`)
+    .join(", ")}`;
+  const result = await client.query<Record<string, string>>(sql, [inspectionId, userIds]);
+  return result.rows[0]!;
+}
+
+export async function connect(): Promise<Client> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return client;
+}
