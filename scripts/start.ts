@@ -3,6 +3,7 @@
 // database, builds if the sources changed, and serves. With DATABASE_URL it uses that database and
 // loads demo data only when asked (--seed).
 import { spawn } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { migrate, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
@@ -14,8 +15,29 @@ const root = path.resolve(__dirname, "..");
 const dataRoot = path.join(root, ".data");
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
-const port = Number(process.env.PORT ?? 3000);
 const log = (line: string) => console.log(`[case-review] ${line}`);
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * PORT when set (refused clearly if taken); otherwise 3000 or the next free port, so a second
+ * `npm start` serves a second instance on the same database instead of failing.
+ */
+async function choosePort(): Promise<number> {
+  if (process.env.PORT) {
+    const port = Number(process.env.PORT);
+    if (!(await portIsFree(port))) throw new Error(`Port ${port} is already in use. Stop what is using it, or set PORT to another port.`);
+    return port;
+  }
+  for (let port = 3000; port < 3100; port++) if (await portIsFree(port)) return port;
+  throw new Error("No free port between 3000 and 3099: set PORT.");
+}
 
 async function hasUsers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
@@ -29,6 +51,8 @@ async function hasUsers(url: string): Promise<boolean> {
 
 async function main() {
   const started = Date.now();
+  const port = await choosePort();
+  if (port !== 3000 && !process.env.PORT) log(`Port 3000 is in use (another instance?): serving on ${port}.`);
   let embedded: EmbeddedDatabase | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
