@@ -1,22 +1,34 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// One client per process, kept on globalThis so that Next's module re-evaluation in development does
-// not open a new pool each time.
-const globalForPrisma = globalThis as unknown as { caseReviewDb?: PrismaClient };
+// One pool and one client per process, kept on globalThis so that Next's module re-evaluation in
+// development does not open a new pool each time.
+const globalForPrisma = globalThis as unknown as { caseReviewDb?: PrismaClient; caseReviewPool?: pg.Pool };
 
-function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) {
-    throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it to a PostgreSQL URL.");
+function connectionPool(): pg.Pool {
+  if (!globalForPrisma.caseReviewPool) {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) {
+      throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it to a PostgreSQL URL.");
+    }
+    globalForPrisma.caseReviewPool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   }
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+  return globalForPrisma.caseReviewPool;
 }
 
 function client(): PrismaClient {
-  globalForPrisma.caseReviewDb ??= createClient();
+  globalForPrisma.caseReviewDb ??= new PrismaClient({ adapter: new PrismaPg(connectionPool()) });
   return globalForPrisma.caseReviewDb;
+}
+
+/**
+ * Plain SQL on the same pool as Prisma, for the few hot read paths where Prisma's per-query cost
+ * (about 0.4 ms) matters, such as the polled ratings panel. Parameterised text only.
+ */
+export function sqlQuery<Row extends pg.QueryResultRow>(text: string, values: readonly unknown[]): Promise<pg.QueryResult<Row>> {
+  client(); // the Prisma adapter attaches the pool's error handler
+  return connectionPool().query<Row>(text, values as unknown[]);
 }
 
 /**

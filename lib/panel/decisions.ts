@@ -158,8 +158,7 @@ export async function clearDecision(actor: Actor, inspectionId: string, input: u
 }
 
 /** Whether the final figures can be signed off, and if not, every reason. */
-export function signOffBlockers(state: PanelState): string[] {
-  const { final } = rateState(state);
+export function signOffBlockers(state: PanelState, final = rateState(state).final): string[] {
   const reasons: string[] = [];
   if (state.cases.notFinal > 0) {
     reasons.push(`${state.cases.notFinal} case${state.cases.notFinal === 1 ? " is" : "s are"} not completed or approved yet.`);

@@ -49,7 +49,7 @@ export async function panelFigures(actor: Actor, inspectionId: string): Promise<
     cases: state.cases,
     excluded: state.counts.excluded,
     signOff,
-    signOffBlockers: signOff ? [] : signOffBlockers(state),
+    signOffBlockers: signOff ? [] : signOffBlockers(state, final),
     rights: { decide: can(caller, "panel.decide"), recordEvidence: can(caller, "evidence.record"), export: can(caller, "ratings.export") },
     fingerprint,
   };

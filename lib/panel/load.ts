@@ -2,7 +2,7 @@
 // into the engine's counts with lib/rating's countsFromAnswers. Works on the shared client or inside
 // a transaction.
 
-import type { Db, Tx } from "@/lib/db/client";
+import { db, sqlQuery, type Db, type Tx } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { RATINGS, getFramework, isFrameworkVersion, type Framework, type Rating } from "@/lib/framework";
 import type { Stream } from "@/lib/framework/case-attributes";
@@ -74,35 +74,41 @@ interface LoadedRow {
  * (countsFromAnswers takes each combination as one "case" with counted answers, so the figures equal
  * counting answer by answer), cases per status, the stored decisions and the sign-off in force.
  */
-async function loadRow(client: Db | Tx, inspectionId: string, viewerId: string | null): Promise<LoadedRow> {
-  const rows = await client.$queryRaw<LoadedRow[]>`
+const PANEL_SQL = `
     SELECT
       (SELECT row_to_json(i) FROM (
-         SELECT id, yjs_name, framework_version, fieldwork_start, status FROM inspections WHERE id = ${inspectionId}::uuid
+         SELECT id, yjs_name, framework_version, fieldwork_start, status FROM inspections WHERE id = $1::uuid
        ) i) AS inspection,
-      (SELECT role FROM memberships WHERE inspection_id = ${inspectionId}::uuid AND user_id = ${viewerId}::uuid) AS viewer_role,
+      (SELECT role FROM memberships WHERE inspection_id = $1::uuid AND user_id = $2::uuid) AS viewer_role,
       (SELECT coalesce(json_agg(g), '[]') FROM (
          SELECT c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors,
                 a.question_id, a.value, count(*)::int AS answers
          FROM answers a JOIN cases c ON c.id = a.case_id
-         WHERE c.inspection_id = ${inspectionId}::uuid AND c.removed_at IS NULL AND a.value IS NOT NULL
+         WHERE c.inspection_id = $1::uuid AND c.removed_at IS NULL AND a.value IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5, 6, 7
        ) g) AS answers,
       (SELECT coalesce(json_agg(s), '[]') FROM (
          SELECT status, count(*)::int AS cases FROM cases
-         WHERE inspection_id = ${inspectionId}::uuid AND removed_at IS NULL GROUP BY status
+         WHERE inspection_id = $1::uuid AND removed_at IS NULL GROUP BY status
        ) s) AS cases,
       (SELECT coalesce(json_agg(d), '[]') FROM (
          SELECT pd.standard_id, pd.kind, pd.rating, pd.note, pd.decided_at, u.name AS decided_by
          FROM panel_decisions pd JOIN users u ON u.id = pd.decided_by
-         WHERE pd.inspection_id = ${inspectionId}::uuid
+         WHERE pd.inspection_id = $1::uuid
        ) d) AS decisions,
       (SELECT row_to_json(o) FROM (
          SELECT so.id, so.signed_at, u.name AS signed_by, so.ratings
          FROM sign_offs so JOIN users u ON u.id = so.signed_by
-         WHERE so.inspection_id = ${inspectionId}::uuid AND so.voided_at IS NULL
+         WHERE so.inspection_id = $1::uuid AND so.voided_at IS NULL
          ORDER BY so.signed_at DESC LIMIT 1
        ) o) AS sign_off`;
+
+async function loadRow(client: Db | Tx, inspectionId: string, viewerId: string | null): Promise<LoadedRow> {
+  // Outside a transaction, plain SQL on the shared pool: the panel is polled by every open page.
+  const rows =
+    client === db
+      ? (await sqlQuery<LoadedRow>(PANEL_SQL, [inspectionId, viewerId])).rows
+      : await client.$queryRawUnsafe<LoadedRow[]>(PANEL_SQL, inspectionId, viewerId);
   return rows[0] as LoadedRow;
 }
 
