@@ -39,6 +39,16 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default throws (a 500) on a callbackUrl that is not a URL: same rule, without the throw.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/")) return `${baseUrl}${url}`;
+      try {
+        if (new URL(url).origin === baseUrl) return url;
+      } catch {
+        // not a URL: go home
+      }
+      return baseUrl;
+    },
     jwt({ token, user }) {
       if (user && "sessionVersion" in user) token.sessionVersion = user.sessionVersion as number;
       return token;
