@@ -18,7 +18,10 @@ function connectionPool(): pg.Pool {
 }
 
 function client(): PrismaClient {
-  globalForPrisma.caseReviewDb ??= new PrismaClient({ adapter: new PrismaPg(connectionPool()) });
+  // An interactive transaction waits for a pooled connection at most `maxWait` (Prisma's default, 2 s,
+  // then P2028 and a 500). Under a burst (200 inspectors saving at once on a pool of 10) that wait is
+  // the pool's queue doing its job: queue longer instead of failing saves the browser must resend.
+  globalForPrisma.caseReviewDb ??= new PrismaClient({ adapter: new PrismaPg(connectionPool()), transactionOptions: { maxWait: 15_000 } });
   return globalForPrisma.caseReviewDb;
 }
 

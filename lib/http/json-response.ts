@@ -15,7 +15,9 @@ export async function handleJson(run: () => Promise<Response>): Promise<Response
     if (error instanceof ForbiddenError) return jsonError(403, "forbidden", error.message);
     if (error instanceof NotFoundError) return jsonError(404, "not_found", error.message);
     if (error instanceof ConflictError) return jsonError(409, "conflict", error.message, { current: error.current });
-    console.error("Unhandled error in route handler:", error instanceof Error ? error.name : "unknown");
+    // The error's class and, for database errors, its code (e.g. P2028): never its message, which may quote input.
+    const code = error instanceof Error && "code" in error && typeof error.code === "string" ? ` ${error.code}` : "";
+    console.error(`Unhandled error in route handler: ${error instanceof Error ? error.name : "unknown"}${code}`);
     return jsonError(500, "internal_error", "Something went wrong on the server. Try again; if it keeps happening, contact support.");
   }
 }
