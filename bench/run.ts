@@ -1,18 +1,26 @@
 // `npm run bench`: seeds a large dataset into a fresh embedded PostgreSQL and measures the paths the
 // brief sets goals for, each against a raw SQL baseline measured in the same run, then writes
 // bench/RESULTS.md with the machine and date. Ratios, not absolute times, are the point: this
-// machine is shared.
+// machine is shared. The production build (in .next-bench unless NEXT_DIST_DIR says otherwise) is
+// built when stale and served on a free loopback port for the sections that go through HTTP.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startAppServer, type AppServer } from "@/scripts/app-server";
 import { freePort, migrate, startEmbeddedDatabase } from "@/scripts/embedded-database";
+import { buildIfStale } from "@/scripts/next-build";
 import { seedLargeDataset } from "./large-dataset";
 import type { BenchContext, BenchSection } from "./section";
 
-const SECTIONS: (() => Promise<{ default: BenchSection }>)[] = [
-  () => import("./sections/rating"),
-  () => import("./sections/inspection-list"),
+const SECTIONS: [string, () => Promise<{ default: BenchSection }>][] = [
+  ["rating", () => import("./sections/rating")],
+  ["inspection-list", () => import("./sections/inspection-list")],
+  ["answer-saves", () => import("./sections/answer-saves")],
+  ["case-page-js", () => import("./sections/case-page-js")],
 ];
+// `npm run bench -- answer-saves` runs only the named sections and prints them without writing
+// RESULTS.md (which always holds a full run).
+const ONLY = process.argv.slice(2);
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -20,8 +28,11 @@ function machine(): string {
 }
 
 async function main() {
+  process.env.NEXT_DIST_DIR ??= ".next-bench";
+  buildIfStale();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-bench-"));
   const database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_bench" });
+  let app: AppServer | undefined;
   try {
     migrate(database.url);
     process.env.DATABASE_URL = database.url;
@@ -29,7 +40,8 @@ async function main() {
     const seeded = Date.now();
     const large = await seedLargeDataset(database.url, { inspections: 200, casesPerInspection: 60, inspectors: 20, namePrefix: "Bench YJS " });
     const hundred = await seedLargeDataset(database.url, { inspections: 1, casesPerInspection: 100, inspectors: 20, namePrefix: "Bench 100 cases " });
-    const context: BenchContext = { databaseUrl: database.url, large, hundredCaseInspectionId: hundred.inspectionIds[0] as string };
+    app = await startAppServer({ databaseUrl: database.url, port: await freePort() });
+    const context: BenchContext = { databaseUrl: database.url, large, hundredCaseInspectionId: hundred.inspectionIds[0] as string, app };
     const report: string[] = [
       "# Benchmark results",
       "",
@@ -38,16 +50,20 @@ async function main() {
       `Dataset: ${large.inspectionIds.length} inspections × 60 cases plus one of 100 cases, ${large.answerCount + hundred.answerCount} answers, seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s on an embedded PostgreSQL.`,
       "",
     ];
-    for (const load of SECTIONS) {
+    for (const [name, load] of SECTIONS) {
+      if (ONLY.length > 0 && !ONLY.includes(name)) continue;
       const section = (await load()).default;
       console.log(`Running: ${section.title}`);
       report.push(`## ${section.title}`, "", ...(await section.run(context)), "");
     }
-    const out = path.join(__dirname, "RESULTS.md");
-    writeFileSync(out, report.join("\n"));
     console.log(report.join("\n"));
-    console.log(`\nWritten to ${out}`);
+    if (ONLY.length === 0) {
+      const out = path.join(__dirname, "RESULTS.md");
+      writeFileSync(out, report.join("\n"));
+      console.log(`\nWritten to ${out}`);
+    }
   } finally {
+    await app?.stop();
     const { db } = await import("@/lib/db/client");
     await db.$disconnect();
     await database.stop();

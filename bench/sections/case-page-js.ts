@@ -1,0 +1,79 @@
+// Issue 7: the case page's JavaScript weight. The page is loaded in Chromium as its inspector; every
+// script response is collected and its body compressed with gzip (zlib's default level, what
+// `next start` serves) and, for reference, brotli (quality 11, what a CDN might serve).
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import pg from "pg";
+import { BENCH_PASSWORD } from "../large-dataset";
+import { signInOverHttp } from "../http-session";
+import { verdict, type BenchSection } from "../section";
+
+const LIMIT = 200 * 1024;
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const section: BenchSection = {
+  title: "The case page's JavaScript weight (issue 7)",
+  async run({ databaseUrl, large, app }) {
+    const email = large.inspectorEmails[0]!;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const kase = await client
+      .query<{ id: string; inspection_id: string }>(
+        "SELECT c.id, c.inspection_id FROM cases c JOIN users u ON u.id = c.allocated_to WHERE u.email = $1 AND c.stream = 'court' ORDER BY c.reference LIMIT 1",
+        [email],
+      )
+      .finally(() => client.end());
+    const { id: caseId, inspection_id: inspectionId } = kase.rows[0]!;
+    const cookie = await signInOverHttp(app.baseUrl, email, BENCH_PASSWORD);
+
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const scripts: { url: string; raw: number; gzip: number; brotli: number; served: string }[] = [];
+    try {
+      const context = await browser.newContext();
+      await context.addCookies(
+        cookie.split("; ").map((pair) => {
+          const at = pair.indexOf("=");
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: app.baseUrl };
+        }),
+      );
+      const page = await context.newPage();
+      const pending: Promise<void>[] = [];
+      page.on("response", (response) => {
+        if (response.request().resourceType() !== "script") return;
+        pending.push(
+          response.body().then((body) => {
+            scripts.push({
+              url: new URL(response.url()).pathname,
+              raw: body.length,
+              gzip: gzipSync(body).length,
+              brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+              served: response.headers()["content-encoding"] ?? "identity",
+            });
+          }),
+        );
+      });
+      const response = await page.goto(`${app.baseUrl}/inspections/${inspectionId}/cases/${caseId}`, { waitUntil: "networkidle" });
+      if (response?.status() !== 200) throw new Error(`The case page answered ${response?.status()}`);
+      await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
+      await Promise.all(pending);
+    } finally {
+      await browser.close();
+    }
+    const total = (key: "raw" | "gzip" | "brotli") => scripts.reduce((sum, s) => sum + s[key], 0);
+    const encodings = [...new Set(scripts.map((s) => s.served))].join(", ");
+    const largest = [...scripts].sort((a, b) => b.gzip - a.gzip).slice(0, 5);
+    return [
+      `A court case page loaded in Chromium as its inspector (waiting for network idle and the outbox's "All changes saved"): ${scripts.length} script files, served with content-encoding ${encodings}. Sizes: each body compressed here with gzip (zlib default level, as \`next start\` compresses) and brotli (quality 11).`,
+      "",
+      "| | Uncompressed | gzip | brotli |",
+      "|---|---|---|---|",
+      `| All ${scripts.length} scripts | ${kb(total("raw"))} | ${kb(total("gzip"))} | ${kb(total("brotli"))} |`,
+      ...largest.map((s) => `| ${s.url.replace(/^\/_next\/static\//, "")} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`),
+      "",
+      verdict(total("gzip") < LIMIT, `${kb(total("gzip"))} of JavaScript, gzip-compressed (goal: under 200 KB).`),
+    ];
+  },
+};
+
+export default section;

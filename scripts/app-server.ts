@@ -1,0 +1,115 @@
+// Starts the production build (`next start`) on loopback as a process group of its own, so the
+// benchmark can read its memory and the fault tests can kill it with SIGKILL (the whole group, as a
+// crash would) and start it again on the same port.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..");
+
+export const APP_SECRET = "bench-and-faults-secret-not-for-production-0123456789";
+
+export interface AppServer {
+  baseUrl: string;
+  port: number;
+  /** The spawned process (the group leader). */
+  pid(): number;
+  /** Resident memory of every process of the server, in bytes (Linux /proc). */
+  rssBytes(): number;
+  /** kill -9 of the whole process group; resolves when it is gone. */
+  crash(): Promise<void>;
+  /** Starts it again on the same port (after crash() or stop()). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function waitForServer(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** Every process whose parent chain leads to `pid` (pid included). */
+function processTree(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent; the command name (field 2) may hold spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parentOf.set(Number(entry), Number(fields[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+export async function startAppServer(options: { databaseUrl: string; port: number; env?: NodeJS.ProcessEnv; log?: boolean }): Promise<AppServer> {
+  const { port } = options;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    NEXTAUTH_SECRET: APP_SECRET,
+    NEXTAUTH_URL: baseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    // Every simulated client signs in from 127.0.0.1.
+    SIGN_IN_ATTEMPTS_PER_CLIENT: "1000",
+    ...options.env,
+  };
+  let child: ChildProcess;
+  const launch = async () => {
+    child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ["ignore", "ignore", options.log === false ? "ignore" : "inherit"],
+    });
+    await waitForServer(`${baseUrl}/sign-in`, 60_000);
+  };
+  const killGroup = async (signal: NodeJS.Signals) => {
+    const running = child;
+    if (running.exitCode !== null || running.signalCode !== null) return;
+    try {
+      process.kill(-running.pid!, signal);
+    } catch {
+      return;
+    }
+    await exited(running);
+  };
+  await launch();
+  return {
+    baseUrl,
+    port,
+    pid: () => child.pid!,
+    rssBytes: () => processTree(child.pid!).reduce((sum, pid) => sum + rssOf(pid), 0),
+    crash: () => killGroup("SIGKILL"),
+    restart: launch,
+    stop: () => killGroup("SIGTERM"),
+  };
+}
