@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { Client } from "pg";
-import type { Outcome } from "@/lib/permissions/entry-points";
+import { CALLERS, type CallerKey, type Outcome } from "@/lib/permissions/entry-points";
+import { DEMO_PASSWORD } from "@/scripts/demo-data";
+import { createInspectionWithCases, demoUser } from "./fixtures";
 
 // What the access matrix and the fuzzing specs share: the entry points found in the source tree,
 // the build's server action ids, calling an action over HTTP the way Next's client does, reading
@@ -190,4 +192,120 @@ export async function connect(): Promise<Client> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   return client;
+}
+
+export interface Fixture {
+  inspectionId: string;
+  inspectionName: string;
+  allocatedCase: { id: string; reference: string };
+  otherCase: { id: string; reference: string };
+  queryId: string;
+  evidenceId: string;
+  targetUserId: string;
+  userIds: Record<CallerKey, string>;
+  stamp: string;
+  /**
+   * Text a refused response must not carry unless the caller may read it anyway (a refused action
+   * answers with the page it was posted to, which a reader of that page may see).
+   */
+  secrets: { text: string; readableBy: readonly CallerKey[] }[];
+}
+
+/** cases.read and panel.view (lib/permissions/table.ts) on the test's inspection. */
+export const CASE_READERS: readonly CallerKey[] = ["manager", "lead", "inspector", "inspector2"];
+
+export async function createFixture(client: Client, name: string): Promise<Fixture> {
+  const { inspectionId, cases } = await createInspectionWithCases(name, [
+    { stream: "court", allocatedTo: "inspector" },
+    { stream: "court", allocatedTo: "inspector2" },
+  ]);
+  const [allocatedCase, otherCase] = cases as [{ id: string; reference: string }, { id: string; reference: string }];
+  const stamp = allocatedCase.reference.split("-")[1]!;
+  const userIds = { signedOut: "" } as Record<CallerKey, string>;
+  for (const caller of CALLERS) {
+    if (caller === "signedOut") continue;
+    const row = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [demoUser(caller).email]);
+    userIds[caller] = row.rows[0]!.id;
+  }
+  const inspectionName = (await client.query<{ yjs_name: string }>("SELECT yjs_name FROM inspections WHERE id = $1", [inspectionId])).rows[0]!.yjs_name;
+  const rationale = `Matrix rationale ${stamp}: the plan names the child's worker`;
+  await client.query("INSERT INTO answers (case_id, question_id, value, rationale, updated_by) VALUES ($1, '2.1.1', 'yes', $2, $3)", [
+    allocatedCase.id,
+    rationale,
+    userIds.inspector,
+  ]);
+  const queryId = (
+    await client.query<{ id: string }>("INSERT INTO queries (case_id, question_id, created_by) VALUES ($1, '2.1.1', $2) RETURNING id", [allocatedCase.id, userIds.lead])
+  ).rows[0]!.id;
+  const comment = `Matrix comment ${stamp}: say who wrote the plan`;
+  await client.query("INSERT INTO query_messages (query_id, author_id, body) VALUES ($1, $2, $3)", [queryId, userIds.lead, comment]);
+  const evidenceText = `Matrix evidence ${stamp}: the board meets monthly`;
+  const evidenceId = (
+    await client.query<{ id: string }>(
+      "INSERT INTO evidence_items (inspection_id, standard_id, topic, kind, source, text, occurred_on, author_id) VALUES ($1, '1.1', '1.1.1', 'strength', 'document', $2, '2026-11-01', $3) RETURNING id",
+      [inspectionId, evidenceText, userIds.lead],
+    )
+  ).rows[0]!.id;
+  const targetEmail = `matrix-target-${stamp}@case-review.test`;
+  const targetUserId = (
+    await client.query<{ id: string }>("INSERT INTO users (name, email, role, password_hash) VALUES ('Matrix Target', $1, 'inspector', 'not-a-hash') RETURNING id", [
+      targetEmail,
+    ])
+  ).rows[0]!.id;
+  return {
+    inspectionId,
+    inspectionName,
+    allocatedCase,
+    otherCase,
+    queryId,
+    evidenceId,
+    targetUserId,
+    userIds,
+    stamp,
+    secrets: [
+      ...[allocatedCase.reference, otherCase.reference, rationale, comment].map((text) => ({ text, readableBy: CASE_READERS })),
+      { text: evidenceText, readableBy: CASE_READERS },
+      { text: inspectionName, readableBy: ["admin", ...CASE_READERS] },
+      { text: targetEmail, readableBy: ["admin"] },
+    ],
+  };
+}
+
+/** Well-formed input for each action: what a refused caller sends, so only the rights can stop it. */
+export function wellFormed(name: string, f: Fixture): Record<string, string> {
+  const inspection = { inspectionId: f.inspectionId };
+  const kase = { ...inspection, caseId: f.allocatedCase.id };
+  const forms: Record<string, Record<string, string>> = {
+    createUserAction: { name: "Matrix Person", email: `matrix-new-${f.stamp}@case-review.test`, role: "inspector", password: "a-long-enough-password" },
+    changeUserAction: { userId: f.targetUserId, role: "manager", active: "on" },
+    resetPasswordAction: { userId: f.targetUserId, password: "a-long-enough-password" },
+    createInspectionAction: { yjsName: `Matrix created ${f.stamp}`, frameworkVersion: "yjs-2021", fieldworkStart: "2026-12-01" },
+    updateDetailsAction: { ...inspection, yjsName: `Matrix renamed ${f.stamp}`, frameworkVersion: "yjs-2021", fieldworkStart: "2026-12-01" },
+    startFieldworkAction: inspection,
+    addMemberAction: { ...inspection, userId: f.targetUserId, role: "inspector" },
+    setMemberRoleAction: { ...inspection, userId: f.userIds.inspector2, role: "lead_inspector" },
+    removeMemberAction: { ...inspection, userId: f.userIds.inspector2 },
+    drawSampleAction: { ...inspection, stream: "court", size: "1", seed: "matrix" },
+    addCaseAction: { ...inspection, reference: `MATRIX-${f.stamp}`, reason: "Matrix: added by hand" },
+    removeCaseAction: { ...inspection, caseId: f.otherCase.id, reason: "Matrix: removed" },
+    allocateBalancedAction: { ...inspection, includeLead: "on" },
+    reassignCaseAction: { ...kase, userId: f.userIds.inspector2, expectedUserId: f.userIds.inspector },
+    completeAction: { ...kase, scope: "case" },
+    raiseQueryAction: { ...kase, questionId: "2.1.2", body: "Matrix: a comment" },
+    replyQueryAction: { ...kase, queryId: f.queryId, body: "Matrix: a reply" },
+    closeQueryAction: { ...kase, queryId: f.queryId },
+    returnCaseAction: kase,
+    approveCaseAction: kase,
+    reopenCaseAction: { ...kase, reason: "Matrix: reopen" },
+    recordEvidenceAction: { ...inspection, standardId: "1.1", topic: "1.1.2", kind: "strength", source: "document", occurredOn: "2026-11-01", text: "Matrix: evidence" },
+    deleteEvidenceAction: { ...inspection, evidenceId: f.evidenceId },
+    recordDiscretionAction: { ...inspection, standardId: "2.1", rating: "Outstanding", note: "Matrix: discretion" },
+    recordJudgementAction: { ...inspection, standardId: "1.1", rating: "Good", note: "Matrix: judgement" },
+    clearDecisionAction: { ...inspection, standardId: "1.1", kind: "judgement" },
+    signOffAction: { ...inspection, password: DEMO_PASSWORD },
+    reopenAction: { ...inspection, reason: "Matrix: reopen the ratings" },
+  };
+  const form = forms[name];
+  if (!form) throw new Error(`No well-formed input for ${name}`);
+  return form;
 }
