@@ -15,6 +15,16 @@ test("every response carries the security headers", async ({ request }) => {
   }
 });
 
+test("a mutation from another site is refused even with the user's session", async ({ browser }) => {
+  const page = await pageAs(browser, "inspector");
+  const response = await page.request.post("/api/cases/00000000-0000-4000-8000-000000000000/changes", {
+    headers: { origin: "https://evil.example", "content-type": "application/json" },
+    data: { changes: [] },
+  });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.message).toBe("Cross-site requests are refused.");
+});
+
 test("the session cookie is HttpOnly and SameSite=Lax", async ({ browser }) => {
   const page = await pageAs(browser, "inspector");
   const cookies = await page.context().cookies();
