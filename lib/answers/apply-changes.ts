@@ -59,11 +59,13 @@ export async function applyChanges(actor: Actor, caseId: string, input: unknown)
 async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise<ChangeResult> {
   try {
     return await db.$transaction(async (tx) => {
+      // The whole case row is locked: a change may move the case's status, and the lead's approval
+      // (which locks the same row) must see either all of it or none of it. It is locked first: the
+      // claim's insert takes a key-share lock on the same row (foreign key), and two saves to one case
+      // that each held that lock while asking for this one deadlocked (40P01, a 500 every second).
+      const kase = await lockCase(tx, ctx.caseId);
       const previous = await claimChangeId(tx, actor, ctx, change.changeId);
       if (previous) return previous;
-      // The whole case row is locked: a change may move the case's status, and the lead's approval
-      // (which locks the same row) must see either all of it or none of it.
-      const kase = await lockCase(tx, ctx.caseId);
       if (kase.status === "approved") throw rejected(change.changeId, 423, LOCKED_CASE_MESSAGE);
       if (await isSignedOff(tx, ctx.inspectionId)) throw rejected(change.changeId, 423, SIGNED_OFF_MESSAGE);
 
