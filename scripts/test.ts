@@ -13,6 +13,7 @@ const steps: { name: string; command: string; args: string[] }[] = [
   { name: "unit tests", command: bin("vitest"), args: ["run", "--project", "unit"] },
   { name: "integration tests", command: bin("vitest"), args: ["run", "--project", "integration"] },
   { name: "end-to-end tests", command: bin("tsx"), args: [path.join(root, "scripts", "e2e.ts")] },
+  { name: "fault tests", command: bin("tsx"), args: [path.join(root, "scripts", "fault-tests.ts")] },
 ];
 
 const only = process.argv.slice(2);
