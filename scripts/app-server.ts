@@ -14,8 +14,13 @@ export interface AppServer {
   port: number;
   /** The spawned process (the group leader). */
   pid(): number;
-  /** Resident memory of every process of the server, in bytes (Linux /proc). */
-  rssBytes(): number;
+  /**
+   * Resident memory in bytes (Linux /proc): `server` of the next-server process that serves requests,
+   * `tree` of it plus the `next start` launcher and any other child.
+   */
+  rss(): { server: number; tree: number };
+  /** CPU time (user + system) used so far by the server's processes, in seconds. */
+  cpuSeconds(): number;
   /** kill -9 of the whole process group; resolves when it is gone. */
   crash(): Promise<void>;
   /** Starts it again on the same port (after crash() or stop()). */
@@ -65,6 +70,29 @@ function rssOf(pid: number): number {
   }
 }
 
+/** User + system CPU seconds of `pid` and its descendants (Linux /proc, clock ticks of 1/100 s). */
+export function cpuSecondsOf(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
@@ -107,7 +135,13 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     baseUrl,
     port,
     pid: () => child.pid!,
-    rssBytes: () => processTree(child.pid!).reduce((sum, pid) => sum + rssOf(pid), 0),
+    rss: () => {
+      const tree = processTree(child.pid!);
+      const servers = tree.filter((pid) => commandOf(pid).startsWith("next-server"));
+      const sum = (pids: number[]) => pids.reduce((total, pid) => total + rssOf(pid), 0);
+      return { server: sum(servers.length > 0 ? servers : tree), tree: sum(tree) };
+    },
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     crash: () => killGroup("SIGKILL"),
     restart: launch,
     stop: () => killGroup("SIGTERM"),
