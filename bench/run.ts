@@ -15,6 +15,7 @@ import type { BenchContext, BenchSection } from "./section";
 const SECTIONS: [string, () => Promise<{ default: BenchSection }>][] = [
   ["rating", () => import("./sections/rating")],
   ["inspection-list", () => import("./sections/inspection-list")],
+  ["population-import", () => import("./sections/population-import")],
   ["answer-saves", () => import("./sections/answer-saves")],
   ["case-page-js", () => import("./sections/case-page-js")],
 ];
@@ -64,8 +65,8 @@ async function main() {
     }
   } finally {
     await app?.stop();
-    const { db } = await import("@/lib/db/client");
-    await db.$disconnect();
+    const { closeDatabase } = await import("@/lib/db/client");
+    await closeDatabase();
     await database.stop();
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -35,9 +35,9 @@ async function main(): Promise<number> {
   try {
     migrate(database.url);
     process.env.DATABASE_URL = database.url;
-    const [{ seedDemoData }, { db }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
+    const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
     await seedDemoData(db);
-    await db.$disconnect();
+    await closeDatabase();
 
     buildIfStale();
     const port = await freePort();

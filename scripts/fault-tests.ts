@@ -178,9 +178,9 @@ before(async () => {
   await startDatabase();
   migrate(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
-  const [{ seedDemoData }, { db }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
+  const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
   await seedDemoData(db);
-  await db.$disconnect();
+  await closeDatabase();
   pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on("error", () => undefined);
   app = await startAppServer({ databaseUrl, port: await freePort(), log: Boolean(process.env.FAULTS_LOG) });

@@ -1,5 +1,5 @@
 // `npm run db:seed`: loads the demo data into DATABASE_URL, only when it has no users.
-import { db } from "@/lib/db/client";
+import { closeDatabase, db } from "@/lib/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "./demo-data";
 
 async function main() {
@@ -16,4 +16,4 @@ main()
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   })
-  .finally(() => db.$disconnect());
+  .finally(() => closeDatabase());

@@ -71,9 +71,9 @@ async function main() {
     if (await hasUsers(url)) log("The database already has users: demo data not loaded.");
     else {
       process.env.DATABASE_URL = url;
-      const [{ seedDemoData }, { db }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
+      const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
       await seedDemoData(db);
-      await db.$disconnect();
+      await closeDatabase();
       log("Demo data loaded.");
     }
   }

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { answerChange, makeTeam } from "@/lib/cases/test-helpers";
 import { approveCase, completeCase } from "@/lib/cases/workflow";
 import { applyChanges } from "./apply-changes";
 
-afterAll(() => db.$disconnect());
+afterAll(() => closeDatabase());
 
 describe("applying outbox changes", () => {
   it("writes version + 1 with an audit event from → to, and moves the case into progress", async () => {

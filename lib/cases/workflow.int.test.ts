@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
-import { db } from "@/lib/db/client";
+import { closeDatabase, db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { caseTimeline, listCases, loadCasePage } from "./queries";
 import { answerChange, makeTeam } from "./test-helpers";
 import { approveCase, closeQuery, completeCase, raiseQuery, reopenCase, replyToQuery, returnCase } from "./workflow";
 
-afterAll(() => db.$disconnect());
+afterAll(() => closeDatabase());
 
 const COURT_QUESTIONS = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
 

@@ -12,7 +12,13 @@ function connectionPool(): pg.Pool {
     if (!connectionString) {
       throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it to a PostgreSQL URL.");
     }
-    globalForPrisma.caseReviewPool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle connection the server closes (a restart, a failover) is dropped by the pool, which then
+    // opens new ones; without a listener Node would treat the event as a crash.
+    pool.on("error", (error: Error & { code?: string }) => {
+      console.error(`PostgreSQL closed an idle connection (${error.code ?? "no code"}); it will be replaced.`);
+    });
+    globalForPrisma.caseReviewPool = pool;
   }
   return globalForPrisma.caseReviewPool;
 }
@@ -29,8 +35,15 @@ function client(): PrismaClient {
  * Plain SQL on the same pool as Prisma, for the few hot read paths where Prisma's per-query cost
  * (about 0.4 ms) matters, such as the polled ratings panel. Parameterised text only.
  */
+/** Disconnects Prisma and closes the pool, so scripts and tests exit at once. */
+export async function closeDatabase(): Promise<void> {
+  await globalForPrisma.caseReviewDb?.$disconnect();
+  await globalForPrisma.caseReviewPool?.end();
+  globalForPrisma.caseReviewDb = undefined;
+  globalForPrisma.caseReviewPool = undefined;
+}
+
 export function sqlQuery<Row extends pg.QueryResultRow>(text: string, values: readonly unknown[]): Promise<pg.QueryResult<Row>> {
-  client(); // the Prisma adapter attaches the pool's error handler
   return connectionPool().query<Row>(text, values as unknown[]);
 }
 

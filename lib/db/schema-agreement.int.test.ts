@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { closeDatabase, db } from "@/lib/db/client";
 
 // schema.prisma is the typed model; the SQL migrations build the real database. Writing every field
 // of every model and reading it back proves the two agree (a missing column, a wrong type or a
 // mismatched enum fails here).
 describe("schema.prisma and the migrated database agree", () => {
-  afterAll(() => db.$disconnect());
+  afterAll(() => closeDatabase());
 
   it("round-trips every model with every field", async () => {
     const stamp = Date.now();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import {
   clearDecision,
@@ -35,7 +35,7 @@ describe("panel figures", () => {
   beforeAll(async () => {
     team = await createPanelTestInspection(db, { inProgressCourtCases: 2 });
   });
-  afterAll(() => db.$disconnect());
+  afterAll(() => closeDatabase());
 
   it("gives final figures from completed cases and provisional figures from every answer", async () => {
     const figures = await panelFigures(team.manager, team.inspectionId);

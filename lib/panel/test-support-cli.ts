@@ -2,7 +2,7 @@
 // cannot load the ESM Prisma client): `tsx lib/panel/test-support-cli.ts <command> '<json>'`
 // prints one JSON document. Uses DATABASE_URL, as the journeys' server does.
 
-import { db } from "@/lib/db/client";
+import { closeDatabase, db } from "@/lib/db/client";
 import { completeCase } from "@/lib/cases/workflow";
 import { clearDecision, recordDiscretion, recordJudgement, reopenRatings } from "@/lib/panel";
 import { SALFORD_JUDGEMENTS, createPanelTestInspection, type PanelTestOptions } from "./test-support";
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const run = commands[command];
   if (!run) throw new Error(`Unknown command ${command}; one of ${Object.keys(commands).join(", ")}`);
   process.stdout.write(JSON.stringify((await run(JSON.parse(json) as Input)) ?? null));
-  await db.$disconnect();
+  await closeDatabase();
 }
 
 main().catch((error: unknown) => {
