@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { findKeyQuestion } from "@/lib/framework";
 import { isDisposalTypeOfStream } from "@/lib/framework/case-attributes";
-import { caseContext, isSignedOff, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext } from "@/lib/cases/access";
+import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext } from "@/lib/cases/access";
 import { afterContentChange } from "@/lib/cases/case-state";
 import type { Actor } from "@/lib/permissions/access";
 import {
@@ -67,11 +67,11 @@ async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise
       const previous = await claimChangeId(tx, actor, ctx, change.changeId);
       if (previous) return previous;
       if (kase.status === "approved") throw rejected(change.changeId, 423, LOCKED_CASE_MESSAGE);
-      if (await isSignedOff(tx, ctx.inspectionId)) throw rejected(change.changeId, 423, SIGNED_OFF_MESSAGE);
+      if (kase.signedOff) throw rejected(change.changeId, 423, SIGNED_OFF_MESSAGE);
 
       const result = change.target === "answer" ? await applyAnswerChange(tx, actor, ctx, change) : await applyCaseChange(tx, actor, ctx, change);
       if (result.changed) {
-        await afterContentChange(tx, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status);
+        await afterContentChange(tx, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status, kase.markedSections);
       }
       await tx.appliedChange.update({ where: { changeId: change.changeId }, data: { response: result.response as unknown as Prisma.InputJsonValue } });
       return result.response;

@@ -47,18 +47,13 @@ export async function caseContext(actor: Actor, caseId: string, inspectionId?: s
 export const LOCKED_CASE_MESSAGE = "This case is approved, so it is locked. Ask the lead inspector to reopen it if it needs to change.";
 export const SIGNED_OFF_MESSAGE = "This inspection's ratings are signed off, so its cases can no longer change.";
 
-/** Whether the inspection is signed off (status, or a sign-off that has not been voided). */
-export async function isSignedOff(tx: Tx, inspectionId: string): Promise<boolean> {
-  const inspection = await tx.inspection.findUniqueOrThrow({
-    where: { id: inspectionId },
-    select: { status: true, signOffs: { where: { voidedAt: null }, select: { id: true }, take: 1 } },
-  });
-  return inspection.status === "signed_off" || inspection.signOffs.length > 0;
-}
-
 export interface LockedCaseRow {
   status: "not_started" | "in_progress" | "completed" | "returned" | "approved";
   version: number;
+  /** How many of the case's sections are marked complete. */
+  markedSections: number;
+  /** Whether the inspection is signed off (its status, or a sign-off that has not been voided). */
+  signedOff: boolean;
 }
 
 /**
@@ -66,7 +61,15 @@ export interface LockedCaseRow {
  * status moves and the lead's approval run one after another, each seeing the others' result.
  */
 export async function lockCase(tx: Tx, caseId: string): Promise<LockedCaseRow> {
-  const rows = await tx.$queryRaw<LockedCaseRow[]>`SELECT status::text AS status, version FROM cases WHERE id = ${caseId}::uuid FOR UPDATE`;
+  // One round trip for everything a change needs to know before it writes (saves are frequent).
+  const rows = await tx.$queryRaw<LockedCaseRow[]>`
+    SELECT c.status::text AS status, c.version,
+           (SELECT count(*)::int FROM case_sections s WHERE s.case_id = c.id) AS "markedSections",
+           (i.status = 'signed_off' OR EXISTS (
+              SELECT 1 FROM sign_offs so WHERE so.inspection_id = c.inspection_id AND so.voided_at IS NULL)) AS "signedOff"
+    FROM cases c JOIN inspections i ON i.id = c.inspection_id
+    WHERE c.id = ${caseId}::uuid
+    FOR UPDATE OF c`;
   const row = rows[0];
   if (!row) throw new NotFoundError("There is no such case.");
   return row;

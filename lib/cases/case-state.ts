@@ -42,10 +42,12 @@ export async function afterContentChange(
   fw: Framework,
   ids: { caseId: string; inspectionId: string; actorId: string },
   status: string,
+  markedSections: number,
 ): Promise<void> {
   const audit = { actorId: ids.actorId, inspectionId: ids.inspectionId, caseId: ids.caseId };
   let newStatus = status === "not_started" ? "in_progress" : status;
-  if (status === "completed" || status === "returned" || status === "in_progress") {
+  // With no section marked complete there is nothing a change could reopen: skip loading the case.
+  if (markedSections > 0 && (status === "completed" || status === "returned" || status === "in_progress")) {
     const inputs = await loadCompletionInputs(tx, ids.caseId);
     for (const standardId of inputs.markedSections) {
       const standard = findStandard(fw, standardId);

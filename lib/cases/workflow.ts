@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { findKeyQuestion, standardsForStream } from "@/lib/framework";
 import { isUuid, type Actor } from "@/lib/permissions/access";
-import { caseContext, isSignedOff, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext } from "./access";
+import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext } from "./access";
 import { loadCompletionInputs, setStatus } from "./case-state";
 import { caseProblems, problemsAsFieldErrors, sectionProblems } from "./completion";
 
@@ -34,7 +34,7 @@ const idsOf = (ctx: CaseContext, actor: Actor): Ids => ({ caseId: ctx.caseId, in
 
 async function lockForChange(tx: Tx, ctx: CaseContext) {
   const row = await lockCase(tx, ctx.caseId);
-  if (await isSignedOff(tx, ctx.inspectionId)) throw new ConflictError(SIGNED_OFF_MESSAGE);
+  if (row.signedOff) throw new ConflictError(SIGNED_OFF_MESSAGE);
   return row;
 }
 
