@@ -172,7 +172,9 @@ export function signOffBlockers(state: PanelState, final = rateState(state).fina
 export async function signOffRatings(actor: Actor, inspectionId: string, input: unknown): Promise<{ signOffId: string }> {
   const { password } = parse(signOffSchema, input);
   await authorize(actor, inspectionId, "panel.decide");
-  const limit = await consumeRateLimit(`sign-off:${actor.id}`, 10, 900);
+  // Per lead and inspection: guessing stays bounded (10 tries per 15 minutes on each inspection they
+  // lead), and attempts on one inspection never block signing off another.
+  const limit = await consumeRateLimit(`sign-off:${actor.id}:${inspectionId}`, 10, 900);
   if (!limit.allowed) {
     throw new ValidationError("Too many attempts.", { password: `Too many password attempts. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes` });
   }
