@@ -17,12 +17,13 @@ export const IDLE: FormState = { status: "idle" };
  * NOT_A_FORM otherwise instead of failing with a 500.
  */
 export function isForm(value: unknown): value is FormData {
-  return value instanceof FormData;
+  // PostgreSQL cannot store the NUL character in text: refuse it here rather than fail on write.
+  return value instanceof FormData && ![...value.values()].some((v) => typeof v === "string" && v.includes("\u0000"));
 }
 
 export const NOT_A_FORM: FormState = Object.freeze({
   status: "error",
-  message: "The form could not be read. Reload the page and try again.",
+  message: "The form could not be read: it was not sent by this page, or it holds a NUL character. Reload the page and try again.",
   fieldErrors: Object.freeze({}),
 });
 

@@ -26,6 +26,8 @@ export async function handleJson(run: () => Promise<Response>): Promise<Response
 export async function readJsonBody(request: Request, maxBytes = 1_000_000): Promise<unknown> {
   const text = await request.text();
   if (text.length > maxBytes) throw new ValidationError(`The request body is larger than ${maxBytes} bytes.`);
+  // PostgreSQL cannot store the NUL character in text: refuse it here rather than fail on write.
+  if (text.includes("\u0000") || text.includes("\\u0000")) throw new ValidationError("Text may not contain the NUL character (\\u0000).");
   try {
     return JSON.parse(text);
   } catch {
