@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { POPULATION_COLUMN_NAMES } from "@/lib/population/columns";
 import type { Actor } from "@/lib/permissions/access";
 import type { GlobalRole } from "@/lib/permissions/table";
-import { createInspection } from "./setup";
+import { addMember, createInspection } from "./setup";
 
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -29,6 +29,14 @@ export async function makeInspection(manager: Actor, overrides: Record<string, s
     ...overrides,
   });
   return id;
+}
+
+/** An inspection (as makeInspection) whose team is `lead` and `inspectors`, added by the manager. */
+export async function makeInspectionWithTeam(manager: Actor, lead: Actor, inspectors: readonly Actor[]): Promise<string> {
+  const inspectionId = await makeInspection(manager);
+  await addMember(manager, { inspectionId, userId: lead.id, role: "lead_inspector" });
+  for (const inspector of inspectors) await addMember(manager, { inspectionId, userId: inspector.id, role: "inspector" });
+  return inspectionId;
 }
 
 export interface CsvCase {

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { addMember } from "@/lib/inspections/setup";
-import { makeInspection, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
+import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { drawSample } from "@/lib/sampling/draw-service";
 import { importPopulation } from "./import";
@@ -19,12 +18,7 @@ beforeAll(async () => {
   outsider = await makeUser("lead_inspector");
 });
 
-async function inspectionWithTeam(): Promise<string> {
-  const inspectionId = await makeInspection(manager);
-  await addMember(manager, { inspectionId, userId: lead.id, role: "lead_inspector" });
-  await addMember(manager, { inspectionId, userId: inspector.id, role: "inspector" });
-  return inspectionId;
-}
+const inspectionWithTeam = () => makeInspectionWithTeam(manager, lead, [inspector]);
 
 const counts = async (inspectionId: string) => ({
   imports: await db.populationImport.count({ where: { inspectionId } }),

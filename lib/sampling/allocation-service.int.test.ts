@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { addMember } from "@/lib/inspections/setup";
-import { makeInspection, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
+import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { importPopulation } from "@/lib/population/import";
 import { allocateBalanced, allocationView, reassignCase } from "./allocation-service";
@@ -22,9 +21,7 @@ beforeAll(async () => {
 
 /** 13 court and 8 out-of-court cases sampled; a lead and three inspectors. */
 async function sampledInspection(): Promise<string> {
-  const inspectionId = await makeInspection(manager);
-  await addMember(manager, { inspectionId, userId: lead.id, role: "lead_inspector" });
-  for (const inspector of inspectors) await addMember(lead, { inspectionId, userId: inspector.id, role: "inspector" });
+  const inspectionId = await makeInspectionWithTeam(manager, lead, inspectors);
   await importPopulation(lead, { inspectionId, fileName: "cases.csv", content: toCsv(populationCases(100)) });
   await drawSample(lead, { inspectionId, stream: "court", size: "13", seed: "a" });
   await drawSample(lead, { inspectionId, stream: "out_of_court", size: "8", seed: "a" });

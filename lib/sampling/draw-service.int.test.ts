@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { addMember } from "@/lib/inspections/setup";
-import { makeInspection, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
+import { makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { importPopulation } from "@/lib/population/import";
 import { addCaseToSample, drawSample, removeCaseFromSample, samplingView } from "./draw-service";
@@ -21,9 +20,7 @@ beforeAll(async () => {
 
 /** An inspection with 200 imported cases: 120 court, 80 out of court. */
 async function populatedInspection(): Promise<string> {
-  const inspectionId = await makeInspection(manager);
-  await addMember(manager, { inspectionId, userId: lead.id, role: "lead_inspector" });
-  await addMember(manager, { inspectionId, userId: inspector.id, role: "inspector" });
+  const inspectionId = await makeInspectionWithTeam(manager, lead, [inspector]);
   const result = await importPopulation(lead, { inspectionId, fileName: "cases.csv", content: toCsv(populationCases(200)) });
   expect(result.status).toBe("imported");
   return inspectionId;
