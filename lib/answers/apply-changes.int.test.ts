@@ -165,6 +165,47 @@ describe("applying outbox changes", () => {
     expect(wrongStream.results[0]).toMatchObject({ status: "rejected", code: 400 });
   });
 
+  it("shows a stale case change the stored dates and classifications as the browser holds them", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase("court");
+    const set = await applyChanges(team.inspector, kase.id, {
+      changes: [{ changeId: randomUUID(), target: "case", baseVersion: 1, from: {}, to: { disposalDate: "2026-03-09", rosh: "high", age: 15 } }],
+    });
+    expect(set.results[0]).toMatchObject({ status: "applied" });
+    const stale = await applyChanges(team.lead, kase.id, {
+      changes: [{ changeId: randomUUID(), target: "case", baseVersion: 1, from: { rosh: "low" }, to: { rosh: "medium" } }],
+    });
+    expect(stale.results[0]).toMatchObject({
+      status: "conflict",
+      fields: ["rosh"],
+      current: { fields: expect.objectContaining({ disposalDate: "2026-03-09", rosh: "high", age: 15, gender: null }) },
+    });
+  });
+
+  it("refuses a change id already used on another case, and writes nothing for it", async () => {
+    const team = await makeTeam();
+    const [first, second] = [await team.makeCase(), await team.makeCase()];
+    const change = answerChange("2.1.1", 0, { value: null }, { value: "yes" });
+    expect((await applyChanges(team.inspector, first.id, { changes: [change] })).results[0]).toMatchObject({ status: "applied" });
+    const reused = await applyChanges(team.inspector, second.id, { changes: [change] });
+    expect(reused.results[0]).toMatchObject({ status: "rejected", code: 409 });
+    expect(await db.answer.count({ where: { caseId: second.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { caseId: second.id } })).toBe(0);
+  });
+
+  it("treats an answer row of version 0 (written by earlier releases to lock it) as no answer yet", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    await db.answer.create({ data: { caseId: kase.id, questionId: "2.1.1", version: 0, updatedById: team.lead.id } });
+    const { results } = await applyChanges(team.inspector, kase.id, { changes: [answerChange("2.1.1", 0, { value: null }, { value: "no", rationale: "Not analysed." })] });
+    expect(results[0]).toMatchObject({ status: "applied", version: 1 });
+    expect(await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.1.1" } } })).toMatchObject({
+      value: "no",
+      version: 1,
+      updatedById: team.inspector.id,
+    });
+  });
+
   it("reopens a completed case's section when an edit leaves it incomplete", async () => {
     const team = await makeTeam();
     const kase = await team.makeCase();

@@ -1,6 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit";
-import { db, type Tx } from "@/lib/db/client";
+import { withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { findKeyQuestion } from "@/lib/framework";
 import { isDisposalTypeOfStream } from "@/lib/framework/case-attributes";
@@ -13,7 +12,9 @@ import {
   mergeChange,
   storedAnswerFlat,
   type AnswerChange,
+  type AnswerValue,
   type CaseChange,
+  type CaseFieldName,
   type Change,
   type ChangeResult,
   type Scalar,
@@ -25,6 +26,9 @@ import {
 // version that would overwrite someone else's value is a conflict carrying the stored value; anything
 // else is written with version + 1 and an audit event (from → to). The first conflict or refusal ends
 // the batch so that nothing is applied out of order; the browser resends the rest afterwards.
+//
+// This is the app's hottest write (every few seconds per inspector all day), so it is plain SQL on one
+// pooled connection: per change BEGIN, lock the case, read, write, COMMIT, with no ORM in between.
 
 /** Ends a change's transaction (rolling it back) with an answer for the browser. */
 class Outcome extends Error {
@@ -58,23 +62,17 @@ export async function applyChanges(actor: Actor, caseId: string, input: unknown)
 
 async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise<ChangeResult> {
   try {
-    return await db.$transaction(async (tx) => {
-      // The whole case row is locked: a change may move the case's status, and the lead's approval
-      // (which locks the same row) must see either all of it or none of it. It is locked first: the
-      // claim's insert takes a key-share lock on the same row (foreign key), and two saves to one case
-      // that each held that lock while asking for this one deadlocked (40P01, a 500 every second).
-      const kase = await lockCase(tx, ctx.caseId);
-      const previous = await claimChangeId(tx, actor, ctx, change.changeId);
-      if (previous) return previous;
-      if (kase.status === "approved") throw rejected(change.changeId, 423, LOCKED_CASE_MESSAGE);
-      if (kase.signedOff) throw rejected(change.changeId, 423, SIGNED_OFF_MESSAGE);
-
-      const result = change.target === "answer" ? await applyAnswerChange(tx, actor, ctx, change) : await applyCaseChange(tx, actor, ctx, change);
-      if (result.changed) {
-        await afterContentChange(tx, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status, kase.markedSections);
+    return await withSqlTransaction(async (sql) => {
+      // The whole case row is locked first: a change may move the case's status, and the lead's
+      // approval (which locks the same row) must see either all of it or none of it. The lock also
+      // serialises changes to one case, so a resent change finds the first one's record below.
+      const kase = await lockCase(sql, ctx.caseId);
+      const applied = change.target === "answer" ? await applyAnswerChange(sql, actor, ctx, change, kase) : await applyCaseChange(sql, actor, ctx, change, kase);
+      if (applied.changed) {
+        await afterContentChange(sql, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status, kase.markedSections);
       }
-      await tx.appliedChange.update({ where: { changeId: change.changeId }, data: { response: result.response as unknown as Prisma.InputJsonValue } });
-      return result.response;
+      await recordChangeId(sql, actor, ctx, applied.response);
+      return applied.response;
     });
   } catch (error) {
     if (error instanceof Outcome) return error.result;
@@ -82,23 +80,47 @@ async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise
   }
 }
 
-/**
- * Claims the change id for this transaction. INSERT … ON CONFLICT DO NOTHING waits for a concurrent
- * transaction holding the same id, so two resends of one change can never both apply it.
- */
-async function claimChangeId(tx: Tx, actor: Actor, ctx: CaseContext, changeId: string): Promise<ChangeResult | null> {
-  const claimed = await tx.$queryRaw<{ change_id: string }[]>`
-    INSERT INTO applied_changes (change_id, case_id, user_id, response)
-    VALUES (${changeId}::uuid, ${ctx.caseId}::uuid, ${actor.id}::uuid, '{}'::jsonb)
-    ON CONFLICT (change_id) DO NOTHING
-    RETURNING change_id`;
-  if (claimed.length > 0) return null;
-  const existing = await tx.appliedChange.findUniqueOrThrow({ where: { changeId } });
-  if (existing.caseId !== ctx.caseId || existing.userId !== actor.id) {
-    throw rejected(changeId, 409, "This change id was already used for another change.");
+interface LockedCase {
+  status: string;
+  signedOff: boolean;
+}
+
+/** What the change id's earlier use answered, if it was used before; refusals for a locked case. */
+function priorOutcome(change: Change, actor: Actor, ctx: CaseContext, prior: PriorChange, kase: LockedCase): ChangeResult | null {
+  if (prior.priorCaseId !== null) {
+    if (prior.priorCaseId !== ctx.caseId || prior.priorUserId !== actor.id) {
+      throw rejected(change.changeId, 409, "This change id was already used for another change.");
+    }
+    return { ...(prior.priorResponse as ChangeResult), status: "duplicate" } as ChangeResult;
   }
-  const stored = existing.response as unknown as ChangeResult;
-  return { ...stored, status: "duplicate" } as ChangeResult;
+  if (kase.status === "approved") throw rejected(change.changeId, 423, LOCKED_CASE_MESSAGE);
+  if (kase.signedOff) throw rejected(change.changeId, 423, SIGNED_OFF_MESSAGE);
+  return null;
+}
+
+interface PriorChange {
+  priorCaseId: string | null;
+  priorUserId: string | null;
+  priorResponse: unknown;
+}
+
+// Every read of a change starts with the record of its id, if it was applied before (a resend).
+const PRIOR_CHANGE_JOIN = `
+  FROM (SELECT 1) AS one
+  LEFT JOIN applied_changes ac ON ac.change_id = $1::uuid`;
+const PRIOR_CHANGE_COLUMNS = `ac.case_id AS "priorCaseId", ac.user_id AS "priorUserId", ac.response AS "priorResponse"`;
+
+/**
+ * Records that the change id was applied, with the answer a resend gets. Two uses of one id can only
+ * race across different cases (the case lock serialises the rest): the second finds the first's row.
+ */
+async function recordChangeId(sql: SqlRunner, actor: Actor, ctx: CaseContext, response: ChangeResult): Promise<void> {
+  const recorded = await sql.rows(
+    `INSERT INTO applied_changes (change_id, case_id, user_id, response) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::jsonb)
+     ON CONFLICT (change_id) DO NOTHING RETURNING change_id`,
+    [response.changeId, ctx.caseId, actor.id, JSON.stringify(response)],
+  );
+  if (recorded.length === 0) throw rejected(response.changeId, 409, "This change id was already used for another change.");
 }
 
 interface Applied {
@@ -106,28 +128,51 @@ interface Applied {
   response: ChangeResult;
 }
 
-async function applyAnswerChange(tx: Tx, actor: Actor, ctx: CaseContext, change: AnswerChange): Promise<Applied> {
+interface StoredAnswerRow extends PriorChange {
+  answerId: string | null;
+  value: AnswerValue | null;
+  naReason: string | null;
+  rationale: string | null;
+  promptMarks: unknown;
+  version: number | null;
+  updatedByName: string | null;
+  updatedAt: Date | null;
+}
+
+const STORED_ANSWER_SQL = `
+  SELECT ${PRIOR_CHANGE_COLUMNS},
+         a.id AS "answerId", a.value::text AS value, a.na_reason AS "naReason", a.rationale, a.prompt_marks AS "promptMarks",
+         a.version, u.name AS "updatedByName", a.updated_at AS "updatedAt"
+  ${PRIOR_CHANGE_JOIN}
+  LEFT JOIN answers a ON a.case_id = $2::uuid AND a.question_id = $3
+  LEFT JOIN users u ON u.id = a.updated_by`;
+
+// Version 0 is "no answer yet" (rows of that version were written by earlier releases, to lock them).
+const SAVE_ANSWER_SQL = `
+  INSERT INTO answers (case_id, question_id, value, na_reason, rationale, prompt_marks, version, updated_by, updated_at)
+  VALUES ($1::uuid, $2, $3::answer_value, $4, $5, $6::jsonb, $7, $8::uuid, now())
+  ON CONFLICT (case_id, question_id) DO UPDATE SET
+    value = EXCLUDED.value, na_reason = EXCLUDED.na_reason, rationale = EXCLUDED.rationale, prompt_marks = EXCLUDED.prompt_marks,
+    version = EXCLUDED.version, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+  RETURNING id`;
+
+async function applyAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, change: AnswerChange, kase: LockedCase): Promise<Applied> {
   const kq = findKeyQuestion(ctx.framework, change.questionId);
   if (!kq || kq.appliesTo.stream !== ctx.stream) {
     throw rejected(change.changeId, 400, `Key question ${change.questionId} is not one this case answers.`);
   }
+  const [stored] = await sql.rows<StoredAnswerRow>(STORED_ANSWER_SQL, [change.changeId, ctx.caseId, kq.id]);
+  const prior = priorOutcome(change, actor, ctx, stored!, kase);
+  if (prior) throw new Outcome(prior);
   if (change.to.value === "na" && !kq.notApplicableAllowed) {
     throw rejected(change.changeId, 400, `Key question ${kq.id} cannot be marked not applicable.`);
   }
   for (const index of Object.keys(change.to.promptMarks ?? {})) {
     if (Number(index) >= kq.prompts.length) throw rejected(change.changeId, 400, `Key question ${kq.id} has no prompt ${index}.`);
   }
-  // Version 0 means "no answer yet": the row exists from here on so that it can be locked.
-  await tx.$executeRaw`
-    INSERT INTO answers (id, case_id, question_id, updated_by, version)
-    VALUES (gen_random_uuid(), ${ctx.caseId}::uuid, ${kq.id}, ${actor.id}::uuid, 0)
-    ON CONFLICT (case_id, question_id) DO NOTHING`;
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM answers WHERE case_id = ${ctx.caseId}::uuid AND question_id = ${kq.id} FOR UPDATE`;
-  const answerId = rows[0]!.id;
-  const stored = await tx.answer.findUniqueOrThrow({ where: { id: answerId }, include: { updatedBy: { select: { name: true } } } });
-  const storedFlat = storedAnswerFlat(stored);
-  const outcome = mergeChange(storedFlat, stored.version, {
+  const storedVersion = stored!.version ?? 0;
+  const storedFlat = storedAnswerFlat({ value: stored!.value, naReason: stored!.naReason, rationale: stored!.rationale ?? "", promptMarks: stored!.promptMarks });
+  const outcome = mergeChange(storedFlat, storedVersion, {
     baseVersion: change.baseVersion,
     from: flattenAnswerFields(change.from),
     to: flattenAnswerFields(change.to),
@@ -141,72 +186,82 @@ async function applyAnswerChange(tx: Tx, actor: Actor, ctx: CaseContext, change:
       message: `Someone else changed key question ${kq.id} after you loaded it.`,
       fields: outcome.fields,
       current: {
-        version: stored.version,
+        version: storedVersion,
         fields: storedFlat,
-        updatedByName: stored.version === 0 ? null : stored.updatedBy.name,
-        updatedAt: stored.version === 0 ? null : stored.updatedAt.toISOString(),
+        updatedByName: storedVersion === 0 ? null : stored!.updatedByName,
+        updatedAt: storedVersion === 0 || !stored!.updatedAt ? null : stored!.updatedAt.toISOString(),
       } satisfies StoredState,
     });
   }
-  if (outcome.kind === "unchanged") return { changed: false, response: { ...base, status: "applied", version: stored.version } };
+  if (outcome.kind === "unchanged") return { changed: false, response: { ...base, status: "applied", version: storedVersion } };
 
   const merged = { ...storedFlat, ...outcome.updates };
   const promptMarks: Record<string, string> = {};
   for (const [key, value] of Object.entries(merged)) if (key.startsWith("prompt.") && value !== null) promptMarks[key.slice(7)] = String(value);
-  const version = stored.version + 1;
-  await tx.answer.update({
-    where: { id: answerId },
-    data: {
-      value: merged.value as "yes" | "no" | "na" | null,
-      naReason: merged.naReason as string | null,
-      rationale: merged.rationale as string,
-      promptMarks,
-      version,
-      updatedById: actor.id,
-      updatedAt: new Date(),
-    },
-  });
-  await recordAudit(tx, {
+  const version = storedVersion + 1;
+  const [saved] = await sql.rows<{ id: string }>(SAVE_ANSWER_SQL, [
+    ctx.caseId,
+    kq.id,
+    merged.value,
+    merged.naReason,
+    merged.rationale,
+    JSON.stringify(promptMarks),
+    version,
+    actor.id,
+  ]);
+  await recordAudit(sql, {
     actorId: actor.id,
     action: "answer.changed",
     entityType: "answer",
-    entityId: answerId,
+    entityId: saved!.id,
     inspectionId: ctx.inspectionId,
     caseId: ctx.caseId,
-    before: { questionId: kq.id, version: stored.version, ...outcome.before },
+    before: { questionId: kq.id, version: storedVersion, ...outcome.before },
     after: { questionId: kq.id, version, ...outcome.updates },
   });
   return { changed: true, response: { ...base, status: "applied", version } };
 }
 
-const DATE_FIELDS = new Set(["disposalDate", "caseManagerInterviewDate"]);
+/** The case fields a change may set, with their columns and SQL types (the only names put in SQL text). */
+const CASE_COLUMNS: Record<CaseFieldName, { column: string; type: string }> = {
+  disposalType: { column: "disposal_type", type: "text" },
+  disposalDate: { column: "disposal_date", type: "date" },
+  gender: { column: "gender", type: "gender" },
+  age: { column: "age", type: "integer" },
+  rosh: { column: "rosh", type: "classification" },
+  safetyWellbeing: { column: "safety_wellbeing", type: "classification" },
+  harmFactors: { column: "harm_factors", type: "boolean" },
+  safetyWellbeingFactors: { column: "safety_wellbeing_factors", type: "boolean" },
+  caseManagerInterviewed: { column: "case_manager_interviewed", type: "boolean" },
+  caseManagerInterviewDate: { column: "case_manager_interview_date", type: "date" },
+  overallNotes: { column: "overall_notes", type: "text" },
+};
+const CASE_FIELDS = Object.keys(CASE_COLUMNS) as CaseFieldName[];
 
-async function applyCaseChange(tx: Tx, actor: Actor, ctx: CaseContext, change: CaseChange): Promise<Applied> {
+/** A case field as the browser holds it: dates as YYYY-MM-DD and enums as text. */
+function storedCaseColumn(field: CaseFieldName): string {
+  const { column, type } = CASE_COLUMNS[field];
+  const expression = type === "date" ? `to_char(c.${column}, 'YYYY-MM-DD')` : type === "gender" || type === "classification" ? `c.${column}::text` : `c.${column}`;
+  return `${expression} AS "${field}"`;
+}
+
+const STORED_CASE_SQL = `
+  SELECT ${PRIOR_CHANGE_COLUMNS}, c.version, c.updated_at AS "updatedAt", ${CASE_FIELDS.map(storedCaseColumn).join(", ")}
+  ${PRIOR_CHANGE_JOIN}
+  JOIN cases c ON c.id = $2::uuid`;
+
+type StoredCaseRow = PriorChange & { version: number; updatedAt: Date } & Record<CaseFieldName, Scalar>;
+
+async function applyCaseChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, change: CaseChange, kase: LockedCase): Promise<Applied> {
+  const [stored] = await sql.rows<StoredCaseRow>(STORED_CASE_SQL, [change.changeId, ctx.caseId]);
+  const prior = priorOutcome(change, actor, ctx, stored!, kase);
+  if (prior) throw new Outcome(prior);
   if (change.to.disposalType !== undefined && !isDisposalTypeOfStream(ctx.stream, change.to.disposalType)) {
     throw rejected(change.changeId, 400, "Choose a disposal type of this case's stream.");
   }
-  const stored = await tx.case.findUniqueOrThrow({
-    where: { id: ctx.caseId },
-    select: {
-      version: true,
-      updatedAt: true,
-      disposalType: true,
-      disposalDate: true,
-      gender: true,
-      age: true,
-      rosh: true,
-      safetyWellbeing: true,
-      harmFactors: true,
-      safetyWellbeingFactors: true,
-      caseManagerInterviewed: true,
-      caseManagerInterviewDate: true,
-      overallNotes: true,
-    },
-  });
-  const { version: storedVersion, updatedAt, ...columns } = stored;
   const storedFlat: Record<string, Scalar> = {};
-  for (const [key, value] of Object.entries(columns)) storedFlat[key] = value instanceof Date ? value.toISOString().slice(0, 10) : (value as Scalar);
-  const outcome = mergeChange(storedFlat, storedVersion, { baseVersion: change.baseVersion, from: change.from, to: change.to as Record<string, Scalar> });
+  for (const field of CASE_FIELDS) storedFlat[field] = stored![field];
+  const outcome = mergeChange(storedFlat, stored!.version, { baseVersion: change.baseVersion, from: change.from, to: change.to as Record<string, Scalar> });
   const base = { changeId: change.changeId, target: "case" as const };
   if (outcome.kind === "conflict") {
     throw new Outcome({
@@ -215,24 +270,24 @@ async function applyCaseChange(tx: Tx, actor: Actor, ctx: CaseContext, change: C
       code: 409,
       message: "Someone else changed this case's details after you loaded them.",
       fields: outcome.fields,
-      current: { version: storedVersion, fields: storedFlat, updatedByName: null, updatedAt: updatedAt.toISOString() },
+      current: { version: stored!.version, fields: storedFlat, updatedByName: null, updatedAt: stored!.updatedAt.toISOString() },
     });
   }
-  if (outcome.kind === "unchanged") return { changed: false, response: { ...base, status: "applied", version: storedVersion } };
+  if (outcome.kind === "unchanged") return { changed: false, response: { ...base, status: "applied", version: stored!.version } };
 
-  const data: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(outcome.updates)) {
-    data[key] = DATE_FIELDS.has(key) && typeof value === "string" ? new Date(`${value}T00:00:00Z`) : value;
-  }
-  const version = storedVersion + 1;
-  await tx.case.update({ where: { id: ctx.caseId }, data: { ...data, version } });
-  const keys = Object.keys(outcome.updates);
-  const action = keys.every((k) => k === "overallNotes")
+  const fields = Object.keys(outcome.updates) as CaseFieldName[];
+  const version = stored!.version + 1;
+  await sql.rows(
+    `UPDATE cases SET ${fields.map((f, i) => `${CASE_COLUMNS[f].column} = $${i + 3}::${CASE_COLUMNS[f].type}`).join(", ")}, version = $2, updated_at = now()
+     WHERE id = $1::uuid`,
+    [ctx.caseId, version, ...fields.map((f) => outcome.updates[f])],
+  );
+  const action = fields.every((k) => k === "overallNotes")
     ? "case.notes_changed"
-    : keys.every((k) => k === "caseManagerInterviewed" || k === "caseManagerInterviewDate")
+    : fields.every((k) => k === "caseManagerInterviewed" || k === "caseManagerInterviewDate")
       ? "case.interview_changed"
       : "case.attributes_changed";
-  await recordAudit(tx, {
+  await recordAudit(sql, {
     actorId: actor.id,
     action,
     entityType: "case",

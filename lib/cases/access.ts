@@ -1,7 +1,8 @@
-import { db, type Tx } from "@/lib/db/client";
+import { sqlQuery } from "@/lib/db/client";
+import { sqlRunner, type AnyTx } from "@/lib/db/sql";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framework";
-import { callerFor, isUuid, type Actor } from "@/lib/permissions/access";
+import { isUuid, type Actor } from "@/lib/permissions/access";
 import { can, canAnswerCase, type Caller } from "@/lib/permissions/table";
 
 // Finding a case and how the acting user stands to it. Every case use case starts here, so the
@@ -18,26 +19,41 @@ export interface CaseContext {
   canQualityAssure: boolean;
 }
 
+// One round trip (it runs before every save): the case, its inspection's framework and the caller's
+// membership of that inspection.
+const CASE_CONTEXT_SQL = `
+  SELECT c.id, c.inspection_id AS "inspectionId", c.allocated_to AS "allocatedToId", c.stream::text AS stream,
+         c.removed_at IS NOT NULL AS removed, i.framework_version AS "frameworkVersion",
+         (SELECT m.role::text FROM memberships m WHERE m.inspection_id = c.inspection_id AND m.user_id = $2::uuid) AS "inspectionRole"
+  FROM cases c JOIN inspections i ON i.id = c.inspection_id
+  WHERE c.id = $1::uuid`;
+
+interface CaseContextRow {
+  id: string;
+  inspectionId: string;
+  allocatedToId: string | null;
+  stream: CaseContext["stream"];
+  removed: boolean;
+  frameworkVersion: string;
+  inspectionRole: Caller["inspectionRole"];
+}
+
 /** The case (in `inspectionId` when given) and the caller's rights; 404 / 403 as appropriate. */
 export async function caseContext(actor: Actor, caseId: string, inspectionId?: string): Promise<CaseContext> {
   if (!isUuid(caseId) || (inspectionId !== undefined && !isUuid(inspectionId))) throw new NotFoundError("There is no such case.");
-  const kase = await db.case.findUnique({
-    where: { id: caseId },
-    select: { id: true, inspectionId: true, allocatedToId: true, stream: true, removedAt: true, inspection: { select: { frameworkVersion: true } } },
-  });
-  if (!kase || kase.removedAt || (inspectionId !== undefined && kase.inspectionId !== inspectionId)) {
+  const kase = (await sqlQuery<CaseContextRow>(CASE_CONTEXT_SQL, [caseId, actor.id])).rows[0];
+  if (!kase || kase.removed || (inspectionId !== undefined && kase.inspectionId !== inspectionId)) {
     throw new NotFoundError("There is no such case.");
   }
-  const caller = await callerFor(actor, kase.inspectionId);
+  const caller: Caller = { userId: actor.id, role: actor.role, inspectionRole: kase.inspectionRole };
   if (!can(caller, "cases.read")) throw new ForbiddenError("You do not have access to this case.");
-  const version = kase.inspection.frameworkVersion;
-  if (!isFrameworkVersion(version)) throw new Error(`Inspection uses unknown framework version ${version}`);
+  if (!isFrameworkVersion(kase.frameworkVersion)) throw new Error(`Inspection uses unknown framework version ${kase.frameworkVersion}`);
   return {
     caseId: kase.id,
     inspectionId: kase.inspectionId,
     allocatedToId: kase.allocatedToId,
     stream: kase.stream,
-    framework: getFramework(version),
+    framework: getFramework(kase.frameworkVersion),
     caller,
     canAnswer: canAnswerCase(caller, kase.allocatedToId),
     canQualityAssure: can(caller, "case.qualityAssure"),
@@ -56,20 +72,23 @@ export interface LockedCaseRow {
   signedOff: boolean;
 }
 
-/**
- * Locks the case row for the rest of the transaction (SELECT … FOR UPDATE): changes to one case, its
- * status moves and the lead's approval run one after another, each seeing the others' result.
- */
-export async function lockCase(tx: Tx, caseId: string): Promise<LockedCaseRow> {
-  // One round trip for everything a change needs to know before it writes (saves are frequent).
-  const rows = await tx.$queryRaw<LockedCaseRow[]>`
+// One round trip for everything a change needs to know before it writes (saves are frequent).
+const LOCK_CASE_SQL = `
     SELECT c.status::text AS status, c.version,
            (SELECT count(*)::int FROM case_sections s WHERE s.case_id = c.id) AS "markedSections",
            (i.status = 'signed_off' OR EXISTS (
               SELECT 1 FROM sign_offs so WHERE so.inspection_id = c.inspection_id AND so.voided_at IS NULL)) AS "signedOff"
     FROM cases c JOIN inspections i ON i.id = c.inspection_id
-    WHERE c.id = ${caseId}::uuid
+    WHERE c.id = $1::uuid
     FOR UPDATE OF c`;
+
+/**
+ * Locks the case row for the rest of the transaction (SELECT … FOR UPDATE): changes to one case, its
+ * status moves and the lead's approval run one after another, each seeing the others' result. It is
+ * also what keeps two writes of one answer apart: only a change to its case writes an answer.
+ */
+export async function lockCase(tx: AnyTx, caseId: string): Promise<LockedCaseRow> {
+  const rows = await sqlRunner(tx).rows<LockedCaseRow>(LOCK_CASE_SQL, [caseId]);
   const row = rows[0];
   if (!row) throw new NotFoundError("There is no such case.");
   return row;

@@ -1,36 +1,45 @@
 import { recordAudit } from "@/lib/audit";
-import type { Tx } from "@/lib/db/client";
+import { sqlRunner, type AnyTx } from "@/lib/db/sql";
+import { NotFoundError } from "@/lib/errors";
 import { findStandard, type Framework } from "@/lib/framework";
 import { sectionProblems, type AnswerState, type CaseForCompletion } from "./completion";
 
-// Keeping a case's status and section marks truthful after its content changed (Prisma; the rules
-// are in completion.ts). Runs inside the transaction of the change, after the row lock.
+// Keeping a case's status and section marks truthful after its content changed; the rules are in
+// completion.ts. Runs inside the transaction of the change, after the row lock, as SQL that works in
+// a Prisma transaction (completion, quality assurance) and in the autosave's plain one.
 
-export async function loadCompletionInputs(tx: Tx, caseId: string) {
-  const kase = await tx.case.findUniqueOrThrow({
-    where: { id: caseId },
-    select: {
-      stream: true,
-      disposalType: true,
-      harmFactors: true,
-      safetyWellbeingFactors: true,
-      caseManagerInterviewed: true,
-      caseManagerInterviewDate: true,
-      sections: { select: { standardId: true } },
-      answers: { select: { questionId: true, value: true, naReason: true, rationale: true } },
-      queries: { where: { status: "open" }, select: { id: true, questionId: true } },
-    },
-  });
-  const answers = new Map<string, AnswerState>(kase.answers.map((a) => [a.questionId, { value: a.value, naReason: a.naReason, rationale: a.rationale }]));
-  const forCompletion: CaseForCompletion = {
-    stream: kase.stream,
-    disposalType: kase.disposalType,
-    harmFactors: kase.harmFactors,
-    safetyWellbeingFactors: kase.safetyWellbeingFactors,
-    caseManagerInterviewed: kase.caseManagerInterviewed,
-    caseManagerInterviewDate: kase.caseManagerInterviewDate,
+// One round trip: the case's attributes that completion depends on, its marked sections, its answers
+// and its open comments.
+const COMPLETION_INPUTS_SQL = `
+  SELECT c.stream::text AS stream, c.disposal_type AS "disposalType", c.harm_factors AS "harmFactors",
+         c.safety_wellbeing_factors AS "safetyWellbeingFactors", c.case_manager_interviewed AS "caseManagerInterviewed",
+         to_char(c.case_manager_interview_date, 'YYYY-MM-DD') AS "caseManagerInterviewDate",
+         COALESCE((SELECT json_agg(s.standard_id ORDER BY s.standard_id) FROM case_sections s WHERE s.case_id = c.id), '[]') AS "markedSections",
+         COALESCE((SELECT json_agg(json_build_object('questionId', a.question_id, 'value', a.value, 'naReason', a.na_reason, 'rationale', a.rationale))
+                   FROM answers a WHERE a.case_id = c.id), '[]') AS answers,
+         COALESCE((SELECT json_agg(json_build_object('id', q.id, 'questionId', q.question_id) ORDER BY q.created_at)
+                   FROM queries q WHERE q.case_id = c.id AND q.status = 'open'), '[]') AS "openQueries"
+  FROM cases c WHERE c.id = $1::uuid`;
+
+interface CompletionInputsRow extends CaseForCompletion {
+  markedSections: string[];
+  answers: ({ questionId: string } & AnswerState)[];
+  openQueries: { id: string; questionId: string }[];
+}
+
+export async function loadCompletionInputs(tx: AnyTx, caseId: string) {
+  const row = (await sqlRunner(tx).rows<CompletionInputsRow>(COMPLETION_INPUTS_SQL, [caseId]))[0];
+  if (!row) throw new NotFoundError("There is no such case.");
+  const answers = new Map<string, AnswerState>(row.answers.map((a) => [a.questionId, { value: a.value, naReason: a.naReason, rationale: a.rationale }]));
+  const kase: CaseForCompletion = {
+    stream: row.stream,
+    disposalType: row.disposalType,
+    harmFactors: row.harmFactors,
+    safetyWellbeingFactors: row.safetyWellbeingFactors,
+    caseManagerInterviewed: row.caseManagerInterviewed,
+    caseManagerInterviewDate: row.caseManagerInterviewDate,
   };
-  return { kase: forCompletion, answers, markedSections: kase.sections.map((s) => s.standardId), openQueries: kase.queries };
+  return { kase, answers, markedSections: row.markedSections, openQueries: row.openQueries };
 }
 
 /**
@@ -38,7 +47,7 @@ export async function loadCompletionInputs(tx: Tx, caseId: string) {
  * removed; a completed case with any removed mark goes back to in progress. Every step audited.
  */
 export async function afterContentChange(
-  tx: Tx,
+  tx: AnyTx,
   fw: Framework,
   ids: { caseId: string; inspectionId: string; actorId: string },
   status: string,
@@ -52,7 +61,7 @@ export async function afterContentChange(
     for (const standardId of inputs.markedSections) {
       const standard = findStandard(fw, standardId);
       if (!standard || sectionProblems(standard, inputs.kase, inputs.answers).length === 0) continue;
-      await tx.caseSection.delete({ where: { caseId_standardId: { caseId: ids.caseId, standardId } } });
+      await sqlRunner(tx).rows("DELETE FROM case_sections WHERE case_id = $1::uuid AND standard_id = $2", [ids.caseId, standardId]);
       await recordAudit(tx, {
         ...audit,
         action: "case.section_reopened",
@@ -68,16 +77,13 @@ export async function afterContentChange(
 }
 
 export async function setStatus(
-  tx: Tx,
+  tx: AnyTx,
   ids: { caseId: string; inspectionId: string; actorId: string },
   from: string,
   to: "not_started" | "in_progress" | "completed" | "returned" | "approved" | string,
   extra: Record<string, string | number> = {},
 ): Promise<void> {
-  await tx.case.update({
-    where: { id: ids.caseId },
-    data: { status: to as "in_progress", version: { increment: 1 } },
-  });
+  await sqlRunner(tx).rows("UPDATE cases SET status = $2::case_status, version = version + 1, updated_at = now() WHERE id = $1::uuid", [ids.caseId, to]);
   await recordAudit(tx, {
     actorId: ids.actorId,
     inspectionId: ids.inspectionId,

@@ -6,7 +6,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 // development does not open a new pool each time.
 const globalForPrisma = globalThis as unknown as { caseReviewDb?: PrismaClient; caseReviewPool?: pg.Pool };
 
-function connectionPool(): pg.Pool {
+/** The process's one PostgreSQL pool (Prisma and plain SQL share it). */
+export function connectionPool(): pg.Pool {
   if (!globalForPrisma.caseReviewPool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) {
@@ -31,10 +32,6 @@ function client(): PrismaClient {
   return globalForPrisma.caseReviewDb;
 }
 
-/**
- * Plain SQL on the same pool as Prisma, for the few hot read paths where Prisma's per-query cost
- * (about 0.4 ms) matters, such as the polled ratings panel. Parameterised text only.
- */
 /** Disconnects Prisma and closes the pool, so scripts and tests exit at once. */
 export async function closeDatabase(): Promise<void> {
   await globalForPrisma.caseReviewDb?.$disconnect();
@@ -43,6 +40,10 @@ export async function closeDatabase(): Promise<void> {
   globalForPrisma.caseReviewPool = undefined;
 }
 
+/**
+ * Plain SQL on the same pool as Prisma, for the few hot paths where Prisma's per-query cost (about
+ * 0.4 ms) matters, such as the polled ratings panel. Parameterised text only.
+ */
 export function sqlQuery<Row extends pg.QueryResultRow>(text: string, values: readonly unknown[]): Promise<pg.QueryResult<Row>> {
   return connectionPool().query<Row>(text, values as unknown[]);
 }
