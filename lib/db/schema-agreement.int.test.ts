@@ -190,6 +190,11 @@ describe("schema.prisma and the migrated database agree", () => {
         where: { key_windowStart: { key: bucket.key, windowStart: bucket.windowStart } },
       }),
     ).toEqual(bucket);
+
+    const revoked = await db.revokedSession.create({
+      data: { sessionId: crypto.randomUUID(), userId: user.id, expiresAt: new Date("2030-01-01T20:00:00.000Z") },
+    });
+    expect(await db.revokedSession.findUniqueOrThrow({ where: { sessionId: revoked.sessionId } })).toEqual(revoked);
   });
 
   it("refuses to update, delete or truncate audit events", async () => {
