@@ -2,9 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticate } from "./authenticate";
-
-/** Sessions end after a working day without re-authentication, and idle ones sooner. */
-export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
+import { revokeSession } from "./revocation";
+import { SECURE_COOKIES, SESSION_COOKIE_NAME, SESSION_MAX_AGE_SECONDS } from "./session-token";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -20,9 +19,12 @@ function clientKey(headers: Record<string, unknown> | undefined): string {
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   // Behind HTTPS the session cookie is Secure (and __Secure- prefixed); it is always HttpOnly and
-  // SameSite=Lax (next-auth's defaults).
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 5 * 60 },
+  // SameSite=Lax: next-auth's defaults, spelled out because lib/auth/session.ts reads the cookie itself.
+  useSecureCookies: SECURE_COOKIES,
+  cookies: {
+    sessionToken: { name: SESSION_COOKIE_NAME, options: { httpOnly: true, sameSite: "lax", path: "/", secure: SECURE_COOKIES } },
+  },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -50,11 +52,20 @@ export const authOptions: NextAuthOptions = {
       return baseUrl;
     },
     jwt({ token, user }) {
-      if (user && "sessionVersion" in user) token.sessionVersion = user.sessionVersion as number;
+      // At sign-in only: `sid` names this session for sign-out's revocation, and stays in every token
+      // next-auth re-issues for it (each of which gets a new jti).
+      if (user && "sessionVersion" in user) {
+        token.sessionVersion = user.sessionVersion as number;
+        token.sid = crypto.randomUUID();
+      }
       return token;
     },
     session({ session, token }) {
       return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
     },
+  },
+  events: {
+    // Runs after next-auth has checked the sign-out form's CSRF token, with the decoded session token.
+    signOut: ({ token }) => revokeSession(token),
   },
 };
