@@ -1,9 +1,10 @@
-import { recordAudit } from "@/lib/audit";
-import { withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
+import { randomUUID } from "node:crypto";
+import { auditEventInsert, type AuditEntry } from "@/lib/audit";
+import { SqlParams, withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { findKeyQuestion } from "@/lib/framework";
 import { isDisposalTypeOfStream } from "@/lib/framework/case-attributes";
-import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext } from "@/lib/cases/access";
+import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext, type LockedCaseRow } from "@/lib/cases/access";
 import { afterContentChange } from "@/lib/cases/case-state";
 import type { Actor } from "@/lib/permissions/access";
 import {
@@ -67,11 +68,11 @@ async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise
       // approval (which locks the same row) must see either all of it or none of it. The lock also
       // serialises changes to one case, so a resent change finds the first one's record below.
       const kase = await lockCase(sql, ctx.caseId);
-      const applied = change.target === "answer" ? await applyAnswerChange(sql, actor, ctx, change, kase) : await applyCaseChange(sql, actor, ctx, change, kase);
-      if (applied.changed) {
+      const applied = change.target === "answer" ? await prepareAnswerChange(sql, actor, ctx, change, kase) : await prepareCaseChange(sql, actor, ctx, change, kase);
+      await writeChange(sql, actor, ctx, applied);
+      if (applied.effect) {
         await afterContentChange(sql, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status, kase.markedSections);
       }
-      await recordChangeId(sql, actor, ctx, applied.response);
       return applied.response;
     });
   } catch (error) {
@@ -80,13 +81,8 @@ async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise
   }
 }
 
-interface LockedCase {
-  status: string;
-  signedOff: boolean;
-}
-
 /** What the change id's earlier use answered, if it was used before; refusals for a locked case. */
-function priorOutcome(change: Change, actor: Actor, ctx: CaseContext, prior: PriorChange, kase: LockedCase): ChangeResult | null {
+function priorOutcome(change: Change, actor: Actor, ctx: CaseContext, prior: PriorChange, kase: LockedCaseRow): ChangeResult | null {
   if (prior.priorCaseId !== null) {
     if (prior.priorCaseId !== ctx.caseId || prior.priorUserId !== actor.id) {
       throw rejected(change.changeId, 409, "This change id was already used for another change.");
@@ -110,22 +106,31 @@ const PRIOR_CHANGE_JOIN = `
   LEFT JOIN applied_changes ac ON ac.change_id = $1::uuid`;
 const PRIOR_CHANGE_COLUMNS = `ac.case_id AS "priorCaseId", ac.user_id AS "priorUserId", ac.response AS "priorResponse"`;
 
-/**
- * Records that the change id was applied, with the answer a resend gets. Two uses of one id can only
- * race across different cases (the case lock serialises the rest): the second finds the first's row.
- */
-async function recordChangeId(sql: SqlRunner, actor: Actor, ctx: CaseContext, response: ChangeResult): Promise<void> {
-  const recorded = await sql.rows(
-    `INSERT INTO applied_changes (change_id, case_id, user_id, response) VALUES ($1::uuid, $2::uuid, $3::uuid, $4::jsonb)
-     ON CONFLICT (change_id) DO NOTHING RETURNING change_id`,
-    [response.changeId, ctx.caseId, actor.id, JSON.stringify(response)],
-  );
-  if (recorded.length === 0) throw rejected(response.changeId, 409, "This change id was already used for another change.");
+/** A change ready to write: its answer, and what it changes (none when it changes nothing). */
+interface Applied {
+  response: ChangeResult;
+  effect?: {
+    /** The change's writes, their values added to `params` (steps of one WITH statement). */
+    writes(params: SqlParams): string[];
+    audit: AuditEntry;
+  };
 }
 
-interface Applied {
-  changed: boolean;
-  response: ChangeResult;
+/**
+ * Writes the change, its audit event and the record of its id (with the answer a resend gets) in one
+ * statement. Two uses of one id can only race across different cases (the case lock serialises the
+ * rest): the second finds the first's record and is refused, its writes rolled back.
+ */
+async function writeChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, applied: Applied): Promise<void> {
+  const params = new SqlParams();
+  const steps = applied.effect ? [...applied.effect.writes(params), auditEventInsert(params, applied.effect.audit)] : [];
+  const { changeId } = applied.response;
+  const record = `INSERT INTO applied_changes (change_id, case_id, user_id, response)
+    VALUES (${params.add(changeId, "uuid")}, ${params.add(ctx.caseId, "uuid")}, ${params.add(actor.id, "uuid")}, ${params.add(JSON.stringify(applied.response), "jsonb")})
+    ON CONFLICT (change_id) DO NOTHING RETURNING change_id`;
+  const text = steps.length > 0 ? `WITH ${steps.map((step, i) => `write${i} AS (${step})`).join(",\n")}\n${record}` : record;
+  const recorded = await sql.rows(text, params.values);
+  if (recorded.length === 0) throw rejected(changeId, 409, "This change id was already used for another change.");
 }
 
 interface StoredAnswerRow extends PriorChange {
@@ -147,16 +152,7 @@ const STORED_ANSWER_SQL = `
   LEFT JOIN answers a ON a.case_id = $2::uuid AND a.question_id = $3
   LEFT JOIN users u ON u.id = a.updated_by`;
 
-// Version 0 is "no answer yet" (rows of that version were written by earlier releases, to lock them).
-const SAVE_ANSWER_SQL = `
-  INSERT INTO answers (case_id, question_id, value, na_reason, rationale, prompt_marks, version, updated_by, updated_at)
-  VALUES ($1::uuid, $2, $3::answer_value, $4, $5, $6::jsonb, $7, $8::uuid, now())
-  ON CONFLICT (case_id, question_id) DO UPDATE SET
-    value = EXCLUDED.value, na_reason = EXCLUDED.na_reason, rationale = EXCLUDED.rationale, prompt_marks = EXCLUDED.prompt_marks,
-    version = EXCLUDED.version, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
-  RETURNING id`;
-
-async function applyAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, change: AnswerChange, kase: LockedCase): Promise<Applied> {
+async function prepareAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, change: AnswerChange, kase: LockedCaseRow): Promise<Applied> {
   const kq = findKeyQuestion(ctx.framework, change.questionId);
   if (!kq || kq.appliesTo.stream !== ctx.stream) {
     throw rejected(change.changeId, 400, `Key question ${change.questionId} is not one this case answers.`);
@@ -193,33 +189,38 @@ async function applyAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContext,
       } satisfies StoredState,
     });
   }
-  if (outcome.kind === "unchanged") return { changed: false, response: { ...base, status: "applied", version: storedVersion } };
+  if (outcome.kind === "unchanged") return { response: { ...base, status: "applied", version: storedVersion } };
 
   const merged = { ...storedFlat, ...outcome.updates };
   const promptMarks: Record<string, string> = {};
   for (const [key, value] of Object.entries(merged)) if (key.startsWith("prompt.") && value !== null) promptMarks[key.slice(7)] = String(value);
   const version = storedVersion + 1;
-  const [saved] = await sql.rows<{ id: string }>(SAVE_ANSWER_SQL, [
-    ctx.caseId,
-    kq.id,
-    merged.value,
-    merged.naReason,
-    merged.rationale,
-    JSON.stringify(promptMarks),
-    version,
-    actor.id,
-  ]);
-  await recordAudit(sql, {
-    actorId: actor.id,
-    action: "answer.changed",
-    entityType: "answer",
-    entityId: saved!.id,
-    inspectionId: ctx.inspectionId,
-    caseId: ctx.caseId,
-    before: { questionId: kq.id, version: storedVersion, ...outcome.before },
-    after: { questionId: kq.id, version, ...outcome.updates },
-  });
-  return { changed: true, response: { ...base, status: "applied", version } };
+  // An answer's first save creates its row (version 0 is "no answer yet": rows of that version were
+  // written by earlier releases, to lock them); its id is chosen here so the audit event can name it.
+  const answerId = stored!.answerId ?? randomUUID();
+  return {
+    response: { ...base, status: "applied", version },
+    effect: {
+      writes: (p) => [
+        `INSERT INTO answers (id, case_id, question_id, value, na_reason, rationale, prompt_marks, version, updated_by, updated_at)
+         VALUES (${p.add(answerId, "uuid")}, ${p.add(ctx.caseId, "uuid")}, ${p.add(kq.id)}, ${p.add(merged.value, "answer_value")}, ${p.add(merged.naReason)},
+                 ${p.add(merged.rationale)}, ${p.add(JSON.stringify(promptMarks), "jsonb")}, ${p.add(version, "integer")}, ${p.add(actor.id, "uuid")}, now())
+         ON CONFLICT (case_id, question_id) DO UPDATE SET
+           value = EXCLUDED.value, na_reason = EXCLUDED.na_reason, rationale = EXCLUDED.rationale, prompt_marks = EXCLUDED.prompt_marks,
+           version = EXCLUDED.version, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+      ],
+      audit: {
+        actorId: actor.id,
+        action: "answer.changed",
+        entityType: "answer",
+        entityId: answerId,
+        inspectionId: ctx.inspectionId,
+        caseId: ctx.caseId,
+        before: { questionId: kq.id, version: storedVersion, ...outcome.before },
+        after: { questionId: kq.id, version, ...outcome.updates },
+      },
+    },
+  };
 }
 
 /** The case fields a change may set, with their columns and SQL types (the only names put in SQL text). */
@@ -252,7 +253,7 @@ const STORED_CASE_SQL = `
 
 type StoredCaseRow = PriorChange & { version: number; updatedAt: Date } & Record<CaseFieldName, Scalar>;
 
-async function applyCaseChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, change: CaseChange, kase: LockedCase): Promise<Applied> {
+async function prepareCaseChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, change: CaseChange, kase: LockedCaseRow): Promise<Applied> {
   const [stored] = await sql.rows<StoredCaseRow>(STORED_CASE_SQL, [change.changeId, ctx.caseId]);
   const prior = priorOutcome(change, actor, ctx, stored!, kase);
   if (prior) throw new Outcome(prior);
@@ -273,29 +274,33 @@ async function applyCaseChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, c
       current: { version: stored!.version, fields: storedFlat, updatedByName: null, updatedAt: stored!.updatedAt.toISOString() },
     });
   }
-  if (outcome.kind === "unchanged") return { changed: false, response: { ...base, status: "applied", version: stored!.version } };
+  if (outcome.kind === "unchanged") return { response: { ...base, status: "applied", version: stored!.version } };
 
   const fields = Object.keys(outcome.updates) as CaseFieldName[];
   const version = stored!.version + 1;
-  await sql.rows(
-    `UPDATE cases SET ${fields.map((f, i) => `${CASE_COLUMNS[f].column} = $${i + 3}::${CASE_COLUMNS[f].type}`).join(", ")}, version = $2, updated_at = now()
-     WHERE id = $1::uuid`,
-    [ctx.caseId, version, ...fields.map((f) => outcome.updates[f])],
-  );
   const action = fields.every((k) => k === "overallNotes")
     ? "case.notes_changed"
     : fields.every((k) => k === "caseManagerInterviewed" || k === "caseManagerInterviewDate")
       ? "case.interview_changed"
       : "case.attributes_changed";
-  await recordAudit(sql, {
-    actorId: actor.id,
-    action,
-    entityType: "case",
-    entityId: ctx.caseId,
-    inspectionId: ctx.inspectionId,
-    caseId: ctx.caseId,
-    before: outcome.before,
-    after: outcome.updates,
-  });
-  return { changed: true, response: { ...base, status: "applied", version } };
+  return {
+    response: { ...base, status: "applied", version },
+    effect: {
+      writes: (p) => [
+        `UPDATE cases SET ${fields.map((f) => `${CASE_COLUMNS[f].column} = ${p.add(outcome.updates[f], CASE_COLUMNS[f].type)}`).join(", ")},
+           version = ${p.add(version, "integer")}, updated_at = now()
+         WHERE id = ${p.add(ctx.caseId, "uuid")}`,
+      ],
+      audit: {
+        actorId: actor.id,
+        action,
+        entityType: "case",
+        entityId: ctx.caseId,
+        inspectionId: ctx.inspectionId,
+        caseId: ctx.caseId,
+        before: outcome.before,
+        after: outcome.updates,
+      },
+    },
+  };
 }

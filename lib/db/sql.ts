@@ -11,6 +11,19 @@ export interface SqlRunner {
   rows<Row>(text: string, values: readonly unknown[]): Promise<Row[]>;
 }
 
+/**
+ * Collects the parameters of a statement built from parts (e.g. a write, its audit event and its
+ * change record as steps of one WITH statement): each `add` returns the placeholder of its value.
+ */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, type?: string): string {
+    this.values.push(value);
+    return `$${this.values.length}${type ? `::${type}` : ""}`;
+  }
+}
+
 /** A transaction on one pooled connection (see `withSqlTransaction`). */
 class PgTransaction implements SqlRunner {
   constructor(private readonly client: pg.PoolClient) {}
