@@ -318,6 +318,8 @@ describe("faults", { timeout: 150_000 }, () => {
     await sleep(1500);
     const okBefore = outcomes.filter((o) => o.status === 200).length;
     assert.ok(okBefore > 0, "saves succeed before the restart");
+    const health = async () => (await fetch(`${app.baseUrl}/api/health`)).status;
+    assert.equal(await health(), 200, "the health check passes before the restart");
 
     // Fast shutdown (open sessions terminated), a pause, then the same data directory and port.
     const stoppedAt = Date.now();
@@ -325,6 +327,7 @@ describe("faults", { timeout: 150_000 }, () => {
     await answer(page, questions[1]!, "No", "The review was late and missed the school exclusion.");
     typed.set(questions[1]!, { value: "no", rationale: "The review was late and missed the school exclusion." });
     await sleep(2000);
+    assert.equal(await health(), 503, "the health check tells a load balancer the database is unreachable");
     await startDatabase();
     const restartedAt = Date.now();
     await answer(page, questions[2]!, "Yes", "The plan was updated after the review.");
@@ -344,6 +347,7 @@ describe("faults", { timeout: 150_000 }, () => {
     );
     const recoveredAt = outcomes.find((o) => o.at > restartedAt && o.status === 200)?.at;
     assert.ok(recoveredAt, "saves succeed again after the database restart, without restarting the app");
+    assert.equal(await health(), 200, "the health check passes again");
     assert.equal(app.pid(), pidBefore, "the app was not restarted");
     const lastErrors = outcomes.filter((o) => o.at > (recoveredAt ?? 0) + 1000 && o.status !== 200);
     assert.deepEqual(lastErrors, [], "no errors once recovered");

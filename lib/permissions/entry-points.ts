@@ -83,11 +83,12 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/inspections/[inspectionId]/evidence/[standardId]", READERS),
   page("/inspections/[inspectionId]/exports", MANAGER_OR_LEAD),
 
-  // Route handlers. next-auth's own endpoints and the service worker script are public.
+  // Route handlers. next-auth's own endpoints, the health check and the service worker script are public.
   { kind: "route", route: "/api/auth/[...nextauth]", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   // A POST without next-auth's CSRF token is sent back to the sign-in page, whoever sends it.
   { kind: "route", route: "/api/auth/[...nextauth]", method: "POST", expect: only([], "signIn", "signIn") },
   api("POST", "/api/cases/[caseId]/changes", ANSWERERS),
+  { kind: "route", route: "/api/health", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   api("GET", "/api/inspections/[inspectionId]/panel", READERS),
   api("GET", "/api/population-template", EVERYONE_SIGNED_IN),
   api("POST", "/api/rate", EVERYONE_SIGNED_IN),
