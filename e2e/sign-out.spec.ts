@@ -1,14 +1,16 @@
-import type { Page } from "@playwright/test";
-import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
+import { request as playwrightRequest, type Page } from "@playwright/test";
+import { createInspectionWithCases, demoUser, expect, pageAs, signedInPage, test } from "./fixtures";
 
-// Signing out clears the case content this device keeps, but never changes that have not been sent.
+// Signing out clears the case content this device keeps, but never changes that have not been sent,
+// and ends the session on the server: a copy of its cookie is refused afterwards. These tests sign in
+// afresh, since signing out the saved demo sessions would sign out every other journey using them.
 const status = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Saving…|Offline|Couldn't save/ });
 const yes = (page: Page, id: string) =>
   page.getByRole("group", { name: new RegExp(`^${id.replaceAll(".", "\\.")} `) }).getByRole("radio", { name: "Yes", exact: true });
 
 test("sign-out keeps unsent changes (with a warning) and clears the device's case data once all are saved", async ({ browser }) => {
   const { inspectionId, cases } = await createInspectionWithCases("Sign-out", [{ stream: "court", allocatedTo: "inspector2" }]);
-  const page = await pageAs(browser, "inspector2");
+  const page = await signedInPage(browser, demoUser("inspector2").email);
   await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(status(page)).toHaveText("All changes saved");
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -35,4 +37,43 @@ test("sign-out keeps unsent changes (with a warning) and clears the device's cas
   }));
   expect(left.databases).not.toContain("case-review");
   expect(left.cachedPage).toBe(false);
+});
+
+test("after signing out, a copy of the session cookie is refused, while the user's other sessions go on", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Sign-out replay", [{ stream: "court", allocatedTo: "inspector" }]);
+  const casePath = `/inspections/${inspectionId}/cases/${cases[0]!.id}`;
+  const page = await signedInPage(browser, demoUser("inspector").email);
+  await page.goto(casePath);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  // Someone copies the cookie while the inspector is signed in: it works, for pages and for saves.
+  const copy = await playwrightRequest.newContext({ baseURL: process.env.E2E_BASE_URL, storageState: await page.context().storageState() });
+  const save = () =>
+    copy.post(`/api/cases/${cases[0]!.id}/changes`, { headers: { "Content-Type": "application/json" }, data: { changes: [] }, failOnStatusCode: false });
+  try {
+    expect((await copy.get(casePath, { maxRedirects: 0 })).status()).toBe(200);
+    const before = await save();
+    expect(before.status()).not.toBe(401);
+    expect(before.status()).toBeLessThan(500);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
+
+    const replayedPage = await copy.get(casePath, { maxRedirects: 0 });
+    expect(replayedPage.status()).toBe(307);
+    expect(replayedPage.headers()["location"]).toMatch(/^(https?:\/\/[^/]+)?\/sign-in\b/);
+    expect((await save()).status()).toBe(401);
+    // Nor does next-auth's session route renew it (which would issue a fresh token).
+    const renewal = await copy.get("/api/auth/session");
+    expect(await renewal.json()).toEqual({});
+    expect(renewal.headers()["set-cookie"] ?? "").not.toMatch(/next-auth\.session-token=[^;]/);
+  } finally {
+    await copy.dispose();
+  }
+
+  // The inspector's session on another device (the saved one) is still signed in.
+  const elsewhere = await pageAs(browser, "inspector");
+  await elsewhere.goto(casePath);
+  await expect(elsewhere).toHaveURL(new RegExp(`${casePath}$`));
+  await expect(elsewhere.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
