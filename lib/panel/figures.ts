@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { allKeyQuestions } from "@/lib/framework";
 import { isUuid, type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
 import { signOffBlockers } from "./decisions";
@@ -36,10 +37,6 @@ export async function panelFigures(actor: Actor, inspectionId: string): Promise<
   if (!can(caller, "panel.view")) throw new ForbiddenError();
   const signOff = state.signOff;
   const { final, provisional } = rateState(state);
-  const fingerprint = createHash("sha256")
-    .update(JSON.stringify([final, provisional, state.decisions, state.cases, signOff?.id ?? null, state.inspection.status]))
-    .digest("base64url")
-    .slice(0, 22);
   return {
     inspection: state.inspection,
     frameworkVersion: state.framework.version,
@@ -51,6 +48,21 @@ export async function panelFigures(actor: Actor, inspectionId: string): Promise<
     signOff,
     signOffBlockers: signOff ? [] : signOffBlockers(state, final),
     rights: { decide: can(caller, "panel.decide"), recordEvidence: can(caller, "evidence.record"), export: can(caller, "ratings.export") },
-    fingerprint,
+    fingerprint: fingerprintOf(state),
   };
+}
+
+/**
+ * A hash of everything the figures are computed from (they are a pure function of it): the counts
+ * per key question in framework order, the decisions, cases, sign-off and status. Hashing the inputs
+ * rather than the computed figures keeps it small; framework order keeps it stable whatever order
+ * PostgreSQL aggregates in.
+ */
+function fingerprintOf(state: PanelState): string {
+  const { final, provisional, excluded } = state.counts;
+  const counts = allKeyQuestions(state.framework).map(({ id }) => [final[id], provisional[id], excluded[id]]);
+  return createHash("sha256")
+    .update(JSON.stringify([state.framework.version, counts, state.decisions, state.cases, state.signOff?.id ?? null, state.inspection.status]))
+    .digest("base64url")
+    .slice(0, 22);
 }

@@ -47,69 +47,61 @@ function isRating(value: string): value is Rating {
   return (RATINGS as readonly string[]).includes(value);
 }
 
-interface AggregateRow {
-  status: CaseStatus;
-  stream: Stream;
-  disposal_type: string;
-  harm_factors: boolean | null;
-  safety_wellbeing_factors: boolean | null;
-  question_id: string;
-  value: AnswerValue;
-  answers: number;
-}
-
+/**
+ * The statement's one row, columns as PostgreSQL's JSON gives them. The answer aggregate and the
+ * small lists come as JSON arrays of positional values (no repeated keys to send and parse).
+ */
 interface LoadedRow {
-  inspection: { id: string; yjs_name: string; framework_version: string; fieldwork_start: string; status: string } | null;
+  id: string;
+  yjs_name: string;
+  framework_version: string;
+  fieldwork_start: string;
+  status: string;
   viewer_role: InspectionRole | null;
-  answers: AggregateRow[];
-  cases: { status: CaseStatus; cases: number }[];
-  decisions: { standard_id: string; kind: DecisionKind; rating: string; note: string; decided_at: string; decided_by: string }[];
-  sign_off: { id: string; signed_at: string; signed_by: string; ratings: unknown } | null;
+  /** [status, cases] per case status. */
+  cases: [CaseStatus, number][] | null;
+  /** [status, stream, disposal type, harm factors, safety and wellbeing factors, key question, value, answers]. */
+  answers: [CaseStatus, Stream, string, boolean | null, boolean | null, string, AnswerValue, number][] | null;
+  /** [standard, kind, rating, note, decided at, decided by]. */
+  decisions: [string, DecisionKind, string, string, string, string][] | null;
+  /** [id, signed at, signed by, snapshot]. */
+  sign_off: [string, string, string, unknown] | null;
 }
 
 /**
  * Everything the panel is computed from, in ONE statement (the panel is polled by every open page,
- * so round trips matter): the inspection, the viewer's role on its team, the answers aggregated per
- * combination of the case attributes that decide applicability and status, key question and value
- * (countsFromAnswers takes each combination as one "case" with counted answers, so the figures equal
- * counting answer by answer), cases per status, the stored decisions and the sign-off in force.
+ * so round trips matter): the inspection, the viewer's role on its team (the rights check), cases
+ * per status, the stored decisions, the sign-off in force, and the answers aggregated per key
+ * question and value for each combination of case status and the case attributes that decide
+ * applicability (countsFromAnswers takes each combination as one "case" with counted answers, so
+ * the figures equal counting answer by answer). No row when there is no such inspection.
  */
 const PANEL_SQL = `
-    SELECT
-      (SELECT row_to_json(i) FROM (
-         SELECT id, yjs_name, framework_version, fieldwork_start, status FROM inspections WHERE id = $1::uuid
-       ) i) AS inspection,
+    SELECT i.id, i.yjs_name, i.framework_version, i.fieldwork_start::text, i.status,
       (SELECT role FROM memberships WHERE inspection_id = $1::uuid AND user_id = $2::uuid) AS viewer_role,
-      (SELECT coalesce(json_agg(g), '[]') FROM (
-         SELECT c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors,
-                a.question_id, a.value, count(*)::int AS answers
+      (SELECT json_agg(json_build_array(status, n)) FROM (
+         SELECT status, count(*) AS n FROM cases WHERE inspection_id = $1::uuid AND removed_at IS NULL GROUP BY status
+       ) s) AS cases,
+      (SELECT json_agg(json_build_array(g.status, g.stream, g.disposal_type, g.harm_factors, g.safety_wellbeing_factors, g.question_id, g.value, g.n)) FROM (
+         SELECT c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors, a.question_id, a.value, count(*) AS n
          FROM answers a JOIN cases c ON c.id = a.case_id
          WHERE c.inspection_id = $1::uuid AND c.removed_at IS NULL AND a.value IS NOT NULL
          GROUP BY 1, 2, 3, 4, 5, 6, 7
        ) g) AS answers,
-      (SELECT coalesce(json_agg(s), '[]') FROM (
-         SELECT status, count(*)::int AS cases FROM cases
-         WHERE inspection_id = $1::uuid AND removed_at IS NULL GROUP BY status
-       ) s) AS cases,
-      (SELECT coalesce(json_agg(d), '[]') FROM (
-         SELECT pd.standard_id, pd.kind, pd.rating, pd.note, pd.decided_at, u.name AS decided_by
-         FROM panel_decisions pd JOIN users u ON u.id = pd.decided_by
-         WHERE pd.inspection_id = $1::uuid
-       ) d) AS decisions,
-      (SELECT row_to_json(o) FROM (
-         SELECT so.id, so.signed_at, u.name AS signed_by, so.ratings
-         FROM sign_offs so JOIN users u ON u.id = so.signed_by
-         WHERE so.inspection_id = $1::uuid AND so.voided_at IS NULL
-         ORDER BY so.signed_at DESC LIMIT 1
-       ) o) AS sign_off`;
+      (SELECT json_agg(json_build_array(d.standard_id, d.kind, d.rating, d.note, d.decided_at, (SELECT name FROM users WHERE id = d.decided_by))
+                       ORDER BY d.standard_id, d.kind)
+         FROM panel_decisions d WHERE d.inspection_id = $1::uuid) AS decisions,
+      (SELECT json_build_array(o.id, o.signed_at, (SELECT name FROM users WHERE id = o.signed_by), o.ratings)
+         FROM sign_offs o WHERE o.inspection_id = $1::uuid AND o.voided_at IS NULL) AS sign_off
+    FROM inspections i WHERE i.id = $1::uuid`;
 
-async function loadRow(client: Db | Tx, inspectionId: string, viewerId: string | null): Promise<LoadedRow> {
+async function loadRow(client: Db | Tx, inspectionId: string, viewerId: string | null): Promise<LoadedRow | undefined> {
   // Outside a transaction, plain SQL on the shared pool: the panel is polled by every open page.
   const rows =
     client === db
       ? (await sqlQuery<LoadedRow>(PANEL_SQL, [inspectionId, viewerId])).rows
       : await client.$queryRawUnsafe<LoadedRow[]>(PANEL_SQL, inspectionId, viewerId);
-  return rows[0] as LoadedRow;
+  return rows[0];
 }
 
 /**
@@ -118,46 +110,43 @@ async function loadRow(client: Db | Tx, inspectionId: string, viewerId: string |
  */
 export async function loadPanelState(client: Db | Tx, inspectionId: string, viewerId: string | null = null): Promise<PanelState> {
   const row = await loadRow(client, inspectionId, viewerId);
-  const inspection = row.inspection;
-  if (!inspection) throw new NotFoundError("There is no such inspection.");
-  if (!isFrameworkVersion(inspection.framework_version)) {
-    throw new Error(`Inspection ${inspection.id} has an unknown framework version`);
+  if (!row) throw new NotFoundError("There is no such inspection.");
+  if (!isFrameworkVersion(row.framework_version)) {
+    throw new Error(`Inspection ${row.id} has an unknown framework version`);
   }
-  const framework = getFramework(inspection.framework_version);
+  const framework = getFramework(row.framework_version);
   const combinations = new Map<string, CaseForCounting>();
   const answers: AnswerForCounting[] = [];
-  for (const r of row.answers) {
-    const key = JSON.stringify([r.status, r.stream, r.disposal_type, r.harm_factors, r.safety_wellbeing_factors]);
+  for (const [status, stream, disposalType, harmFactors, safetyWellbeingFactors, questionId, value, count] of row.answers ?? []) {
+    const key = `${status}|${stream}|${harmFactors}|${safetyWellbeingFactors}|${disposalType}`;
     if (!combinations.has(key)) {
-      combinations.set(key, {
-        id: key,
-        status: r.status,
-        attributes: { stream: r.stream, disposalType: r.disposal_type, harmFactors: r.harm_factors, safetyWellbeingFactors: r.safety_wellbeing_factors },
-      });
+      combinations.set(key, { id: key, status, attributes: { stream, disposalType, harmFactors, safetyWellbeingFactors } });
     }
-    answers.push({ caseId: key, questionId: r.question_id, value: r.value, count: r.answers });
+    answers.push({ caseId: key, questionId, value, count });
   }
   const counts = countsFromAnswers(framework, [...combinations.values()], answers);
-  const total = row.cases.reduce((n, r) => n + r.cases, 0);
-  const finalCount = row.cases.filter((r) => FINAL_CASE_STATUSES.includes(r.status)).reduce((n, r) => n + r.cases, 0);
+  let total = 0;
+  let finalCount = 0;
+  for (const [status, n] of row.cases ?? []) {
+    total += n;
+    if (FINAL_CASE_STATUSES.includes(status)) finalCount += n;
+  }
   return {
     inspection: {
-      id: inspection.id,
-      yjsName: inspection.yjs_name,
-      frameworkVersion: inspection.framework_version,
-      fieldworkStart: new Date(inspection.fieldwork_start),
-      status: inspection.status,
+      id: row.id,
+      yjsName: row.yjs_name,
+      frameworkVersion: row.framework_version,
+      fieldworkStart: new Date(row.fieldwork_start),
+      status: row.status,
     },
     framework,
     counts,
-    decisions: row.decisions.flatMap((d) =>
-      isRating(d.rating)
-        ? [{ standardId: d.standard_id, kind: d.kind, rating: d.rating, note: d.note, decidedAt: new Date(d.decided_at), decidedBy: d.decided_by }]
-        : [],
+    decisions: (row.decisions ?? []).flatMap(([standardId, kind, rating, note, decidedAt, decidedBy]) =>
+      isRating(rating) ? [{ standardId, kind, rating, note, decidedAt: new Date(decidedAt), decidedBy }] : [],
     ),
     cases: { total, final: finalCount, notFinal: total - finalCount },
     signOff: row.sign_off
-      ? { id: row.sign_off.id, signedAt: new Date(row.sign_off.signed_at), signedBy: row.sign_off.signed_by, snapshot: readSnapshot(row.sign_off.ratings) }
+      ? { id: row.sign_off[0], signedAt: new Date(row.sign_off[1]), signedBy: row.sign_off[2], snapshot: readSnapshot(row.sign_off[3]) }
       : null,
     viewerInspectionRole: row.viewer_role,
   };
