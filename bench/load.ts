@@ -6,9 +6,11 @@ import http from "node:http";
 import { percentile } from "./measure";
 
 export interface LoadRequest {
+  method?: "GET" | "POST";
   path: string;
   headers?: Record<string, string>;
-  body: string;
+  /** Sent with POST (the default method). */
+  body?: string;
 }
 
 export interface LoadOutcome {
@@ -57,10 +59,10 @@ export async function runLoad(options: {
           host: url.hostname,
           port: url.port,
           path: request.path,
-          method: "POST",
+          method: request.method ?? "POST",
           agent,
           timeout: options.timeoutMs ?? 30_000,
-          headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(request.body), ...request.headers },
+          headers: request.body === undefined ? request.headers : { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(request.body), ...request.headers },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -143,6 +143,7 @@ const section: BenchSection = {
 
     const ceiling = await startCeiling(databaseUrl);
     const results: { clients: number; app: LoadResult; appCpuMs: number; rss: number; rssTree: number; ceiling: LoadResult; ceilingCpuMs: number }[] = [];
+    let floor: { result: LoadResult; cpuMs: number } | undefined;
     try {
       // A body of the same shape and size as the app's.
       const payload = JSON.stringify({
@@ -160,6 +161,13 @@ const section: BenchSection = {
         const ceilingCpuMs = ((ceiling.cpuSeconds() - ceilingCpu) * 1000) / bare.requests;
         results.push({ clients, app: measured.value, appCpuMs, rss: measured.peak, rssTree: measured.peakTree, ceiling: bare, ceilingCpuMs });
       }
+      // The framework's own floor on this machine: the app's cheapest route (Next's request handling
+      // and one SELECT 1), at the lowest concurrency measured.
+      const healthCheck = (): LoadRequest => ({ method: "GET", path: "/api/health" });
+      await runLoad({ baseUrl: app.baseUrl, concurrency: 20, durationMs: 1000, next: healthCheck });
+      const floorCpu = app.cpuSeconds();
+      const health = await runLoad({ baseUrl: app.baseUrl, concurrency: Math.min(...CONCURRENCY), durationMs: SECONDS * 1000, next: healthCheck });
+      floor = { result: health, cpuMs: ((app.cpuSeconds() - floorCpu) * 1000) / health.requests };
     } finally {
       ceiling.stop();
     }
@@ -185,7 +193,14 @@ const section: BenchSection = {
       "| Endpoint | Clients | Requests | Throughput | p50 | p95 | p99 | Server CPU per request | Errors | Peak RSS |",
       "|---|---|---|---|---|---|---|---|---|---|",
       ...results.flatMap((r) => [row("App: POST /api/cases/<id>/changes", r.app, r.appCpuMs, r.rss), row("Ceiling: bare pg insert", r.ceiling, r.ceilingCpuMs)]),
+      ...(floor ? [row("Floor: the app's GET /api/health (Next's request handling + SELECT 1)", floor.result, floor.cpuMs)] : []),
       "",
+      ...(floor && at50
+        ? [
+            `The floor row shows what Next's request handling alone costs here: ${ms(floor.cpuMs)} of server CPU per request for a route that does one \`SELECT 1\`, ${floor.result.throughput.toFixed(0)}/s (${((floor.result.throughput / at50.ceiling.throughput) * 100).toFixed(0)}% of the bare server's throughput) with a p95 of ${ms(floor.result.p95Ms)} at ${floor.result.concurrency} clients: the save goals (p95 under 50 ms, half the ceiling's throughput) are beyond what Next itself reaches on this machine. A save costs ${ms(at50.appCpuMs - floor.cpuMs)} more than that floor: the session check, the case's rights, and the change's transaction.`,
+            "",
+          ]
+        : []),
       ...verdicts.flatMap((v) => [v, ""]),
     ];
   },
