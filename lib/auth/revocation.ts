@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { SESSION_MAX_AGE_SECONDS, isUuid } from "./session-token";
+import { isUuid } from "@/lib/permissions/access";
+import { SESSION_MAX_AGE_SECONDS } from "./session-token";
 
 /**
  * How long past the newest possible token of a revoked session its row is kept: next-auth accepts

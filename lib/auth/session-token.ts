@@ -1,5 +1,6 @@
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt, type JWTPayload } from "jose";
+import { isUuid } from "@/lib/permissions/access";
 
 // The session cookie, read and verified without next-auth's session route. getServerSession runs the
 // whole route (CSRF token, callbacks) and re-encrypts a fresh token on every call, which a server
@@ -26,12 +27,6 @@ export interface SessionClaims {
   sessionVersion: number;
   /** This sign-in's id, kept in every token next-auth re-issues for it; sign-out revokes it. */
   sessionId: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
 }
 
 export function sessionSecret(): string {

@@ -3,8 +3,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { can, type Action, type Caller, type GlobalRole } from "./table";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
 }
 
 export interface Actor {
