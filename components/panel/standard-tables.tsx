@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Framework, Standard } from "@/lib/framework";
-import { intervalText, nextBand, type PanelRating } from "@/lib/panel";
+import { intervalText, nextBand, type PanelRating, type ProvisionalRating } from "@/lib/panel";
 import type { StandardResult } from "@/lib/rating";
 
 // The annexe-like tables of the panel page: the ratings overview, and per case-rated standard each
@@ -19,7 +19,7 @@ export function RatingText({ rating }: { rating: string | null }) {
   return <span className={`font-semibold ${RATING_CLASS[rating] ?? ""}`}>{rating}</span>;
 }
 
-export function RatingsOverview({ final, provisional, framework }: { final: PanelRating; provisional: PanelRating; framework: Framework }) {
+export function RatingsOverview({ final, provisional, framework }: { final: PanelRating; provisional: ProvisionalRating; framework: Framework }) {
   const provisionalOf = (id: string) => provisional.result.standards.find((s) => s.id === id);
   return (
     <table className="mb-8 w-full max-w-5xl border-collapse text-left">

@@ -10,13 +10,13 @@ import { isUuid, type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
 import { signOffBlockers } from "./decisions";
 import { loadPanelState, rateState, type PanelState, type SignOffInForce } from "./load";
-import type { PanelRating } from "./rate-panel";
+import type { PanelRating, ProvisionalRating } from "./rate-panel";
 
 export interface PanelFigures {
   readonly inspection: PanelState["inspection"];
   readonly frameworkVersion: PanelState["framework"]["version"];
   readonly final: PanelRating;
-  readonly provisional: PanelRating;
+  readonly provisional: ProvisionalRating;
   readonly decisions: PanelState["decisions"];
   readonly cases: PanelState["cases"];
   readonly excluded: PanelState["counts"]["excluded"];

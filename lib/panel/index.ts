@@ -5,6 +5,6 @@ export { panelFigures, type PanelFigures } from "./figures";
 export { clearDecision, recordDiscretion, recordJudgement, reopenRatings, signOffBlockers, signOffRatings } from "./decisions";
 export { ANSWER_FILTERS, keyQuestionCases, type AnswerFilter, type DrillDown, type DrillDownRow } from "./drill-down";
 export { loadPanelState, rateState, type PanelState, type SignOffInForce, type StoredDecisionRow } from "./load";
-export { newlySetAside, ratePanel, type DecisionKind, type PanelRating, type SetAsideDecision, type StoredDecision } from "./rate-panel";
+export { newlySetAside, ratePanel, type DecisionKind, type PanelRating, type ProvisionalRating, type SetAsideDecision, type StoredDecision } from "./rate-panel";
 export { readSnapshot, SNAPSHOT_VERSION, type SignOffSnapshot } from "./snapshot";
 export { NEAR_BOUNDARY_ANSWERS, intervalText, nextBand, type NextBand } from "./presentation";

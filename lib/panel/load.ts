@@ -16,7 +16,7 @@ import {
   type CountsFromAnswers,
 } from "@/lib/rating";
 import type { InspectionRole } from "@/lib/permissions/table";
-import { ratePanel, type DecisionKind, type PanelRating, type StoredDecision } from "./rate-panel";
+import { ratePanel, rateWithDecisions, type DecisionKind, type PanelRating, type ProvisionalRating, type StoredDecision } from "./rate-panel";
 import { readSnapshot, type SignOffSnapshot } from "./snapshot";
 
 export interface StoredDecisionRow extends StoredDecision {
@@ -152,10 +152,13 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string, view
   };
 }
 
-/** Final figures (completed and approved cases) and provisional ones (every answer so far). */
-export function rateState(state: PanelState): { final: PanelRating; provisional: PanelRating } {
+/**
+ * Final figures (completed and approved cases) with decision support, and provisional ones (every
+ * answer so far), which the panel shows for progress only.
+ */
+export function rateState(state: PanelState): { final: PanelRating; provisional: ProvisionalRating } {
   return {
     final: ratePanel(state.framework.version, state.counts.final, state.decisions),
-    provisional: ratePanel(state.framework.version, state.counts.provisional, state.decisions),
+    provisional: rateWithDecisions(state.framework.version, state.counts.provisional, state.decisions),
   };
 }

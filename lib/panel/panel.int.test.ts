@@ -39,7 +39,7 @@ describe("panel figures", () => {
 
   it("gives final figures from completed cases and provisional figures from every answer", async () => {
     const figures = await panelFigures(team.manager, team.inspectionId);
-    const kq = (which: typeof figures.final, id: string) =>
+    const kq = (which: typeof figures.provisional, id: string) =>
       which.result.standards.flatMap((s) => s.keyQuestions).find((k) => k.id === id);
     expect(kq(figures.final, "2.2.3")).toMatchObject({ yes: 6, applicable: 13, percentYes: 46, band: "Inadequate" });
     // The two in-progress cases answered yes throughout: 8/15 = 53%.

@@ -41,6 +41,9 @@ export interface PanelRating {
   readonly setAside: readonly SetAsideDecision[];
 }
 
+/** The provisional figures: shown for progress only, so without decision support. */
+export type ProvisionalRating = Omit<PanelRating, "support">;
+
 const DECISION_PATH = /^\$\.(judgements|discretion)\["([^"]+)"\]/;
 
 /** Which stored decision an engine refusal points at, from its JSON path. */
@@ -55,6 +58,16 @@ export function ratePanel(
   keyQuestions: Readonly<Record<string, AnswerCounts>>,
   decisions: readonly StoredDecision[],
 ): PanelRating {
+  const { result, setAside } = rateWithDecisions(framework, keyQuestions, decisions);
+  return { result, support: decisionSupport(result), setAside };
+}
+
+/** ratePanel without decision support. */
+export function rateWithDecisions(
+  framework: FrameworkVersion,
+  keyQuestions: Readonly<Record<string, AnswerCounts>>,
+  decisions: readonly StoredDecision[],
+): ProvisionalRating {
   let remaining = [...decisions];
   const setAside: SetAsideDecision[] = [];
   // Each refusal removes one decision, so this ends after at most decisions.length + 1 rounds.
@@ -67,7 +80,7 @@ export function ratePanel(
     }
     try {
       const result = rateInspection({ framework, keyQuestions, judgements, discretion });
-      return { result, support: decisionSupport(result), setAside };
+      return { result, setAside };
     } catch (error) {
       if (!(error instanceof RatingInputError)) throw error;
       const target = decisionAt(error.path);
