@@ -128,16 +128,16 @@ export function rateInspection(input: RatingInput): RatingResult {
 
 function checkKeyQuestionIds(fw: Framework, keyQuestions: Readonly<Record<string, KeyQuestionFigures>>): void {
   for (const [id, figures] of Object.entries(keyQuestions)) {
-    const path = jsonPath(["keyQuestions", id]);
     const kq = findKeyQuestion(fw, id);
+    // The path is built only for a refusal: this loop runs on every rating of the polled panel.
     if (!kq) {
-      throw new RatingInputError("unknown_key_question", `${id} is not a key question of ${fw.version}.`, path);
+      throw new RatingInputError("unknown_key_question", `${id} is not a key question of ${fw.version}.`, jsonPath(["keyQuestions", id]));
     }
     if (kq.appliesTo.stream === null) {
       throw new RatingInputError(
         "key_question_not_case_rated",
         `${id} informs the judgement of standard ${kq.standardId}; give a judgement for ${kq.standardId} instead of figures.`,
-        path,
+        jsonPath(["keyQuestions", id]),
       );
     }
     checkFigures(id, figures);
