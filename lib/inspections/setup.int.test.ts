@@ -45,17 +45,70 @@ describe("creating and editing an inspection", () => {
     expect(audit.after).toMatchObject({ windowProposed: true, windowStart: "2023-01-23" });
   });
 
-  it("keeps an entered window, and leaves yjs-2018 without a proposal", async () => {
+  it("keeps an entered window; yjs-2021 has no out-of-court window of its own", async () => {
     const entered = await createInspection(admin, {
       yjsName: "A",
       frameworkVersion: "yjs-2021",
       fieldworkStart: "2024-01-22",
       windowStart: "2023-02-01",
       windowEnd: "2023-11-30",
+      oocWindowStart: "2023-06-01",
+      oocWindowEnd: "2023-07-01",
     });
-    expect((await db.inspection.findUniqueOrThrow({ where: { id: entered.id } })).windowStart?.toISOString()).toMatch(/^2023-02-01/);
-    const old = await createInspection(manager, { yjsName: "B", frameworkVersion: "yjs-2018", fieldworkStart: "2020-03-02" });
-    expect((await db.inspection.findUniqueOrThrow({ where: { id: old.id } })).windowStart).toBeNull();
+    const stored = await db.inspection.findUniqueOrThrow({ where: { id: entered.id } });
+    expect(stored.windowStart?.toISOString()).toMatch(/^2023-02-01/);
+    expect(stored.oocWindowStart).toBeNull();
+    expect(stored.oocWindowEnd).toBeNull();
+  });
+
+  it("proposes yjs-2018's court and out-of-court windows from the fieldwork date, and keeps each entered one", async () => {
+    const proposed = await createInspection(manager, { yjsName: "B", frameworkVersion: "yjs-2018", fieldworkStart: "2020-03-02" });
+    const dates = (row: { windowStart: Date | null; windowEnd: Date | null; oocWindowStart: Date | null; oocWindowEnd: Date | null }) =>
+      [row.windowStart, row.windowEnd, row.oocWindowStart, row.oocWindowEnd].map((d) => d?.toISOString().slice(0, 10) ?? null);
+    expect(dates(await db.inspection.findUniqueOrThrow({ where: { id: proposed.id } }))).toEqual(["2019-06-02", "2019-09-02", "2019-10-02", "2019-12-02"]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { inspectionId: proposed.id, action: "inspection.created" } });
+    expect(audit.after).toMatchObject({ windowProposed: true, oocWindowProposed: true, oocWindowStart: "2019-10-02", oocWindowEnd: "2019-12-02" });
+
+    const ownOoc = await createInspection(manager, {
+      yjsName: "B2",
+      frameworkVersion: "yjs-2018",
+      fieldworkStart: "2020-03-02",
+      oocWindowStart: "2019-09-15",
+      oocWindowEnd: "2019-12-31",
+    });
+    expect(dates(await db.inspection.findUniqueOrThrow({ where: { id: ownOoc.id } }))).toEqual(["2019-06-02", "2019-09-02", "2019-09-15", "2019-12-31"]);
+  });
+
+  it("checks each yjs-2018 window on its own, naming it", async () => {
+    const base = { yjsName: "C", frameworkVersion: "yjs-2018", fieldworkStart: "2024-01-22" };
+    await expect(createInspection(manager, { ...base, windowStart: "2023-04-01", oocWindowEnd: "2023-10-01" })).rejects.toMatchObject({
+      fieldErrors: {
+        windowEnd: "Enter both dates of the court disposal eligibility window, or neither",
+        oocWindowStart: "Enter both dates of the out-of-court disposal eligibility window, or neither",
+      },
+    });
+    await expect(
+      createInspection(manager, { ...base, windowStart: "2023-07-01", windowEnd: "2023-04-01", oocWindowStart: "2023-10-01", oocWindowEnd: "2024-01-22" }),
+    ).rejects.toMatchObject({
+      fieldErrors: {
+        windowEnd: "The court disposal eligibility window must end on or after the day it starts",
+        oocWindowEnd: "The out-of-court disposal eligibility window must end before fieldwork starts",
+      },
+    });
+    await expect(createInspection(manager, { ...base, oocWindowStart: "2023-02-30", oocWindowEnd: "2023-10-01" })).rejects.toMatchObject({
+      fieldErrors: { oocWindowStart: "Enter the start of the out-of-court disposal eligibility window as a real date" },
+    });
+  });
+
+  it("the database refuses an out-of-court window on a yjs-2021 inspection, or one half set", async () => {
+    const id = await makeInspection(manager);
+    await expect(
+      db.inspection.update({ where: { id }, data: { oocWindowStart: new Date("2023-06-01"), oocWindowEnd: new Date("2023-07-01") } }),
+    ).rejects.toThrow(/inspections_ooc_window_check/);
+    await db.inspection.update({ where: { id }, data: { frameworkVersion: "yjs-2018" } });
+    await expect(db.inspection.update({ where: { id }, data: { oocWindowStart: new Date("2023-06-01") } })).rejects.toThrow(
+      /inspections_ooc_window_check/,
+    );
   });
 
   it("reports each bad field, GOV.UK style", async () => {
@@ -101,6 +154,37 @@ describe("creating and editing an inspection", () => {
     await updateInspectionDetails(lead, { ...details, yjsName: "Renamed again" });
     const actions = await db.auditEvent.count({ where: { inspectionId, action: "inspection.details_changed" } });
     expect(actions).toBe(2);
+  });
+});
+
+describe("editing yjs-2018's windows", () => {
+  it("refuses a window that would leave imported cases of its stream outside it, and moves the framework to one window", async () => {
+    const inspectionId = await makeInspection(manager, { frameworkVersion: "yjs-2018" });
+    // Proposed: court 2023-04-22 to 2023-07-22, out-of-court 2023-08-22 to 2023-10-22.
+    const cases = populationCases(5).map((c, i) => ({ ...c, disposal_date: ["2023-05-01", "2023-06-01", "2023-07-01", "2023-09-01", "2023-10-01"][i]! }));
+    expect(await importPopulation(manager, { inspectionId, fileName: "p.csv", content: toCsv(cases) })).toMatchObject({ status: "imported" });
+    const details = { inspectionId, yjsName: "Eastshire", frameworkVersion: "yjs-2018", fieldworkStart: "2024-01-22" };
+    // The out-of-court window may move over the court one's dates: only its own stream's cases count.
+    await expect(
+      updateInspectionDetails(manager, { ...details, windowStart: "2023-05-15", windowEnd: "2023-07-22", oocWindowStart: "2023-09-15", oocWindowEnd: "2023-10-22" }),
+    ).rejects.toMatchObject({
+      fieldErrors: {
+        windowStart: expect.stringMatching(/^1 court cases of the imported population fall outside this window/),
+        oocWindowStart: expect.stringMatching(/^1 out-of-court cases of the imported population fall outside this window/),
+      },
+    });
+    await updateInspectionDetails(manager, { ...details, oocWindowStart: "2023-05-01", oocWindowEnd: "2023-12-31" });
+    const stored = await db.inspection.findUniqueOrThrow({ where: { id: inspectionId } });
+    expect(stored.oocWindowStart?.toISOString().slice(0, 10)).toBe("2023-05-01");
+    expect(stored.windowStart?.toISOString().slice(0, 10)).toBe("2023-04-22");
+
+    // To yjs-2021: one window (the proposal, 2023-01-23 to 2023-11-17, holds every case), no out-of-court window.
+    await updateInspectionDetails(manager, { ...details, frameworkVersion: "yjs-2021" });
+    const moved = await db.inspection.findUniqueOrThrow({ where: { id: inspectionId } });
+    expect([moved.windowStart?.toISOString().slice(0, 10), moved.oocWindowStart]).toEqual(["2023-01-23", null]);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { inspectionId, action: "inspection.details_changed" }, orderBy: { id: "desc" } });
+    expect(audit.before).toMatchObject({ oocWindowStart: "2023-05-01", oocWindowEnd: "2023-12-31" });
+    expect(audit.after).toMatchObject({ frameworkVersion: "yjs-2021", oocWindowStart: null, oocWindowEnd: null });
   });
 });
 

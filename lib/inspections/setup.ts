@@ -7,10 +7,18 @@ import { FRAMEWORK_VERSIONS, type FrameworkVersion } from "@/lib/framework";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { authorize, authorizeGlobal, isUuid, type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
-import { isRealIsoDate, proposeEligibilityWindow } from "@/lib/sampling/eligibility-window";
+import {
+  hasStreamWindows,
+  isRealIsoDate,
+  proposeInspectionWindows,
+  windowForStream,
+  YJS_2018_WINDOW_ASSUMPTION,
+  type EligibilityWindow,
+  type InspectionWindows,
+} from "@/lib/sampling/eligibility-window";
 import { fieldErrorsOf } from "@/lib/users";
 
-// Setting up an inspection before fieldwork: its details and eligibility window, its team, and the
+// Setting up an inspection before fieldwork: its details and eligibility windows, its team, and the
 // move to fieldwork. Managers and the inspection's lead change set-up; its members read it.
 //
 // Rules decided here:
@@ -19,7 +27,9 @@ import { fieldErrorsOf } from "@/lib/users";
 //   lead. Appointing a new lead makes the previous one an inspector, in the same transaction.
 // - Only active users whose account role is lead inspector or inspector join a team; only users
 //   whose account role is lead inspector can lead one.
-// - The framework, fieldwork date and window change only during set-up; the name until sign-off.
+// - The framework, fieldwork date and windows change only during set-up; the name until sign-off.
+// - yjs-2021 has one eligibility window; yjs-2018 one for court and one for out-of-court disposals
+//   (lib/sampling/eligibility-window.ts). A window left blank is stored as the proposal.
 // - Every set-up change locks the inspection row first, so changes from several app instances to
 //   one inspection happen one after another.
 
@@ -101,49 +111,89 @@ const detailsSchema = z
       .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Enter a fieldwork start date between 2000 and 2100"),
     windowStart: optionalDate("start of the eligibility window").default(null),
     windowEnd: optionalDate("end of the eligibility window").default(null),
+    /** yjs-2018 only; ignored for yjs-2021, which has one window. */
+    oocWindowStart: optionalDate("start of the out-of-court disposal eligibility window").default(null),
+    oocWindowEnd: optionalDate("end of the out-of-court disposal eligibility window").default(null),
   })
   .superRefine((data, ctx) => {
-    if ((data.windowStart === null) !== (data.windowEnd === null)) {
-      const missing = data.windowStart === null ? "windowStart" : "windowEnd";
-      ctx.addIssue({ code: "custom", path: [missing], message: "Enter both dates of the eligibility window, or neither" });
-      return;
-    }
-    if (data.windowStart !== null && data.windowEnd !== null) {
-      if (data.windowStart > data.windowEnd) {
-        ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The eligibility window must end on or after the day it starts" });
-      } else if (data.windowEnd >= data.fieldworkStart) {
-        ctx.addIssue({ code: "custom", path: ["windowEnd"], message: "The eligibility window must end before fieldwork starts" });
+    const streamWindows = hasStreamWindows(data.frameworkVersion);
+    const check = (start: string | null, end: string | null, fields: [string, string], name: string) => {
+      if ((start === null) !== (end === null)) {
+        ctx.addIssue({ code: "custom", path: [start === null ? fields[0] : fields[1]], message: `Enter both dates of the ${name}, or neither` });
+      } else if (start !== null && end !== null) {
+        if (start > end) {
+          ctx.addIssue({ code: "custom", path: [fields[1]], message: `The ${name} must end on or after the day it starts` });
+        } else if (end >= data.fieldworkStart) {
+          ctx.addIssue({ code: "custom", path: [fields[1]], message: `The ${name} must end before fieldwork starts` });
+        }
       }
+    };
+    check(data.windowStart, data.windowEnd, ["windowStart", "windowEnd"], streamWindows ? "court disposal eligibility window" : "eligibility window");
+    if (streamWindows) {
+      check(data.oocWindowStart, data.oocWindowEnd, ["oocWindowStart", "oocWindowEnd"], "out-of-court disposal eligibility window");
     }
   });
 
 type Details = z.infer<typeof detailsSchema>;
 
-/** The window to store: as entered, or for yjs-2021 the proposal when left blank. */
-function windowOf(details: Details): { start: string; end: string } | null {
-  if (details.windowStart !== null && details.windowEnd !== null) return { start: details.windowStart, end: details.windowEnd };
-  if (details.frameworkVersion === "yjs-2021") return proposeEligibilityWindow(details.fieldworkStart);
-  return null;
+/** The windows to store: each as entered, or the proposal where left blank. */
+function windowsOf(details: Details): InspectionWindows & { proposed: { window: boolean; oocWindow: boolean } } {
+  const proposal = proposeInspectionWindows(details.frameworkVersion, details.fieldworkStart);
+  const entered = (start: string | null, end: string | null): EligibilityWindow | null =>
+    start !== null && end !== null ? { start, end } : null;
+  const window = entered(details.windowStart, details.windowEnd);
+  const oocWindow = hasStreamWindows(details.frameworkVersion) ? entered(details.oocWindowStart, details.oocWindowEnd) : null;
+  const proposeOoc = hasStreamWindows(details.frameworkVersion) && oocWindow === null;
+  return {
+    window: window ?? proposal?.window ?? null,
+    oocWindow: proposeOoc ? (proposal?.oocWindow ?? null) : oocWindow,
+    proposed: { window: window === null, oocWindow: proposeOoc },
+  };
 }
 
-/** The proposed window for a framework and fieldwork date, or null where no pattern is known. */
-export function proposedWindow(frameworkVersion: string, fieldworkStart: string): { start: string; end: string } | null {
-  if (frameworkVersion !== "yjs-2021" || !isRealIsoDate(fieldworkStart)) return null;
-  return proposeEligibilityWindow(fieldworkStart);
+/** The windows of each column as audited: YYYY-MM-DD or null. */
+function windowsJson(windows: InspectionWindows) {
+  return {
+    windowStart: windows.window?.start ?? null,
+    windowEnd: windows.window?.end ?? null,
+    oocWindowStart: windows.oocWindow?.start ?? null,
+    oocWindowEnd: windows.oocWindow?.end ?? null,
+  };
+}
+
+function windowColumns(windows: InspectionWindows) {
+  const date = (iso: string | undefined) => (iso === undefined ? null : new Date(iso));
+  return {
+    windowStart: date(windows.window?.start),
+    windowEnd: date(windows.window?.end),
+    oocWindowStart: date(windows.oocWindow?.start),
+    oocWindowEnd: date(windows.oocWindow?.end),
+  };
+}
+
+/** An inspection's stored windows, from its date columns. */
+export function storedWindows(inspection: {
+  windowStart: Date | null;
+  windowEnd: Date | null;
+  oocWindowStart: Date | null;
+  oocWindowEnd: Date | null;
+}): InspectionWindows {
+  const of = (start: Date | null, end: Date | null): EligibilityWindow | null =>
+    start !== null && end !== null ? { start: isoDate(start), end: isoDate(end) } : null;
+  return { window: of(inspection.windowStart, inspection.windowEnd), oocWindow: of(inspection.oocWindowStart, inspection.oocWindowEnd) };
 }
 
 export async function createInspection(actor: Actor, input: unknown): Promise<{ id: string; yjsName: string }> {
   authorizeGlobal(actor, "inspection.create");
   const details = parse(detailsSchema, input);
-  const window = windowOf(details);
+  const windows = windowsOf(details);
   return db.$transaction(async (tx) => {
     const inspection = await tx.inspection.create({
       data: {
         yjsName: details.yjsName,
         frameworkVersion: details.frameworkVersion,
         fieldworkStart: new Date(details.fieldworkStart),
-        windowStart: window ? new Date(window.start) : null,
-        windowEnd: window ? new Date(window.end) : null,
+        ...windowColumns(windows),
         createdById: actor.id,
       },
       select: { id: true, yjsName: true },
@@ -158,9 +208,9 @@ export async function createInspection(actor: Actor, input: unknown): Promise<{ 
         yjsName: details.yjsName,
         frameworkVersion: details.frameworkVersion,
         fieldworkStart: details.fieldworkStart,
-        windowStart: window?.start ?? null,
-        windowEnd: window?.end ?? null,
-        windowProposed: details.windowStart === null && window !== null,
+        ...windowsJson(windows),
+        windowProposed: windows.proposed.window,
+        ...(hasStreamWindows(details.frameworkVersion) ? { oocWindowProposed: windows.proposed.oocWindow } : {}),
       },
     });
     return inspection;
@@ -171,36 +221,42 @@ export async function updateInspectionDetails(actor: Actor, input: unknown): Pro
   const { inspectionId } = parse(z.object({ inspectionId: uuid("There is no such inspection.") }), input);
   await authorize(actor, inspectionId, "inspection.editSetup");
   const details = parse(detailsSchema, input);
-  const window = windowOf(details);
+  const windows = windowsOf(details);
   await db.$transaction(async (tx) => {
     const { status } = await lockInspection(tx, inspectionId);
     const before = await tx.inspection.findUniqueOrThrow({
       where: { id: inspectionId },
-      select: { yjsName: true, frameworkVersion: true, fieldworkStart: true, windowStart: true, windowEnd: true },
+      select: {
+        yjsName: true,
+        frameworkVersion: true,
+        fieldworkStart: true,
+        windowStart: true,
+        windowEnd: true,
+        oocWindowStart: true,
+        oocWindowEnd: true,
+      },
     });
     const beforeJson = {
       yjsName: before.yjsName,
       frameworkVersion: before.frameworkVersion,
       fieldworkStart: isoDate(before.fieldworkStart),
-      windowStart: isoDate(before.windowStart),
-      windowEnd: isoDate(before.windowEnd),
+      ...windowsJson(storedWindows(before)),
     };
     const afterJson = {
       yjsName: details.yjsName,
       frameworkVersion: details.frameworkVersion,
       fieldworkStart: details.fieldworkStart,
-      windowStart: window?.start ?? null,
-      windowEnd: window?.end ?? null,
+      ...windowsJson(windows),
     };
     if (status === "signed_off") throw new ConflictError("The inspection is signed off; its details can no longer change.");
+    const windowsChanged = (["windowStart", "windowEnd", "oocWindowStart", "oocWindowEnd"] as const).some(
+      (key) => afterJson[key] !== beforeJson[key],
+    );
     const datesChanged =
-      afterJson.frameworkVersion !== beforeJson.frameworkVersion ||
-      afterJson.fieldworkStart !== beforeJson.fieldworkStart ||
-      afterJson.windowStart !== beforeJson.windowStart ||
-      afterJson.windowEnd !== beforeJson.windowEnd;
+      afterJson.frameworkVersion !== beforeJson.frameworkVersion || afterJson.fieldworkStart !== beforeJson.fieldworkStart || windowsChanged;
     if (!datesChanged && afterJson.yjsName === beforeJson.yjsName) return;
     if (datesChanged && status !== "setup") {
-      throw new ConflictError("Fieldwork has started: only the name can change now, not the framework, the dates or the window.");
+      throw new ConflictError("Fieldwork has started: only the name can change now, not the framework, the dates or the windows.");
     }
     if (afterJson.frameworkVersion !== beforeJson.frameworkVersion) {
       const cases = await tx.case.count({ where: { inspectionId } });
@@ -217,16 +273,8 @@ export async function updateInspectionDetails(actor: Actor, input: unknown): Pro
         );
       }
     }
-    if (window !== null && (afterJson.windowStart !== beforeJson.windowStart || afterJson.windowEnd !== beforeJson.windowEnd)) {
-      const outside = await tx.populationCase.count({
-        where: { inspectionId, OR: [{ disposalDate: { lt: new Date(window.start) } }, { disposalDate: { gt: new Date(window.end) } }] },
-      });
-      if (outside > 0) {
-        throw fieldProblem(
-          "windowStart",
-          `${outside} cases of the imported population fall outside this window. Import a population for the new window first, or keep the window`,
-        );
-      }
+    if (windowsChanged || afterJson.frameworkVersion !== beforeJson.frameworkVersion) {
+      await assertPopulationWithinWindows(tx, inspectionId, details.frameworkVersion, windows);
     }
     await tx.inspection.update({
       where: { id: inspectionId },
@@ -234,8 +282,7 @@ export async function updateInspectionDetails(actor: Actor, input: unknown): Pro
         yjsName: details.yjsName,
         frameworkVersion: details.frameworkVersion,
         fieldworkStart: new Date(details.fieldworkStart),
-        windowStart: window ? new Date(window.start) : null,
-        windowEnd: window ? new Date(window.end) : null,
+        ...windowColumns(windows),
       },
     });
     await recordAudit(tx, {
@@ -248,6 +295,41 @@ export async function updateInspectionDetails(actor: Actor, input: unknown): Pro
       after: afterJson,
     });
   });
+}
+
+/**
+ * Refuses new windows that would leave imported cases outside the window of their stream: the
+ * population was checked against the old ones. yjs-2018's out-of-court cases are reported on the
+ * out-of-court window's field, every other case on the (court or only) window's.
+ */
+async function assertPopulationWithinWindows(tx: Tx, inspectionId: string, frameworkVersion: string, windows: InspectionWindows): Promise<void> {
+  const outsideOf = (streams: readonly Stream[], window: EligibilityWindow | null) =>
+    window === null || streams.length === 0
+      ? Promise.resolve(0)
+      : tx.populationCase.count({
+          where: {
+            inspectionId,
+            stream: { in: [...streams] },
+            OR: [{ disposalDate: { lt: new Date(window.start) } }, { disposalDate: { gt: new Date(window.end) } }],
+          },
+        });
+  const streams = sampledStreams(frameworkVersion);
+  const oocSeparate = hasStreamWindows(frameworkVersion);
+  const [outside, oocOutside] = await Promise.all([
+    outsideOf(oocSeparate ? streams.filter((stream) => stream !== "out_of_court") : streams, windows.window),
+    oocSeparate ? outsideOf(["out_of_court"], windowForStream(frameworkVersion, "out_of_court", windows)) : Promise.resolve(0),
+  ]);
+  const fieldErrors: Record<string, string> = {};
+  const advice = "Import a population for the new window first, or keep the window";
+  if (outside > 0) {
+    const what = oocSeparate ? `${outside} court cases` : `${outside} cases`;
+    fieldErrors.windowStart = `${what} of the imported population fall outside this window. ${advice}`;
+  }
+  if (oocOutside > 0) {
+    fieldErrors.oocWindowStart = `${oocOutside} out-of-court cases of the imported population fall outside this window. ${advice}`;
+  }
+  const messages = Object.values(fieldErrors);
+  if (messages.length > 0) throw new ValidationError(messages.join(" "), fieldErrors);
 }
 
 /** Set-up → fieldwork, once there is exactly one lead and every sampled case is allocated. */
@@ -451,6 +533,8 @@ export async function setupOverview(actor: Actor, inspectionId: string) {
       fieldworkStart: true,
       windowStart: true,
       windowEnd: true,
+      oocWindowStart: true,
+      oocWindowEnd: true,
       status: true,
       memberships: { select: { role: true, user: { select: { name: true } } } },
       imports: { orderBy: { createdAt: "desc" }, take: 1, select: { fileName: true, rowCount: true, createdAt: true } },
@@ -472,7 +556,11 @@ export async function setupOverview(actor: Actor, inspectionId: string) {
     fieldworkStart,
     windowStart: isoDate(inspection.windowStart),
     windowEnd: isoDate(inspection.windowEnd),
-    proposedWindow: proposedWindow(inspection.frameworkVersion, fieldworkStart),
+    oocWindowStart: isoDate(inspection.oocWindowStart),
+    oocWindowEnd: isoDate(inspection.oocWindowEnd),
+    /** yjs-2018: the windows are per stream, and how they were proposed is an assumption. */
+    streamWindows: hasStreamWindows(inspection.frameworkVersion),
+    windowAssumption: hasStreamWindows(inspection.frameworkVersion) ? YJS_2018_WINDOW_ASSUMPTION : null,
     status: inspection.status,
     lead: inspection.memberships.find((m) => m.role === "lead_inspector")?.user.name ?? null,
     inspectorCount: inspection.memberships.filter((m) => m.role === "inspector").length,

@@ -77,12 +77,64 @@ describe("importing the eligible population", () => {
   });
 
   it("refuses resettlement cases for a yjs-2018 inspection", async () => {
-    const inspectionId = await makeInspection(manager, { frameworkVersion: "yjs-2018", windowStart: "2023-01-01", windowEnd: "2023-12-31" });
+    const inspectionId = await makeInspection(manager, {
+      frameworkVersion: "yjs-2018",
+      windowStart: "2023-01-01",
+      windowEnd: "2023-12-31",
+      oocWindowStart: "2023-01-01",
+      oocWindowEnd: "2023-12-31",
+    });
     const cases = populationCases(5);
     cases[2] = { ...cases[2]!, stream: "resettlement", disposal_type: "licence" };
     const result = await importPopulation(manager, { inspectionId, fileName: "x.csv", content: toCsv(cases) });
     expect(result).toMatchObject({ status: "invalid", errors: [{ row: 4, column: "stream" }] });
     expect((await counts(inspectionId)).cases).toBe(0);
+  });
+
+  it("yjs-2018 judges court rows against the court window and out-of-court rows against theirs", async () => {
+    // Proposed from fieldwork on 2024-01-22: court 2023-04-22 to 2023-07-22, out-of-court 2023-08-22 to 2023-10-22.
+    const inspectionId = await makeInspection(manager, { frameworkVersion: "yjs-2018" });
+    const row = (reference: string, stream: string, disposal_type: string, disposal_date: string) => ({
+      ...populationCases(1)[0]!,
+      reference,
+      stream,
+      disposal_type,
+      disposal_date,
+    });
+    const inBoth = [
+      row("C-1", "court", "referral_order", "2023-04-22"),
+      row("C-2", "court", "youth_rehabilitation_order", "2023-07-22"),
+      row("O-1", "out_of_court", "youth_caution", "2023-08-22"),
+      row("O-2", "out_of_court", "community_resolution", "2023-10-22"),
+    ];
+    const courtInOocWindow = row("C-3", "court", "referral_order", "2023-09-01");
+    const oocInCourtWindow = row("O-3", "out_of_court", "youth_caution", "2023-05-01");
+    const refused = await importPopulation(manager, { inspectionId, fileName: "x.csv", content: toCsv([...inBoth, courtInOocWindow, oocInCourtWindow]) });
+    expect(refused).toMatchObject({
+      status: "invalid",
+      errors: [
+        { row: 6, column: "disposal_date", message: "Row 6, disposal_date: is after the court disposal eligibility window, which ends on 2023-07-22." },
+        {
+          row: 7,
+          column: "disposal_date",
+          message: "Row 7, disposal_date: is before the out-of-court disposal eligibility window, which starts on 2023-08-22.",
+        },
+      ],
+    });
+    expect(await counts(inspectionId)).toEqual({ imports: 0, cases: 0, audits: 0 });
+
+    const imported = await importPopulation(manager, { inspectionId, fileName: "x.csv", content: toCsv(inBoth) });
+    expect(imported).toMatchObject({ status: "imported", rowCount: 4 });
+  });
+
+  it("yjs-2021 judges every stream against its one window, as before", async () => {
+    const inspectionId = await makeInspection(manager);
+    const cases = populationCases(5).slice(2).map((c, i) => ({ ...c, disposal_date: ["2023-01-23", "2023-11-17", "2023-11-18"][i]! }));
+    const result = await importPopulation(manager, { inspectionId, fileName: "x.csv", content: toCsv(cases) });
+    expect(result).toMatchObject({
+      status: "invalid",
+      errors: [{ row: 4, column: "disposal_date", message: "Row 4, disposal_date: is after the eligibility window, which ends on 2023-11-17." }],
+    });
   });
 
   it("re-importing the same file is harmless and says so", async () => {

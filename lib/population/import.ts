@@ -3,19 +3,24 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { STREAM_LABELS } from "@/lib/framework/case-attributes";
-import { authorizeSetupRead, isoDate, lockInspection, sampledStreams } from "@/lib/inspections/setup";
+import { STREAM_LABELS, STREAMS } from "@/lib/framework/case-attributes";
+import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWindows } from "@/lib/inspections/setup";
+import { hasStreamWindows, windowForStream, type InspectionWindows } from "@/lib/sampling/eligibility-window";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import {
   DEFAULT_MAX_BYTES,
   MAX_REPORTED_ERRORS,
   parsePopulationCsv,
+  type ParsePopulationCsvOptions,
   type PopulationCsvError,
 } from "./parse-population-csv";
 import type { PopulationRow } from "./population-row";
 
 // Importing the YJS's eligible population from its CSV case list (columns in ./columns.ts).
+//
+// Each row's disposal date is judged against the window of its stream: yjs-2021 has one window for
+// every stream, yjs-2018 one for court and one for out-of-court disposals.
 //
 // The whole file is validated before anything is written; a file with any problem writes nothing and
 // comes back with its row-level report. A valid file is imported in one transaction: all its cases
@@ -66,6 +71,14 @@ function streamErrors(rows: readonly PopulationRow[], frameworkVersion: string):
     }));
 }
 
+/** The parser's window options for an inspection's framework version and stored windows. */
+export function windowOptions(frameworkVersion: string, windows: InspectionWindows): ParsePopulationCsvOptions {
+  if (!hasStreamWindows(frameworkVersion)) return { windowStart: windows.window?.start, windowEnd: windows.window?.end };
+  return { streamWindows: Object.fromEntries(STREAMS.map((stream) => [stream, windowForStream(frameworkVersion, stream, windows)])) };
+}
+
+const WINDOW_COLUMNS = { windowStart: true, windowEnd: true, oocWindowStart: true, oocWindowEnd: true } as const;
+
 export async function importPopulation(actor: Actor, input: { inspectionId: unknown; fileName: unknown; content: unknown }): Promise<PopulationImportResult> {
   const parsed = importSchema.safeParse(input);
   if (!parsed.success) {
@@ -78,15 +91,12 @@ export async function importPopulation(actor: Actor, input: { inspectionId: unkn
   if (content.byteLength === 0) return invalid("The file is empty. Use the template: a header row, then one row per case.");
   const inspection = await db.inspection.findUniqueOrThrow({
     where: { id: inspectionId },
-    select: { status: true, frameworkVersion: true, windowStart: true, windowEnd: true },
+    select: { status: true, frameworkVersion: true, ...WINDOW_COLUMNS },
   });
   if (inspection.status !== "setup") throw new ConflictError("Fieldwork has started: the population can no longer change.");
 
-  const result = parsePopulationCsv(content, {
-    windowStart: isoDate(inspection.windowStart) ?? undefined,
-    windowEnd: isoDate(inspection.windowEnd) ?? undefined,
-    maxBytes: MAX_POPULATION_FILE_BYTES,
-  });
+  const windows = storedWindows(inspection);
+  const result = parsePopulationCsv(content, { ...windowOptions(inspection.frameworkVersion, windows), maxBytes: MAX_POPULATION_FILE_BYTES });
   if (!result.ok) return invalid(result.fileError ?? null, result.errors, result.omittedErrorCount);
   const outOfFramework = streamErrors(result.rows, inspection.frameworkVersion);
   if (outOfFramework.length > 0) {
@@ -100,12 +110,8 @@ export async function importPopulation(actor: Actor, input: { inspectionId: unkn
       const locked = await lockInspection(tx, inspectionId);
       if (locked.status !== "setup") throw new ConflictError("Fieldwork has started: the population can no longer change.");
       // The window may have changed since the file was checked: check again under the lock.
-      const now = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { windowStart: true, windowEnd: true, frameworkVersion: true } });
-      if (
-        isoDate(now.windowStart) !== isoDate(inspection.windowStart) ||
-        isoDate(now.windowEnd) !== isoDate(inspection.windowEnd) ||
-        now.frameworkVersion !== inspection.frameworkVersion
-      ) {
+      const now = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { frameworkVersion: true, ...WINDOW_COLUMNS } });
+      if (JSON.stringify(storedWindows(now)) !== JSON.stringify(windows) || now.frameworkVersion !== inspection.frameworkVersion) {
         throw new ConflictError("The inspection's window or framework changed while the file was being checked. Upload it again.");
       }
 
@@ -186,7 +192,7 @@ export async function populationView(actor: Actor, inspectionId: string) {
   const [inspection, latest, byStream] = await Promise.all([
     db.inspection.findUniqueOrThrow({
       where: { id: inspectionId },
-      select: { id: true, yjsName: true, status: true, frameworkVersion: true, windowStart: true, windowEnd: true },
+      select: { id: true, yjsName: true, status: true, frameworkVersion: true, ...WINDOW_COLUMNS },
     }),
     db.populationImport.findFirst({
       where: { inspectionId },
@@ -200,6 +206,10 @@ export async function populationView(actor: Actor, inspectionId: string) {
     ...inspection,
     windowStart: isoDate(inspection.windowStart),
     windowEnd: isoDate(inspection.windowEnd),
+    oocWindowStart: isoDate(inspection.oocWindowStart),
+    oocWindowEnd: isoDate(inspection.oocWindowEnd),
+    /** yjs-2018: windowStart/windowEnd are the court disposal window, oocWindow* the out-of-court one. */
+    streamWindows: hasStreamWindows(inspection.frameworkVersion),
     streams: sampledStreams(inspection.frameworkVersion),
     latest,
     byStream: byStream.map((group) => ({ stream: group.stream, count: group._count._all })),

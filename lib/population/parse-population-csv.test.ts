@@ -243,6 +243,32 @@ describe("parsePopulationCsv: row errors", () => {
     expect(() => parsePopulationCsv(text, { windowStart: "2023-02-30" })).toThrow(RangeError);
   });
 
+  it("judges each row against its own stream's window when the streams have windows of their own (yjs-2018)", () => {
+    // Fieldwork 2024-01-22: court 2023-04-22 to 2023-07-22, out-of-court 2023-08-22 to 2023-10-22.
+    const streamWindows = { court: { start: "2023-04-22", end: "2023-07-22" }, out_of_court: { start: "2023-08-22", end: "2023-10-22" } };
+    const text = csv(
+      HEADER,
+      "S-1,court,referral_order,2023-04-22,male,,15,low,low,",
+      "S-2,court,referral_order,2023-09-01,male,,15,low,low,",
+      "S-3,out_of_court,youth_caution,2023-10-22,male,,15,low,low,",
+      "S-4,out_of_court,youth_caution,2023-07-01,male,,15,low,low,",
+      "S-5,court,referral_order,2023-04-21,male,,15,low,low,",
+    );
+    expect(failureOf(parsePopulationCsv(text, { streamWindows })).errors).toEqual([
+      { row: 3, column: "disposal_date", message: "Row 3, disposal_date: is after the court disposal eligibility window, which ends on 2023-07-22." },
+      {
+        row: 5,
+        column: "disposal_date",
+        message: "Row 5, disposal_date: is before the out-of-court disposal eligibility window, which starts on 2023-08-22.",
+      },
+      { row: 6, column: "disposal_date", message: "Row 6, disposal_date: is before the court disposal eligibility window, which starts on 2023-04-22." },
+    ]);
+    // A stream named with no window is not date-checked; a stream window overrides the general one.
+    const open = parsePopulationCsv(text, { windowStart: "2023-01-01", windowEnd: "2023-12-31", streamWindows: { court: null } });
+    expect(rowsOf(open)).toHaveLength(5);
+    expect(() => parsePopulationCsv(text, { streamWindows: { court: { start: "2023-05-01", end: "2023-04-01" } } })).toThrow(RangeError);
+  });
+
   it("reports rows with too many or too few values", () => {
     const text = csv(HEADER, "F-1,court,referral_order,2023-03-14,male,White, British,15,low,low,CM1", "F-2,court,referral_order");
     expect(failureOf(parsePopulationCsv(text)).errors).toEqual([

@@ -20,7 +20,7 @@ import {
   type Gender,
   type Stream,
 } from "@/lib/framework/case-attributes";
-import { isRealIsoDate } from "@/lib/sampling/eligibility-window";
+import { isRealIsoDate, type EligibilityWindow } from "@/lib/sampling/eligibility-window";
 import {
   CASE_MANAGER_MAX_LENGTH,
   ETHNICITY_MAX_LENGTH,
@@ -59,6 +59,12 @@ export interface ParsePopulationCsvOptions {
   /** Inclusive YYYY-MM-DD bounds for disposal_date, when the window is known. */
   windowStart?: string;
   windowEnd?: string;
+  /**
+   * A window of its own for each stream named here (yjs-2018: court and out-of-court disposals have
+   * different windows); null means that stream's dates are not checked. Streams not named here use
+   * windowStart/windowEnd.
+   */
+  streamWindows?: Partial<Record<Stream, EligibilityWindow | null>>;
   /** Default 5 MB. */
   maxBytes?: number;
   /** Data rows (not counting the header or blank rows). Default 20,000. */
@@ -70,13 +76,22 @@ export const DEFAULT_MAX_ROWS = 20_000;
 export const MAX_REPORTED_ERRORS = 500;
 
 export function parsePopulationCsv(input: string | Uint8Array, options: ParsePopulationCsvOptions = {}): PopulationCsvResult {
-  const { windowStart, windowEnd, maxBytes = DEFAULT_MAX_BYTES, maxRows = DEFAULT_MAX_ROWS } = options;
-  for (const bound of [windowStart, windowEnd]) {
-    if (bound !== undefined && !isRealIsoDate(bound)) throw new RangeError("window bounds must be real YYYY-MM-DD dates");
+  const { windowStart, windowEnd, streamWindows = {}, maxBytes = DEFAULT_MAX_BYTES, maxRows = DEFAULT_MAX_ROWS } = options;
+  const bounds: [string | undefined, string | undefined][] = [
+    [windowStart, windowEnd],
+    ...Object.values(streamWindows).map((window): [string | undefined, string | undefined] => [window?.start, window?.end]),
+  ];
+  for (const [start, end] of bounds) {
+    for (const bound of [start, end]) {
+      if (bound !== undefined && !isRealIsoDate(bound)) throw new RangeError("window bounds must be real YYYY-MM-DD dates");
+    }
+    if (start !== undefined && end !== undefined && start > end) throw new RangeError("a window must not start after it ends");
   }
-  if (windowStart !== undefined && windowEnd !== undefined && windowStart > windowEnd) {
-    throw new RangeError("windowStart must not be after windowEnd");
-  }
+  const windowOf = (stream: Stream): RowWindow => {
+    if (!(stream in streamWindows)) return { windowStart, windowEnd, name: "the eligibility window" };
+    const window = streamWindows[stream] ?? null;
+    return { windowStart: window?.start, windowEnd: window?.end, name: `the ${STREAM_LABELS[stream].toLowerCase()} eligibility window` };
+  };
 
   const decoded = decodeText(input, maxBytes);
   if (!decoded.ok) return fileFailure(decoded.fileError);
@@ -100,7 +115,7 @@ export function parsePopulationCsv(input: string | Uint8Array, options: ParsePop
   const rows: PopulationRow[] = [];
   const firstRowOfReference = new Map<string, number>();
   for (const record of caseRecords) {
-    const row = validateRecord(record, header, errors, { windowStart, windowEnd });
+    const row = validateRecord(record, header, errors, windowOf);
     if (row === null) continue;
     // Case-insensitive: YJ-001 and yj-001 are almost certainly the same case keyed twice.
     const key = row.reference.toLowerCase();
@@ -375,12 +390,19 @@ type ParsedFields = { [K in PopulationColumnName]: z.output<(typeof POPULATION_F
 /** One row's cells by column name; safeParse reports every column's problem, not just the first. */
 const populationRecordSchema = z.object(POPULATION_FIELD_SCHEMAS);
 
+/** The disposal date bounds a row is judged against, and how its errors name them. */
+interface RowWindow {
+  windowStart: string | undefined;
+  windowEnd: string | undefined;
+  name: string;
+}
+
 /** The row, or null after recording its errors. */
 function validateRecord(
   record: CsvRecord,
   header: { columnAt: readonly (PopulationColumnName | null)[]; width: number; fieldCount: number },
   errors: PopulationCsvError[],
-  window: { windowStart: string | undefined; windowEnd: string | undefined },
+  windowOf: (stream: Stream) => RowWindow,
 ): PopulationRow | null {
   const { fields, row } = record;
   const { columnAt, width: headerWidth } = header;
@@ -433,14 +455,14 @@ function validateRecord(
     }
     return null;
   }
-  return checkAcrossColumns(parsed.data, row, errors, window);
+  return checkAcrossColumns(parsed.data, row, errors, windowOf(parsed.data.stream));
 }
 
 function checkAcrossColumns(
   fields: ParsedFields,
   row: number,
   errors: PopulationCsvError[],
-  window: { windowStart: string | undefined; windowEnd: string | undefined },
+  window: RowWindow,
 ): PopulationRow | null {
   let valid = true;
   if (!isDisposalTypeOfStream(fields.stream, fields.disposal_type)) {
@@ -454,11 +476,11 @@ function checkAcrossColumns(
     valid = false;
   }
   if (window.windowStart !== undefined && fields.disposal_date < window.windowStart) {
-    errors.push(cellError(row, "disposal_date", `is before the eligibility window, which starts on ${window.windowStart}.`));
+    errors.push(cellError(row, "disposal_date", `is before ${window.name}, which starts on ${window.windowStart}.`));
     valid = false;
   }
   if (window.windowEnd !== undefined && fields.disposal_date > window.windowEnd) {
-    errors.push(cellError(row, "disposal_date", `is after the eligibility window, which ends on ${window.windowEnd}.`));
+    errors.push(cellError(row, "disposal_date", `is after ${window.name}, which ends on ${window.windowEnd}.`));
     valid = false;
   }
   if (!valid) return null;
