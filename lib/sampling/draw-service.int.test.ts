@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
+import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { importPopulation } from "@/lib/population/import";
 import { addCaseToSample, drawSample, removeCaseFromSample, samplingView } from "./draw-service";
@@ -39,6 +39,25 @@ describe("drawing the sample", () => {
     // n0 = 164.3; N = 120 → 164.3 / (1 + 163.3/120) = 69.6 → 70
     expect(court).toMatchObject({ populationSize: 120, proposedSize: 70, sampledCount: 0, canDraw: true });
     expect(view.sampleSizeMethod).toContain("80% confidence");
+  });
+
+  it("yjs-2018: proposes S2's 60/40 split of one sample sized on both streams, and draws each stream at its number", async () => {
+    const inspectionId = await makeInspection(manager, { frameworkVersion: "yjs-2018", oocWindowStart: "2023-01-01", oocWindowEnd: "2023-12-31", windowStart: "2023-01-01", windowEnd: "2023-12-31" });
+    await importPopulation(manager, { inspectionId, fileName: "cases.csv", content: toCsv(populationCases(200)) });
+    const view = await samplingView(manager, inspectionId);
+    // 200 together: 164.3 / (1 + 163.3/200) = 90.5 → 91; court 54.6 → 55, out-of-court 36.
+    expect(view.streamSplit).toMatchObject({ total: 91, populationSize: 200, label: expect.stringContaining("S2's split") });
+    expect(view.streams.map((s) => [s.stream, s.populationSize, s.proposedSize])).toEqual([
+      ["court", 120, 55],
+      ["out_of_court", 80, 36],
+    ]);
+    await drawSample(manager, { inspectionId, stream: "court", size: "55", seed: "s2" });
+    await drawSample(manager, { inspectionId, stream: "out_of_court", size: "36", seed: "s2" });
+    expect((await sampledReferences(inspectionId, "court")).length).toBe(55);
+    expect((await sampledReferences(inspectionId, "out_of_court")).length).toBe(36);
+
+    const yjs2021 = await samplingView(lead, await populatedInspection());
+    expect(yjs2021.streamSplit).toBeNull();
   });
 
   it("draws with a recorded seed, copies the population's attributes, and the same seed reproduces the draw", async () => {

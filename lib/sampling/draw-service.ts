@@ -8,8 +8,9 @@ import { authorizeSetupRead, fieldProblem, isoDate, lockInspection, sampledStrea
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { fieldErrorsOf } from "@/lib/users";
-import { SAMPLE_SIZE_METHOD, sampleSize } from "./sample-size";
+import { SAMPLE_SIZE_METHOD } from "./sample-size";
 import { compareProportions, drawSampleByStream, type SamplingUnit } from "./stratified-draw";
+import { proposeStreamSampleSizes, YJS_2018_STREAM_SPLIT_LABEL } from "./stream-sizes";
 
 // The sample: a stratified random draw per stream with a recorded seed, and hand changes (add a case
 // from the population, remove a sampled case), each with a reason. All audited.
@@ -307,7 +308,10 @@ export async function removeCaseFromSample(actor: Actor, input: unknown): Promis
 
 // --- Read model ------------------------------------------------------------------------------------
 
-/** Per stream: population, proposed size with its method, last draw, proportions; and the cases. */
+/**
+ * Per stream: population, proposed size with its method (yjs-2018: S2's 60/40 split of one sample),
+ * last draw, proportions; and the cases.
+ */
 export async function samplingView(actor: Actor, inspectionId: string) {
   const caller = await authorizeSetupRead(actor, inspectionId);
   const inspection = await db.inspection.findUniqueOrThrow({
@@ -350,7 +354,12 @@ export async function samplingView(actor: Actor, inspectionId: string) {
     }),
   ]);
   const editSetup = can(caller, "inspection.editSetup");
-  const streams = sampledStreams(inspection.frameworkVersion).map((stream: Stream) => {
+  const inspected = sampledStreams(inspection.frameworkVersion);
+  const proposal = proposeStreamSampleSizes(
+    inspection.frameworkVersion,
+    Object.fromEntries(inspected.map((stream) => [stream, population.filter((row) => row.stream === stream).length])),
+  );
+  const streams = inspected.map((stream: Stream) => {
     const streamPopulation = population.filter((row) => row.stream === stream) as SamplingUnit[];
     const active = cases.filter((c) => c.stream === stream && c.removedAt === null);
     const fromPopulation = active.filter((c) => c.populationCaseId !== null).map((c) => c.reference);
@@ -358,7 +367,7 @@ export async function samplingView(actor: Actor, inspectionId: string) {
     return {
       stream,
       populationSize: streamPopulation.length,
-      proposedSize: sampleSize(streamPopulation.length),
+      proposedSize: proposal.sizes[stream] ?? 0,
       sampledCount: active.length,
       lastDraw: draws.find((d) => d.stream === stream) ?? null,
       proportions: streamPopulation.length === 0 ? [] : compareProportions(streamPopulation, fromPopulation).filter((row) => row.attribute !== "stream"),
@@ -369,6 +378,8 @@ export async function samplingView(actor: Actor, inspectionId: string) {
   return {
     ...inspection,
     sampleSizeMethod: SAMPLE_SIZE_METHOD,
+    /** yjs-2018: the one sample S2's split was taken from, with the split's label. */
+    streamSplit: proposal.split ? { ...proposal.split, label: YJS_2018_STREAM_SPLIT_LABEL } : null,
     streams,
     cases: cases.map((c) => ({
       ...c,
