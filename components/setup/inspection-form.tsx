@@ -9,23 +9,38 @@ import { FieldShell, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
-import { isRealIsoDate, proposeEligibilityWindow } from "@/lib/sampling/eligibility-window";
+import { hasStreamWindows, proposeInspectionWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/sampling/eligibility-window";
 
 export interface InspectionDetailsValues {
   yjsName: string;
   frameworkVersion: string;
   fieldworkStart: string;
+  /** yjs-2021: the one window; yjs-2018: the court disposal window. */
   windowStart: string;
   windowEnd: string;
+  /** yjs-2018 only: the out-of-court disposal window. */
+  oocWindowStart: string;
+  oocWindowEnd: string;
 }
 
-function proposalFor(frameworkVersion: string, fieldworkStart: string) {
-  return frameworkVersion === "yjs-2021" && isRealIsoDate(fieldworkStart) ? proposeEligibilityWindow(fieldworkStart) : null;
+const WINDOW_FIELDS = ["windowStart", "windowEnd", "oocWindowStart", "oocWindowEnd"] as const;
+
+/** The proposal as form values ("" where there is none). */
+function proposalFor(frameworkVersion: string, fieldworkStart: string): Pick<InspectionDetailsValues, (typeof WINDOW_FIELDS)[number]> | null {
+  const proposal = proposeInspectionWindows(frameworkVersion, fieldworkStart);
+  if (!proposal) return null;
+  return {
+    windowStart: proposal.window?.start ?? "",
+    windowEnd: proposal.window?.end ?? "",
+    oocWindowStart: proposal.oocWindow?.start ?? "",
+    oocWindowEnd: proposal.oocWindow?.end ?? "",
+  };
 }
 
 /**
- * Create an inspection, or edit its details. For yjs-2021 the eligibility window follows the
- * fieldwork date (start − 364 days, end − 66 days) until the user types their own dates.
+ * Create an inspection, or edit its details. The eligibility windows follow the fieldwork date until
+ * the user types their own dates: for yjs-2021 one window (start − 364 days, end − 66 days); for
+ * yjs-2018 a court disposal window (9 to 6 months before) and an out-of-court one (5 to 3 months).
  */
 export function InspectionDetailsForm({
   inspectionId,
@@ -47,18 +62,20 @@ export function InspectionDetailsForm({
       const next = { ...current, [field]: value };
       if ((field === "fieldworkStart" || field === "frameworkVersion") && !windowEdited) {
         const proposed = proposalFor(next.frameworkVersion, next.fieldworkStart);
-        next.windowStart = proposed?.start ?? "";
-        next.windowEnd = proposed?.end ?? "";
+        for (const windowField of WINDOW_FIELDS) next[windowField] = proposed?.[windowField] ?? "";
       }
       return next;
     });
-    if (field === "windowStart" || field === "windowEnd") setWindowEdited(true);
+    if ((WINDOW_FIELDS as readonly string[]).includes(field)) setWindowEdited(true);
   };
   const useProposal = () => {
     if (!proposal) return;
-    setValues((current) => ({ ...current, windowStart: proposal.start, windowEnd: proposal.end }));
+    setValues((current) => ({ ...current, ...proposal }));
     setWindowEdited(false);
   };
+  const streamWindows = hasStreamWindows(values.frameworkVersion);
+  const differsFromProposal =
+    proposal !== null && WINDOW_FIELDS.some((field) => (streamWindows || !field.startsWith("ooc")) && values[field] !== proposal[field]);
 
   const input = (field: keyof InspectionDetailsValues, type: string, hasHint = false) => {
     const error = fieldError(state, field);
@@ -78,10 +95,18 @@ export function InspectionDetailsForm({
     );
   };
   const windowHint = proposal
-    ? `Proposed from the fieldwork date: 364 days before it to 66 days before it (${proposal.start} to ${proposal.end}), the pattern of the 2021 framework's reports. Change it if this inspection's window differs.`
-    : values.frameworkVersion === "yjs-2018"
-      ? "The 2018 framework's reports give no fixed window (court cases six to nine months before, out-of-court three to five); enter the dates, or leave both blank."
-      : "Enter the first and last eligible disposal dates.";
+    ? `Proposed from the fieldwork date: 364 days before it to 66 days before it (${proposal.windowStart} to ${proposal.windowEnd}), the pattern of the 2021 framework's reports. Change it if this inspection's window differs.`
+    : "Enter the first and last eligible disposal dates, or leave both blank to use the proposal.";
+  const dateFields = (start: keyof InspectionDetailsValues, end: keyof InspectionDetailsValues, what: string) => (
+    <div className="flex flex-wrap gap-6">
+      <FieldShell id={start} label={`First eligible ${what}date`} error={fieldError(state, start)}>
+        {input(start, "date")}
+      </FieldShell>
+      <FieldShell id={end} label={`Last eligible ${what}date`} error={fieldError(state, end)}>
+        {input(end, "date")}
+      </FieldShell>
+    </div>
+  );
 
   return (
     <form action={action} noValidate className="max-w-2xl">
@@ -117,25 +142,44 @@ export function InspectionDetailsForm({
       <FieldShell id="fieldworkStart" label="Fieldwork starts" hint="The first day of fieldwork, for example 2024-01-22." error={fieldError(state, "fieldworkStart")}>
         {input("fieldworkStart", "date", true)}
       </FieldShell>
-      <fieldset className="mb-5 border-0 p-0" aria-describedby="window-hint">
-        <legend className="text-lg font-bold">Eligibility window</legend>
-        <p id="window-hint" className="text-muted mb-2 text-sm">
-          {windowHint}
-        </p>
-        <div className="flex flex-wrap gap-6">
-          <FieldShell id="windowStart" label="First eligible disposal date" error={fieldError(state, "windowStart")}>
-            {input("windowStart", "date")}
-          </FieldShell>
-          <FieldShell id="windowEnd" label="Last eligible disposal date" error={fieldError(state, "windowEnd")}>
-            {input("windowEnd", "date")}
-          </FieldShell>
+      {streamWindows ? (
+        <div className="mb-5">
+          <p id="window-assumption" className="mb-3 text-sm">
+            <strong>How the windows are proposed:</strong> {YJS_2018_WINDOW_ASSUMPTION}. Change either window if this inspection&apos;s differs.
+          </p>
+          <fieldset className="mb-3 border-0 p-0" aria-describedby="court-window-hint window-assumption">
+            <legend className="text-lg font-bold">Court disposal eligibility window</legend>
+            <p id="court-window-hint" className="text-muted mb-2 text-sm">
+              {proposal ? `Proposed: nine to six months before fieldwork (${proposal.windowStart} to ${proposal.windowEnd}).` : "Enter the fieldwork date to see the proposal."}
+            </p>
+            {dateFields("windowStart", "windowEnd", "court disposal ")}
+          </fieldset>
+          <fieldset className="mb-3 border-0 p-0" aria-describedby="ooc-window-hint window-assumption">
+            <legend className="text-lg font-bold">Out-of-court disposal eligibility window</legend>
+            <p id="ooc-window-hint" className="text-muted mb-2 text-sm">
+              {proposal
+                ? `Proposed: five to three months before fieldwork (${proposal.oocWindowStart} to ${proposal.oocWindowEnd}).`
+                : "Enter the fieldwork date to see the proposal."}
+            </p>
+            {dateFields("oocWindowStart", "oocWindowEnd", "out-of-court disposal ")}
+          </fieldset>
         </div>
-        {proposal && windowEdited && !datesLocked && (values.windowStart !== proposal.start || values.windowEnd !== proposal.end) ? (
+      ) : (
+        <fieldset className="mb-5 border-0 p-0" aria-describedby="window-hint">
+          <legend className="text-lg font-bold">Eligibility window</legend>
+          <p id="window-hint" className="text-muted mb-2 text-sm">
+            {windowHint}
+          </p>
+          {dateFields("windowStart", "windowEnd", "")}
+        </fieldset>
+      )}
+      {proposal && windowEdited && !datesLocked && differsFromProposal ? (
+        <div className="mb-5">
           <Button type="button" variant="secondary" onClick={useProposal}>
-            Use the proposed window
+            {streamWindows ? "Use the proposed windows" : "Use the proposed window"}
           </Button>
-        ) : null}
-      </fieldset>
+        </div>
+      ) : null}
       <Button disabled={pending}>{inspectionId ? "Save details" : "Create inspection"}</Button>
     </form>
   );

@@ -55,6 +55,8 @@ export async function inspectionOverview(actor: Actor, inspectionId: string) {
       fieldworkStart: true,
       windowStart: true,
       windowEnd: true,
+      oocWindowStart: true,
+      oocWindowEnd: true,
       status: true,
       memberships: {
         orderBy: [{ role: "asc" }, { user: { name: "asc" } }],

@@ -29,10 +29,19 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
         </dd>
         <dt className="font-semibold">Fieldwork starts</dt>
         <dd>{formatDate(overview.fieldworkStart)}</dd>
-        <dt className="font-semibold">Eligibility window</dt>
-        <dd>
-          {overview.windowStart ? `${formatDate(overview.windowStart)} to ${formatDate(overview.windowEnd)}` : "Not set"}
-        </dd>
+        {overview.frameworkVersion === "yjs-2018" ? (
+          <>
+            <dt className="font-semibold">Court disposal eligibility window</dt>
+            <dd>{overview.windowStart ? `${formatDate(overview.windowStart)} to ${formatDate(overview.windowEnd)}` : "Not set"}</dd>
+            <dt className="font-semibold">Out-of-court disposal eligibility window</dt>
+            <dd>{overview.oocWindowStart ? `${formatDate(overview.oocWindowStart)} to ${formatDate(overview.oocWindowEnd)}` : "Not set"}</dd>
+          </>
+        ) : (
+          <>
+            <dt className="font-semibold">Eligibility window</dt>
+            <dd>{overview.windowStart ? `${formatDate(overview.windowStart)} to ${formatDate(overview.windowEnd)}` : "Not set"}</dd>
+          </>
+        )}
         <dt className="font-semibold">Status</dt>
         <dd>{INSPECTION_STATUS_LABELS[overview.status] ?? overview.status}</dd>
       </dl>

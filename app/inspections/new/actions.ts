@@ -16,6 +16,8 @@ export async function createInspectionAction(_: FormState, form: FormData): Prom
       fieldworkStart: form.get("fieldworkStart"),
       windowStart: form.get("windowStart") ?? "",
       windowEnd: form.get("windowEnd") ?? "",
+      oocWindowStart: form.get("oocWindowStart") ?? "",
+      oocWindowEnd: form.get("oocWindowEnd") ?? "",
     });
     createdId = created.id;
     return `${created.yjsName} created.`;

@@ -16,7 +16,7 @@ export default async function NewInspectionPage() {
       <p className="mb-6 max-w-2xl">
         After creating it, add the team, import the youth justice service&apos;s eligible cases, draw the sample and allocate it.
       </p>
-      <InspectionDetailsForm initial={{ yjsName: "", frameworkVersion: "yjs-2021", fieldworkStart: "", windowStart: "", windowEnd: "" }} />
+      <InspectionDetailsForm initial={{ yjsName: "", frameworkVersion: "yjs-2021", fieldworkStart: "", windowStart: "", windowEnd: "", oocWindowStart: "", oocWindowEnd: "" }} />
     </>
   );
 }

@@ -35,6 +35,8 @@ export async function updateDetailsAction(_: FormState, form: FormData): Promise
       fieldworkStart: text(form, "fieldworkStart"),
       windowStart: text(form, "windowStart") ?? "",
       windowEnd: text(form, "windowEnd") ?? "",
+      oocWindowStart: text(form, "oocWindowStart") ?? "",
+      oocWindowEnd: text(form, "oocWindowEnd") ?? "",
     });
     return "Inspection details saved.";
   });

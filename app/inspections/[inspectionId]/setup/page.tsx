@@ -14,6 +14,7 @@ import { startFieldworkAction } from "./actions";
 export const metadata: Metadata = { title: "Inspection set-up" };
 
 const asDate = (iso: string | null) => (iso ? formatDate(new Date(iso)) : "—");
+const windowText = (start: string | null, end: string | null) => (start ? `${asDate(start)} to ${asDate(end)}` : "Not set");
 
 export default async function SetupOverviewPage({
   params,
@@ -120,6 +121,8 @@ export default async function SetupOverviewPage({
             fieldworkStart: setup.fieldworkStart,
             windowStart: setup.windowStart ?? "",
             windowEnd: setup.windowEnd ?? "",
+            oocWindowStart: setup.oocWindowStart ?? "",
+            oocWindowEnd: setup.oocWindowEnd ?? "",
           }}
         />
       ) : (
@@ -132,10 +135,26 @@ export default async function SetupOverviewPage({
           </dd>
           <dt className="font-semibold">Fieldwork starts</dt>
           <dd>{asDate(setup.fieldworkStart)}</dd>
-          <dt className="font-semibold">Eligibility window</dt>
-          <dd>{setup.windowStart ? `${asDate(setup.windowStart)} to ${asDate(setup.windowEnd)}` : "Not set"}</dd>
+          {setup.streamWindows ? (
+            <>
+              <dt className="font-semibold">Court disposal eligibility window</dt>
+              <dd>{windowText(setup.windowStart, setup.windowEnd)}</dd>
+              <dt className="font-semibold">Out-of-court disposal eligibility window</dt>
+              <dd>{windowText(setup.oocWindowStart, setup.oocWindowEnd)}</dd>
+            </>
+          ) : (
+            <>
+              <dt className="font-semibold">Eligibility window</dt>
+              <dd>{windowText(setup.windowStart, setup.windowEnd)}</dd>
+            </>
+          )}
         </dl>
       )}
+      {!canEdit && setup.windowAssumption ? (
+        <p className="mb-8 max-w-3xl text-sm">
+          <strong>How the windows are proposed:</strong> {setup.windowAssumption}.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -10,6 +10,9 @@ import { populationView } from "@/lib/population/import";
 
 export const metadata: Metadata = { title: "Set-up: eligible population" };
 
+const windowText = (start: string | null, end: string | null) =>
+  start ? ` (${formatDate(new Date(start))} to ${formatDate(new Date(end ?? start))})` : " (not set yet)";
+
 export default async function PopulationPage({ params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/setup/population`);
@@ -19,11 +22,19 @@ export default async function PopulationPage({ params }: { params: Promise<{ ins
   return (
     <>
       <SetupHeader inspection={view} current="population" title="Eligible population" readOnly={!view.canEdit} />
-      <p className="mb-4 max-w-3xl">
-        The youth justice service&apos;s list of eligible cases: every child whose sentence or licence began, out-of-court disposal was delivered, or
-        resettlement sentence or release fell in the eligibility window
-        {view.windowStart ? ` (${formatDate(new Date(view.windowStart))} to ${formatDate(new Date(view.windowEnd ?? view.windowStart))})` : " (not set yet)"}.
-      </p>
+      {view.streamWindows ? (
+        <p className="mb-4 max-w-3xl">
+          The youth justice service&apos;s list of eligible cases: every child whose court disposal fell in the court disposal eligibility window
+          {windowText(view.windowStart, view.windowEnd)}, or whose out-of-court disposal was delivered in the out-of-court disposal eligibility window
+          {windowText(view.oocWindowStart, view.oocWindowEnd)}. Each case&apos;s date is checked against the window of its stream.
+        </p>
+      ) : (
+        <p className="mb-4 max-w-3xl">
+          The youth justice service&apos;s list of eligible cases: every child whose sentence or licence began, out-of-court disposal was delivered, or
+          resettlement sentence or release fell in the eligibility window
+          {windowText(view.windowStart, view.windowEnd)}.
+        </p>
+      )}
 
       {view.latest ? (
         <table className="mb-8 w-full max-w-3xl border-collapse text-left">

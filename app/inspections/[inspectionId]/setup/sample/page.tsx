@@ -8,6 +8,7 @@ import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS, STREAM_LABE
 import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
 import { samplingView } from "@/lib/sampling/draw-service";
+import { YJS_2018_STREAM_SPLIT } from "@/lib/sampling/stream-sizes";
 
 export const metadata: Metadata = { title: "Set-up: sample" };
 
@@ -27,9 +28,15 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
         Each stream is sampled separately: a stratified random draw that keeps the population&apos;s proportions of gender, disposal type, risk of
         serious harm and safety and wellbeing classification, each within one case.
       </p>
-      <p className="mb-6 max-w-3xl text-sm">
+      <p className={`${view.streamSplit ? "mb-2" : "mb-6"} max-w-3xl text-sm`}>
         <strong>Sample size method:</strong> {view.sampleSizeMethod}.
       </p>
+      {view.streamSplit ? (
+        <p className="mb-6 max-w-3xl text-sm">
+          <strong>Split between streams:</strong> {view.streamSplit.label}. Proposed sample: {view.streamSplit.total} of the {view.streamSplit.populationSize}{" "}
+          eligible court and out-of-court cases. Change either number before drawing if this inspection needs another split.
+        </p>
+      ) : null}
 
       {view.streams.map((s) => (
         <section key={s.stream} aria-labelledby={`stream-${s.stream}`} className="mb-10 border-t-4 border-line pt-4">
@@ -41,7 +48,12 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
             <dd className="tabular-nums">{s.populationSize}</dd>
             <dt className="font-semibold">Proposed sample size</dt>
             <dd className="tabular-nums">
-              {s.proposedSize} <span className="text-sm text-muted">(80% confidence, ±5, p = 0.5, finite population correction)</span>
+              {s.proposedSize}{" "}
+              <span className="text-sm text-muted">
+                {view.streamSplit
+                  ? `(S2's split: ${s.stream === "court" ? YJS_2018_STREAM_SPLIT.court : YJS_2018_STREAM_SPLIT.out_of_court}% of ${view.streamSplit.total}, never more than the eligible cases)`
+                  : "(80% confidence, ±5, p = 0.5, finite population correction)"}
+              </span>
             </dd>
             <dt className="font-semibold">In the sample</dt>
             <dd className="tabular-nums">{s.sampledCount}</dd>
