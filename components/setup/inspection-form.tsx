@@ -99,10 +99,10 @@ export function InspectionDetailsForm({
     : "Enter the first and last eligible disposal dates, or leave both blank to use the proposal.";
   const dateFields = (start: keyof InspectionDetailsValues, end: keyof InspectionDetailsValues, what: string) => (
     <div className="flex flex-wrap gap-6">
-      <FieldShell id={start} label={`First eligible ${what}date`} error={fieldError(state, start)}>
+      <FieldShell id={start} label={`First eligible ${what} date`} error={fieldError(state, start)}>
         {input(start, "date")}
       </FieldShell>
-      <FieldShell id={end} label={`Last eligible ${what}date`} error={fieldError(state, end)}>
+      <FieldShell id={end} label={`Last eligible ${what} date`} error={fieldError(state, end)}>
         {input(end, "date")}
       </FieldShell>
     </div>
@@ -152,7 +152,7 @@ export function InspectionDetailsForm({
             <p id="court-window-hint" className="text-muted mb-2 text-sm">
               {proposal ? `Proposed: nine to six months before fieldwork (${proposal.windowStart} to ${proposal.windowEnd}).` : "Enter the fieldwork date to see the proposal."}
             </p>
-            {dateFields("windowStart", "windowEnd", "court disposal ")}
+            {dateFields("windowStart", "windowEnd", "court disposal")}
           </fieldset>
           <fieldset className="mb-3 border-0 p-0" aria-describedby="ooc-window-hint window-assumption">
             <legend className="text-lg font-bold">Out-of-court disposal eligibility window</legend>
@@ -161,7 +161,7 @@ export function InspectionDetailsForm({
                 ? `Proposed: five to three months before fieldwork (${proposal.oocWindowStart} to ${proposal.oocWindowEnd}).`
                 : "Enter the fieldwork date to see the proposal."}
             </p>
-            {dateFields("oocWindowStart", "oocWindowEnd", "out-of-court disposal ")}
+            {dateFields("oocWindowStart", "oocWindowEnd", "out-of-court disposal")}
           </fieldset>
         </div>
       ) : (
@@ -170,7 +170,7 @@ export function InspectionDetailsForm({
           <p id="window-hint" className="text-muted mb-2 text-sm">
             {windowHint}
           </p>
-          {dateFields("windowStart", "windowEnd", "")}
+          {dateFields("windowStart", "windowEnd", "disposal")}
         </fieldset>
       )}
       {proposal && windowEdited && !datesLocked && differsFromProposal ? (
