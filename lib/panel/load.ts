@@ -58,8 +58,8 @@ interface LoadedRow {
   fieldwork_start: string;
   status: string;
   viewer_role: InspectionRole | null;
-  /** [status, cases] per case status. */
-  cases: [CaseStatus, number][] | null;
+  /** [cases, of which final]. */
+  cases: [number, number];
   /** [status, stream, disposal type, harm factors, safety and wellbeing factors, key question, value, answers]. */
   answers: [CaseStatus, Stream, string, boolean | null, boolean | null, string, AnswerValue, number][] | null;
   /** [standard, kind, rating, note, decided at, decided by]. */
@@ -70,18 +70,18 @@ interface LoadedRow {
 
 /**
  * Everything the panel is computed from, in ONE statement (the panel is polled by every open page,
- * so round trips matter): the inspection, the viewer's role on its team (the rights check), cases
- * per status, the stored decisions, the sign-off in force, and the answers aggregated per key
- * question and value for each combination of case status and the case attributes that decide
- * applicability (countsFromAnswers takes each combination as one "case" with counted answers, so
- * the figures equal counting answer by answer). No row when there is no such inspection.
+ * so round trips matter): the inspection, the viewer's role on its team (the rights check), how
+ * many cases there are and how many are final, the stored decisions, the sign-off in force, and the
+ * answers aggregated per key question and value for each combination of case status and the case
+ * attributes that decide applicability (countsFromAnswers takes each combination as one "case" with
+ * counted answers, so the figures equal counting answer by answer). No row when there is no such
+ * inspection.
  */
 const PANEL_SQL = `
     SELECT i.id, i.yjs_name, i.framework_version, i.fieldwork_start::text, i.status,
       (SELECT role FROM memberships WHERE inspection_id = $1::uuid AND user_id = $2::uuid) AS viewer_role,
-      (SELECT json_agg(json_build_array(status, n)) FROM (
-         SELECT status, count(*) AS n FROM cases WHERE inspection_id = $1::uuid AND removed_at IS NULL GROUP BY status
-       ) s) AS cases,
+      (SELECT json_build_array(count(*), count(*) FILTER (WHERE status = ANY($3::case_status[])))
+         FROM cases WHERE inspection_id = $1::uuid AND removed_at IS NULL) AS cases,
       (SELECT json_agg(json_build_array(g.status, g.stream, g.disposal_type, g.harm_factors, g.safety_wellbeing_factors, g.question_id, g.value, g.n)) FROM (
          SELECT c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors, a.question_id, a.value, count(*) AS n
          FROM answers a JOIN cases c ON c.id = a.case_id
@@ -99,8 +99,8 @@ async function loadRow(client: Db | Tx, inspectionId: string, viewerId: string |
   // Outside a transaction, plain SQL on the shared pool: the panel is polled by every open page.
   const rows =
     client === db
-      ? (await sqlQuery<LoadedRow>(PANEL_SQL, [inspectionId, viewerId])).rows
-      : await client.$queryRawUnsafe<LoadedRow[]>(PANEL_SQL, inspectionId, viewerId);
+      ? (await sqlQuery<LoadedRow>(PANEL_SQL, [inspectionId, viewerId, FINAL_CASE_STATUSES])).rows
+      : await client.$queryRawUnsafe<LoadedRow[]>(PANEL_SQL, inspectionId, viewerId, FINAL_CASE_STATUSES);
   return rows[0];
 }
 
@@ -125,12 +125,7 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string, view
     answers.push({ caseId: key, questionId, value, count });
   }
   const counts = countsFromAnswers(framework, [...combinations.values()], answers);
-  let total = 0;
-  let finalCount = 0;
-  for (const [status, n] of row.cases ?? []) {
-    total += n;
-    if (FINAL_CASE_STATUSES.includes(status)) finalCount += n;
-  }
+  const [total, finalCount] = row.cases;
   return {
     inspection: {
       id: row.id,
