@@ -114,7 +114,11 @@ describe("panel decisions", () => {
   });
 
   it("records allowed discretion and refuses disallowed discretion with the engine's reason", async () => {
+    const { fingerprint } = await panelFigures(team.lead, team.inspectionId);
+    // Nothing changed: the page's poll must not see a change.
+    expect((await panelFigures(team.manager, team.inspectionId)).fingerprint).toBe(fingerprint);
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.2", rating: "Requires improvement", note: "Small sample." });
+    expect((await panelFigures(team.lead, team.inspectionId)).fingerprint).not.toBe(fingerprint);
     const tooFar = await refusal(
       recordDiscretion(team.lead, team.inspectionId, { standardId: "2.1", rating: "Good", note: "We think so." }),
     );
