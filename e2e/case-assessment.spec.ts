@@ -165,6 +165,8 @@ test.describe("case assessment", () => {
     await expect(lead.getByRole("region", { name: "Lead inspector's comment on key question 2.2.1" })).toContainText("Open");
     await lead.getByRole("button", { name: "Return the case to the inspector" }).click();
     await expect(lead.getByText("The case is returned to its inspector")).toBeVisible();
+    // The notice telling the inspector what to do is for the inspector, not the lead who returned it.
+    await expect(lead.getByText("The lead inspector returned this case with comments")).toHaveCount(0);
 
     await inspector.reload();
     await expect(inspector.getByText("The lead inspector returned this case with comments")).toBeVisible();
@@ -203,6 +205,33 @@ test.describe("case assessment", () => {
     }
     await expect(history).toContainText("Amira Khan");
     await expect(history).toContainText("Tom Evans");
+
+    // Reopening needs a reason, and afterwards only the reopening is reported (not the earlier approval).
+    await lead.getByRole("button", { name: "Reopen the case" }).click();
+    await expect(lead.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter why you are reopening this case");
+    await expect(lead.getByRole("textbox", { name: "Why are you reopening this case?" })).toHaveAccessibleDescription(/Enter why you are reopening this case/);
+    await lead.getByLabel("Why are you reopening this case?").fill("Key question 2.2.1 needs a second look.");
+    await lead.getByRole("button", { name: "Reopen the case" }).click();
+    await expect(lead.getByRole("status").filter({ hasText: "The case is reopened." })).toBeVisible();
+    await expect(lead.getByText("The case is approved and locked.")).toHaveCount(0);
+  });
+
+  test("the save status stays in view while scrolling, and the rationale hint follows the answer", async ({ browser }) => {
+    const { inspectionId, cases } = await createInspectionWithCases("Status bar", [{ stream: "court", allocatedTo: "inspector" }]);
+    const page = await pageAs(browser, "inspector");
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openCase(page, caseUrl(inspectionId, cases[0]!.id));
+
+    const hint = (id: string) => page.getByRole("textbox", { name: `Rationale for ${id}` });
+    await expect(hint("2.1.3")).toHaveAccessibleDescription("Required if you answer “no”, optional otherwise.");
+    await radio(page, "2.1.3", "Not applicable").check();
+    await expect(hint("2.1.3")).toHaveAccessibleDescription("Optional: the reason above says why it is not applicable.");
+    await radio(page, "2.1.3", "No").check();
+    await expect(hint("2.1.3")).toHaveAccessibleDescription(/^Required for a “no”/);
+
+    await page.getByRole("button", { name: "Mark the case as complete" }).scrollIntoViewIfNeeded();
+    await expect(status(page)).toHaveText("All changes saved");
+    await expect(status(page)).toBeInViewport();
   });
 
   test("another inspector can read but not change a case; someone off the team is refused", async ({ browser }) => {

@@ -125,7 +125,8 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
 
   return (
     <div className="[&_:is(input,textarea,select,button,a,summary)]:scroll-mt-24">
-      <div id="save-status" tabIndex={-1}>
+      {/* Sticky here, not inside SaveStatus: a sticky element only sticks within its parent. */}
+      <div id="save-status" tabIndex={-1} className="no-print sticky top-0 z-20">
         <SaveStatus store={store} conflictCount={Object.keys(store.conflicts).length} />
       </div>
       <SessionWarning returnTo={`/inspections/${model.inspection.id}/cases/${model.case.id}`} />
@@ -133,7 +134,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       {model.rights.lockMessage ? <StatusNotice tone="info">{model.rights.lockMessage}</StatusNotice> : null}
       {!model.rights.lockMessage && model.rights.readOnlyReason ? <StatusNotice tone="info">{model.rights.readOnlyReason}</StatusNotice> : null}
-      {model.case.status === "returned" && canEdit ? (
+      {model.case.status === "returned" && canEdit && !model.rights.canQualityAssure ? (
         <StatusNotice tone="info">
           The lead inspector returned this case with comments. Reply to each comment, change answers if needed, then mark the case as complete again.
         </StatusNotice>
@@ -143,7 +144,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         <h2 id="attributes-heading" className="mb-2 text-2xl font-bold">
           About this case
         </h2>
-        <dl className="grid max-w-4xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dl className="grid max-w-4xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
           <dt className="font-semibold">Status</dt>
           <dd>{CASE_STATUS_LABELS[model.case.status] ?? model.case.status}</dd>
           <dt className="font-semibold">Stream</dt>

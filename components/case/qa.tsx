@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import {
   approveCaseAction,
   closeQueryAction,
@@ -156,27 +156,32 @@ export function QaPanel({ model }: { model: CasePageModel }) {
   const open = model.queries.filter((q) => q.status === "open").length;
   const answered = model.queries.filter((q) => q.status === "answered").length;
   const status = model.case.status;
-  const errors = [...summaryOf(approveState), ...summaryOf(returnState), ...summaryOf(reopenState)];
-  const success = [approveState, returnState, reopenState].find((s) => s.status === "success");
+  // Only the outcome of the lead's latest action is shown: after approve then reopen, the page must
+  // not still say "approved and locked".
+  const [last, setLast] = useState<"approve" | "return" | "reopen" | null>(null);
+  const lastState = last === "approve" ? approveState : last === "return" ? returnState : last === "reopen" ? reopenState : IDLE;
+  const errors = summaryOf(lastState);
+  const success = lastState.status === "success" ? lastState : null;
+  const reasonError = last === "reopen" ? fieldError(reopenState, "reason") : undefined;
   return (
     <section aria-labelledby="qa-heading" className="mt-10 border-4 border-link p-4">
       <h2 id="qa-heading" className="text-2xl font-bold">
         Quality assurance
       </h2>
       <ErrorSummary errors={errors.map((e) => (e.field === "main-content" || e.field === "form" ? { ...e, field: "qa-heading" } : e))} />
-      {success && success.status === "success" ? <StatusNotice>{success.message}</StatusNotice> : null}
+      {success ? <StatusNotice>{success.message}</StatusNotice> : null}
       <p className="mb-3">
         {open} open comment{open === 1 ? "" : "s"}, {answered} answered. {status === "completed" ? "Approving closes the answered ones." : null}
       </p>
       {status === "completed" ? (
         <div className="flex flex-wrap gap-6">
-          <form action={approve}>
+          <form action={approve} onSubmit={() => setLast("approve")}>
             <Hidden ids={ids} />
             <Button id="qa-approve" disabled={approving}>
               Approve and lock the case
             </Button>
           </form>
-          <form action={giveBack}>
+          <form action={giveBack} onSubmit={() => setLast("return")}>
             <Hidden ids={ids} />
             <Button id="qa-return" variant="secondary" disabled={returning}>
               Return the case to the inspector
@@ -188,7 +193,7 @@ export function QaPanel({ model }: { model: CasePageModel }) {
       {status === "returned" ? <p>The case is with its inspector, who will reply to your comments and complete it again.</p> : null}
       {status === "in_progress" || status === "not_started" ? <p>The inspector has not marked this case as complete yet. You can comment on answers now.</p> : null}
       {status === "approved" ? (
-        <form action={reopen} className="max-w-2xl">
+        <form action={reopen} onSubmit={() => setLast("reopen")} className="max-w-2xl">
           <Hidden ids={ids} />
           <label htmlFor="reason" className="block font-semibold">
             Why are you reopening this case?
@@ -196,7 +201,19 @@ export function QaPanel({ model }: { model: CasePageModel }) {
           <p id="reason-hint" className="text-muted text-sm">
             Reopening unlocks the case for its inspector. The reason is kept in the case history.
           </p>
-          <textarea id="reason" name="reason" rows={2} aria-describedby="reason-hint" aria-invalid={fieldError(reopenState, "reason") ? true : undefined} className={textareaClass} />
+          {reasonError ? (
+            <p id="reason-error" className="font-semibold text-error">
+              <span className="sr-only">Error:</span> {reasonError}
+            </p>
+          ) : null}
+          <textarea
+            id="reason"
+            name="reason"
+            rows={2}
+            aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
+            aria-invalid={reasonError ? true : undefined}
+            className={textareaClass}
+          />
           <Button variant="warning" disabled={reopening} className="mt-2">
             Reopen the case
           </Button>

@@ -149,7 +149,13 @@ export function QuestionCard({
           Rationale for {question.id}
         </label>
         <p id={`${fieldIds.rationale(question.id)}-hint`} className="text-muted text-sm">
-          {value === "no" ? "Required for a “no”: say what was missing or not good enough." : "Optional for a “yes”."}
+          {value === "no"
+            ? "Required for a “no”: say what was missing or not good enough."
+            : value === "yes"
+              ? "Optional for a “yes”."
+              : value === "na"
+                ? "Optional: the reason above says why it is not applicable."
+                : "Required if you answer “no”, optional otherwise."}
         </p>
         {rationaleError ? (
           <p id={`${fieldIds.rationale(question.id)}-error`} className="font-semibold text-error">

@@ -20,7 +20,7 @@ export function SaveStatus({ store, conflictCount }: { store: CaseStore; conflic
     store.status.kind === "error" ? "border-error" : store.status.kind === "offline" ? "border-ri" : text === "All changes saved" ? "border-success" : "border-link";
   const blocked = store.status.kind === "error" ? store.status.blocked : null;
   return (
-    <div className={`no-print sticky top-0 z-20 -mx-4 mb-4 border-b border-line border-l-8 bg-white px-4 py-2 ${tone}`}>
+    <div className={`-mx-4 mb-4 border-b border-line border-l-8 bg-white px-4 py-2 ${tone}`}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <p role="status" aria-live="polite" aria-atomic="true" className="font-semibold">
           {text}
