@@ -43,6 +43,7 @@ test("user administration", async ({ browser }) => {
 test("the lead's overview, cases grid, ratings panel, drill-down and evidence", async ({ browser }) => {
   const page = await pageAs(browser, "lead");
   await openInspection(page, "Demoshire Youth Justice Service");
+  await expect(page.getByRole("table", { name: "Cases by stream and status" })).toBeVisible();
   await expectNoViolations(page, "overview");
 
   await page.getByRole("link", { name: "Cases", exact: true }).click();
@@ -90,4 +91,32 @@ test("an inspector's case page and its history", async ({ browser }) => {
   await page.getByRole("link", { name: /Case history/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoViolations(page, "case history");
+});
+
+// WCAG 1.4.10 reflow: at 320 CSS px nothing makes the whole page scroll sideways (a wide table
+// scrolls inside its own box).
+test("pages reflow at 320 px wide", async ({ browser }) => {
+  const fits = async (page: Page, what: string) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(320);
+  for (const key of ["manager", "inspector"] as DemoUserKey[]) {
+    const page = await pageAs(browser, key);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto("/");
+    await expect(page.getByRole("table").first()).toBeVisible();
+    await fits(page, `${key} home`);
+    if (key === "inspector") {
+      await page.getByRole("link", { name: "Northbridge Youth Justice Service" }).click();
+      await page.getByRole("link", { name: "Cases", exact: true }).click();
+      await expect(page.getByRole("table", { name: "Cases allocated to you" })).toBeVisible();
+      await fits(page, "my cases");
+      await page.getByRole("link", { name: "NB-0001" }).first().click();
+      await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+      await fits(page, "case page");
+    }
+  }
+  const admin = await pageAs(browser, "admin");
+  await admin.setViewportSize({ width: 320, height: 640 });
+  await admin.goto("/admin/users");
+  await expect(admin.getByRole("table", { name: /users/ })).toBeVisible();
+  await fits(admin, "users");
 });

@@ -33,47 +33,49 @@ function StatusTag({ status }: { status: string }) {
 export function MyCases({ listing, rows }: { listing: CaseListing; rows: CaseRow[] }) {
   if (rows.length === 0) return <p>No cases are allocated to you on this inspection yet.</p>;
   return (
-    <table className="w-full max-w-5xl border-collapse text-left">
-      <caption className="mb-2 text-left text-xl font-bold">Cases allocated to you</caption>
-      <thead>
-        <tr className="border-b-2 border-ink">
-          <th scope="col" className="py-2 pr-4">Case</th>
-          <th scope="col" className="py-2 pr-4">Stream</th>
-          <th scope="col" className="py-2 pr-4">Progress</th>
-          <th scope="col" className="py-2 pr-4">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id} className="border-b border-line align-top">
-            <th scope="row" className="py-2 pr-4">
-              <Link href={caseHref(listing, row)}>{row.reference}</Link>
-            </th>
-            <td className="py-2 pr-4">{STREAM_LABELS[row.stream]}</td>
-            <td className="py-2 pr-4">
-              {Object.keys(row.progress).length === 0 ? (
-                <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>Record evidence for this case</Link>
-              ) : (
-                <ul className="flex flex-wrap gap-2">
-                  {Object.entries(row.progress).map(([standardId, progress]) => (
-                    <li key={standardId}>
-                      <Link href={caseHref(listing, row, standardId)} className={`inline-block px-2 py-0.5 text-sm no-underline ${PROGRESS[progress].className}`}>
-                        {standardId}: {PROGRESS[progress].label}
-                        <span className="sr-only"> ({row.reference})</span>
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-            <td className="py-2 pr-4">
-              <StatusTag status={row.status} />
-              {row.openQueries > 0 ? <p className="mt-1 text-sm font-semibold">{row.openQueries} open comment{row.openQueries === 1 ? "" : "s"}</p> : null}
-            </td>
+    <div className="overflow-x-auto">
+      <table className="w-full max-w-5xl border-collapse text-left">
+        <caption className="mb-2 text-left text-xl font-bold">Cases allocated to you</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-4">Case</th>
+            <th scope="col" className="py-2 pr-4">Stream</th>
+            <th scope="col" className="py-2 pr-4">Progress</th>
+            <th scope="col" className="py-2 pr-4">Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-line align-top">
+              <th scope="row" className="py-2 pr-4">
+                <Link href={caseHref(listing, row)}>{row.reference}</Link>
+              </th>
+              <td className="py-2 pr-4">{STREAM_LABELS[row.stream]}</td>
+              <td className="py-2 pr-4">
+                {Object.keys(row.progress).length === 0 ? (
+                  <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>Record evidence for this case</Link>
+                ) : (
+                  <ul className="flex flex-wrap gap-2">
+                    {Object.entries(row.progress).map(([standardId, progress]) => (
+                      <li key={standardId}>
+                        <Link href={caseHref(listing, row, standardId)} className={`inline-block px-2 py-0.5 text-sm no-underline ${PROGRESS[progress].className}`}>
+                          {standardId}: {PROGRESS[progress].label}
+                          <span className="sr-only"> ({row.reference})</span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="py-2 pr-4">
+                <StatusTag status={row.status} />
+                {row.openQueries > 0 ? <p className="mt-1 text-sm font-semibold">{row.openQueries} open comment{row.openQueries === 1 ? "" : "s"}</p> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

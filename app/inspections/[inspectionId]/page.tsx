@@ -55,8 +55,8 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
         {overview.rights.exportRatings ? <Link href={`/inspections/${overview.id}/exports`}>Export draft ratings</Link> : null}
       </nav>
 
-      <h2 className="mb-2 text-xl font-bold">Cases by stream and status</h2>
       <table className="mb-8 w-full max-w-4xl border-collapse text-left">
+        <caption className="mb-2 text-left text-xl font-bold">Cases by stream and status</caption>
         <thead>
           <tr className="border-b-2 border-ink">
             <th scope="col" className="py-2 pr-4">Stream</th>
