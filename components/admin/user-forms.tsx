@@ -25,7 +25,7 @@ export function CreateUserForm() {
         name="password"
         label="Initial password"
         type="password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person securely; they should change it.`}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person securely.`}
         error={fieldError(state, "password")}
         autoComplete="new-password"
       />

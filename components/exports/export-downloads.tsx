@@ -59,8 +59,9 @@ function ExportButton({ baseUrl, file }: { baseUrl: string; file: ExportLink }) 
     <li className="mb-4 border-l-4 border-line pl-3">
       <p className="font-semibold">{file.label}</p>
       <p className="text-muted mb-2 text-sm">{file.description}</p>
-      <Button type="button" variant="secondary" onClick={download} disabled={progress.state === "pending"} aria-label={`Download ${file.label}`}>
+      <Button type="button" variant="secondary" onClick={download} disabled={progress.state === "pending"}>
         {progress.state === "pending" ? "Preparing…" : "Download"}
+        <span className="sr-only"> {file.label}</span>
       </Button>
       <span role="status" className={`ml-3 text-sm ${progress.state === "failed" ? "font-semibold text-error" : ""}`}>
         {progress.state === "pending"
