@@ -239,6 +239,7 @@ test.describe("case assessment", () => {
     const url = caseUrl(inspectionId, cases[0]!.id);
     const colleague = await pageAs(browser, "inspector2");
     await colleague.goto(url);
+    await expect(colleague).toHaveTitle(`Case ${cases[0]!.reference} – Case Review`);
     await expect(colleague.getByText("You can read this case but not change it")).toBeVisible();
     await expect(radio(colleague, "2.1.1", "Yes")).toBeDisabled();
     await expect(colleague.getByRole("button", { name: "Mark the case as complete" })).toHaveCount(0);
@@ -249,6 +250,7 @@ test.describe("case assessment", () => {
 
     const outsider = await pageAs(browser, "otherLead");
     expect((await outsider.goto(url))?.status()).toBe(403);
+    await expect(outsider).not.toHaveTitle(new RegExp(cases[0]!.reference));
     expect((await outsider.request.post(`/api/cases/${cases[0]!.id}/changes`, { data: { changes: [] } })).status()).toBe(403);
   });
 

@@ -10,6 +10,8 @@ import { can, canAnswerCase, type Caller } from "@/lib/permissions/table";
 
 export interface CaseContext {
   caseId: string;
+  /** The case's pseudonymous reference, e.g. NB-0001. */
+  reference: string;
   inspectionId: string;
   allocatedToId: string | null;
   stream: "court" | "out_of_court" | "resettlement";
@@ -22,7 +24,7 @@ export interface CaseContext {
 // One round trip (it runs before every save): the case, its inspection's framework and the caller's
 // membership of that inspection.
 const CASE_CONTEXT_SQL = `
-  SELECT c.id, c.inspection_id AS "inspectionId", c.allocated_to AS "allocatedToId", c.stream::text AS stream,
+  SELECT c.id, c.reference, c.inspection_id AS "inspectionId", c.allocated_to AS "allocatedToId", c.stream::text AS stream,
          c.removed_at IS NOT NULL AS removed, i.framework_version AS "frameworkVersion",
          (SELECT m.role::text FROM memberships m WHERE m.inspection_id = c.inspection_id AND m.user_id = $2::uuid) AS "inspectionRole"
   FROM cases c JOIN inspections i ON i.id = c.inspection_id
@@ -30,6 +32,7 @@ const CASE_CONTEXT_SQL = `
 
 interface CaseContextRow {
   id: string;
+  reference: string;
   inspectionId: string;
   allocatedToId: string | null;
   stream: CaseContext["stream"];
@@ -50,6 +53,7 @@ export async function caseContext(actor: Actor, caseId: string, inspectionId?: s
   if (!isFrameworkVersion(kase.frameworkVersion)) throw new Error(`Inspection uses unknown framework version ${kase.frameworkVersion}`);
   return {
     caseId: kase.id,
+    reference: kase.reference,
     inspectionId: kase.inspectionId,
     allocatedToId: kase.allocatedToId,
     stream: kase.stream,
@@ -58,6 +62,17 @@ export async function caseContext(actor: Actor, caseId: string, inspectionId?: s
     canAnswer: canAnswerCase(caller, kase.allocatedToId),
     canQualityAssure: can(caller, "case.qualityAssure"),
   };
+}
+
+/** The case's reference for a page title when `actor` may read the case; null otherwise (no leak in titles). */
+export async function readableCaseReference(actor: Actor | null, caseId: string, inspectionId: string): Promise<string | null> {
+  if (!actor) return null;
+  try {
+    return (await caseContext(actor, caseId, inspectionId)).reference;
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) return null;
+    throw error;
+  }
 }
 
 export const LOCKED_CASE_MESSAGE = "This case is approved, so it is locked. Ask the lead inspector to reopen it if it needs to change.";

@@ -3,12 +3,18 @@ import Link from "next/link";
 import { CaseWorkspace } from "@/components/case/case-workspace";
 import { OfflineCache } from "@/components/case/offline-cache";
 import { PageHeading } from "@/components/ui/notice";
-import { requireUser } from "@/lib/auth/session";
+import { getSignedInUser, requireUser } from "@/lib/auth/session";
+import { readableCaseReference } from "@/lib/cases/access";
 import { loadCasePage } from "@/lib/cases/queries";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
 
-export const metadata: Metadata = { title: "Case assessment" };
+// Titled by the case's reference, so that several open cases can be told apart in tabs and history.
+export async function generateMetadata({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }): Promise<Metadata> {
+  const { inspectionId, caseId } = await params;
+  const reference = await readableCaseReference(await getSignedInUser(), caseId, inspectionId);
+  return { title: reference ? `Case ${reference}` : "Case assessment" };
+}
 
 export default async function CasePage({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
   const { inspectionId, caseId } = await params;

@@ -1,11 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
-import { requireUser } from "@/lib/auth/session";
+import { getSignedInUser, requireUser } from "@/lib/auth/session";
+import { readableCaseReference } from "@/lib/cases/access";
 import { caseTimeline } from "@/lib/cases/queries";
 import { pageData } from "@/lib/http/page-data";
 
-export const metadata: Metadata = { title: "Case history" };
+// Titled by the case's reference, so that several open cases can be told apart in tabs and history.
+export async function generateMetadata({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }): Promise<Metadata> {
+  const { inspectionId, caseId } = await params;
+  const reference = await readableCaseReference(await getSignedInUser(), caseId, inspectionId);
+  return { title: reference ? `History of case ${reference}` : "Case history" };
+}
 
 // The per-case audit timeline (MoJ timeline pattern): every change of an answer, a status, an
 // attribute or a comment, oldest first, with who, when, from and to. Read from the append-only table.
