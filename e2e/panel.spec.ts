@@ -46,7 +46,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
     await expect(lowest).toContainText("6 / 13");
     await expect(lowest).toContainText("46%");
     await expect(lowest).toContainText("Lowest");
-    await expect(lowest).toContainText("Near boundary: 1 more yes answer reaches Requires improvement");
+    await expect(lowest).toContainText("Near boundary: 1 answer changed from no to yes would reach Requires improvement");
     const planningArticle = page.getByRole("article", { name: "2.2 Planning" });
     await expect(planningArticle.getByText(/Discretion allowed to 'Requires improvement'\. Up to 'Requires improvement': 46% is 4 points from the 50% boundary/)).toBeVisible();
     await expect(page.getByRole("article", { name: "2.1 Assessment" }).getByText(/Up to 'Good': 54% is 11 points from the 65% boundary, outside the 5-point rule/)).toBeVisible();

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { Framework, Standard } from "@/lib/framework";
-import { intervalText, nextBand, type PanelRating, type ProvisionalRating } from "@/lib/panel";
+import { bandDistance, intervalText, type PanelRating, type ProvisionalRating } from "@/lib/panel";
 import type { StandardResult } from "@/lib/rating";
 
 // The annexe-like tables of the panel page: the ratings overview, and per case-rated standard each
-// key question's final counts, %, band, 80% interval and distance to the next band beside its
-// provisional figures. All numbers are the rating engine's.
+// key question's final counts, %, band, 80% interval and how many answers judged differently would
+// change its band, beside its provisional figures. All numbers are the rating engine's.
 
 const RATING_CLASS: Readonly<Record<string, string>> = {
   Outstanding: "text-outstanding",
@@ -93,7 +93,7 @@ export function KeyQuestionTable({
           <th scope="col" className="py-2 pr-3 text-right">% &apos;Yes&apos;</th>
           <th scope="col" className="py-2 pr-3">Band</th>
           <th scope="col" className="py-2 pr-3">80% interval</th>
-          <th scope="col" className="py-2 pr-3">Next band</th>
+          <th scope="col" className="py-2 pr-3">Answers judged differently that would change the band</th>
           <th scope="col" className="py-2 pr-3 text-right">Provisional</th>
           <th scope="col" className="py-2 pr-3">Cases</th>
         </tr>
@@ -103,10 +103,10 @@ export function KeyQuestionTable({
           const figures = final?.keyQuestions.find((k) => k.id === kq.id);
           const prov = provisional?.keyQuestions.find((k) => k.id === kq.id);
           const kqSupport = support.keyQuestions.find((k) => k.id === kq.id);
-          const next = kqSupport ? nextBand(kqSupport) : null;
+          const distance = kqSupport ? bandDistance(kqSupport) : null;
           const lowest = final?.lowestKeyQuestion === kq.id;
           return (
-            <tr key={kq.id} className={`border-b border-line align-top ${next?.near ? "bg-[#fff7bf]" : ""}`}>
+            <tr key={kq.id} className={`border-b border-line align-top ${distance?.near ? "bg-[#fff7bf]" : ""}`}>
               <th scope="row" className={`py-2 pr-3 ${lowest ? "font-bold" : "font-normal"}`}>
                 {kq.id} {kq.text}
                 {lowest ? <span className="ml-1 inline-block border border-ink px-1 text-xs font-bold">Lowest</span> : null}
@@ -116,7 +116,7 @@ export function KeyQuestionTable({
               <td className="py-2 pr-3">{figures ? <RatingText rating={figures.band} /> : "—"}</td>
               <td className="py-2 pr-3 tabular-nums">{kqSupport ? intervalText(kqSupport) : "—"}</td>
               <td className="py-2 pr-3">
-                {next ? (next.near ? <strong>Near boundary: {next.text}</strong> : next.text) : figures ? "Top band" : "—"}
+                {distance ? distance.near ? <strong>Near boundary: {distance.text}</strong> : distance.text : "—"}
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">{prov ? `${prov.yes} / ${prov.applicable}, ${prov.percentYes}%` : "—"}</td>
               <td className="py-2 pr-3">

@@ -85,7 +85,14 @@ export const KEY_QUESTION_COLUMNS = [
   ["final_rating", "The standard's rating after the panel's discretion."],
   ["interval80_lower", "Lower end of the 80% Wilson interval of the %, to one decimal place."],
   ["interval80_upper", "Upper end of the 80% Wilson interval of the %, to one decimal place."],
-  ["yes_to_next_band", "More 'yes' answers that would reach the next band up (empty at Outstanding)."],
+  [
+    "no_to_yes_to_raise_band",
+    "Fewest of these 'no' answers that, judged 'yes' instead (same applicable count), would lift the % into a higher band (empty at Outstanding).",
+  ],
+  [
+    "yes_to_no_to_drop_band",
+    "Fewest of these 'yes' answers that, judged 'no' instead (same applicable count), would drop the % into a lower band (empty at Inadequate).",
+  ],
   ["footnote", "The report's footnote when the panel applied discretion."],
 ] as const;
 
@@ -131,7 +138,8 @@ export interface KeyQuestionFigureRow {
   readonly finalRating: string;
   readonly intervalLower: number | null;
   readonly intervalUpper: number | null;
-  readonly yesToNextBand: number | null;
+  readonly noToYesToRaiseBand: number | null;
+  readonly yesToNoToDropBand: number | null;
   readonly footnote: string;
 }
 
@@ -157,7 +165,8 @@ export function keyQuestionFigureRows(model: ExportModel): KeyQuestionFigureRow[
         finalRating: standard.rating ?? "",
         intervalLower: support ? oneDecimal(support.interval80.lower) : null,
         intervalUpper: support ? oneDecimal(support.interval80.upper) : null,
-        yesToNextBand: support?.yesToNextBandUp ?? null,
+        noToYesToRaiseBand: support?.noToYesToRaiseBand ?? null,
+        yesToNoToDropBand: support?.yesToNoToDropBand ?? null,
         footnote: lowest && standard.discretion ? discretionFootnote(standard.discretion) : "",
       });
     }
@@ -183,7 +192,8 @@ export function* keyQuestionsCsv(model: ExportModel): Generator<string> {
       r.finalRating,
       r.intervalLower,
       r.intervalUpper,
-      r.yesToNextBand,
+      r.noToYesToRaiseBand,
+      r.yesToNoToDropBand,
       r.footnote,
     ]);
   }

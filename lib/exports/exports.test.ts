@@ -178,8 +178,11 @@ describe("CSV", () => {
     const model = salfordExportModel();
     const lines = [...keyQuestionsCsv(model)].join("").split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(1 + 21);
+    expect(lines[0]).toContain(",interval80_upper,no_to_yes_to_raise_band,yes_to_no_to_drop_band,footnote");
+    // 2.4.3 at 8/13 (62%): one "no" judged "yes" gives 9/13 = 69% (Good); two "yes" judged "no" give 6/13 = 46%.
+    expect(lines.find((l) => l.includes(",2.4.3,"))).toMatch(/,8,13,62,Requires improvement,yes,Requires improvement,Good,[\d.]+,[\d.]+,1,2,/);
     const row223 = lines.find((l) => l.includes(",2.2.3,"));
-    expect(row223).toMatch(/^DRAFT,Salford Youth Justice Service,yjs-2021,2024-03-01,2.2,Planning,2.2.3,6,13,46,Inadequate,yes,Inadequate,Requires improvement,[\d.]+,[\d.]+,1,Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.$/);
+    expect(row223).toMatch(/^DRAFT,Salford Youth Justice Service,yjs-2021,2024-03-01,2.2,Planning,2.2.3,6,13,46,Inadequate,yes,Inadequate,Requires improvement,[\d.]+,[\d.]+,1,,Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.$/);
   });
 });
 
@@ -193,7 +196,9 @@ describe("PDF", () => {
     expect(text).toContain("Score 22/36");
     expect(text).toContain("Overall rating: Good");
     expect(text).toContain("2.2 Planning: Requires improvement (calculated Inadequate)");
-    expect(text).toMatch(/6\/13, 46% Inadequate \(lowest\); 80% interval \d+–\d+%; 1 more yes answer reaches Requires improvement/);
+    expect(text).toMatch(/6\/13, 46% Inadequate \(lowest\); 80% interval \d+–\d+%; 1 answer changed from no to yes would reach Requires improvement/);
+    expect(text).toMatch(/8\/13, 62% Requires improvement \(lowest\); 80% interval \d+–\d+%; 1 answer changed from no to yes would reach Good; 2 answers changed from yes to no would drop it to Inadequate/);
+    expect(text).not.toContain("more yes answer");
     expect(text).toContain("Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.");
     expect(text).toContain("Judgement rationale: Clear vision; the board holds partners to account.");
   });

@@ -1,13 +1,13 @@
 // The PDF of the panel view for circulation (pdfkit, written straight to the response stream): the
 // status line, score and overall rating, then each standard with its key questions' counts, %,
-// band, 80% interval and distance to the next band, the lowest key question marked, the
+// band, 80% interval and how many answers judged differently would change the band, the lowest key question marked, the
 // calculated and final rating with any discretion footnote, and the judgements with their
 // rationale. Uncompressed content streams: the file stays small and its text can be checked.
 
 import PDFDocument from "pdfkit";
 import type { Writable } from "node:stream";
 import { findKeyQuestion, getFramework } from "@/lib/framework";
-import { intervalText, nextBand } from "@/lib/panel/presentation";
+import { bandDistance, intervalText } from "@/lib/panel/presentation";
 import { RESETTLEMENT_FOOTNOTE, discretionFootnote, domainsOf, fieldworkLine, longDate, ratingText, scoreLine, statusLine, type ExportModel } from "./model";
 
 export function writePdf(model: ExportModel, output: Writable): void {
@@ -65,7 +65,7 @@ export function writePdf(model: ExportModel, output: Writable): void {
         const support = model.support.keyQuestions.find((k) => k.id === kq.id);
         const lowest = standard.lowestKeyQuestion === kq.id;
         const counts = kq.yes === null ? "" : `${kq.yes}/${kq.applicable}, `;
-        const extra = support ? `; 80% interval ${intervalText(support)}${nextBand(support) ? `; ${nextBand(support)?.text}` : ""}` : "";
+        const extra = support ? `; 80% interval ${intervalText(support)}; ${bandDistance(support).text}` : "";
         doc.font(lowest ? "Helvetica-Bold" : "Helvetica");
         doc.text(`${kq.id} ${findKeyQuestion(framework, kq.id)?.text ?? ""} ${counts}${kq.percentYes}% ${kq.band}${lowest ? " (lowest)" : ""}${extra}`);
       }

@@ -7,4 +7,4 @@ export { ANSWER_FILTERS, keyQuestionCases, type AnswerFilter, type DrillDown, ty
 export { loadPanelState, rateState, type PanelState, type SignOffInForce, type StoredDecisionRow } from "./load";
 export { newlySetAside, ratePanel, type DecisionKind, type PanelRating, type ProvisionalRating, type SetAsideDecision, type StoredDecision } from "./rate-panel";
 export { readSnapshot, SNAPSHOT_VERSION, type SignOffSnapshot } from "./snapshot";
-export { NEAR_BOUNDARY_ANSWERS, intervalText, nextBand, type NextBand } from "./presentation";
+export { NEAR_BOUNDARY_ANSWERS, bandDistance, intervalText, type BandChange, type BandDistance } from "./presentation";

@@ -55,7 +55,7 @@ describe("panel figures", () => {
     });
     expect(figures.final.result).toEqual(direct);
     const support = figures.final.support.keyQuestions.find((k) => k.id === "2.2.3");
-    expect(support?.yesToNextBandUp).toBe(1);
+    expect(support).toMatchObject({ yes: 6, applicable: 13, noToYesToRaiseBand: 1, yesToNoToDropBand: null });
     expect(figures.final.support.standards.find((s) => s.id === "2.2")).toMatchObject({ eligible: true, allowedRatings: ["Requires improvement"] });
     expect(figures.rights).toEqual({ decide: false, recordEvidence: false, export: true });
   });

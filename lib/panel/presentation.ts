@@ -2,28 +2,50 @@
 // rating engine's (decisionSupport); this only phrases them.
 
 import type { Rating } from "@/lib/framework";
-import { bandAbove, type KeyQuestionSupport } from "@/lib/rating";
+import { keyQuestionBand, percentYes, type KeyQuestionSupport } from "@/lib/rating";
 
-/** A key question is highlighted as near a boundary when this many more "yes" answers or fewer lift its band. */
-export const NEAR_BOUNDARY_ANSWERS = 2;
+/**
+ * A key question is highlighted as near a boundary when this many answers or fewer, judged the other
+ * way in the same sample (a "no" that would be "yes", or a "yes" that would be "no"), would change
+ * its band. 1: a single case judged differently moves the band, which is what the panel needs to
+ * look at before relying on it; 2 or more would highlight most small-sample key questions.
+ */
+export const NEAR_BOUNDARY_ANSWERS = 1;
 
-export interface NextBand {
+export interface BandChange {
   readonly answers: number;
+  /** The band those changed answers would give (on a small sample it can be more than one band away). */
   readonly band: Rating;
-  readonly near: boolean;
-  /** e.g. "1 more yes answer reaches Good". */
+  /** e.g. "1 answer changed from no to yes would reach Good". */
   readonly text: string;
 }
 
-export function nextBand(support: KeyQuestionSupport): NextBand | null {
-  const up = bandAbove(support.band);
-  if (support.yesToNextBandUp === null || up === null) return null;
-  const n = support.yesToNextBandUp;
+export interface BandDistance {
+  /** Null at Outstanding. */
+  readonly up: BandChange | null;
+  /** Null at Inadequate. */
+  readonly down: BandChange | null;
+  /** One answer judged differently, either way, would change the band. */
+  readonly near: boolean;
+  /** Both directions in one sentence, e.g. "1 answer changed from no to yes would reach Good; 2 answers changed from yes to no would drop it to Inadequate". */
+  readonly text: string;
+}
+
+const answers = (n: number) => `${n} answer${n === 1 ? "" : "s"}`;
+
+export function bandDistance(support: KeyQuestionSupport): BandDistance {
+  const raise = support.noToYesToRaiseBand;
+  const drop = support.yesToNoToDropBand;
+  const bandWith = (yes: number) => keyQuestionBand(percentYes(yes, support.applicable));
+  const up: BandChange | null =
+    raise === null ? null : { answers: raise, band: bandWith(support.yes + raise), text: `${answers(raise)} changed from no to yes would reach ${bandWith(support.yes + raise)}` };
+  const down: BandChange | null =
+    drop === null ? null : { answers: drop, band: bandWith(support.yes - drop), text: `${answers(drop)} changed from yes to no would drop it to ${bandWith(support.yes - drop)}` };
   return {
-    answers: n,
-    band: up,
-    near: n <= NEAR_BOUNDARY_ANSWERS,
-    text: `${n} more yes answer${n === 1 ? "" : "s"} reach${n === 1 ? "es" : ""} ${up}`,
+    up,
+    down,
+    near: [up, down].some((change) => change !== null && change.answers <= NEAR_BOUNDARY_ANSWERS),
+    text: [up?.text, down?.text].filter(Boolean).join("; "),
   };
 }
 

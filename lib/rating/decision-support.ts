@@ -3,7 +3,7 @@
 // never changes a rating.
 
 import type { Rating } from "@/lib/framework";
-import { bandAbove, bandBelow, bandMinimum, keyQuestionBand } from "./bands";
+import { bandAbove, bandBelow, bandMinimum, keyQuestionBand, percentYes } from "./bands";
 import { discretionOptions } from "./discretion";
 import type { RatingResult } from "./rate-inspection";
 
@@ -17,10 +17,16 @@ export interface KeyQuestionSupport {
   readonly applicable: number;
   readonly percentYes: number;
   readonly band: Rating;
-  /** More "yes" answers (each adding a case) needed to reach the next band up; null at Outstanding. */
-  readonly yesToNextBandUp: number | null;
-  /** More "no" answers that would drop it a band; null at Inadequate. */
-  readonly noToDropBand: number | null;
+  /**
+   * Fewest of this sample's "no" answers that, judged "yes" instead, would lift the key question into
+   * the next band up (same applicable count); null at Outstanding.
+   */
+  readonly noToYesToRaiseBand: number | null;
+  /**
+   * Fewest of this sample's "yes" answers that, judged "no" instead, would drop the key question a
+   * band (same applicable count); null at Inadequate.
+   */
+  readonly yesToNoToDropBand: number | null;
   /** Wilson score interval at 80% confidence, as percentages 0–100 (unrounded). */
   readonly interval80: { readonly lower: number; readonly upper: number };
 }
@@ -57,8 +63,8 @@ export function decisionSupport(result: RatingResult): DecisionSupport {
         applicable: kq.applicable,
         percentYes: kq.percentYes,
         band: kq.band,
-        yesToNextBandUp: yesToNextBandUp(kq.yes, kq.applicable),
-        noToDropBand: noToDropBand(kq.yes, kq.applicable),
+        noToYesToRaiseBand: noToYesToRaiseBand(kq.yes, kq.applicable),
+        yesToNoToDropBand: yesToNoToDropBand(kq.yes, kq.applicable),
         interval80: wilsonInterval(kq.yes, kq.applicable, Z_80),
       });
     }
@@ -68,25 +74,37 @@ export function decisionSupport(result: RatingResult): DecisionSupport {
   return { keyQuestions, standards };
 }
 
-// Rounded-half-up % >= T  <=>  floor((200y + a) / 2a) >= T  <=>  200y >= a(2T − 1).
+// The panel reasons about its fixed sample: the applicable count stays, and answers are judged
+// differently. Rounded-half-up % >= T  <=>  floor((200y + a) / 2a) >= T  <=>  200y >= a(2T − 1), so
+// the fewest yes answers that reach band minimum T is ceil(a(2T − 1) / 200).
 
-/** Fewest extra yes answers (added to yes and applicable) that lift the whole % into the next band up. */
-export function yesToNextBandUp(yes: number, applicable: number): number | null {
-  const up = bandAbove(keyQuestionBand(percentFromCounts(yes, applicable)));
+/**
+ * Fewest "no" answers that would have to be "yes" instead (applicable unchanged) to lift the whole %
+ * into the next band up; null at Outstanding. Never more than the "no" answers there are, as the
+ * Outstanding minimum (80%) is below 100%.
+ */
+export function noToYesToRaiseBand(yes: number, applicable: number): number | null {
+  const up = bandAbove(keyQuestionBand(percentYes(yes, applicable)));
   if (up === null) return null;
-  const t2 = 2 * bandMinimum(up) - 1;
-  // Smallest k >= 0 with 200(y + k) >= (a + k)(2T − 1), i.e. k(201 − 2T) >= a(2T − 1) − 200y.
-  const shortfall = applicable * t2 - 200 * yes;
-  return Math.max(0, Math.ceil(shortfall / (200 - t2)));
+  // Smallest y' with 200y' >= a(2T − 1); y < y' as the current band is below T.
+  return yesNeededFor(bandMinimum(up), applicable) - yes;
 }
 
-/** Fewest extra no answers (added to applicable) that drop the whole % into the band below. */
-export function noToDropBand(yes: number, applicable: number): number | null {
-  const band = keyQuestionBand(percentFromCounts(yes, applicable));
+/**
+ * Fewest "yes" answers that would have to be "no" instead (applicable unchanged) to drop the whole %
+ * into the band below; null at Inadequate. Never more than the "yes" answers there are, as every
+ * band above Inadequate needs at least one.
+ */
+export function yesToNoToDropBand(yes: number, applicable: number): number | null {
+  const band = keyQuestionBand(percentYes(yes, applicable));
   if (bandBelow(band) === null) return null;
-  const t2 = 2 * bandMinimum(band) - 1;
-  // Smallest k >= 0 with 200y < (a + k)(2T − 1).
-  return Math.max(0, Math.floor((200 * yes) / t2) + 1 - applicable);
+  // Largest y' below the current band's minimum is (yes needed for it) − 1; y >= that minimum.
+  return yes - (yesNeededFor(bandMinimum(band), applicable) - 1);
+}
+
+/** Fewest yes answers out of `applicable` whose rounded whole % reaches `minPercent`: ceil(a(2T − 1) / 200). */
+function yesNeededFor(minPercent: number, applicable: number): number {
+  return Math.floor((applicable * (2 * minPercent - 1) + 199) / 200);
 }
 
 /** Wilson score interval for yes/applicable, in percent. */
@@ -98,10 +116,6 @@ export function wilsonInterval(yes: number, applicable: number, z: number): { lo
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   return { lower: 100 * Math.max(0, centre - half), upper: 100 * Math.min(1, centre + half) };
-}
-
-function percentFromCounts(yes: number, applicable: number): number {
-  return Math.floor((200 * yes + applicable) / (2 * applicable));
 }
 
 function discretionSupport(id: string, calculated: Rating | null, lowestPercent: number | null): StandardDiscretionSupport {

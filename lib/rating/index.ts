@@ -39,9 +39,9 @@ export { rateJson, rateJsonText, type RatingOutcome } from "./rate-json";
 export {
   Z_80,
   decisionSupport,
-  noToDropBand,
+  noToYesToRaiseBand,
   wilsonInterval,
-  yesToNextBandUp,
+  yesToNoToDropBand,
   type DecisionSupport,
   type KeyQuestionSupport,
   type StandardDiscretionSupport,
