@@ -91,7 +91,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
     const page = await pageAs(browser, "manager");
     await openDemoshirePanel(page);
     await expect(page.getByRole("button", { name: "Record discretion" })).toHaveCount(0);
-    await page.getByRole("link", { name: "Cases behind 2.2.3" }).click();
+    await page.getByRole("link", { name: "View cases for 2.2.3" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Does planning focus sufficiently on keeping other people safe?" })).toBeVisible();
     await page.getByLabel("No (7)").check();
     await page.getByRole("button", { name: "Filter" }).click();

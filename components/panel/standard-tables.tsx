@@ -57,7 +57,8 @@ export function RatingsOverview({ final, provisional, framework }: { final: Pane
                 </td>
                 <td className="py-2 pr-4 text-right tabular-nums">{result?.score ?? "—"}</td>
                 <td className="py-2 pr-4">
-                  {standard.basis === "cases" ? <RatingText rating={provisionalOf(standard.id)?.rating ?? null} /> : "—"}
+                  {/* A judgement applies to the provisional figures too, and the provisional score counts it. */}
+                  <RatingText rating={provisionalOf(standard.id)?.rating ?? null} />
                 </td>
               </tr>
             );
@@ -120,8 +121,8 @@ export function KeyQuestionTable({
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">{prov ? `${prov.yes} / ${prov.applicable}, ${prov.percentYes}%` : "—"}</td>
               <td className="py-2 pr-3">
-                <Link href={`/inspections/${inspectionId}/panel/questions/${kq.id}`} aria-label={`Cases behind ${kq.id}`}>
-                  View cases
+                <Link href={`/inspections/${inspectionId}/panel/questions/${kq.id}`}>
+                  View cases<span className="sr-only"> for {kq.id}</span>
                 </Link>
               </td>
             </tr>
