@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <span>
                   {user.name} <span className="text-[#b1b4b6]">({GLOBAL_ROLE_LABELS[user.role]})</span>
                 </span>
+                <Link href="/account/password">Change password</Link>
                 <SignOutButton />
               </nav>
             ) : null}

@@ -279,6 +279,8 @@ export function wellFormed(name: string, f: Fixture): Record<string, string> {
     createUserAction: { name: "Matrix Person", email: `matrix-new-${f.stamp}@case-review.test`, role: "inspector", password: "a-long-enough-password" },
     changeUserAction: { userId: f.targetUserId, role: "manager", active: "on" },
     resetPasswordAction: { userId: f.targetUserId, password: "a-long-enough-password" },
+    // The current password is never right here: fuzzing it as the demo lead must not change theirs.
+    changePasswordAction: { currentPassword: "not-the-current-password", newPassword: "a-long-enough-password", confirmPassword: "a-long-enough-password" },
     createInspectionAction: { yjsName: `Matrix created ${f.stamp}`, frameworkVersion: "yjs-2021", fieldworkStart: "2026-12-01" },
     updateDetailsAction: { ...inspection, yjsName: `Matrix renamed ${f.stamp}`, frameworkVersion: "yjs-2021", fieldworkStart: "2026-12-01" },
     startFieldworkAction: inspection,

@@ -19,6 +19,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="max-w-xl">
       <PageHeading>Sign in to Case Review</PageHeading>
       {params.signedOut ? <StatusNotice>You have been signed out.</StatusNotice> : null}
+      {params.passwordChanged ? <StatusNotice>Your password has been changed. Sign in with your new password.</StatusNotice> : null}
       <SignInForm callbackUrl={callbackUrl} />
     </div>
   );

@@ -9,8 +9,9 @@ import { GLOBAL_ROLES } from "@/lib/permissions/table";
 // Managing user accounts: administrators only. Every change is audited; a change of role, a reset
 // password or disabling ends the user's existing sessions (session version bump).
 
-const password = z
-  .string()
+/** A new password, set by an administrator or by its owner. */
+export const passwordSchema = z
+  .string({ message: "Enter a password" })
   .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, "Enter a password of at most 200 characters");
 
@@ -24,7 +25,7 @@ export const newUserSchema = z.object({
     .max(320, "Enter an email address of at most 320 characters")
     .pipe(z.email({ message: "Enter an email address in the right format, like name@example.gov.uk" })),
   role: z.enum(GLOBAL_ROLES, { message: "Choose a role" }),
-  password,
+  password: passwordSchema,
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 
@@ -36,7 +37,7 @@ export const userChangeSchema = z.object({
 
 export const passwordResetSchema = z.object({
   userId: z.string().refine(isUuid, "Unknown user"),
-  password,
+  password: passwordSchema,
 });
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -48,7 +49,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return errors;
 }
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
   return parsed.data;

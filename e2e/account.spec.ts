@@ -1,0 +1,66 @@
+import { expect, pageAs, signIn, test } from "./fixtures";
+
+// A user changes their own password: the current one proves it is them, mistakes get specific
+// messages, and afterwards every session of theirs has ended and only the new password signs in.
+// The account is created by the administrator through the users page, so no demo user is touched.
+
+test("a new user changes the password they were given, and is signed out everywhere", async ({ browser }) => {
+  const stamp = Date.now();
+  const email = `password-change-${stamp}@case-review.test`;
+  const initial = `initial-password-${stamp}`;
+  const chosen = `my-own-password-${stamp}`;
+
+  const admin = await pageAs(browser, "admin");
+  await admin.goto("/admin/users");
+  await admin.getByLabel("Full name").fill(`Pat Change ${stamp}`);
+  await admin.getByLabel("Email address").fill(email);
+  await admin.getByLabel("Initial password").fill(initial);
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByText(`can now sign in as ${email}`)).toBeVisible();
+
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signIn(elsewhere, email, initial);
+  await expect(elsewhere.getByRole("navigation", { name: "Account" })).toBeVisible();
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, initial);
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
+  await expect(page).toHaveTitle("Change your password – Case Review");
+
+  const submit = () => page.getByRole("button", { name: "Change password" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await submit();
+  await expect(summary).toContainText("Enter your current password");
+
+  await page.getByLabel("Current password").fill("not my password");
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("Confirm new password").fill(`${chosen}-typo`);
+  await submit();
+  await expect(summary).toContainText("Enter the same new password twice");
+
+  await page.getByLabel("Confirm new password").fill(chosen);
+  await submit();
+  await expect(summary).toContainText("Your current password is not right");
+
+  await page.getByLabel("Current password").fill(initial);
+  await page.getByLabel("New password", { exact: true }).fill(initial);
+  await page.getByLabel("Confirm new password").fill(initial);
+  await submit();
+  await expect(summary).toContainText("Choose a new password that is different from your current one");
+
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("Confirm new password").fill(chosen);
+  await submit();
+  await expect(page).toHaveURL(/\/sign-in\?passwordChanged=1$/);
+  await expect(page.getByRole("status")).toHaveText("Your password has been changed. Sign in with your new password.");
+
+  // The other session ended too.
+  await elsewhere.goto("/");
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+
+  await signIn(page, email, initial);
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The email address or password is not right");
+  await signIn(page, email, chosen);
+  await expect(page.getByRole("navigation", { name: "Account" })).toContainText(`Pat Change ${stamp}`);
+});
