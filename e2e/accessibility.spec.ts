@@ -104,6 +104,12 @@ test("pages reflow at 320 px wide", async ({ browser }) => {
     await page.goto("/");
     await expect(page.getByRole("table").first()).toBeVisible();
     await fits(page, `${key} home`);
+    if (key === "manager") {
+      await page.getByRole("link", { name: "Demoshire Youth Justice Service" }).first().click();
+      await page.getByRole("link", { name: "Ratings panel" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Ratings panel" })).toBeVisible();
+      await fits(page, "ratings panel");
+    }
     if (key === "inspector") {
       await page.getByRole("link", { name: "Northbridge Youth Justice Service" }).click();
       await page.getByRole("link", { name: "Cases", exact: true }).click();

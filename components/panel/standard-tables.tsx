@@ -21,51 +21,54 @@ export function RatingText({ rating }: { rating: string | null }) {
 
 export function RatingsOverview({ final, provisional, framework }: { final: PanelRating; provisional: ProvisionalRating; framework: Framework }) {
   const provisionalOf = (id: string) => provisional.result.standards.find((s) => s.id === id);
+  // Wide tables scroll in their own box at narrow widths (WCAG 1.4.10); their links take keyboard focus there.
   return (
-    <table className="mb-8 w-full max-w-5xl border-collapse text-left">
-      <caption className="mb-2 text-left text-xl font-bold">Ratings by standard</caption>
-      <thead>
-        <tr className="border-b-2 border-ink">
-          <th scope="col" className="py-2 pr-4">Standard</th>
-          <th scope="col" className="py-2 pr-4">Calculated rating</th>
-          <th scope="col" className="py-2 pr-4">Final rating</th>
-          <th scope="col" className="py-2 pr-4 text-right">Points</th>
-          <th scope="col" className="py-2 pr-4">Provisional rating</th>
-        </tr>
-      </thead>
-      {framework.domains.map((domain) => (
-        <tbody key={domain.id}>
-          <tr className="border-b border-line bg-panel">
-            <th scope="colgroup" colSpan={5} className="py-2 pr-4">
-              {domain.id}. {domain.title}
-              {domain.standards.every((s) => !s.scored) ? " (not in the score: the rating for Resettlement does not influence the overall YJS rating)" : ""}
-            </th>
+    <div className="mb-8 max-w-5xl overflow-x-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className="mb-2 text-left text-xl font-bold">Ratings by standard</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            <th scope="col" className="py-2 pr-4">Standard</th>
+            <th scope="col" className="py-2 pr-4">Calculated rating</th>
+            <th scope="col" className="py-2 pr-4">Final rating</th>
+            <th scope="col" className="py-2 pr-4 text-right">Points</th>
+            <th scope="col" className="py-2 pr-4">Provisional rating</th>
           </tr>
-          {domain.standards.map((standard) => {
-            const result = final.result.standards.find((s) => s.id === standard.id);
-            return (
-              <tr key={standard.id} className="border-b border-line">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  <a href={`#standard-${standard.id.replace(".", "-")}`}>
-                    {standard.id} {standard.title}
-                  </a>
-                </th>
-                <td className="py-2 pr-4">{standard.basis === "cases" ? <RatingText rating={result?.calculatedRating ?? null} /> : "Judgement"}</td>
-                <td className="py-2 pr-4">
-                  <RatingText rating={result?.rating ?? null} />
-                  {result?.discretion ? " (discretion)" : ""}
-                </td>
-                <td className="py-2 pr-4 text-right tabular-nums">{result?.score ?? "—"}</td>
-                <td className="py-2 pr-4">
-                  {/* A judgement applies to the provisional figures too, and the provisional score counts it. */}
-                  <RatingText rating={provisionalOf(standard.id)?.rating ?? null} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      ))}
-    </table>
+        </thead>
+        {framework.domains.map((domain) => (
+          <tbody key={domain.id}>
+            <tr className="border-b border-line bg-panel">
+              <th scope="colgroup" colSpan={5} className="py-2 pr-4">
+                {domain.id}. {domain.title}
+                {domain.standards.every((s) => !s.scored) ? " (not in the score: the rating for Resettlement does not influence the overall YJS rating)" : ""}
+              </th>
+            </tr>
+            {domain.standards.map((standard) => {
+              const result = final.result.standards.find((s) => s.id === standard.id);
+              return (
+                <tr key={standard.id} className="border-b border-line">
+                  <th scope="row" className="py-2 pr-4 font-normal">
+                    <a href={`#standard-${standard.id.replace(".", "-")}`}>
+                      {standard.id} {standard.title}
+                    </a>
+                  </th>
+                  <td className="py-2 pr-4">{standard.basis === "cases" ? <RatingText rating={result?.calculatedRating ?? null} /> : "Judgement"}</td>
+                  <td className="py-2 pr-4">
+                    <RatingText rating={result?.rating ?? null} />
+                    {result?.discretion ? " (discretion)" : ""}
+                  </td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{result?.score ?? "—"}</td>
+                  <td className="py-2 pr-4">
+                    {/* A judgement applies to the provisional figures too, and the provisional score counts it. */}
+                    <RatingText rating={provisionalOf(standard.id)?.rating ?? null} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+    </div>
   );
 }
 
@@ -83,52 +86,54 @@ export function KeyQuestionTable({
   support: PanelRating["support"];
 }) {
   return (
-    <table className="mb-3 w-full border-collapse text-left text-sm">
-      <caption className="sr-only">
-        {standard.id} {standard.title}: key questions, final and provisional figures
-      </caption>
-      <thead>
-        <tr className="border-b-2 border-ink align-bottom">
-          <th scope="col" className="py-2 pr-3">Key question</th>
-          <th scope="col" className="py-2 pr-3 text-right">Yes / applicable</th>
-          <th scope="col" className="py-2 pr-3 text-right">% &apos;Yes&apos;</th>
-          <th scope="col" className="py-2 pr-3">Band</th>
-          <th scope="col" className="py-2 pr-3">80% interval</th>
-          <th scope="col" className="py-2 pr-3">Answers judged differently that would change the band</th>
-          <th scope="col" className="py-2 pr-3 text-right">Provisional</th>
-          <th scope="col" className="py-2 pr-3">Cases</th>
-        </tr>
-      </thead>
-      <tbody>
-        {standard.keyQuestions.map((kq) => {
-          const figures = final?.keyQuestions.find((k) => k.id === kq.id);
-          const prov = provisional?.keyQuestions.find((k) => k.id === kq.id);
-          const kqSupport = support.keyQuestions.find((k) => k.id === kq.id);
-          const distance = kqSupport ? bandDistance(kqSupport) : null;
-          const lowest = final?.lowestKeyQuestion === kq.id;
-          return (
-            <tr key={kq.id} className={`border-b border-line align-top ${distance?.near ? "bg-[#fff7bf]" : ""}`}>
-              <th scope="row" className={`py-2 pr-3 ${lowest ? "font-bold" : "font-normal"}`}>
-                {kq.id} {kq.text}
-                {lowest ? <span className="ml-1 inline-block border border-ink px-1 text-xs font-bold">Lowest</span> : null}
-              </th>
-              <td className="py-2 pr-3 text-right tabular-nums">{figures ? `${figures.yes} / ${figures.applicable}` : "—"}</td>
-              <td className={`py-2 pr-3 text-right tabular-nums ${lowest ? "font-bold" : ""}`}>{figures ? `${figures.percentYes}%` : "—"}</td>
-              <td className="py-2 pr-3">{figures ? <RatingText rating={figures.band} /> : "—"}</td>
-              <td className="py-2 pr-3 tabular-nums">{kqSupport ? intervalText(kqSupport) : "—"}</td>
-              <td className="py-2 pr-3">
-                {distance ? distance.near ? <strong>Near boundary: {distance.text}</strong> : distance.text : "—"}
-              </td>
-              <td className="py-2 pr-3 text-right tabular-nums">{prov ? `${prov.yes} / ${prov.applicable}, ${prov.percentYes}%` : "—"}</td>
-              <td className="py-2 pr-3">
-                <Link href={`/inspections/${inspectionId}/panel/questions/${kq.id}`}>
-                  View cases<span className="sr-only"> for {kq.id}</span>
-                </Link>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="mb-3 overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">
+          {standard.id} {standard.title}: key questions, final and provisional figures
+        </caption>
+        <thead>
+          <tr className="border-b-2 border-ink align-bottom">
+            <th scope="col" className="py-2 pr-3">Key question</th>
+            <th scope="col" className="py-2 pr-3 text-right">Yes / applicable</th>
+            <th scope="col" className="py-2 pr-3 text-right">% &apos;Yes&apos;</th>
+            <th scope="col" className="py-2 pr-3">Band</th>
+            <th scope="col" className="py-2 pr-3">80% interval</th>
+            <th scope="col" className="py-2 pr-3">Answers judged differently that would change the band</th>
+            <th scope="col" className="py-2 pr-3 text-right">Provisional</th>
+            <th scope="col" className="py-2 pr-3">Cases</th>
+          </tr>
+        </thead>
+        <tbody>
+          {standard.keyQuestions.map((kq) => {
+            const figures = final?.keyQuestions.find((k) => k.id === kq.id);
+            const prov = provisional?.keyQuestions.find((k) => k.id === kq.id);
+            const kqSupport = support.keyQuestions.find((k) => k.id === kq.id);
+            const distance = kqSupport ? bandDistance(kqSupport) : null;
+            const lowest = final?.lowestKeyQuestion === kq.id;
+            return (
+              <tr key={kq.id} className={`border-b border-line align-top ${distance?.near ? "bg-[#fff7bf]" : ""}`}>
+                <th scope="row" className={`py-2 pr-3 ${lowest ? "font-bold" : "font-normal"}`}>
+                  {kq.id} {kq.text}
+                  {lowest ? <span className="ml-1 inline-block border border-ink px-1 text-xs font-bold">Lowest</span> : null}
+                </th>
+                <td className="py-2 pr-3 text-right tabular-nums">{figures ? `${figures.yes} / ${figures.applicable}` : "—"}</td>
+                <td className={`py-2 pr-3 text-right tabular-nums ${lowest ? "font-bold" : ""}`}>{figures ? `${figures.percentYes}%` : "—"}</td>
+                <td className="py-2 pr-3">{figures ? <RatingText rating={figures.band} /> : "—"}</td>
+                <td className="py-2 pr-3 tabular-nums">{kqSupport ? intervalText(kqSupport) : "—"}</td>
+                <td className="py-2 pr-3">
+                  {distance ? distance.near ? <strong>Near boundary: {distance.text}</strong> : distance.text : "—"}
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{prov ? `${prov.yes} / ${prov.applicable}, ${prov.percentYes}%` : "—"}</td>
+                <td className="py-2 pr-3">
+                  <Link href={`/inspections/${inspectionId}/panel/questions/${kq.id}`}>
+                    View cases<span className="sr-only"> for {kq.id}</span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -59,7 +59,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         <h2 id="summary-heading" className="mb-2 text-2xl font-bold">
           Score and overall rating
         </h2>
-        <dl className="grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dl className="grid max-w-3xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0">
           <dt className="font-semibold">Final score</dt>
           <dd>
             {final.result.complete ? `${final.result.score}/36` : `${final.result.score}/${final.result.maxScore} so far — not rated yet: ${final.result.missing.join(", ")}`}
