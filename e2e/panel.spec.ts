@@ -53,6 +53,9 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
     await expect(page.getByRole("img", { name: /Final % 'yes' of each key question/ })).toBeVisible();
 
     for (const standard of ["1.1", "1.2", "1.3", "1.4", "3.4", "4.1"]) await judge(page, standard, "Good");
+    // The provisional score counts the judgements, so the provisional column shows them.
+    const judged = page.getByRole("table", { name: "Ratings by standard" }).getByRole("row", { name: /^1\.1 / });
+    await expect(judged.getByRole("cell").nth(3)).toHaveText("Good");
     await expect(summary(page)).toContainText("20/36");
     await expect(summary(page)).toContainText("Good");
   });
