@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
 import { buildDocx } from "./docx";
 import { discretionFootnote, fileSlug } from "./model";
+import { bandDistance, intervalText } from "@/lib/panel/presentation";
 import { writePdf } from "./pdf";
 import { salfordExportModel } from "./test-model";
 import { writeXlsx } from "./xlsx";
@@ -201,6 +202,30 @@ describe("PDF", () => {
     expect(text).not.toContain("more yes answer");
     expect(text).toContain("Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.");
     expect(text).toContain("Judgement rationale: Clear vision; the board holds partners to account.");
+  });
+});
+
+describe("PDF page breaks", () => {
+  it("never splits a key question's line of figures across pages", async () => {
+    // Longer rationales push the key questions down by a line at a time, so some run of them meets
+    // every page end; each line must then move whole to the next page.
+    let pages = 0;
+    for (let extra = 0; extra < 40; extra++) {
+      const model = salfordExportModel();
+      const note = `Clear vision; the board holds partners to account.${" The board reviews partnership data every quarter.".repeat(extra)}`;
+      const pdf = await collect((out) => writePdf({ ...model, judgementNotes: { ...model.judgementNotes, "1.1": note } }, out));
+      const text = pdfText(pdf).replace(/\n/g, "");
+      pages = Math.max(pages, (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length);
+      for (const standard of model.result.standards) {
+        for (const kq of standard.keyQuestions) {
+          const support = model.support.keyQuestions.find((k) => k.id === kq.id);
+          if (!support) continue;
+          const line = `${kq.yes}/${kq.applicable}, ${kq.percentYes}% ${kq.band}${standard.lowestKeyQuestion === kq.id ? " (lowest)" : ""}; 80% interval ${intervalText(support)}; ${bandDistance(support).text}`;
+          expect(text, `${kq.id} with ${extra} extra sentences`).toContain(line);
+        }
+      }
+    }
+    expect(pages).toBeGreaterThan(1);
   });
 });
 

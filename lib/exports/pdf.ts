@@ -31,6 +31,19 @@ export function writePdf(model: ExportModel, output: Writable): void {
   };
   stamp();
   doc.on("pageAdded", stamp);
+  // pdfkit breaks a wrapped paragraph across pages wherever the page ends, so a key question's
+  // figures could read "84–", the next page's status line, then "99%". Each line of figures (and each
+  // heading, with room for the first line under it) moves whole to a new page when it would not fit.
+  // Only text longer than a whole page (a very long judgement rationale) still flows across pages.
+  const keep = (text: string, extraHeight = 0) => {
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    const bottom = doc.page.height - doc.page.margins.bottom;
+    const height = doc.heightOfString(text, { width }) + extraHeight;
+    if (doc.y + height > bottom && height <= bottom - doc.page.margins.top) doc.addPage();
+    doc.text(text, { width });
+  };
+  /** Height of one 9 pt line, kept under a heading so a heading never ends a page. */
+  const lineOf9pt = 12;
 
   doc.fillColor("#0b0c0c").font("Helvetica-Bold").fontSize(18).text(`${model.inspection.yjsName}: ratings panel`, 48, 48);
   doc.font("Helvetica-Bold").fontSize(12).fillColor(model.signOff ? "#00703c" : "#d4351c").text(status);
@@ -45,32 +58,38 @@ export function writePdf(model: ExportModel, output: Writable): void {
   for (const domain of domainsOf(model.result)) {
     doc.moveDown();
     const unscored = domain.standards.every((s) => !s.scored);
-    doc.font("Helvetica-Bold").fontSize(13).text(`${domain.number}. ${domain.title}`);
-    if (unscored) doc.font("Helvetica-Oblique").fontSize(9).text(RESETTLEMENT_FOOTNOTE);
+    doc.font("Helvetica-Bold").fontSize(13);
+    keep(`${domain.number}. ${domain.title}`, 2 * lineOf9pt);
+    if (unscored) {
+      doc.font("Helvetica-Oblique").fontSize(9);
+      keep(RESETTLEMENT_FOOTNOTE);
+    }
     for (const standard of domain.standards) {
       doc.moveDown(0.5);
       const calculated = standard.calculatedRating && standard.calculatedRating !== standard.rating ? ` (calculated ${standard.calculatedRating})` : "";
-      doc.font("Helvetica-Bold").fontSize(11).text(`${standard.id} ${standard.title}: ${ratingText(standard.rating)}${calculated}`);
+      doc.font("Helvetica-Bold").fontSize(11);
+      keep(`${standard.id} ${standard.title}: ${ratingText(standard.rating)}${calculated}`, lineOf9pt);
       doc.font("Helvetica").fontSize(9);
       if (standard.basis === "judgement") {
         const note = model.judgementNotes[standard.id];
-        doc.text(note ? `Judgement rationale: ${note}` : "Judged from documents, meetings and interviews; no rationale recorded yet.");
+        keep(note ? `Judgement rationale: ${note}` : "Judged from documents, meetings and interviews; no rationale recorded yet.");
         const strengths = model.evidence.filter((e) => e.standardId === standard.id && e.kind === "strength").length;
         const areas = model.evidence.filter((e) => e.standardId === standard.id && e.kind === "area_for_improvement").length;
-        doc.text(`Evidence: ${strengths} strength${strengths === 1 ? "" : "s"}, ${areas} area${areas === 1 ? "" : "s"} for improvement.`);
+        keep(`Evidence: ${strengths} strength${strengths === 1 ? "" : "s"}, ${areas} area${areas === 1 ? "" : "s"} for improvement.`);
         continue;
       }
-      if (standard.keyQuestions.length === 0) doc.text("No key question figures yet.");
+      if (standard.keyQuestions.length === 0) keep("No key question figures yet.");
       for (const kq of standard.keyQuestions) {
         const support = model.support.keyQuestions.find((k) => k.id === kq.id);
         const lowest = standard.lowestKeyQuestion === kq.id;
         const counts = kq.yes === null ? "" : `${kq.yes}/${kq.applicable}, `;
         const extra = support ? `; 80% interval ${intervalText(support)}; ${bandDistance(support).text}` : "";
         doc.font(lowest ? "Helvetica-Bold" : "Helvetica");
-        doc.text(`${kq.id} ${findKeyQuestion(framework, kq.id)?.text ?? ""} ${counts}${kq.percentYes}% ${kq.band}${lowest ? " (lowest)" : ""}${extra}`);
+        keep(`${kq.id} ${findKeyQuestion(framework, kq.id)?.text ?? ""} ${counts}${kq.percentYes}% ${kq.band}${lowest ? " (lowest)" : ""}${extra}`);
       }
       if (standard.discretion) {
-        doc.font("Helvetica-Oblique").text(`${discretionFootnote(standard.discretion)} Note: ${standard.discretion.note}`);
+        doc.font("Helvetica-Oblique");
+        keep(`${discretionFootnote(standard.discretion)} Note: ${standard.discretion.note}`);
       }
     }
   }
