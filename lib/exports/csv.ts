@@ -50,9 +50,9 @@ const BOM = "\uFEFF";
 export const ANSWER_COLUMNS = [
   ...META_COLUMNS,
   ["case_reference", "Pseudonymous case reference."],
-  ["stream", "Sample stream code: court, out_of_court, resettlement."],
+  ["stream", "Sample stream code: court, out_of_court, resettlement (labels in the codebook's code list)."],
   ["stream_label", "Sample stream, in words."],
-  ["disposal_type", "Disposal type code (see lib/framework/case-attributes)."],
+  ["disposal_type", "Disposal type code; the codebook lists every code with its label and streams."],
   ["disposal_type_label", "Disposal type, in words."],
   ["case_status", "Case status code: not_started, in_progress, completed, returned, approved."],
   ["case_status_label", "Case status, in words."],

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
 import { buildDocx } from "./docx";
 import { discretionFootnote, fileSlug } from "./model";
+import { DISPOSAL_TYPE_LABELS, STREAMS, STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { bandDistance, intervalText } from "@/lib/panel/presentation";
 import { writePdf } from "./pdf";
 import { salfordExportModel } from "./test-model";
@@ -121,6 +122,15 @@ describe("XLSX", () => {
     for (const column of answers[0] ?? []) {
       expect(codebook.some((r) => r[0] === "Case answers" && r[1] === column), String(column)).toBe(true);
     }
+    expect(codebook).toContainEqual(["key-questions.csv", "no_to_yes_to_raise_band", expect.stringContaining("judged 'yes' instead")]);
+    expect(codebook).toContainEqual(["key-questions.csv", "yes_to_no_to_drop_band", expect.stringContaining("judged 'no' instead")]);
+    // Managers cannot see the source: every code the case answers use is listed with its label here.
+    expect(codebook.flat().some((cell) => String(cell).includes("lib/"))).toBe(false);
+    for (const stream of STREAMS) expect(codebook).toContainEqual(["stream", stream, STREAM_LABELS[stream]]);
+    for (const [code, label] of Object.entries(DISPOSAL_TYPE_LABELS)) {
+      expect(codebook.some((r) => r[0] === "disposal_type" && r[1] === code && String(r[2]).startsWith(`${label} (`)), code).toBe(true);
+    }
+    expect(codebook).toContainEqual(["disposal_type", "detention_and_training_order", "Detention and training order (court disposal or resettlement)"]);
   });
 
   it("says who signed off instead of DRAFT once signed off", async () => {

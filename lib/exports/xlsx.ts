@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import { findKeyQuestion, getFramework } from "@/lib/framework";
+import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, STREAMS, STREAM_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
 import { ANSWER_COLUMNS, KEY_QUESTION_COLUMNS, keyQuestionFigureRows, metaCells } from "./csv";
 import {
   RESETTLEMENT_FOOTNOTE,
@@ -170,5 +171,28 @@ function writeCodebookSheet(sheet: Sheet, model: ExportModel): void {
   for (const [column, meaning] of annexe) sheet.addRow([SHEETS.keyQuestions, column, meaning]).commit();
   for (const [column, meaning] of ANSWER_COLUMNS) sheet.addRow([SHEETS.answers, column, meaning]).commit();
   for (const [column, meaning] of KEY_QUESTION_COLUMNS) sheet.addRow(["key-questions.csv", column, meaning]).commit();
+  writeCodeList(sheet);
   sheet.commit();
+}
+
+/** The stream and disposal type codes of the case answers, with their labels, so no one has to look them up elsewhere. */
+function writeCodeList(sheet: Sheet): void {
+  sheet.addRow([]).commit();
+  const title = sheet.addRow(["Code list"]);
+  title.font = BOLD;
+  title.commit();
+  const header = sheet.addRow(["Column", "Code", "Label"]);
+  header.font = BOLD;
+  header.commit();
+  for (const stream of STREAMS) sheet.addRow(["stream", stream, STREAM_LABELS[stream]]).commit();
+  for (const [code, label] of disposalTypeCodes()) sheet.addRow(["disposal_type", code, label]).commit();
+}
+
+/** Each disposal type once, with the streams it is used in (a detention and training order is court or resettlement). */
+function disposalTypeCodes(): [DisposalType, string][] {
+  const codes = [...new Set(STREAMS.flatMap((stream) => DISPOSAL_TYPES[stream]))];
+  return codes.map((code) => {
+    const streams = STREAMS.filter((stream) => (DISPOSAL_TYPES[stream] as readonly string[]).includes(code)).map((stream) => STREAM_LABELS[stream].toLowerCase());
+    return [code, `${DISPOSAL_TYPE_LABELS[code]} (${streams.join(" or ")})`];
+  });
 }
