@@ -207,3 +207,104 @@ test.describe("setting up an inspection", () => {
     await expect(outsider.getByText(yjsName)).toHaveCount(0);
   });
 });
+
+/**
+ * yjs-2018 populations for fieldwork on 2024-01-22: `court` court cases in May and June 2023 (court
+ * window 22 April to 22 July) and `outOfCourt` out-of-court cases in September 2023 (window 22 August
+ * to 22 October).
+ */
+function rows2018(court: number, outOfCourt: number, prefix: string): string[] {
+  return Array.from({ length: court + outOfCourt }, (_, i) => {
+    const isCourt = i < court;
+    return [
+      `${prefix}-${String(i + 1).padStart(4, "0")}`,
+      isCourt ? "court" : "out_of_court",
+      isCourt ? ["referral_order", "youth_rehabilitation_order"][i % 2] : ["youth_conditional_caution", "community_resolution"][i % 2],
+      isCourt ? `2023-0${5 + (i % 2)}-1${i % 10}` : `2023-09-1${i % 10}`,
+      i % 4 === 0 ? "female" : "male",
+      "",
+      String(11 + (i % 7)),
+      LEVELS[i % 4],
+      LEVELS[(i >> 1) % 4],
+      "",
+    ].join(",");
+  });
+}
+
+test.describe("setting up a 2018-framework inspection: a window per stream and S2's split", () => {
+  const yjsName = `Oldshire Youth Offending Team ${Date.now()}`;
+  let setupUrl = "";
+
+  test("the manager sees both proposed windows with their assumption, and creates the inspection", async ({ browser }) => {
+    const page = await pageAs(browser, "manager");
+    await page.goto("/inspections/new");
+    await page.getByLabel("Youth justice service").fill(yjsName);
+    await page.getByLabel("Framework version").selectOption("yjs-2018");
+    await page.getByLabel("Fieldwork starts").fill("2024-01-22");
+    await expect(page.getByRole("group", { name: "Court disposal eligibility window", exact: true })).toBeVisible();
+    await expect(page.getByRole("group", { name: "Out-of-court disposal eligibility window", exact: true })).toBeVisible();
+    await expect(page.getByLabel("First eligible court disposal date")).toHaveValue("2023-04-22");
+    await expect(page.getByLabel("Last eligible court disposal date")).toHaveValue("2023-07-22");
+    await expect(page.getByLabel("First eligible out-of-court disposal date")).toHaveValue("2023-08-22");
+    await expect(page.getByLabel("Last eligible out-of-court disposal date")).toHaveValue("2023-10-22");
+    await expect(page.getByText("an assumption: S2 does not say what date they are counted from")).toBeVisible();
+    await expect(page.getByLabel("First eligible disposal date")).toHaveCount(0);
+
+    // Each window is checked on its own, with its name in the message.
+    await page.getByLabel("Last eligible out-of-court disposal date").fill("2024-02-01");
+    await page.getByRole("button", { name: "Create inspection" }).click();
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The out-of-court disposal eligibility window must end before fieldwork starts");
+    await page.getByRole("button", { name: "Use the proposed windows" }).click();
+    await expect(page.getByLabel("Last eligible out-of-court disposal date")).toHaveValue("2023-10-22");
+    await page.getByRole("button", { name: "Create inspection" }).click();
+
+    await expect(page.getByRole("status").filter({ hasText: `${yjsName} created` })).toBeVisible();
+    setupUrl = page.url().replace(/\?.*$/, "");
+    await expect(page.getByLabel("First eligible court disposal date")).toHaveValue("2023-04-22");
+    await expect(page.getByLabel("Last eligible out-of-court disposal date")).toHaveValue("2023-10-22");
+
+    await page.goto(setupUrl.replace(/\/setup$/, ""));
+    const details = page.locator("dl").first();
+    await expect(details).toContainText("Court disposal eligibility window");
+    await expect(details).toContainText("22 April 2023 to 22 July 2023");
+    await expect(details).toContainText("Out-of-court disposal eligibility window");
+    await expect(details).toContainText("22 August 2023 to 22 October 2023");
+  });
+
+  test("the import judges each row against its stream's window, and the draw proposes S2's 60/40 split", async ({ browser }) => {
+    const page = await pageAs(browser, "manager");
+    await page.goto(`${setupUrl}/population`);
+    await expect(page.getByText("Each case's date is checked against the window of its stream.")).toBeVisible();
+
+    // A court case dated inside the out-of-court window but outside the court window is not eligible.
+    const rows = rows2018(30, 20, "OLD");
+    const courtInOocWindow = rows[0]!.replace("2023-05-10", "2023-09-01");
+    await upload(page, "population-2018-with-error.csv", csv([courtInOocWindow, ...rows.slice(1)]));
+    const report = page.getByRole("table", { name: "Problems in population-2018-with-error.csv: nothing was imported" });
+    await expect(report.getByRole("row")).toHaveCount(2);
+    await expect(report).toContainText("is after the court disposal eligibility window, which ends on 2023-07-22");
+
+    await upload(page, "population-2018.csv", csv(rows));
+    await expect(page.getByRole("status").filter({ hasText: "Imported 50 cases from population-2018.csv." })).toBeVisible();
+
+    await page.goto(`${setupUrl}/sample`);
+    // 50 eligible cases together: 164.3 / (1 + 163.3/50) → 39; court 60% → 23, out-of-court 16.
+    await expect(page.getByText("S2's split: one sample sized on the court and out-of-court cases together")).toBeVisible();
+    await expect(page.getByText("Proposed sample: 39 of the 50 eligible court and out-of-court cases")).toBeVisible();
+    await expect(page.getByLabel("Number of court disposal cases to sample")).toHaveValue("23");
+    await expect(page.getByLabel("Number of out-of-court disposal cases to sample")).toHaveValue("16");
+    await expect(page.getByRole("heading", { name: "Resettlement" })).toHaveCount(0);
+    await page.getByLabel("Seed for the court disposal draw (optional)").fill("s2-split");
+    await page.getByRole("button", { name: "Draw the court disposal sample" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Drew 23 court disposal cases from 30 with seed s2-split." })).toBeVisible();
+    await page.getByRole("button", { name: "Draw the out-of-court disposal sample" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Drew 16 out-of-court disposal cases from 20" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Sampled cases (39)" })).toBeVisible();
+
+    for (const path of ["", "/population", "/sample"]) {
+      await page.goto(`${setupUrl}${path}`);
+      const results = await new AxeBuilder({ page }).include("#main-content").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+      expect(results.violations.map((v) => v.id), path || "/setup").toEqual([]);
+    }
+  });
+});
