@@ -28,30 +28,23 @@ test("a new user changes the password they were given, and is signed out everywh
   await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
   await expect(page).toHaveTitle("Change your password – Case Review");
 
-  const submit = () => page.getByRole("button", { name: "Change password" }).click();
+  // The form is emptied after each attempt (passwords are never sent back to the page): fill it each time.
+  const attempt = async (current: string, next: string, confirm: string) => {
+    await page.getByLabel("Current password").fill(current);
+    await page.getByLabel("New password", { exact: true }).fill(next);
+    await page.getByLabel("Confirm new password").fill(confirm);
+    await page.getByRole("button", { name: "Change password" }).click();
+  };
   const summary = page.getByRole("alert", { name: "There is a problem" });
-  await submit();
+  await attempt("", "", "");
   await expect(summary).toContainText("Enter your current password");
-
-  await page.getByLabel("Current password").fill("not my password");
-  await page.getByLabel("New password", { exact: true }).fill(chosen);
-  await page.getByLabel("Confirm new password").fill(`${chosen}-typo`);
-  await submit();
+  await attempt("not my password", chosen, `${chosen}-typo`);
   await expect(summary).toContainText("Enter the same new password twice");
-
-  await page.getByLabel("Confirm new password").fill(chosen);
-  await submit();
+  await attempt("not my password", chosen, chosen);
   await expect(summary).toContainText("Your current password is not right");
-
-  await page.getByLabel("Current password").fill(initial);
-  await page.getByLabel("New password", { exact: true }).fill(initial);
-  await page.getByLabel("Confirm new password").fill(initial);
-  await submit();
+  await attempt(initial, initial, initial);
   await expect(summary).toContainText("Choose a new password that is different from your current one");
-
-  await page.getByLabel("New password", { exact: true }).fill(chosen);
-  await page.getByLabel("Confirm new password").fill(chosen);
-  await submit();
+  await attempt(initial, chosen, chosen);
   await expect(page).toHaveURL(/\/sign-in\?passwordChanged=1$/);
   await expect(page.getByRole("status")).toHaveText("Your password has been changed. Sign in with your new password.");
 
