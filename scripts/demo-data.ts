@@ -3,6 +3,7 @@
 // ratings panel shows a real, checkable result (22/36, Good, two discretion opportunities).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { proposeYjs2018Windows } from "@/lib/sampling/eligibility-window";
 
 export const DEMO_PASSWORD = "case-review-demo";
 
@@ -101,11 +102,19 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
     });
   }
 
+  const EASTMERE_FIELDWORK = "2027-02-08";
+  const eastmereWindows = proposeYjs2018Windows(EASTMERE_FIELDWORK);
   await db.inspection.create({
     data: {
       yjsName: "Eastmere Youth Offending Team",
       frameworkVersion: "yjs-2018",
-      fieldworkStart: new Date("2027-02-08"),
+      fieldworkStart: new Date(EASTMERE_FIELDWORK),
+      // The 2018 framework's two windows as set-up proposes them (court 9 to 6 months before
+      // fieldwork, out-of-court 5 to 3).
+      windowStart: new Date(eastmereWindows.court.start),
+      windowEnd: new Date(eastmereWindows.court.end),
+      oocWindowStart: new Date(eastmereWindows.out_of_court.start),
+      oocWindowEnd: new Date(eastmereWindows.out_of_court.end),
       status: "setup",
       createdById: ids.manager,
       memberships: { create: [{ userId: ids.otherLead, role: "lead_inspector" }] },
