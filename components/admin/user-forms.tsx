@@ -25,7 +25,7 @@ export function CreateUserForm() {
         name="password"
         label="Initial password"
         type="password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person securely.`}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person securely; they can then choose their own under “Change password”.`}
         error={fieldError(state, "password")}
         autoComplete="new-password"
       />
