@@ -7,6 +7,12 @@ import type { Stream } from "./case-attributes";
 export const FRAMEWORK_VERSIONS = ["yjs-2018", "yjs-2021"] as const;
 export type FrameworkVersion = (typeof FRAMEWORK_VERSIONS)[number];
 
+/** Each version's name for people. Here, not in the data modules, so forms can show it without bundling the data. */
+export const FRAMEWORK_VERSION_LABELS: Readonly<Record<FrameworkVersion, string>> = Object.freeze({
+  "yjs-2018": "2018–2021 framework (3.4 joint working; no resettlement standard)",
+  "yjs-2021": "2021 onwards framework (3.4 out-of-court disposal policy and provision; 4.1 resettlement, not scored)",
+});
+
 /** Ratings, best first. Spelled exactly as the reports and the rating contract spell them. */
 export const RATINGS = ["Outstanding", "Good", "Requires improvement", "Inadequate"] as const;
 export type Rating = (typeof RATINGS)[number];

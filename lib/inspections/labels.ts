@@ -1,7 +1,6 @@
-export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = Object.freeze({
-  "yjs-2018": "2018 framework (3.4 joint working, no resettlement standard)",
-  "yjs-2021": "2021 framework (3.4 out-of-court policy and provision; 4.1 resettlement)",
-});
+import { FRAMEWORK_VERSION_LABELS } from "@/lib/framework/types";
+
+export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = FRAMEWORK_VERSION_LABELS;
 
 export const INSPECTION_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
   setup: "Set-up",
