@@ -85,8 +85,10 @@ export function KeyQuestionTable({
   provisional: StandardResult | undefined;
   support: PanelRating["support"];
 }) {
+  // relative: the links' visually hidden text is positioned absolutely; without a positioned scroll
+  // box it would sit at its column's offset against the page and widen the page again.
   return (
-    <div className="mb-3 overflow-x-auto">
+    <div className="relative mb-3 overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">
           {standard.id} {standard.title}: key questions, final and provisional figures
