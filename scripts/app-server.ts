@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
 
@@ -108,6 +109,7 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     NEXT_TELEMETRY_DISABLED: "1",
     // Every simulated client signs in from 127.0.0.1.
     SIGN_IN_ATTEMPTS_PER_CLIENT: "1000",
+    NODE_OPTIONS: serverNodeOptions(),
     ...options.env,
   };
   let child: ChildProcess;

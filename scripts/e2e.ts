@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort, migrate, startEmbeddedDatabase } from "./embedded-database";
 import { buildIfStale } from "./next-build";
+import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
 
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
       NEXT_TELEMETRY_DISABLED: "1",
       // Every test browser signs in from 127.0.0.1.
       SIGN_IN_ATTEMPTS_PER_CLIENT: "1000",
+      NODE_OPTIONS: serverNodeOptions(),
     };
     server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
     await waitForServer(`${baseUrl}/sign-in`, 60_000);

@@ -10,6 +10,7 @@ import { migrate, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedde
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { sessionSecret } from "./local-secret";
 import { buildIfStale } from "./next-build";
+import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
 const dataRoot = path.join(root, ".data");
@@ -84,6 +85,8 @@ async function main() {
     NEXTAUTH_SECRET: sessionSecret(dataRoot),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The production server within its memory budget; `next dev` compiles on demand and needs more.
+    ...(dev ? {} : { NODE_OPTIONS: serverNodeOptions() }),
   };
   if (!dev) buildIfStale(log);
   const server = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
