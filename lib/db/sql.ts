@@ -43,15 +43,22 @@ export function sqlRunner(tx: AnyTx): SqlRunner {
   return { rows: <Row>(text: string, values: readonly unknown[]) => prisma.$queryRawUnsafe<Row[]>(text, ...values) };
 }
 
+/** How long one statement may run (a lock wait included) before PostgreSQL cancels it. */
+export const STATEMENT_TIMEOUT_MS = 10_000;
+
 /**
  * Runs `work` in a transaction on one pooled connection: COMMIT when it resolves, ROLLBACK when it
  * throws. A connection that cannot even roll back (the server went away) is destroyed, not reused.
+ * Each statement is bounded, so a stuck lock can never hold a pooled connection indefinitely.
  */
-export async function withSqlTransaction<T>(work: (sql: SqlRunner) => Promise<T>): Promise<T> {
+export async function withSqlTransaction<T>(work: (sql: SqlRunner) => Promise<T>, options: { statementTimeoutMs?: number } = {}): Promise<T> {
+  const timeout = Math.trunc(options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS);
+  if (!(timeout > 0)) throw new RangeError("statementTimeoutMs must be a positive number of milliseconds");
   const client = await connectionPool().connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    // One round trip: a simple query may hold several statements (the timeout is a checked integer).
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}`);
     const result = await work(new PgTransaction(client));
     await client.query("COMMIT");
     return result;
