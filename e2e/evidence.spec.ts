@@ -29,6 +29,27 @@ test("a team member records a strength for 1.1, sees field errors first, and the
   await expect(page.getByRole("article", { name: "1.1 Governance and leadership" })).toContainText("Board membership includes all statutory partners.");
 });
 
+test("a refused entry keeps what was typed, and the next entry starts from an empty form", async ({ browser }) => {
+  const page = await signedInPage(browser, team.inspector.email, TEST_PASSWORD);
+  await page.goto(`/inspections/${team.inspectionId}/evidence/1.2`);
+  const evidence = page.getByLabel("Evidence", { exact: true });
+  await page.getByLabel("Area for improvement").check();
+  await evidence.fill("Caseloads were above the service's own target in two teams.");
+  await page.getByRole("button", { name: "Record evidence" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary).toContainText("Choose a topic");
+  await expect(summary).toBeFocused();
+  await expect(evidence).toHaveValue("Caseloads were above the service's own target in two teams.");
+  await expect(page.getByLabel("Area for improvement")).toBeChecked();
+
+  await page.getByLabel("Topic").selectOption({ index: 1 });
+  await page.getByLabel("Interview").check();
+  await page.getByRole("button", { name: "Record evidence" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Evidence recorded." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Areas for improvement (1)" })).toContainText("Caseloads were above");
+  await expect(evidence).toHaveValue("");
+});
+
 test("resettlement evidence is recorded against the case named in the link", async ({ browser }) => {
   const caseId = team.cases["PT-0034"] as string;
   const page = await signedInPage(browser, team.inspector.email, TEST_PASSWORD);

@@ -78,6 +78,14 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
       "2.1: the lowest key question is 54%, 11 points from the 65% boundary between 'Requires improvement' and 'Good'; discretion needs 5 or fewer.",
     );
     await expect(assessment.getByLabel("Rating")).toHaveAttribute("aria-invalid", "true");
+    // The refusal keeps what the lead chose and wrote, and each refusal, even a repeated one, moves
+    // focus to the error summary.
+    await expect(assessment.getByLabel("Rating")).toHaveValue("Good");
+    await expect(assessment.getByLabel("Note")).toHaveValue("We think so.");
+    await expect(assessment.getByRole("alert")).toBeFocused();
+    await assessment.getByRole("button", { name: "Record discretion" }).click();
+    await expect(assessment.getByRole("alert")).toBeFocused();
+    await expect(assessment.getByLabel("Note")).toHaveValue("We think so.");
 
     const reviewing = discretionForm(page, "2.4");
     await reviewing.getByLabel("Rating").selectOption("Good");

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
 
 interface Option {
@@ -50,10 +51,10 @@ export function RecordEvidenceForm({
   cases: readonly Option[] | null;
   caseId: string | null;
 }) {
-  const [state, action, pending] = useActionState(recordEvidenceAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(recordEvidenceAction, { resetOnSuccess: true });
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <form action={action} noValidate className="max-w-2xl">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl">
       <ErrorSummary errors={summaryOf(state)} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       <input type="hidden" name="inspectionId" value={inspectionId} />

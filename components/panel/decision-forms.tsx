@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { RATINGS } from "@/lib/framework";
 import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
 
@@ -58,10 +59,10 @@ interface DecisionFormProps {
 }
 
 export function DiscretionForm({ inspectionId, standardId, standardTitle, current, hint }: DecisionFormProps & { hint: string }) {
-  const [state, action, pending] = useActionState(recordDiscretionAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(recordDiscretionAction);
   const prefix = `discretion-${standardId.replace(".", "-")}`;
   return (
-    <form action={action} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
+    <form ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
       <fieldset>
         <legend className="mb-2 font-semibold">
           Discretion on {standardId} {standardTitle}
@@ -80,10 +81,10 @@ export function DiscretionForm({ inspectionId, standardId, standardTitle, curren
 }
 
 export function JudgementForm({ inspectionId, standardId, standardTitle, current, capNote }: DecisionFormProps & { capNote: string | null }) {
-  const [state, action, pending] = useActionState(recordJudgementAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(recordJudgementAction);
   const prefix = `judgement-${standardId.replace(".", "-")}`;
   return (
-    <form action={action} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
+    <form ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
       <fieldset>
         <legend className="mb-2 font-semibold">
           Judgement of {standardId} {standardTitle}
@@ -138,9 +139,9 @@ export function SignOffForm({ inspectionId }: { inspectionId: string }) {
 }
 
 export function ReopenForm({ inspectionId }: { inspectionId: string }) {
-  const [state, action, pending] = useActionState(reopenAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(reopenAction);
   return (
-    <form action={action} noValidate id="reopen-form" tabIndex={-1} className="max-w-xl">
+    <form ref={formRef} onSubmit={onSubmit} noValidate id="reopen-form" tabIndex={-1} className="max-w-xl">
       <Outcome state={state} prefix="reopen" />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <NoteField id="reopen-reason" name="reason" label="Reason for reopening" hint="This voids the sign-off; it is kept in the audit trail." error={fieldError(state, "reason")} />

@@ -1,13 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { createInspectionAction } from "@/app/inspections/new/actions";
 import { updateDetailsAction } from "@/app/inspections/[inspectionId]/setup/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
-import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { fieldError, summaryOf } from "@/lib/http/form-state";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { hasStreamWindows, proposeInspectionWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/sampling/eligibility-window";
 
@@ -52,7 +53,7 @@ export function InspectionDetailsForm({
   /** After set-up, only the name can change. */
   datesLocked?: boolean;
 }) {
-  const [state, action, pending] = useActionState(inspectionId ? updateDetailsAction : createInspectionAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(inspectionId ? updateDetailsAction : createInspectionAction);
   const [values, setValues] = useState(initial);
   const [windowEdited, setWindowEdited] = useState(inspectionId !== undefined);
   const proposal = proposalFor(values.frameworkVersion, values.fieldworkStart);
@@ -109,7 +110,7 @@ export function InspectionDetailsForm({
   );
 
   return (
-    <form action={action} noValidate className="max-w-2xl">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl">
       <ErrorSummary errors={summaryOf(state)} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       {inspectionId ? <input type="hidden" name="inspectionId" value={inspectionId} /> : null}

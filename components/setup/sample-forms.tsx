@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
 import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { InlineOutcome } from "./inline-outcome";
 
 /** Field errors keyed by this form's own field ids, so the summary's links land on them. */
@@ -63,9 +64,9 @@ export function DrawForm({
 }
 
 export function AddCaseForm({ inspectionId }: { inspectionId: string }) {
-  const [state, action, pending] = useActionState(addCaseAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(addCaseAction, { resetOnSuccess: true });
   return (
-    <form action={action} noValidate className="max-w-xl">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
       <ErrorSummary errors={prefixed(state, "add")} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       <input type="hidden" name="inspectionId" value={inspectionId} />
@@ -77,10 +78,10 @@ export function AddCaseForm({ inspectionId }: { inspectionId: string }) {
 }
 
 export function RemoveCaseForm({ inspectionId, sampleCase }: { inspectionId: string; sampleCase: { id: string; reference: string } }) {
-  const [state, action, pending] = useActionState(removeCaseAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(removeCaseAction);
   const id = `remove-${sampleCase.id}`;
   return (
-    <form action={action} noValidate className="flex flex-wrap items-end gap-2">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="caseId" value={sampleCase.id} />
       <label className="flex flex-col text-sm" htmlFor={id}>
