@@ -21,7 +21,8 @@ export function useFormAction(action: (state: FormState, form: FormData) => Prom
   }, [state, resetOnSuccess]);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    // With the submitter, a named submit button's value is sent as a native submission would send it.
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
     startTransition(() => dispatch(data));
   };
   return { state, pending, formRef, onSubmit };
