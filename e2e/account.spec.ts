@@ -1,4 +1,4 @@
-import { expect, pageAs, signIn, test } from "./fixtures";
+import { demoUser, expect, pageAs, signIn, test } from "./fixtures";
 
 // A user changes their own password: the current one proves it is them, mistakes get specific
 // messages, and afterwards every session of theirs has ended and only the new password signs in.
@@ -12,7 +12,13 @@ test("a new user changes the password they were given, and is signed out everywh
 
   const admin = await pageAs(browser, "admin");
   await admin.goto("/admin/users");
+  // A refused account keeps what the administrator typed.
   await admin.getByLabel("Full name").fill(`Pat Change ${stamp}`);
+  await admin.getByLabel("Email address").fill(demoUser("inspector").email);
+  await admin.getByLabel("Initial password").fill(initial);
+  await admin.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByRole("alert", { name: "There is a problem" })).toContainText("A user with this email address already exists");
+  await expect(admin.getByLabel("Full name")).toHaveValue(`Pat Change ${stamp}`);
   await admin.getByLabel("Email address").fill(email);
   await admin.getByLabel("Initial password").fill(initial);
   await admin.getByRole("button", { name: "Create user" }).click();

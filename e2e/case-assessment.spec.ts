@@ -160,9 +160,17 @@ test.describe("case assessment", () => {
     const lead = await pageAs(browser, "lead");
     await openCase(lead, url);
     await lead.getByText("Comment on this answer (key question 2.2.1)").click();
-    await lead.getByLabel("Comment for the inspector on key question 2.2.1").fill("Was the plan really co-produced with the child?");
+    const comment = lead.getByLabel("Comment for the inspector on key question 2.2.1");
+    // A refused comment keeps what was typed; a sent one clears the box.
+    const tooLong = `Was the plan really co-produced with the child? ${"x".repeat(5_000)}`;
+    await comment.fill(tooLong);
+    await lead.getByRole("button", { name: "Add comment" }).filter({ visible: true }).click();
+    await expect(lead.getByRole("alert").filter({ hasText: "Enter a comment of at most 5000 characters" })).toBeVisible();
+    await expect(comment).toHaveValue(tooLong);
+    await comment.fill("Was the plan really co-produced with the child?");
     await lead.getByRole("button", { name: "Add comment" }).filter({ visible: true }).click();
     await expect(lead.getByRole("region", { name: "Lead inspector's comment on key question 2.2.1" })).toContainText("Open");
+    await expect(comment).toHaveValue("");
     await lead.getByRole("button", { name: "Return the case to the inspector" }).click();
     await expect(lead.getByText("The case is returned to its inspector")).toBeVisible();
     // The notice telling the inspector what to do is for the inspector, not the lead who returned it.

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SelectField, TextField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
 import { GLOBAL_ROLES, GLOBAL_ROLE_LABELS, type GlobalRole } from "@/lib/permissions/table";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
@@ -13,9 +14,10 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 const roleOptions = GLOBAL_ROLES.map((role) => ({ value: role, label: GLOBAL_ROLE_LABELS[role] }));
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, IDLE);
+  // The name, email and role typed survive a refusal (e.g. an email already in use).
+  const { state, pending, formRef, onSubmit } = useFormAction(createUserAction, { resetOnSuccess: true });
   return (
-    <form action={action} noValidate className="max-w-xl">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
       <ErrorSummary errors={summaryOf(state)} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       <TextField name="name" label="Full name" error={fieldError(state, "name")} autoComplete="off" />

@@ -12,6 +12,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusNotice } from "@/components/ui/notice";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
 import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";
@@ -77,7 +78,8 @@ export function QueryThreads({
 }
 
 function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query; ids: { inspectionId: string; caseId: string }; canQualityAssure: boolean; canReply: boolean }) {
-  const [replyState, reply, replying] = useActionState(replyQueryAction, IDLE);
+  // Typed replies and comments survive a refusal (useFormAction) and clear once sent.
+  const { state: replyState, pending: replying, formRef: replyForm, onSubmit: reply } = useFormAction(replyQueryAction, { resetOnSuccess: true });
   const [closeState, close, closing] = useActionState(closeQueryAction, IDLE);
   const status = QUERY_STATUS[query.status] ?? QUERY_STATUS.open!;
   const replyId = fieldIds.queryReply(query.id);
@@ -100,7 +102,7 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
         ))}
       </ol>
       {inspectorMayReply || leadMayAct ? (
-        <form action={reply} className="mt-3">
+        <form ref={replyForm} onSubmit={reply} className="mt-3">
           <Hidden ids={{ ...ids, queryId: query.id }} />
           <label htmlFor={replyId} className="block font-semibold">
             {canQualityAssure ? "Follow-up for the inspector" : "Your reply to the lead inspector"}
@@ -128,12 +130,12 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
 }
 
 function NewComment({ questionId, ids }: { questionId: string; ids: { inspectionId: string; caseId: string } }) {
-  const [state, action, pending] = useActionState(raiseQueryAction, IDLE);
+  const { state, pending, formRef, onSubmit } = useFormAction(raiseQueryAction, { resetOnSuccess: true });
   const id = `comment-${questionId.replaceAll(".", "-")}`;
   return (
     <details>
       <summary className="cursor-pointer text-link underline">Comment on this answer<span className="sr-only"> (key question {questionId})</span></summary>
-      <form action={action} className="mt-2">
+      <form ref={formRef} onSubmit={onSubmit} className="mt-2">
         <Hidden ids={{ ...ids, questionId }} />
         <label htmlFor={id} className="block font-semibold">
           Comment for the inspector on key question {questionId}
@@ -152,7 +154,7 @@ export function QaPanel({ model }: { model: CasePageModel }) {
   const ids = { inspectionId: model.inspection.id, caseId: model.case.id };
   const [approveState, approve, approving] = useActionState(approveCaseAction, IDLE);
   const [returnState, giveBack, returning] = useActionState(returnCaseAction, IDLE);
-  const [reopenState, reopen, reopening] = useActionState(reopenCaseAction, IDLE);
+  const { state: reopenState, pending: reopening, formRef: reopenForm, onSubmit: reopen } = useFormAction(reopenCaseAction);
   const open = model.queries.filter((q) => q.status === "open").length;
   const answered = model.queries.filter((q) => q.status === "answered").length;
   const status = model.case.status;
@@ -193,7 +195,14 @@ export function QaPanel({ model }: { model: CasePageModel }) {
       {status === "returned" ? <p>The case is with its inspector, who will reply to your comments and complete it again.</p> : null}
       {status === "in_progress" || status === "not_started" ? <p>The inspector has not marked this case as complete yet. You can comment on answers now.</p> : null}
       {status === "approved" ? (
-        <form action={reopen} onSubmit={() => setLast("reopen")} className="max-w-2xl">
+        <form
+          ref={reopenForm}
+          onSubmit={(event) => {
+            setLast("reopen");
+            reopen(event);
+          }}
+          className="max-w-2xl"
+        >
           <Hidden ids={ids} />
           <label htmlFor="reason" className="block font-semibold">
             Why are you reopening this case?
