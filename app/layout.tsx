@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Case Review
             </Link>
             {user ? (
-              <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&_a]:text-white [&_button]:text-white">
+              <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&>a]:text-white [&>button]:text-white">
                 <Link href="/">Inspections</Link>
                 {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
                 <span>

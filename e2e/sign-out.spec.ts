@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import { createInspectionWithCases, demoUser, expect, pageAs, signedInPage, test } from "./fixtures";
 
@@ -23,6 +24,10 @@ test("sign-out keeps unsent changes (with a warning) and clears the device's cas
   await page.getByRole("button", { name: "Sign out" }).click();
   const warning = page.getByRole("dialog", { name: "1 change has not reached Case Review yet" });
   await expect(warning).toBeVisible();
+  // The dialog sits inside the dark header: its buttons must not take the header's white text.
+  const axe = await new AxeBuilder({ page }).include("dialog").withTags(["wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expect(warning.getByRole("button", { name: "Sign out anyway" })).not.toHaveCSS("color", "rgb(255, 255, 255)");
   await warning.getByRole("button", { name: "Stay signed in" }).click();
   await expect(warning).toBeHidden();
   await expect(status(page)).toHaveText("Offline – 1 change waiting");
