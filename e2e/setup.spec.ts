@@ -55,6 +55,7 @@ test.describe("setting up an inspection", () => {
     await page.getByRole("button", { name: "Create inspection" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "Details and window" })).toBeVisible();
+    await expect(page.getByText(`${yjsName} · set-up`, { exact: true })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: `${yjsName} created` })).toBeVisible();
     await expect(page).toHaveURL(/\/inspections\/[0-9a-f-]{36}\/setup\?created=1$/);
     setupUrl = page.url().replace(/\?.*$/, "");

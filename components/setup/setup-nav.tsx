@@ -30,7 +30,16 @@ export function SetupHeader({
       <p className="mb-2 text-sm">
         <Link href={`/inspections/${inspection.id}`}>Back to the inspection overview</Link>
       </p>
-      <PageHeading caption={`${inspection.yjsName} · set-up · ${INSPECTION_STATUS_LABELS[inspection.status] ?? inspection.status}`}>{title}</PageHeading>
+      <PageHeading
+        caption={
+          // Once fieldwork has started the set-up is read-only history: say where the inspection is now.
+          inspection.status === "setup"
+            ? `${inspection.yjsName} · set-up`
+            : `${inspection.yjsName} · set-up · now ${(INSPECTION_STATUS_LABELS[inspection.status] ?? inspection.status).toLowerCase()}`
+        }
+      >
+        {title}
+      </PageHeading>
       <nav aria-label="Set-up sections" className="mb-6 border-b border-line pb-2">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           {SECTIONS.map((section) => (
