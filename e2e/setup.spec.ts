@@ -260,6 +260,7 @@ test.describe("setting up a 2018-framework inspection: a window per stream and S
     await page.getByRole("button", { name: "Create inspection" }).click();
 
     await expect(page.getByRole("status").filter({ hasText: `${yjsName} created` })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Details and windows" })).toBeVisible();
     setupUrl = page.url().replace(/\?.*$/, "");
     await expect(page.getByLabel("First eligible court disposal date")).toHaveValue("2023-04-22");
     await expect(page.getByLabel("Last eligible out-of-court disposal date")).toHaveValue("2023-10-22");

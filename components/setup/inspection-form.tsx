@@ -99,7 +99,8 @@ export function InspectionDetailsForm({
     ? `Proposed from the fieldwork date: 364 days before it to 66 days before it (${proposal.windowStart} to ${proposal.windowEnd}), the pattern of the 2021 framework's reports. Change it if this inspection's window differs.`
     : "Enter the first and last eligible disposal dates, or leave both blank to use the proposal.";
   const dateFields = (start: keyof InspectionDetailsValues, end: keyof InspectionDetailsValues, what: string) => (
-    <div className="flex flex-wrap gap-6">
+    // Two equal columns, so both windows' dates line up however long their labels are.
+    <div className="grid gap-x-6 sm:grid-cols-2">
       <FieldShell id={start} label={`First eligible ${what} date`} error={fieldError(state, start)}>
         {input(start, "date")}
       </FieldShell>

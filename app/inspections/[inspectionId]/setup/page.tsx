@@ -9,6 +9,7 @@ import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
 import { setupOverview } from "@/lib/inspections/setup";
+import { hasStreamWindows } from "@/lib/sampling/eligibility-window";
 import { startFieldworkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inspection set-up" };
@@ -51,7 +52,11 @@ export default async function SetupOverviewPage({
 
   return (
     <>
-      <SetupHeader inspection={setup} current="overview" title="Details and window" readOnly={!setup.rights.editSetup} />
+      <SetupHeader
+        inspection={setup}
+        current="overview"
+        title={hasStreamWindows(setup.frameworkVersion) ? "Details and windows" : "Details and window"}
+        readOnly={!setup.rights.editSetup} />
       {created ? <StatusNotice>{setup.yjsName} created. Next, add the team.</StatusNotice> : null}
 
       <h2 className="mb-2 text-xl font-bold">Progress</h2>
