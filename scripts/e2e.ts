@@ -4,25 +4,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { waitForServer } from "./app-server";
 import { freePort, migrate, startEmbeddedDatabase } from "./embedded-database";
 import { buildIfStale } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The app did not start within ${timeoutMs / 1000} s`);
-}
 
 async function main(): Promise<number> {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
