@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
@@ -50,13 +51,7 @@ export async function inspectionOverview(actor: Actor, inspectionId: string) {
     where: { id: inspectionId },
     select: {
       id: true,
-      yjsName: true,
-      frameworkVersion: true,
-      fieldworkStart: true,
-      windowStart: true,
-      windowEnd: true,
-      oocWindowStart: true,
-      oocWindowEnd: true,
+      ...INSPECTION_DETAILS_SELECT,
       status: true,
       memberships: {
         orderBy: [{ role: "asc" }, { user: { name: "asc" } }],

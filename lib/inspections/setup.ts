@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
 import { FRAMEWORK_VERSIONS, type FrameworkVersion } from "@/lib/framework";
+import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { authorize, authorizeGlobal, isUuid, type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
@@ -226,15 +227,7 @@ export async function updateInspectionDetails(actor: Actor, input: unknown): Pro
     const { status } = await lockInspection(tx, inspectionId);
     const before = await tx.inspection.findUniqueOrThrow({
       where: { id: inspectionId },
-      select: {
-        yjsName: true,
-        frameworkVersion: true,
-        fieldworkStart: true,
-        windowStart: true,
-        windowEnd: true,
-        oocWindowStart: true,
-        oocWindowEnd: true,
-      },
+      select: INSPECTION_DETAILS_SELECT,
     });
     const beforeJson = {
       yjsName: before.yjsName,
@@ -528,13 +521,7 @@ export async function setupOverview(actor: Actor, inspectionId: string) {
     where: { id: inspectionId },
     select: {
       id: true,
-      yjsName: true,
-      frameworkVersion: true,
-      fieldworkStart: true,
-      windowStart: true,
-      windowEnd: true,
-      oocWindowStart: true,
-      oocWindowEnd: true,
+      ...INSPECTION_DETAILS_SELECT,
       status: true,
       memberships: { select: { role: true, user: { select: { name: true } } } },
       imports: { orderBy: { createdAt: "desc" }, take: 1, select: { fileName: true, rowCount: true, createdAt: true } },

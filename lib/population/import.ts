@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { STREAM_LABELS, STREAMS } from "@/lib/framework/case-attributes";
+import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWindows } from "@/lib/inspections/setup";
 import { hasStreamWindows, windowForStream, type InspectionWindows } from "@/lib/sampling/eligibility-window";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
@@ -77,8 +78,6 @@ export function windowOptions(frameworkVersion: string, windows: InspectionWindo
   return { streamWindows: Object.fromEntries(STREAMS.map((stream) => [stream, windowForStream(frameworkVersion, stream, windows)])) };
 }
 
-const WINDOW_COLUMNS = { windowStart: true, windowEnd: true, oocWindowStart: true, oocWindowEnd: true } as const;
-
 export async function importPopulation(actor: Actor, input: { inspectionId: unknown; fileName: unknown; content: unknown }): Promise<PopulationImportResult> {
   const parsed = importSchema.safeParse(input);
   if (!parsed.success) {
@@ -91,7 +90,7 @@ export async function importPopulation(actor: Actor, input: { inspectionId: unkn
   if (content.byteLength === 0) return invalid("The file is empty. Use the template: a header row, then one row per case.");
   const inspection = await db.inspection.findUniqueOrThrow({
     where: { id: inspectionId },
-    select: { status: true, frameworkVersion: true, ...WINDOW_COLUMNS },
+    select: { status: true, ...INSPECTION_DETAILS_SELECT },
   });
   if (inspection.status !== "setup") throw new ConflictError("Fieldwork has started: the population can no longer change.");
 
@@ -110,7 +109,7 @@ export async function importPopulation(actor: Actor, input: { inspectionId: unkn
       const locked = await lockInspection(tx, inspectionId);
       if (locked.status !== "setup") throw new ConflictError("Fieldwork has started: the population can no longer change.");
       // The window may have changed since the file was checked: check again under the lock.
-      const now = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { frameworkVersion: true, ...WINDOW_COLUMNS } });
+      const now = await tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: INSPECTION_DETAILS_SELECT });
       if (JSON.stringify(storedWindows(now)) !== JSON.stringify(windows) || now.frameworkVersion !== inspection.frameworkVersion) {
         throw new ConflictError("The inspection's window or framework changed while the file was being checked. Upload it again.");
       }
@@ -192,7 +191,7 @@ export async function populationView(actor: Actor, inspectionId: string) {
   const [inspection, latest, byStream] = await Promise.all([
     db.inspection.findUniqueOrThrow({
       where: { id: inspectionId },
-      select: { id: true, yjsName: true, status: true, frameworkVersion: true, ...WINDOW_COLUMNS },
+      select: { id: true, status: true, ...INSPECTION_DETAILS_SELECT },
     }),
     db.populationImport.findFirst({
       where: { inspectionId },
