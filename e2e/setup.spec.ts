@@ -15,19 +15,13 @@ function populationRows(count = 60): string[] {
   return Array.from({ length: count }, (_, i) => {
     const court = i % 5 < 3;
     const disposal = court ? ["referral_order", "youth_rehabilitation_order"][i % 2] : ["youth_caution", "community_resolution"][i % 2];
-    return [
-      `E2E-${String(i + 1).padStart(4, "0")}`,
-      court ? "court" : "out_of_court",
-      disposal,
-      `2023-0${(i % 7) + 2}-1${i % 10}`,
-      i % 4 === 0 ? "female" : "male",
-      "",
-      String(11 + (i % 7)),
-      LEVELS[i % 4],
-      LEVELS[(i >> 1) % 4],
-      "",
-    ].join(",");
+    return populationRow(i, `E2E-${String(i + 1).padStart(4, "0")}`, court ? "court" : "out_of_court", disposal!, `2023-0${(i % 7) + 2}-1${i % 10}`);
   });
+}
+
+/** One row of the template's columns; the attributes that only need to vary are derived from `i`. */
+function populationRow(i: number, reference: string, stream: "court" | "out_of_court", disposal: string, disposalDate: string): string {
+  return [reference, stream, disposal, disposalDate, i % 4 === 0 ? "female" : "male", "", String(11 + (i % 7)), LEVELS[i % 4], LEVELS[(i >> 1) % 4], ""].join(",");
 }
 
 const csv = (rows: string[]) => Buffer.from([HEADER, ...rows].join("\r\n") + "\r\n", "utf8");
@@ -217,18 +211,13 @@ test.describe("setting up an inspection", () => {
 function rows2018(court: number, outOfCourt: number, prefix: string): string[] {
   return Array.from({ length: court + outOfCourt }, (_, i) => {
     const isCourt = i < court;
-    return [
+    return populationRow(
+      i,
       `${prefix}-${String(i + 1).padStart(4, "0")}`,
       isCourt ? "court" : "out_of_court",
-      isCourt ? ["referral_order", "youth_rehabilitation_order"][i % 2] : ["youth_conditional_caution", "community_resolution"][i % 2],
+      isCourt ? ["referral_order", "youth_rehabilitation_order"][i % 2]! : ["youth_conditional_caution", "community_resolution"][i % 2]!,
       isCourt ? `2023-0${5 + (i % 2)}-1${i % 10}` : `2023-09-1${i % 10}`,
-      i % 4 === 0 ? "female" : "male",
-      "",
-      String(11 + (i % 7)),
-      LEVELS[i % 4],
-      LEVELS[(i >> 1) % 4],
-      "",
-    ].join(",");
+    );
   });
 }
 
