@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { closeDatabase, sqlQuery } from "./client";
+import { closeDatabase, connectionPool, sqlQuery } from "./client";
 import { withSqlTransaction } from "./sql";
 
 afterAll(() => closeDatabase());
@@ -27,6 +27,15 @@ describe("plain SQL transactions", () => {
     await expect(withSqlTransaction((sql) => sql.rows("SELECT pg_sleep(5)", []), { statementTimeoutMs: 200 })).rejects.toMatchObject({ code: "57014" });
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(await withSqlTransaction((sql) => sql.rows<{ one: number }>("SELECT 1 AS one", []))).toEqual([{ one: 1 }]);
+  });
+
+  it("destroy a connection the server dropped mid-transaction instead of returning it to the pool", async () => {
+    const pool = connectionPool();
+    await expect(withSqlTransaction((sql) => sql.rows("SELECT pg_terminate_backend(pg_backend_pid())", []))).rejects.toMatchObject({ code: "57P01" });
+    // The dead connection was not handed back: the next transactions get working ones.
+    for (let i = 0; i < pool.options.max! + 1; i += 1) {
+      expect(await withSqlTransaction((sql) => sql.rows<{ one: number }>("SELECT 1 AS one", []))).toEqual([{ one: 1 }]);
+    }
   });
 
   it("refuses a timeout that is not a positive number", async () => {

@@ -56,6 +56,12 @@ export async function withSqlTransaction<T>(work: (sql: SqlRunner) => Promise<T>
   if (!(timeout > 0)) throw new RangeError("statementTimeoutMs must be a positive number of milliseconds");
   const client = await connectionPool().connect();
   let broken: Error | undefined;
+  // The pool listens for errors only on idle connections: a connection the server drops while it is
+  // checked out here would otherwise emit an unhandled 'error' and take the process down.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     // One round trip: a simple query may hold several statements (the timeout is a checked integer).
     await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}`);
@@ -68,6 +74,7 @@ export async function withSqlTransaction<T>(work: (sql: SqlRunner) => Promise<T>
     });
     throw error;
   } finally {
+    client.off("error", onError);
     client.release(broken);
   }
 }
