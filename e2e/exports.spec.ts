@@ -87,7 +87,9 @@ test.describe("POST /api/rate", () => {
     expect(response.status()).toBe(200);
     const expected = rateJson(input);
     expect(expected.ok).toBe(true);
-    expect(await response.json()).toEqual(expected.ok ? JSON.parse(JSON.stringify(expected.result)) : null);
+    const body = await response.json();
+    expect(body).toEqual(expected.ok ? JSON.parse(JSON.stringify(expected.result)) : null);
+    expect(body.standards.find((s: { id: string }) => s.id === "2.1").keyQuestionsWithoutFigures).toEqual(["2.1.2"]);
   });
 
   test("refuses bad input with the contract's error document", async ({ browser }) => {

@@ -39,6 +39,16 @@ describe("scripts/rate.ts", { timeout: 60_000 }, () => {
       "framework", "standards", "score", "maxScore", "overallRating", "complete", "missing", "unscoredRatings",
     ]);
     expect(result).toMatchObject({ score: 22, maxScore: 36, overallRating: "Good", complete: true, unscoredRatings: { "4.1": "Good" } });
+    expect(result.standards.find((s: { id: string }) => s.id === "2.1").keyQuestionsWithoutFigures).toEqual([]);
+  });
+
+  it("names the key questions a standard had no figures for", () => {
+    const input = JSON.stringify({ framework: "yjs-2021", keyQuestions: { "2.1.1": { yes: 9, no: 4 }, "2.1.2": { percentYes: 70 } } });
+    const { status, stdout } = rate(["-"], input);
+    expect(status).toBe(0);
+    const standards: { id: string; keyQuestionsWithoutFigures: string[] }[] = JSON.parse(stdout).standards;
+    expect(standards.find((s) => s.id === "2.1")?.keyQuestionsWithoutFigures).toEqual(["2.1.3"]);
+    expect(standards.find((s) => s.id === "1.1")?.keyQuestionsWithoutFigures).toEqual([]);
   });
 
   it("rates stdin: Hammersmith and Fulham 2022 scores 31, Outstanding", () => {

@@ -56,6 +56,7 @@ describe.each(REPORTS)("%s", (report) => {
     it("gives each case-rated standard the band of its lowest key question", () => {
       for (const s of result.standards.filter((x) => x.basis === "cases")) {
         expect(s.keyQuestions).toHaveLength(3);
+        expect(s.keyQuestionsWithoutFigures).toEqual([]);
         const lowest = Math.min(...s.keyQuestions.map((k) => k.percentYes));
         expect(s.keyQuestions.find((k) => k.id === s.lowestKeyQuestion)?.percentYes).toBe(lowest);
       }
@@ -108,6 +109,21 @@ describe("Salford 2024 in detail", () => {
     const outcome = rateJson({ ...input, discretion: {} });
     expect(outcome.ok && outcome.result.score).toBe(20);
     expect(outcome.ok && outcome.result.overallRating).toBe("Good");
+  });
+});
+
+describe("an inspection missing one key question's figures", () => {
+  // As with Stoke-on-Trent 2022 given without 2.1.3 (figures here illustrative): 2.1 comes out Good
+  // where the whole standard is Requires improvement, so the output names the key question it lacks.
+  const STOKE_2_1 = { "2.1.1": { percentYes: 76 }, "2.1.2": { percentYes: 76 }, "2.1.3": { percentYes: 59 } };
+
+  it("says which key question the standard was rated without", () => {
+    const partial = rateJson({ framework: "yjs-2021", keyQuestions: { "2.1.1": STOKE_2_1["2.1.1"], "2.1.2": STOKE_2_1["2.1.2"] } });
+    const whole = rateJson({ framework: "yjs-2021", keyQuestions: STOKE_2_1 });
+    if (!partial.ok || !whole.ok) throw new Error("refused");
+    const s21 = (r: RatingResult) => r.standards.find((s) => s.id === "2.1");
+    expect(s21(whole.result)).toMatchObject({ rating: "Requires improvement", keyQuestionsWithoutFigures: [] });
+    expect(s21(partial.result)).toMatchObject({ rating: "Good", keyQuestionsWithoutFigures: ["2.1.3"] });
   });
 });
 

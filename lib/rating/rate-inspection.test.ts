@@ -46,7 +46,7 @@ describe("output shape", () => {
       "framework", "standards", "score", "maxScore", "overallRating", "complete", "missing", "unscoredRatings",
     ]);
     expect(Object.keys(result.standards[4] ?? {})).toEqual([
-      "id", "title", "domain", "basis", "scored", "keyQuestions", "lowestKeyQuestion", "calculatedRating", "rating", "discretion", "score",
+      "id", "title", "domain", "basis", "scored", "keyQuestions", "keyQuestionsWithoutFigures", "lowestKeyQuestion", "calculatedRating", "rating", "discretion", "score",
     ]);
     expect(Object.keys(result.standards[4]?.keyQuestions[0] ?? {})).toEqual(["id", "yes", "applicable", "percentYes", "band"]);
   });
@@ -90,6 +90,18 @@ describe("lowest band rule", () => {
     const result = rateInspection({ framework: "yjs-2021", keyQuestions: { "2.1.1": { percentYes: 70 } } });
     expect(result.standards.find((s) => s.id === "2.1")?.rating).toBe("Good");
     expect(result.standards.find((s) => s.id === "2.2")).toMatchObject({ rating: null, calculatedRating: null, score: null, lowestKeyQuestion: null });
+  });
+
+  it("names the key questions a standard was rated without, in framework order", () => {
+    const result = rateInspection({
+      framework: "yjs-2021",
+      keyQuestions: { "2.1.2": { percentYes: 70 } },
+      judgements: { "1.1": "Good" },
+    });
+    const byId = (id: string) => result.standards.find((s) => s.id === id);
+    expect(byId("2.1")?.keyQuestionsWithoutFigures).toEqual(["2.1.1", "2.1.3"]);
+    expect(byId("2.2")?.keyQuestionsWithoutFigures).toEqual(["2.2.1", "2.2.2", "2.2.3"]);
+    expect(byId("1.1")?.keyQuestionsWithoutFigures).toEqual([]);
   });
 });
 

@@ -45,6 +45,11 @@ export interface StandardResult {
   readonly scored: boolean;
   /** Given key questions in framework order; always empty for judgement standards. */
   readonly keyQuestions: readonly KeyQuestionResult[];
+  /**
+   * Ids of the standard's key questions given no figures, in framework order: a rating made from
+   * fewer key questions than the standard has is never silent. Empty for judgement standards.
+   */
+  readonly keyQuestionsWithoutFigures: readonly string[];
   /** The key question whose band sets calculatedRating (on a tie, the last, as S4 marks it). */
   readonly lowestKeyQuestion: string | null;
   /** Lowest band of the key questions; null for judgement standards and for unrated ones. */
@@ -225,9 +230,11 @@ function rateFromCases(
   decision: DiscretionDecision | undefined,
 ): StandardResult {
   const keyQuestions: KeyQuestionResult[] = [];
+  const keyQuestionsWithoutFigures: string[] = [];
   for (const kq of standard.keyQuestions) {
     const figures = figuresById[kq.id];
     if (figures) keyQuestions.push(keyQuestionResult(kq.id, figures));
+    else keyQuestionsWithoutFigures.push(kq.id);
   }
   // Lowest % sets the band; "<=" keeps the last of equals, matching the cell S4 marks on a tie.
   let lowest: KeyQuestionResult | null = null;
@@ -245,7 +252,7 @@ function rateFromCases(
         jsonPath(["discretion", standard.id]),
       );
     }
-    return { id, title, domain, basis, scored, keyQuestions, lowestKeyQuestion: null, calculatedRating: null, rating: null, discretion: null, score: null };
+    return { id, title, domain, basis, scored, keyQuestions, keyQuestionsWithoutFigures, lowestKeyQuestion: null, calculatedRating: null, rating: null, discretion: null, score: null };
   }
   const calculatedRating = lowest.band;
   let rating = calculatedRating;
@@ -265,6 +272,7 @@ function rateFromCases(
     basis,
     scored,
     keyQuestions,
+    keyQuestionsWithoutFigures,
     lowestKeyQuestion: lowest.id,
     calculatedRating,
     rating,
@@ -290,6 +298,7 @@ function rateByJudgement(standard: Standard, judgement: Rating | null): Standard
     basis: standard.basis,
     scored: standard.scored,
     keyQuestions: [],
+    keyQuestionsWithoutFigures: [],
     lowestKeyQuestion: null,
     calculatedRating: null,
     rating: judgement,
