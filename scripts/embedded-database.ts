@@ -128,12 +128,14 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
-/** Applies pending SQL migrations from prisma/migrations with dbmate. */
-export function migrate(url: string): void {
+export const MIGRATIONS_DIR = path.resolve(__dirname, "..", "prisma", "migrations");
+
+/** Applies pending SQL migrations from prisma/migrations (or `migrationsDir`) with dbmate. */
+export function migrate(url: string, migrationsDir = MIGRATIONS_DIR): void {
   const root = path.resolve(__dirname, "..");
   execFileSync(
     path.join(root, "node_modules", ".bin", "dbmate"),
-    ["--url", url, "--migrations-dir", path.join(root, "prisma", "migrations"), "--no-dump-schema", "--wait", "up"],
+    ["--url", url, "--migrations-dir", migrationsDir, "--no-dump-schema", "--wait", "up"],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
 }
