@@ -5,7 +5,7 @@ import { getFramework } from "@/lib/framework";
 import { ratePanel, rateWithDecisions, type StoredDecision } from "@/lib/panel/rate-panel";
 import { SALFORD_YES } from "@/lib/panel/test-support";
 import { ratingPoints } from "@/lib/rating";
-import { KeyQuestionTable, RatingsOverview } from "./standard-tables";
+import { KeyQuestionTable, MissingFiguresNote, RatingsOverview } from "./standard-tables";
 
 const counts = Object.fromEntries(Object.entries(SALFORD_YES).map(([id, yes]) => [id, { yes, no: (id.startsWith("2.") ? 13 : 20) - yes }]));
 const JUDGED = ["1.1", "1.2", "1.3", "1.4", "3.4", "4.1"];
@@ -59,5 +59,19 @@ describe("KeyQuestionTable", () => {
     expect(html).toContain('View cases<span class="sr-only"> for 2.2.3</span></a>');
     expect(html).not.toContain("aria-label");
     expect(html).toContain("Near boundary: 1 answer changed from no to yes would reach Requires improvement");
+  });
+});
+
+describe("MissingFiguresNote", () => {
+  it("names the key questions without figures and why, and warns when the rating may change", () => {
+    const html = renderToStaticMarkup(
+      createElement(MissingFiguresNote, {
+        standardId: "2.1",
+        missing: [{ id: "2.1.3", reason: "cases_not_final", casesNotFinal: 2, markedNotApplicable: 0, explanation: "2.1.3: 2 cases it applies to are not completed or approved yet." }],
+      }),
+    );
+    expect(html).toContain("2.1 has no final figures for key question 2.1.3: its rating may change when those cases are final.");
+    expect(html).toContain("2.1.3: 2 cases it applies to are not completed or approved yet.");
+    expect(renderToStaticMarkup(createElement(MissingFiguresNote, { standardId: "2.1", missing: [] }))).toBe("");
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Framework, Standard } from "@/lib/framework";
 import { bandDistance, intervalText, type PanelRating, type ProvisionalRating } from "@/lib/panel";
-import type { StandardResult } from "@/lib/rating";
+import type { KeyQuestionWithoutFigures, StandardResult } from "@/lib/rating";
 
 // The annexe-like tables of the panel page: the ratings overview, and per case-rated standard each
 // key question's final counts, %, band, 80% interval and how many answers judged differently would
@@ -56,6 +56,9 @@ export function RatingsOverview({ final, provisional, framework }: { final: Pane
                   <td className="py-2 pr-4">
                     <RatingText rating={result?.rating ?? null} />
                     {result?.discretion ? " (discretion)" : ""}
+                    {result && result.keyQuestionsWithoutFigures.length > 0 && result.keyQuestions.length > 0 ? (
+                      <span className="block text-sm">without figures for {result.keyQuestionsWithoutFigures.join(", ")}</span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4 text-right tabular-nums">{result?.score ?? "—"}</td>
                   <td className="py-2 pr-4">
@@ -136,6 +139,29 @@ export function KeyQuestionTable({
           })}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/**
+ * Under a standard's key question table: which key questions it has no final figures for and why
+ * (no case they apply to, or cases not final yet), so a rating made from fewer key questions is
+ * never read as the whole standard's.
+ */
+export function MissingFiguresNote({ standardId, missing }: { standardId: string; missing: readonly KeyQuestionWithoutFigures[] }) {
+  if (missing.length === 0) return null;
+  const pending = missing.some((m) => m.reason === "cases_not_final");
+  return (
+    <div className={`mb-3 border-l-4 pl-3 ${pending ? "border-error" : "border-line"}`}>
+      <p className="font-semibold">
+        {standardId} has no final figures for {missing.length === 1 ? "key question" : "key questions"} {missing.map((m) => m.id).join(", ")}
+        {pending ? ": its rating may change when those cases are final." : "."}
+      </p>
+      <ul className="list-disc pl-6 text-sm">
+        {missing.map((m) => (
+          <li key={m.id}>{m.explanation}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -20,6 +20,7 @@ export interface PanelFigures {
   readonly decisions: PanelState["decisions"];
   readonly cases: PanelState["cases"];
   readonly excluded: PanelState["counts"]["excluded"];
+  readonly coverage: PanelState["coverage"];
   readonly signOff: SignOffInForce | null;
   /** Why the final figures cannot be signed off yet; empty when they can. */
   readonly signOffBlockers: readonly string[];
@@ -45,6 +46,7 @@ export async function panelFigures(actor: Actor, inspectionId: string): Promise<
     decisions: state.decisions,
     cases: state.cases,
     excluded: state.counts.excluded,
+    coverage: state.coverage,
     signOff,
     signOffBlockers: signOff ? [] : signOffBlockers(state, final),
     rights: { decide: can(caller, "panel.decide"), recordEvidence: can(caller, "evidence.record"), export: can(caller, "ratings.export") },
@@ -62,7 +64,7 @@ function fingerprintOf(state: PanelState): string {
   const { final, provisional, excluded } = state.counts;
   const counts = allKeyQuestions(state.framework).map(({ id }) => [final[id], provisional[id], excluded[id]]);
   return createHash("sha256")
-    .update(JSON.stringify([state.framework.version, counts, state.decisions, state.cases, state.signOff?.id ?? null, state.inspection.status]))
+    .update(JSON.stringify([state.framework.version, counts, state.coverage, state.decisions, state.cases, state.signOff?.id ?? null, state.inspection.status]))
     .digest("base64url")
     .slice(0, 22);
 }

@@ -9,11 +9,13 @@ import type { Stream } from "@/lib/framework/case-attributes";
 import {
   FINAL_CASE_STATUSES,
   countsFromAnswers,
+  keyQuestionCoverage,
   type AnswerForCounting,
   type AnswerValue,
   type CaseForCounting,
   type CaseStatus,
   type CountsFromAnswers,
+  type KeyQuestionCoverage,
 } from "@/lib/rating";
 import type { InspectionRole } from "@/lib/permissions/table";
 import { ratePanel, rateWithDecisions, type DecisionKind, type PanelRating, type ProvisionalRating, type StoredDecision } from "./rate-panel";
@@ -28,6 +30,8 @@ export interface PanelState {
   readonly inspection: { id: string; yjsName: string; frameworkVersion: string; fieldworkStart: Date; status: string };
   readonly framework: Framework;
   readonly counts: CountsFromAnswers;
+  /** Per case-answered key question, how many cases it applies to and how many of those are not final. */
+  readonly coverage: readonly KeyQuestionCoverage[];
   readonly decisions: readonly StoredDecisionRow[];
   /** Case progress: how many cases count in the final figures, how many only provisionally. */
   readonly cases: { readonly total: number; readonly final: number; readonly notFinal: number };
@@ -62,6 +66,8 @@ interface LoadedRow {
   cases: [number, number];
   /** [status, stream, disposal type, harm factors, safety and wellbeing factors, key question, value, answers]. */
   answers: [CaseStatus, Stream, string, boolean | null, boolean | null, string, AnswerValue, number][] | null;
+  /** [status, stream, disposal type, harm factors, safety and wellbeing factors, cases]. */
+  case_groups: [CaseStatus, Stream, string, boolean | null, boolean | null, number][] | null;
   /** [standard, kind, rating, note, decided at, decided by]. */
   decisions: [string, DecisionKind, string, string, string, string][] | null;
   /** [id, signed at, signed by, snapshot]. */
@@ -82,6 +88,11 @@ const PANEL_SQL = `
       (SELECT role FROM memberships WHERE inspection_id = $1::uuid AND user_id = $2::uuid) AS viewer_role,
       (SELECT json_build_array(count(*), count(*) FILTER (WHERE status = ANY($3::case_status[])))
          FROM cases WHERE inspection_id = $1::uuid AND removed_at IS NULL) AS cases,
+      (SELECT json_agg(json_build_array(g.status, g.stream, g.disposal_type, g.harm_factors, g.safety_wellbeing_factors, g.n)) FROM (
+         SELECT status, stream, disposal_type, harm_factors, safety_wellbeing_factors, count(*) AS n
+         FROM cases WHERE inspection_id = $1::uuid AND removed_at IS NULL
+         GROUP BY 1, 2, 3, 4, 5
+       ) g) AS case_groups,
       (SELECT json_agg(json_build_array(g.status, g.stream, g.disposal_type, g.harm_factors, g.safety_wellbeing_factors, g.question_id, g.value, g.n)) FROM (
          SELECT c.status, c.stream, c.disposal_type, c.harm_factors, c.safety_wellbeing_factors, a.question_id, a.value, count(*) AS n
          FROM answers a JOIN cases c ON c.id = a.case_id
@@ -125,6 +136,14 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string, view
     answers.push({ caseId: key, questionId, value, count });
   }
   const counts = countsFromAnswers(framework, [...combinations.values()], answers);
+  const coverage = keyQuestionCoverage(
+    framework,
+    (row.case_groups ?? []).map(([status, stream, disposalType, harmFactors, safetyWellbeingFactors, cases]) => ({
+      status,
+      attributes: { stream, disposalType, harmFactors, safetyWellbeingFactors },
+      cases,
+    })),
+  );
   const [total, finalCount] = row.cases;
   return {
     inspection: {
@@ -136,6 +155,7 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string, view
     },
     framework,
     counts,
+    coverage,
     decisions: (row.decisions ?? []).flatMap(([standardId, kind, rating, note, decidedAt, decidedBy]) =>
       isRating(rating) ? [{ standardId, kind, rating, note, decidedAt: new Date(decidedAt), decidedBy }] : [],
     ),

@@ -13,7 +13,7 @@ import {
 import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
 import { getFramework } from "@/lib/framework";
 import { loadPanelState } from "@/lib/panel";
-import { countsFromAnswers, rateInspection } from "@/lib/rating";
+import { countsFromAnswers, rateInspection, whyWithoutFigures } from "@/lib/rating";
 
 async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
   const error = await promise.then(
@@ -104,6 +104,32 @@ describe("panel figures", () => {
     const inProgress = all.rows.filter((r) => !r.countsInFinal);
     expect(inProgress.map((r) => r.reference)).toEqual(["PT-0034", "PT-0035"]);
     await expect(keyQuestionCases(team.manager, team.inspectionId, "1.1.1", "all")).rejects.toThrow(/no such key question/);
+  });
+});
+
+describe("key questions without final figures", () => {
+  it("names them per standard and says why: cases not final, or every answer 'not applicable'", async () => {
+    const team = await createPanelTestInspection(db);
+    const court = Object.entries(team.cases).slice(0, 13).map(([, id]) => id);
+    // 2.1.3 answered 'not applicable' in every court case: no figures, for a reason the panel accepts.
+    await db.answer.updateMany({ where: { caseId: { in: court }, questionId: "2.1.3" }, data: { value: "na", naReason: "Not relevant." } });
+    const before = await panelFigures(team.lead, team.inspectionId);
+    expect(before.final.result.standards.find((s) => s.id === "2.1")?.keyQuestionsWithoutFigures).toEqual(["2.1.3"]);
+    expect(whyWithoutFigures(["2.1.3"], before.coverage, before.excluded)[0]?.explanation).toBe(
+      "2.1.3: inspectors answered 'not applicable' in all 13 cases it applies to.",
+    );
+    // 2.2.3: one court case sent back, so its answer is not final, and every other one is N/A.
+    await db.answer.updateMany({ where: { caseId: { in: court.slice(1) }, questionId: "2.2.3" }, data: { value: "na", naReason: "Not relevant." } });
+    await db.case.update({ where: { id: court[0] }, data: { status: "returned" } });
+    const figures = await panelFigures(team.lead, team.inspectionId);
+    const standard = (id: string) => figures.final.result.standards.find((s) => s.id === id);
+    expect(standard("2.2")?.keyQuestionsWithoutFigures).toEqual(["2.2.3"]);
+    // The returned case is one 2.1.3 applies to as well: now both wait for it.
+    expect(whyWithoutFigures(["2.1.3", "2.2.3"], figures.coverage, figures.excluded).map((w) => w.reason)).toEqual(["cases_not_final", "cases_not_final"]);
+    expect(whyWithoutFigures(["2.2.3"], figures.coverage, figures.excluded)[0]?.explanation).toBe(
+      "2.2.3: 1 case it applies to is not completed or approved yet.",
+    );
+    expect(figures.coverage.find((c) => c.id === "2.2.3")).toEqual({ id: "2.2.3", applicableCases: 13, casesNotFinal: 1 });
   });
 });
 

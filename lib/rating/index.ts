@@ -58,3 +58,12 @@ export {
   type CountsFromAnswers,
   type Exclusions,
 } from "./counts-from-answers";
+export {
+  keyQuestionCoverage,
+  unsettledStandards,
+  whyWithoutFigures,
+  type CaseGroup,
+  type KeyQuestionCoverage,
+  type KeyQuestionWithoutFigures,
+  type WithoutFiguresReason,
+} from "./figure-coverage";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BandChart } from "@/components/panel/band-chart";
 import { ClearDecisionForm, DiscretionForm, JudgementForm, ReopenForm, SignOffForm } from "@/components/panel/decision-forms";
 import { LiveRefresh } from "@/components/panel/live-refresh";
-import { KeyQuestionTable, RatingText, RatingsOverview } from "@/components/panel/standard-tables";
+import { KeyQuestionTable, MissingFiguresNote, RatingText, RatingsOverview } from "@/components/panel/standard-tables";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { listEvidence } from "@/lib/evidence";
@@ -11,7 +11,7 @@ import { getFramework } from "@/lib/framework";
 import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
 import { panelFigures } from "@/lib/panel";
-import { GOVERNANCE_CAP_STANDARD, governanceCapStatus } from "@/lib/rating";
+import { GOVERNANCE_CAP_STANDARD, governanceCapStatus, whyWithoutFigures } from "@/lib/rating";
 
 export const metadata: Metadata = { title: "Ratings panel" };
 
@@ -126,6 +126,10 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                     final={result}
                     provisional={provisional.result.standards.find((s) => s.id === standard.id)}
                     support={final.support}
+                  />
+                  <MissingFiguresNote
+                    standardId={standard.id}
+                    missing={whyWithoutFigures(result?.keyQuestionsWithoutFigures ?? [], figures.coverage, figures.excluded)}
                   />
                   <p>
                     Calculated rating: <RatingText rating={result?.calculatedRating ?? null} />. Final rating: <RatingText rating={result?.rating ?? null} />
