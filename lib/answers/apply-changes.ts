@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { auditEventInsert, type AuditEntry } from "@/lib/audit";
 import { SqlParams, withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { findKeyQuestion } from "@/lib/framework";
+import { findKeyQuestion, keyQuestionApplicability } from "@/lib/framework";
 import { isDisposalTypeOfStream } from "@/lib/framework/case-attributes";
 import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext, type LockedCaseRow } from "@/lib/cases/access";
 import { afterContentChange } from "@/lib/cases/case-state";
@@ -70,10 +70,11 @@ async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise
       const kase = await lockCase(sql, ctx.caseId);
       const applied = change.target === "answer" ? await prepareAnswerChange(sql, actor, ctx, change, kase) : await prepareCaseChange(sql, actor, ctx, change, kase);
       await writeChange(sql, actor, ctx, applied);
-      if (applied.effect) {
-        await afterContentChange(sql, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status, kase.markedSections);
-      }
-      return applied.response;
+      const caseStatus = applied.effect
+        ? await afterContentChange(sql, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status, kase.markedSections)
+        : kase.status;
+      // The page follows the status the server gave the case (e.g. completed → in progress).
+      return applied.response.status === "applied" ? { ...applied.response, caseStatus } : applied.response;
     });
   } catch (error) {
     if (error instanceof Outcome) return error.result;
@@ -142,13 +143,18 @@ interface StoredAnswerRow extends PriorChange {
   version: number | null;
   updatedByName: string | null;
   updatedAt: Date | null;
+  disposalType: string;
+  harmFactors: boolean | null;
+  safetyWellbeingFactors: boolean | null;
 }
 
 const STORED_ANSWER_SQL = `
   SELECT ${PRIOR_CHANGE_COLUMNS},
          a.id AS "answerId", a.value::text AS value, a.na_reason AS "naReason", a.rationale, a.prompt_marks AS "promptMarks",
-         a.version, u.name AS "updatedByName", a.updated_at AS "updatedAt"
+         a.version, u.name AS "updatedByName", a.updated_at AS "updatedAt",
+         c.disposal_type AS "disposalType", c.harm_factors AS "harmFactors", c.safety_wellbeing_factors AS "safetyWellbeingFactors"
   ${PRIOR_CHANGE_JOIN}
+  JOIN cases c ON c.id = $2::uuid
   LEFT JOIN answers a ON a.case_id = $2::uuid AND a.question_id = $3
   LEFT JOIN users u ON u.id = a.updated_by`;
 
@@ -160,6 +166,12 @@ async function prepareAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContex
   const [stored] = await sql.rows<StoredAnswerRow>(STORED_ANSWER_SQL, [change.changeId, ctx.caseId, kq.id]);
   const prior = priorOutcome(change, actor, ctx, stored!, kase);
   if (prior) throw new Outcome(prior);
+  // An answer is only given where the key question applies to the case as it stands now (a question
+  // that stopped applying keeps its stored answer, which counts nowhere: lib/rating/counts-from-answers).
+  const applicability = keyQuestionApplicability(kq, { stream: ctx.stream, disposalType: stored!.disposalType, harmFactors: stored!.harmFactors, safetyWellbeingFactors: stored!.safetyWellbeingFactors });
+  if (!applicability.applies && change.to.value !== undefined && change.to.value !== null) {
+    throw rejected(change.changeId, 400, `Key question ${kq.id} does not apply to this case, so it cannot be answered. ${applicability.reason}`);
+  }
   if (change.to.value === "na" && !kq.notApplicableAllowed) {
     throw rejected(change.changeId, 400, `Key question ${kq.id} cannot be marked not applicable.`);
   }

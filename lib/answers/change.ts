@@ -166,7 +166,15 @@ export interface StoredState {
 }
 
 export type ChangeResult =
-  | { changeId: string; status: "applied" | "duplicate"; target: "answer" | "case"; questionId?: string; version: number }
+  | {
+      changeId: string;
+      status: "applied" | "duplicate";
+      target: "answer" | "case";
+      questionId?: string;
+      version: number;
+      /** The case's status after the change (absent on a duplicate: the page's poll catches up). */
+      caseStatus?: string;
+    }
   | {
       changeId: string;
       status: "conflict";

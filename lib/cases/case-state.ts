@@ -42,9 +42,15 @@ export async function loadCompletionInputs(tx: AnyTx, caseId: string) {
   return { kase, answers, markedSections: row.markedSections, openQueries: row.openQueries };
 }
 
+/** Why a completed case went back to in progress: the case history shows it to the lead. */
+export const CHANGED_AFTER_COMPLETION = "Changed after the case was completed: it counts as provisional until it is marked complete again.";
+
 /**
  * After an edit: a not-started case is in progress; a section mark whose section now has problems is
- * removed; a completed case with any removed mark goes back to in progress. Every step audited.
+ * removed; and any edit to a completed case returns it to in progress (its answers then count only
+ * in the provisional figures), with the first such edit recorded on the case row
+ * (changed_after_completion_at / _by) for the lead's grid until the lead approves. Every step
+ * audited. Answers the case's status after the change.
  */
 export async function afterContentChange(
   tx: AnyTx,
@@ -52,9 +58,9 @@ export async function afterContentChange(
   ids: { caseId: string; inspectionId: string; actorId: string },
   status: string,
   markedSections: number,
-): Promise<void> {
+): Promise<string> {
   const audit = { actorId: ids.actorId, inspectionId: ids.inspectionId, caseId: ids.caseId };
-  let newStatus = status === "not_started" ? "in_progress" : status;
+  const newStatus = status === "not_started" || status === "completed" ? "in_progress" : status;
   // With no section marked complete there is nothing a change could reopen: skip loading the case.
   if (markedSections > 0 && (status === "completed" || status === "returned" || status === "in_progress")) {
     const inputs = await loadCompletionInputs(tx, ids.caseId);
@@ -70,10 +76,19 @@ export async function afterContentChange(
         before: { completed: true },
         after: { standardId, completed: false, why: "A change left this section with something missing." },
       });
-      if (status === "completed") newStatus = "in_progress";
     }
   }
-  if (newStatus !== status) await setStatus(tx, ids, status, newStatus);
+  if (status === "completed") {
+    await sqlRunner(tx).rows(
+      `UPDATE cases SET changed_after_completion_at = COALESCE(changed_after_completion_at, now()),
+         changed_after_completion_by = COALESCE(changed_after_completion_by, $2::uuid) WHERE id = $1::uuid`,
+      [ids.caseId, ids.actorId],
+    );
+    await setStatus(tx, ids, status, newStatus, { why: CHANGED_AFTER_COMPLETION });
+  } else if (newStatus !== status) {
+    await setStatus(tx, ids, status, newStatus);
+  }
+  return newStatus;
 }
 
 export async function setStatus(
@@ -83,7 +98,12 @@ export async function setStatus(
   to: "not_started" | "in_progress" | "completed" | "returned" | "approved" | string,
   extra: Record<string, string | number> = {},
 ): Promise<void> {
-  await sqlRunner(tx).rows("UPDATE cases SET status = $2::case_status, version = version + 1, updated_at = now() WHERE id = $1::uuid", [ids.caseId, to]);
+  // Approval is the lead's review of the case as it stands: the "changed after completion" signal ends.
+  const clearChangedAfterCompletion = to === "approved" ? ", changed_after_completion_at = NULL, changed_after_completion_by = NULL" : "";
+  await sqlRunner(tx).rows(
+    `UPDATE cases SET status = $2::case_status, version = version + 1, updated_at = now()${clearChangedAfterCompletion} WHERE id = $1::uuid`,
+    [ids.caseId, to],
+  );
   await recordAudit(tx, {
     actorId: ids.actorId,
     inspectionId: ids.inspectionId,

@@ -53,7 +53,7 @@ export function sectionProblems(standard: Standard, attrs: ApplicabilityAttribut
     if (value === null) {
       problems.push({
         field: fieldIds.answer(kq.id),
-        message: `Choose yes, no${kq.notApplicableAllowed ? " or not applicable" : ""} for key question ${kq.id}`,
+        message: `Choose ${kq.notApplicableAllowed ? "yes, no or not applicable" : "yes or no"} for key question ${kq.id}`,
         standardId: standard.id,
       });
     } else if (value === "no" && !answer?.rationale.trim()) {

@@ -18,6 +18,8 @@ export interface CaseRow {
   allocatedTo: { id: string; name: string } | null;
   mine: boolean;
   openQueries: number;
+  /** When an edit first returned this completed case to in progress (ISO); null once the lead approves. */
+  changedAfterCompletionAt: string | null;
   /** Standard id → progress; empty for resettlement cases (evidence, no key questions). */
   progress: Record<string, SectionProgress>;
 }
@@ -38,6 +40,7 @@ export async function listCases(actor: Actor, inspectionId: string) {
       reference: true,
       stream: true,
       status: true,
+      changedAfterCompletionAt: true,
       allocatedTo: { select: { id: true, name: true } },
       sections: { select: { standardId: true } },
       answers: { where: { OR: [{ value: { not: null } }, { rationale: { not: "" } }] }, select: { questionId: true } },
@@ -61,6 +64,7 @@ export async function listCases(actor: Actor, inspectionId: string) {
       allocatedTo: c.allocatedTo,
       mine: c.allocatedTo?.id === actor.id,
       openQueries: c._count.queries,
+      changedAfterCompletionAt: c.changedAfterCompletionAt?.toISOString() ?? null,
       progress,
     };
   });
@@ -101,6 +105,8 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
       overallNotes: true,
       status: true,
       version: true,
+      changedAfterCompletionAt: true,
+      changedAfterCompletionBy: { select: { name: true } },
       allocatedTo: { select: { id: true, name: true } },
       inspection: {
         select: { id: true, yjsName: true, frameworkVersion: true, status: true, signOffs: { where: { voidedAt: null }, select: { id: true }, take: 1 } },
@@ -206,6 +212,9 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
       overallNotes: kase.overallNotes,
       status: kase.status,
       version: kase.version,
+      changedAfterCompletion: kase.changedAfterCompletionAt
+        ? { at: kase.changedAfterCompletionAt.toISOString(), byName: kase.changedAfterCompletionBy?.name ?? null }
+        : null,
       allocatedTo: kase.allocatedTo,
     },
     /** Which factor judgements this version's key questions depend on (yjs-2018 only). */

@@ -97,7 +97,7 @@ export function describeEvent(fw: Framework, row: AuditRow): TimelineEntry {
         ...base,
         title: `Status changed from ${show("status", before?.status)} to ${show("status", after?.status)}`,
         changes: [],
-        note: text("reason") ? `Reason: ${text("reason")}` : null,
+        note: text("reason") ? `Reason: ${text("reason")}` : text("why"),
       };
     case "case.section_completed":
       return { ...base, title: `Marked section ${standardId}${standard ? ` ${standard.title}` : ""} complete`, changes: [], note: null };

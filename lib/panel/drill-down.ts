@@ -9,7 +9,7 @@ import { findKeyQuestion, getFramework, isFrameworkVersion, keyQuestionApplicabi
 import { FINAL_CASE_STATUSES } from "@/lib/rating";
 import { authorize, type Actor } from "@/lib/permissions/access";
 
-export const ANSWER_FILTERS = ["all", "yes", "no", "na", "unanswered"] as const;
+export const ANSWER_FILTERS = ["all", "yes", "no", "na", "unanswered", "does_not_apply"] as const;
 export type AnswerFilter = (typeof ANSWER_FILTERS)[number];
 
 export interface DrillDownRow {
@@ -79,8 +79,10 @@ export async function keyQuestionCases(actor: Actor, inspectionId: string, quest
       notApplicableReason: applicability.applies ? null : applicability.reason,
     };
   });
-  const keyOf = (row: DrillDownRow): AnswerFilter => row.answer ?? "unanswered";
-  const totals = { all: all.length, yes: 0, no: 0, na: 0, unanswered: 0 } as Record<AnswerFilter, number>;
+  // A case where the key question does not apply is neither unanswered nor counted under its stored
+  // answer (left from before its applicability changed): it has its own group.
+  const keyOf = (row: DrillDownRow): AnswerFilter => (row.notApplicableReason !== null ? "does_not_apply" : (row.answer ?? "unanswered"));
+  const totals = { all: all.length, yes: 0, no: 0, na: 0, unanswered: 0, does_not_apply: 0 } satisfies Record<AnswerFilter, number>;
   for (const row of all) totals[keyOf(row)] += 1;
   const chosen = filterSchema.parse(filter);
   return {

@@ -15,6 +15,7 @@ const FILTER_LABELS: Readonly<Record<AnswerFilter, string>> = {
   no: "No",
   na: "Not applicable",
   unanswered: "Not answered yet",
+  does_not_apply: "Does not apply",
 };
 
 export default async function KeyQuestionCasesPage({
@@ -71,7 +72,18 @@ export default async function KeyQuestionCasesPage({
                 <Link href={`/inspections/${inspectionId}/cases/${row.caseId}`}>{row.reference}</Link>
               </th>
               <td className="py-2 pr-3">{CASE_STATUS_LABELS[row.caseStatus] ?? row.caseStatus}</td>
-              <td className="py-2 pr-3 font-semibold">{row.answer ? FILTER_LABELS[row.answer] : "Not answered yet"}</td>
+              <td className="py-2 pr-3 font-semibold">
+                {row.notApplicableReason !== null ? (
+                  <>
+                    Does not apply
+                    {row.answer ? <span className="block font-normal">Earlier answer {FILTER_LABELS[row.answer]}, not counted</span> : null}
+                  </>
+                ) : row.answer ? (
+                  FILTER_LABELS[row.answer]
+                ) : (
+                  "Not answered yet"
+                )}
+              </td>
               <td className="py-2 pr-3 whitespace-pre-line">
                 {row.rationale || <span className="text-muted">No rationale</span>}
                 {row.naReason ? <span className="block">N/A reason: {row.naReason}</span> : null}
