@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { auditEventInsert, type AuditEntry } from "@/lib/audit";
+import { auditEventInsert, type AuditEvent } from "@/lib/audit";
 import { SqlParams, withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { findKeyQuestion, keyQuestionApplicability } from "@/lib/framework";
@@ -113,7 +113,7 @@ interface Applied {
   effect?: {
     /** The change's writes, their values added to `params` (steps of one WITH statement). */
     writes(params: SqlParams): string[];
-    audit: AuditEntry;
+    audit: AuditEvent;
   };
 }
 

@@ -1,27 +1,20 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { SqlParams, sqlRunner, type AnyTx } from "@/lib/db/sql";
+import type { AuditEvent } from "./events";
 
 // Every change a user makes is recorded here, in the same transaction as the change itself.
-// Events go to the append-only audit_events table, never to process logs.
+// Events go to the append-only audit_events table, never to process logs. Their kinds and shapes
+// are declared once, in ./events.ts.
 
-export interface AuditEntry {
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  inspectionId?: string | null;
-  caseId?: string | null;
-  before?: Prisma.InputJsonValue | null;
-  after?: Prisma.InputJsonValue | null;
-}
+export type { AuditAction, AuditEvent, CaseAuditAction, StoredCaseEvent } from "./events";
+export { isCaseAuditAction } from "./events";
 
 /**
  * The INSERT of one event, its values added to `params`: on its own (recordAudit), or as a step of a
  * statement that writes and audits in one round trip. clock_timestamp(), not now(): events of one
  * transaction keep the order in which they happened.
  */
-export function auditEventInsert(params: SqlParams, entry: AuditEntry): string {
-  const json = (value: AuditEntry["before"]) => (value == null ? null : JSON.stringify(value));
+export function auditEventInsert(params: SqlParams, entry: AuditEvent): string {
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
   return `INSERT INTO audit_events (at, actor_id, action, entity_type, entity_id, inspection_id, case_id, before, after)
     VALUES (clock_timestamp(), ${params.add(entry.actorId, "uuid")}, ${params.add(entry.action)}, ${params.add(entry.entityType)},
             ${params.add(entry.entityId)}, ${params.add(entry.inspectionId ?? null, "uuid")}, ${params.add(entry.caseId ?? null, "uuid")},
@@ -29,7 +22,7 @@ export function auditEventInsert(params: SqlParams, entry: AuditEntry): string {
 }
 
 /** Records one event in `tx` (a Prisma transaction or a plain SQL one). */
-export async function recordAudit(tx: AnyTx, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: AnyTx, entry: AuditEvent): Promise<void> {
   const params = new SqlParams();
   await sqlRunner(tx).rows(auditEventInsert(params, entry), params.values);
 }

@@ -95,7 +95,9 @@ export async function authenticate(emailInput: string, password: string, clientK
   };
 }
 
-async function audit(actorId: string | null, action: string, email: string): Promise<void> {
+type EmailAuditAction = "auth.sign_in_rate_limited" | "auth.sign_in_failed" | "auth.sign_in_locked" | "auth.sign_in_disabled";
+
+async function audit(actorId: string | null, action: EmailAuditAction, email: string): Promise<void> {
   await db.$transaction((tx) =>
     recordAudit(tx, { actorId, action, entityType: "user", entityId: actorId ?? "unknown", after: { email } }),
   );

@@ -271,8 +271,8 @@ export async function caseTimeline(actor: Actor, inspectionId: string, caseId: s
       at: e.at.toISOString(),
       actorName: e.actor?.name ?? "System",
       action: e.action,
-      before: (e.before ?? null) as Record<string, unknown> | null,
-      after: (e.after ?? null) as Record<string, unknown> | null,
+      before: e.before,
+      after: e.after,
     }),
   );
   return { reference: kase.reference, yjsName: kase.inspection.yjsName, entries };

@@ -1,16 +1,18 @@
 // Plain-English lines for a case's audit events (MoJ timeline: who, what, when, from → to). Pure.
 
+import { isCaseAuditAction, type StoredCaseEvent } from "@/lib/audit/events";
 import { findKeyQuestion, findStandard, type Framework } from "@/lib/framework";
 import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 
+/** A case's audit event as stored: its action is checked here against lib/audit/events.ts. */
 export interface AuditRow {
   id: string;
   at: string;
   actorName: string;
   action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+  before: unknown;
+  after: unknown;
 }
 
 export interface TimelineChange {
@@ -69,49 +71,71 @@ function fieldLabel(fw: Framework, field: string, questionId: unknown): string {
 
 const SKIP = new Set(["questionId", "version", "why", "reason", "comment", "reply", "openComments"]);
 
-function changesOf(fw: Framework, before: Record<string, unknown> | null, after: Record<string, unknown> | null): TimelineChange[] {
+type Fields = Readonly<Record<string, unknown>>;
+
+function changesOf(fw: Framework, before: object | null, after: object | null): TimelineChange[] {
   if (!after) return [];
-  return Object.keys(after)
+  const from = (before ?? {}) as Fields;
+  const to = after as Fields;
+  return Object.keys(to)
     .filter((key) => !SKIP.has(key))
-    .map((key) => ({ field: fieldLabel(fw, key, after.questionId), from: show(key, before?.[key]), to: show(key, after[key]) }));
+    .map((key) => ({ field: fieldLabel(fw, key, to.questionId), from: show(key, from[key]), to: show(key, to[key]) }));
 }
 
 export function describeEvent(fw: Framework, row: AuditRow): TimelineEntry {
-  const { after, before } = row;
   const base = { id: row.id, at: row.at, actorName: row.actorName };
-  const questionId = typeof after?.questionId === "string" ? after.questionId : null;
-  const standardId = typeof after?.standardId === "string" ? after.standardId : null;
-  const standard = standardId ? findStandard(fw, standardId) : undefined;
-  const text = (key: string): string | null => (typeof after?.[key] === "string" ? (after[key] as string) : null);
-  switch (row.action) {
+  // A row of an action this release does not know (none is written today) is shown as it is.
+  if (!isCaseAuditAction(row.action)) {
+    return { ...base, title: row.action, changes: changesOf(fw, row.before as object | null, row.after as object | null), note: null };
+  }
+  // The action decides the shapes of before / after (lib/audit/events.ts); the database holds what was written.
+  const event = { action: row.action, before: row.before ?? null, after: row.after ?? null } as StoredCaseEvent;
+  const generic = () => ({ ...base, title: event.action, changes: changesOf(fw, event.before, event.after), note: null });
+  const section = (standardId: string | undefined) => {
+    const standard = standardId ? findStandard(fw, standardId) : undefined;
+    return `${standardId ?? null}${standard ? ` ${standard.title}` : ""}`;
+  };
+  switch (event.action) {
     case "answer.changed":
-      return { ...base, title: `Changed key question ${questionId}`, changes: changesOf(fw, before, after), note: null };
+      return { ...base, title: `Changed key question ${event.after?.questionId ?? null}`, changes: changesOf(fw, event.before, event.after), note: null };
     case "case.attributes_changed":
-      return { ...base, title: "Corrected the case's details", changes: changesOf(fw, before, after), note: null };
+      return { ...base, title: "Corrected the case's details", changes: changesOf(fw, event.before, event.after), note: null };
     case "case.interview_changed":
-      return { ...base, title: "Recorded the case manager interview", changes: changesOf(fw, before, after), note: null };
+      return { ...base, title: "Recorded the case manager interview", changes: changesOf(fw, event.before, event.after), note: null };
     case "case.notes_changed":
-      return { ...base, title: "Changed the overall notes", changes: changesOf(fw, before, after), note: null };
+      return { ...base, title: "Changed the overall notes", changes: changesOf(fw, event.before, event.after), note: null };
     case "case.status_changed":
       return {
         ...base,
-        title: `Status changed from ${show("status", before?.status)} to ${show("status", after?.status)}`,
+        title: `Status changed from ${show("status", event.before?.status)} to ${show("status", event.after?.status)}`,
         changes: [],
-        note: text("reason") ? `Reason: ${text("reason")}` : text("why"),
+        note: event.after?.reason ? `Reason: ${event.after.reason}` : (event.after?.why ?? null),
       };
     case "case.section_completed":
-      return { ...base, title: `Marked section ${standardId}${standard ? ` ${standard.title}` : ""} complete`, changes: [], note: null };
+      return { ...base, title: `Marked section ${section(event.after?.standardId)} complete`, changes: [], note: null };
     case "case.section_reopened":
-      return { ...base, title: `Section ${standardId}${standard ? ` ${standard.title}` : ""} is no longer complete`, changes: [], note: text("why") };
+      return { ...base, title: `Section ${section(event.after?.standardId)} is no longer complete`, changes: [], note: event.after?.why ?? null };
     case "query.raised":
-      return { ...base, title: `Commented on key question ${questionId}`, changes: [], note: text("comment") };
+      return { ...base, title: `Commented on key question ${event.after?.questionId ?? null}`, changes: [], note: event.after?.comment ?? null };
     case "query.answered":
-      return { ...base, title: `Replied to the comment on key question ${questionId}`, changes: [], note: text("reply") };
+      return { ...base, title: `Replied to the comment on key question ${event.after?.questionId ?? null}`, changes: [], note: event.after?.reply ?? null };
     case "query.followed_up":
-      return { ...base, title: `Followed up the comment on key question ${questionId}`, changes: [], note: text("reply") };
+      return { ...base, title: `Followed up the comment on key question ${event.after?.questionId ?? null}`, changes: [], note: event.after?.reply ?? null };
     case "query.closed":
-      return { ...base, title: `Closed the comment on key question ${questionId}`, changes: [], note: text("reply") ?? text("why") };
+      return { ...base, title: `Closed the comment on key question ${event.after?.questionId ?? null}`, changes: [], note: event.after?.reply ?? event.after?.why ?? null };
+    // Sampling, allocation and evidence events: their fields as recorded.
+    case "case.added_to_sample":
+    case "case.restored_to_sample":
+    case "case.removed_from_sample":
+    case "case.allocated":
+    case "evidence.recorded":
+    case "evidence.deleted":
+      return generic();
     default:
-      return { ...base, title: row.action, changes: changesOf(fw, before, after), note: null };
+      return unknownAction(event);
   }
+}
+
+function unknownAction(event: never): never {
+  throw new Error(`No timeline line for ${(event as { action: string }).action}`);
 }

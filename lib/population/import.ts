@@ -163,15 +163,19 @@ export async function importPopulation(actor: Actor, input: { inspectionId: unkn
         });
       }
       // The audit record holds the file's identity and counts, never its rows.
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: latest ? "population.replaced" : "population.imported",
-        entityType: "population_import",
-        entityId: populationImport.id,
-        inspectionId,
-        before: latest ? { importId: latest.id, fileName: latest.fileName, sha256: latest.sha256, rowCount: replacedRowCount } : null,
-        after: { fileName, sha256, rowCount: rows.length },
-      });
+      const event = { actorId: actor.id, entityType: "population_import", entityId: populationImport.id, inspectionId } as const;
+      const after = { fileName, sha256, rowCount: rows.length };
+      await recordAudit(
+        tx,
+        latest
+          ? {
+              ...event,
+              action: "population.replaced",
+              before: { importId: latest.id, fileName: latest.fileName, sha256: latest.sha256, rowCount: replacedRowCount },
+              after,
+            }
+          : { ...event, action: "population.imported", before: null, after },
+      );
       return {
         status: "imported" as const,
         rowCount: rows.length,

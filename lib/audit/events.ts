@@ -1,0 +1,207 @@
+// Every kind of audit event, with the entity it names and the shape of its before / after: a typo in
+// an action, a wrong entity or a missing field fails to compile, and a switch over the actions (the
+// case timeline, lib/cases/timeline.ts) can be made exhaustive. Pure types plus one runtime table.
+// The stored format (audit_events: action, entity_type, before, after as JSON) is unchanged.
+
+/** A value as stored in an event's JSON: what a case or answer field holds. */
+export type AuditScalar = string | number | boolean | null;
+
+type Role = "admin" | "manager" | "lead_inspector" | "inspector";
+type MemberRole = "lead_inspector" | "inspector";
+type Status = { status: string };
+
+/** An answer's fields by name ("value", "rationale", "prompt.0", …), as the change set them. */
+type AnswerFields = { questionId: string; version: number } & { [field: string]: AuditScalar };
+/** A case's fields by name ("gender", "overallNotes", …), as the change set them. */
+type CaseFields = { [field: string]: AuditScalar };
+
+interface InspectionWindowsJson {
+  windowStart: string | null;
+  windowEnd: string | null;
+  oocWindowStart: string | null;
+  oocWindowEnd: string | null;
+}
+interface InspectionDetailsJson extends InspectionWindowsJson {
+  yjsName: string;
+  frameworkVersion: string;
+  fieldworkStart: string;
+}
+
+/**
+ * Each action's entity type and JSON shapes. `case: true` marks events written with a case id: the
+ * ones a case's history (lib/cases/timeline.ts) shows. An absent before / after is stored as NULL.
+ */
+interface AuditEventShapes {
+  "auth.sign_in_rate_limited": { entityType: "user"; after: { email: string } };
+  "auth.sign_in_failed": { entityType: "user"; after: { email: string } | { failures: number } };
+  "auth.sign_in_locked": { entityType: "user"; after: { email: string } };
+  "auth.sign_in_disabled": { entityType: "user"; after: { email: string } };
+  "auth.account_locked": { entityType: "user"; after: { failures: number } };
+  "auth.signed_in": { entityType: "user" };
+  "auth.signed_out": { entityType: "user" };
+
+  "user.created": { entityType: "user"; after: { role: Role; active: boolean } };
+  "user.rights_changed": { entityType: "user"; before: { role: Role; active: boolean }; after: { role: Role; active: boolean } };
+  "user.password_reset": { entityType: "user" };
+  "user.password_changed": { entityType: "user" };
+
+  "inspection.created": {
+    entityType: "inspection";
+    after: InspectionDetailsJson & { windowProposed: boolean; oocWindowProposed?: boolean };
+  };
+  "inspection.details_changed": { entityType: "inspection"; before: InspectionDetailsJson; after: InspectionDetailsJson };
+  "inspection.status_changed": { entityType: "inspection"; before: Status; after: Status };
+
+  "membership.added": { entityType: "membership"; after: { role: MemberRole } };
+  "membership.role_changed": { entityType: "membership"; before: { role: MemberRole }; after: { role: MemberRole; reason?: string } };
+  "membership.removed": { entityType: "membership"; before: { role: MemberRole } };
+
+  "population.imported": { entityType: "population_import"; before: null; after: PopulationFile };
+  "population.replaced": { entityType: "population_import"; before: PopulationFile & { importId: string }; after: PopulationFile };
+
+  "sample.drawn": {
+    entityType: "sample_draw";
+    before: { replacedCaseCount: number } | null;
+    after: {
+      stream: string;
+      seed: string;
+      streamSeed: string;
+      size: number;
+      populationSize: number;
+      seedEntered: boolean;
+      withinOneOfShare: boolean;
+      references: string[];
+    };
+  };
+  "case.added_to_sample": { entityType: "case"; case: true; after: { reference: string; stream: string; additionReason: string } };
+  "case.restored_to_sample": {
+    entityType: "case";
+    case: true;
+    before: { removedAt: string | null; removalReason: string | null; additionReason: string | null };
+    after: { removedAt: null; additionReason: string };
+  };
+  "case.removed_from_sample": {
+    entityType: "case";
+    case: true;
+    before: { allocatedToId: string | null; status: string };
+    after: { removedAt: string; removalReason: string; allocatedToId: null };
+  };
+  "case.allocated": {
+    entityType: "case";
+    case: true;
+    before: { allocatedToId: string | null };
+    after: { allocatedToId: string | null; how: "balanced" | "manual" };
+  };
+
+  "case.status_changed": { entityType: "case"; case: true; before: Status; after: Status & { reason?: string; why?: string; openComments?: number } };
+  "case.attributes_changed": { entityType: "case"; case: true; before: CaseFields; after: CaseFields };
+  "case.interview_changed": { entityType: "case"; case: true; before: CaseFields; after: CaseFields };
+  "case.notes_changed": { entityType: "case"; case: true; before: CaseFields; after: CaseFields };
+  "case.section_completed": { entityType: "case_section"; case: true; after: { standardId: string; completed: true } };
+  "case.section_reopened": {
+    entityType: "case_section";
+    case: true;
+    before: { completed: true };
+    after: { standardId: string; completed: false; why: string };
+  };
+  "answer.changed": { entityType: "answer"; case: true; before: AnswerFields; after: AnswerFields };
+
+  "query.raised": { entityType: "query"; case: true; after: { questionId: string; status: "open"; comment: string } };
+  "query.answered": { entityType: "query"; case: true; before: Status; after: QueryReply };
+  "query.followed_up": { entityType: "query"; case: true; before: Status; after: QueryReply };
+  "query.closed": {
+    entityType: "query";
+    case: true;
+    before: Status;
+    after: { questionId: string; status: "closed"; reply?: string; why?: string };
+  };
+
+  "evidence.recorded": {
+    entityType: "evidence_item";
+    case: true;
+    after: { standardId: string; topic: string; kind: string; source: string; occurredOn: string | null };
+  };
+  "evidence.deleted": { entityType: "evidence_item"; case: true; before: { standardId: string; topic: string; kind: string } };
+
+  "panel.discretion_recorded": { entityType: "panel_decision"; before: PanelRating | null; after: PanelDecision };
+  "panel.judgement_recorded": { entityType: "panel_decision"; before: PanelRating | null; after: PanelDecision };
+  "panel.decision_cleared": { entityType: "panel_decision"; before: PanelDecision };
+  "panel.signed_off": { entityType: "sign_off"; before: Status; after: { status: "signed_off"; score: number; overallRating: string | null } };
+  "panel.reopened": { entityType: "sign_off"; before: { status: "signed_off" }; after: { status: "panel"; reason: string } };
+}
+
+interface PopulationFile {
+  fileName: string;
+  sha256: string;
+  rowCount: number | null;
+}
+interface QueryReply {
+  questionId: string;
+  status: string;
+  reply: string;
+}
+interface PanelRating {
+  rating: string;
+  note: string | null;
+}
+interface PanelDecision extends PanelRating {
+  standardId: string;
+  kind: string;
+}
+
+export type AuditAction = keyof AuditEventShapes;
+
+type Shape<A extends AuditAction> = AuditEventShapes[A];
+type Before<A extends AuditAction> = Shape<A> extends { before: infer B } ? B : never;
+type After<A extends AuditAction> = Shape<A> extends { after: infer B } ? B : never;
+type CaseScoped<A extends AuditAction> = Shape<A> extends { case: true } ? true : false;
+
+/** One event as a use case records it: `before` / `after` only where its action has them. */
+export type AuditEvent = {
+  [A in AuditAction]: {
+    action: A;
+    entityType: Shape<A>["entityType"];
+    entityId: string;
+    actorId: string | null;
+    inspectionId?: string | null;
+  } & (CaseScoped<A> extends true ? { caseId?: string | null } : { caseId?: never })
+    & ([Before<A>] extends [never] ? { before?: never } : { before: Before<A> })
+    & ([After<A>] extends [never] ? { after?: never } : { after: After<A> });
+}[AuditAction];
+
+/** The actions of events that carry a case id: what a case's history can hold. */
+export type CaseAuditAction = { [A in AuditAction]: CaseScoped<A> extends true ? A : never }[AuditAction];
+
+/** An event as read back for a case's history: its action with the before / after it was stored with. */
+export type StoredCaseEvent = {
+  [A in CaseAuditAction]: {
+    action: A;
+    before: ([Before<A>] extends [never] ? null : Before<A>) | null;
+    after: ([After<A>] extends [never] ? null : After<A>) | null;
+  };
+}[CaseAuditAction];
+
+// The runtime list of case actions; the Record makes the compiler insist on every one.
+const CASE_ACTIONS: Record<CaseAuditAction, true> = {
+  "case.added_to_sample": true,
+  "case.restored_to_sample": true,
+  "case.removed_from_sample": true,
+  "case.allocated": true,
+  "case.status_changed": true,
+  "case.attributes_changed": true,
+  "case.interview_changed": true,
+  "case.notes_changed": true,
+  "case.section_completed": true,
+  "case.section_reopened": true,
+  "answer.changed": true,
+  "query.raised": true,
+  "query.answered": true,
+  "query.followed_up": true,
+  "query.closed": true,
+  "evidence.recorded": true,
+  "evidence.deleted": true,
+};
+
+export function isCaseAuditAction(action: string): action is CaseAuditAction {
+  return Object.hasOwn(CASE_ACTIONS, action);
+}
