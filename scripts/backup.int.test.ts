@@ -132,8 +132,8 @@ describe("back-up and restore drill", () => {
     await closeDatabase();
     process.env.DATABASE_URL = urlOf(targetName);
     const lastId = (await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } })).id;
-    await db.$transaction((tx) => recordAudit(tx, { actorId: null, action: "drill.checked", entityType: "backup", entityId: "drill" }));
-    const next = await db.auditEvent.findFirstOrThrow({ where: { action: "drill.checked" }, select: { id: true } });
+    await db.$transaction((tx) => recordAudit(tx, { actorId: null, action: "auth.signed_out", entityType: "user", entityId: "drill" }));
+    const next = await db.auditEvent.findFirstOrThrow({ where: { entityId: "drill" }, select: { id: true } });
     expect(next.id).toBe(lastId + 1n);
   });
 
