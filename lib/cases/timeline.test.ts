@@ -52,6 +52,8 @@ describe("a case's history in plain English", () => {
     expect(reopened).toMatchObject({ title: "Status changed from Approved to In progress", changes: [], note: "Reason: New evidence" });
     const returned = describeEvent(fw, row("case.status_changed", { status: "completed" }, { status: "returned", openComments: 2 }));
     expect(returned).toMatchObject({ title: "Status changed from Completed to Returned", changes: [], note: null });
+    const edited = describeEvent(fw, row("case.status_changed", { status: "completed" }, { status: "in_progress", why: "Changed after the case was completed." }));
+    expect(edited.note).toBe("Changed after the case was completed.");
   });
 
   it("names sections by number and title, and says why one is no longer complete", () => {
