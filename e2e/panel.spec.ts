@@ -132,13 +132,29 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
     expect(runTestData<number>(TEST_DATA, "decisionCount", { yjsName: DEMOSHIRE, standardId: "2.3" })).toBe(0);
   });
 
-  test("the lead signs off with their password, the ratings freeze, and reopening needs a reason", async ({ browser }) => {
+  test("the lead sees the cases not approved, confirms them explicitly, signs off with their password, the ratings freeze, and reopening needs a reason", async ({ browser }) => {
     const page = await pageAs(browser, "lead");
     await openDemoshirePanel(page);
+    // Demoshire's 33 cases are completed, none approved: the lead sees them before signing off.
+    const signOff = page.getByRole("region", { name: "Sign off the ratings" });
+    await expect(signOff.getByRole("heading", { name: "33 cases are not approved" })).toBeVisible();
+    await expect(signOff.getByRole("table", { name: "Cases not approved" }).getByRole("row")).toHaveCount(34);
+    await expect(signOff.getByText("No comment is open.")).toBeVisible();
+
     await page.getByLabel("Your password").fill("not-my-password");
     await page.getByRole("button", { name: "Sign off the ratings" }).click();
     await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The password is not right");
 
+    // Without the confirmation the server refuses, naming the number of cases.
+    await page.getByLabel("Your password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign off the ratings" }).click();
+    const problem = page.getByRole("alert", { name: "There is a problem" });
+    await expect(problem).toContainText("Confirm that you are signing off with 33 cases completed but not approved");
+    await expect(problem.getByRole("link", { name: /Confirm that you are signing off/ })).toHaveAttribute("href", "#sign-off-confirmUnapproved");
+    const confirm = page.getByLabel("I am signing off with 33 cases completed but not approved");
+    await expect(confirm).toHaveAttribute("aria-invalid", "true");
+
+    await confirm.check();
     await page.getByLabel("Your password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign off the ratings" }).click();
     await expect(page.getByText(/^Signed off by Amira Khan on /)).toBeVisible();

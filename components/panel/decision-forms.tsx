@@ -118,12 +118,43 @@ export function ClearDecisionForm({ inspectionId, standardId, kind }: { inspecti
   );
 }
 
-export function SignOffForm({ inspectionId }: { inspectionId: string }) {
+/**
+ * Sign-off. With cases completed but not approved, the lead ticks a confirmation naming how many
+ * (GOV.UK checkbox); the number travels with the form so the server refuses if it has changed.
+ */
+export function SignOffForm({ inspectionId, completedNotApproved }: { inspectionId: string; completedNotApproved: number }) {
   const [state, action, pending] = useActionState(signOffAction, IDLE);
+  const confirmError = fieldError(state, "confirmUnapproved");
   return (
     <form action={action} noValidate id="sign-off-form" tabIndex={-1} className="max-w-xl">
       <Outcome state={state} prefix="sign-off" />
       <input type="hidden" name="inspectionId" value={inspectionId} />
+      {completedNotApproved > 0 ? (
+        <div className={`mb-5 ${confirmError ? "border-l-4 border-error pl-3" : ""}`}>
+          {confirmError ? (
+            <p id="sign-off-confirmUnapproved-error" className="font-semibold text-error">
+              <span className="sr-only">Error:</span> {confirmError}
+            </p>
+          ) : null}
+          <div className="flex items-start gap-3">
+            <input
+              id="sign-off-confirmUnapproved"
+              type="checkbox"
+              name="confirmUnapproved"
+              value={completedNotApproved}
+              className="mt-0.5 h-6 w-6 shrink-0"
+              aria-describedby={["sign-off-confirmUnapproved-hint", confirmError ? "sign-off-confirmUnapproved-error" : null].filter(Boolean).join(" ")}
+              aria-invalid={confirmError ? true : undefined}
+            />
+            <label htmlFor="sign-off-confirmUnapproved" className="font-semibold">
+              I am signing off with {completedNotApproved} {completedNotApproved === 1 ? "case" : "cases"} completed but not approved
+            </label>
+          </div>
+          <p id="sign-off-confirmUnapproved-hint" className="text-muted ml-9 text-sm">
+            Their answers count in the final figures. Your confirmation is recorded in the audit trail with the cases&apos; references.
+          </p>
+        </div>
+      ) : null}
       <TextField
         id="sign-off-password"
         name="password"

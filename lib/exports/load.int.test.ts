@@ -29,7 +29,7 @@ describe("loading an export", () => {
   it("reads the ratings from the sign-off snapshot once signed off", async () => {
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.2", rating: "Requires improvement", note: "Small sample." });
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.4", rating: "Good", note: "Strong elsewhere." });
-    await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD });
+    await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD, confirmUnapproved: "33" });
     // Answers changed after sign-off do not move the exported ratings.
     await db.answer.updateMany({ where: { caseId: { in: Object.values(team.cases) }, questionId: "3.2.1" }, data: { value: "no" } });
     const model = await loadExportModel(team.lead, team.inspectionId);

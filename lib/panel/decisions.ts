@@ -45,7 +45,18 @@ const judgementSchema = z.object({
 
 const clearSchema = z.object({ standardId, kind: z.enum(["judgement", "discretion"], { message: "Choose a decision" }) });
 
-const signOffSchema = z.object({ password: z.string({ message: "Enter your password" }).min(1, "Enter your password").max(200) });
+const signOffSchema = z.object({
+  password: z.string({ message: "Enter your password" }).min(1, "Enter your password").max(200),
+  /**
+   * The number of cases completed but not approved that the lead confirms signing off with, as the
+   * page showed it; absent when they confirm nothing. A number, not a yes, so a case completed since
+   * the page was drawn is never signed off unseen.
+   */
+  confirmUnapproved: z.preprocess(
+    (v) => (v === null || v === "" ? undefined : v),
+    z.coerce.number({ message: "Confirm the cases completed but not approved" }).int().min(0).max(100_000).optional(),
+  ),
+});
 
 const reopenSchema = z.object({
   reason: z
@@ -157,11 +168,19 @@ export async function clearDecision(actor: Actor, inspectionId: string, input: u
   });
 }
 
-/** Whether the final figures can be signed off, and if not, every reason. */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Whether the final figures can be signed off, and if not, every reason. Cases completed but not
+ * approved do not block: the lead confirms them explicitly (signOffRatings checks and records it).
+ */
 export function signOffBlockers(state: PanelState, final = rateState(state).final): string[] {
   const reasons: string[] = [];
   if (state.cases.notFinal > 0) {
-    reasons.push(`${state.cases.notFinal} case${state.cases.notFinal === 1 ? " is" : "s are"} not completed or approved yet.`);
+    reasons.push(`${plural(state.cases.notFinal, "case is", "cases are")} not completed or approved yet.`);
+  }
+  if (state.qa.openComments > 0) {
+    reasons.push(`${plural(state.qa.openComments, "comment is", "comments are")} still open: close ${state.qa.openComments === 1 ? "it" : "them"} first.`);
   }
   if (!final.result.complete) reasons.push(`These standards are not rated yet: ${final.result.missing.join(", ")}.`);
   for (const d of final.setAside) reasons.push(`The ${d.kind} on ${d.standardId} no longer fits the figures: ${d.message}`);
@@ -170,7 +189,7 @@ export function signOffBlockers(state: PanelState, final = rateState(state).fina
 
 /** The lead signs off the final ratings, re-entering their password; the result is frozen. */
 export async function signOffRatings(actor: Actor, inspectionId: string, input: unknown): Promise<{ signOffId: string }> {
-  const { password } = parse(signOffSchema, input);
+  const { password, confirmUnapproved } = parse(signOffSchema, input);
   await authorize(actor, inspectionId, "panel.decide");
   // Per lead and inspection: guessing stays bounded (10 tries per 15 minutes on each inspection they
   // lead), and attempts on one inspection never block signing off another.
@@ -186,6 +205,24 @@ export async function signOffRatings(actor: Actor, inspectionId: string, input: 
     const state = await lockedState(tx, inspectionId);
     const blockers = signOffBlockers(state);
     if (blockers.length > 0) throw new ValidationError(`The ratings cannot be signed off yet. ${blockers.join(" ")}`);
+    const unapproved = state.qa.completedNotApproved;
+    if (unapproved > 0 && confirmUnapproved !== unapproved) {
+      const message =
+        confirmUnapproved === undefined
+          ? `Confirm that you are signing off with ${plural(unapproved, "case", "cases")} completed but not approved`
+          : `The cases completed but not approved are now ${unapproved}, not ${confirmUnapproved}: check the list and confirm again`;
+      throw new ValidationError(message, { confirmUnapproved: message });
+    }
+    const unapprovedReferences =
+      unapproved > 0
+        ? (
+            await tx.case.findMany({
+              where: { inspectionId, removedAt: null, status: "completed" },
+              orderBy: { reference: "asc" },
+              select: { reference: true },
+            })
+          ).map((c) => c.reference)
+        : [];
     const { final } = rateState(state);
     const snapshot: SignOffSnapshot = {
       snapshotVersion: SNAPSHOT_VERSION,
@@ -213,7 +250,13 @@ export async function signOffRatings(actor: Actor, inspectionId: string, input: 
       entityId: signOff.id,
       inspectionId,
       before: { status: state.inspection.status },
-      after: { status: "signed_off", score: final.result.score, overallRating: final.result.overallRating },
+      after: {
+        status: "signed_off",
+        score: final.result.score,
+        overallRating: final.result.overallRating,
+        // The lead's explicit confirmation, with the pseudonymous references of the cases it covered.
+        ...(unapprovedReferences.length > 0 ? { confirmedCompletedNotApproved: unapprovedReferences } : {}),
+      },
     });
     return { signOffId: signOff.id };
   });

@@ -19,6 +19,7 @@ export interface PanelFigures {
   readonly provisional: ProvisionalRating;
   readonly decisions: PanelState["decisions"];
   readonly cases: PanelState["cases"];
+  readonly qa: PanelState["qa"];
   readonly excluded: PanelState["counts"]["excluded"];
   readonly coverage: PanelState["coverage"];
   readonly signOff: SignOffInForce | null;
@@ -45,6 +46,7 @@ export async function panelFigures(actor: Actor, inspectionId: string): Promise<
     provisional,
     decisions: state.decisions,
     cases: state.cases,
+    qa: state.qa,
     excluded: state.counts.excluded,
     coverage: state.coverage,
     signOff,
@@ -64,7 +66,7 @@ function fingerprintOf(state: PanelState): string {
   const { final, provisional, excluded } = state.counts;
   const counts = allKeyQuestions(state.framework).map(({ id }) => [final[id], provisional[id], excluded[id]]);
   return createHash("sha256")
-    .update(JSON.stringify([state.framework.version, counts, state.coverage, state.decisions, state.cases, state.signOff?.id ?? null, state.inspection.status]))
+    .update(JSON.stringify([state.framework.version, counts, state.coverage, state.decisions, state.cases, state.qa, state.signOff?.id ?? null, state.inspection.status]))
     .digest("base64url")
     .slice(0, 22);
 }

@@ -35,6 +35,8 @@ export interface PanelState {
   readonly decisions: readonly StoredDecisionRow[];
   /** Case progress: how many cases count in the final figures, how many only provisionally. */
   readonly cases: { readonly total: number; readonly final: number; readonly notFinal: number };
+  /** The lead's quality assurance: cases completed but not approved, comment threads not closed. */
+  readonly qa: { readonly completedNotApproved: number; readonly openComments: number };
   readonly signOff: SignOffInForce | null;
   /** The viewer's role on the team, when loaded with a viewer id. */
   readonly viewerInspectionRole: InspectionRole | null;
@@ -62,8 +64,8 @@ interface LoadedRow {
   fieldwork_start: string;
   status: string;
   viewer_role: InspectionRole | null;
-  /** [cases, of which final]. */
-  cases: [number, number];
+  /** [cases, of which final, of which completed but not approved, comment threads not closed]. */
+  cases: [number, number, number, number];
   /** [status, stream, disposal type, harm factors, safety and wellbeing factors, key question, value, answers]. */
   answers: [CaseStatus, Stream, string, boolean | null, boolean | null, string, AnswerValue, number][] | null;
   /** [status, stream, disposal type, harm factors, safety and wellbeing factors, cases]. */
@@ -86,7 +88,9 @@ interface LoadedRow {
 const PANEL_SQL = `
     SELECT i.id, i.yjs_name, i.framework_version, i.fieldwork_start::text, i.status,
       (SELECT role FROM memberships WHERE inspection_id = $1::uuid AND user_id = $2::uuid) AS viewer_role,
-      (SELECT json_build_array(count(*), count(*) FILTER (WHERE status = ANY($3::case_status[])))
+      (SELECT json_build_array(count(*), count(*) FILTER (WHERE status = ANY($3::case_status[])), count(*) FILTER (WHERE status = 'completed'),
+                (SELECT count(*) FROM queries q JOIN cases qc ON qc.id = q.case_id
+                  WHERE qc.inspection_id = $1::uuid AND qc.removed_at IS NULL AND q.status <> 'closed'))
          FROM cases WHERE inspection_id = $1::uuid AND removed_at IS NULL) AS cases,
       (SELECT json_agg(json_build_array(g.status, g.stream, g.disposal_type, g.harm_factors, g.safety_wellbeing_factors, g.n)) FROM (
          SELECT status, stream, disposal_type, harm_factors, safety_wellbeing_factors, count(*) AS n
@@ -144,7 +148,7 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string, view
       cases,
     })),
   );
-  const [total, finalCount] = row.cases;
+  const [total, finalCount, completedNotApproved, openComments] = row.cases;
   return {
     inspection: {
       id: row.id,
@@ -160,6 +164,7 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string, view
       isRating(rating) ? [{ standardId, kind, rating, note, decidedAt: new Date(decidedAt), decidedBy }] : [],
     ),
     cases: { total, final: finalCount, notFinal: total - finalCount },
+    qa: { completedNotApproved, openComments },
     signOff: row.sign_off
       ? { id: row.sign_off[0], signedAt: new Date(row.sign_off[1]), signedBy: row.sign_off[2], snapshot: readSnapshot(row.sign_off[3]) }
       : null,

@@ -10,6 +10,8 @@ import {
   reopenRatings,
   signOffRatings,
 } from "@/lib/panel";
+import { closeQuery, raiseQuery } from "@/lib/cases/workflow";
+import { signOffChecks } from "@/lib/panel/sign-off-checks";
 import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
 import { getFramework } from "@/lib/framework";
 import { loadPanelState } from "@/lib/panel";
@@ -218,7 +220,29 @@ describe("sign-off and reopening", () => {
     await judgeAllGood(team);
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.2", rating: "Requires improvement", note: "Small sample." });
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.4", rating: "Good", note: "Strong elsewhere." });
-    const { signOffId } = await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD });
+
+    // All 33 cases are completed, none approved: sign-off needs the lead's explicit confirmation of that number.
+    const unconfirmed = await refusal(signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD }));
+    expect(unconfirmed.fieldErrors.confirmUnapproved).toBe("Confirm that you are signing off with 33 cases completed but not approved");
+    const stale = await refusal(signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD, confirmUnapproved: "32" }));
+    expect(stale.fieldErrors.confirmUnapproved).toBe("The cases completed but not approved are now 33, not 32: check the list and confirm again");
+
+    // An open comment refuses sign-off whatever is confirmed, and the checklist shows it.
+    const { queryId } = await raiseQuery(team.lead, { caseId: team.cases["PT-0005"], questionId: "2.1.1", body: "Say more about the assessment." });
+    const withComment = await refusal(signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD, confirmUnapproved: "33" }));
+    expect(withComment.message).toContain("1 comment is still open: close it first.");
+    const checks = await signOffChecks(team.lead, team.inspectionId);
+    expect(checks.openComments).toBe(1);
+    expect(checks.notApproved).toHaveLength(33);
+    expect(checks.notApproved.find((c) => c.reference === "PT-0005")).toMatchObject({ status: "completed", openComments: 1 });
+    await expect(signOffChecks(team.inspector, team.inspectionId)).rejects.toBeInstanceOf(ForbiddenError);
+    await closeQuery(team.lead, { queryId });
+
+    const { signOffId } = await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD, confirmUnapproved: "33" });
+    const signedEvent = await db.auditEvent.findFirstOrThrow({ where: { inspectionId: team.inspectionId, action: "panel.signed_off" } });
+    const confirmed = (signedEvent.after as { confirmedCompletedNotApproved?: string[] }).confirmedCompletedNotApproved;
+    expect(confirmed).toHaveLength(33);
+    expect(confirmed?.[0]).toBe("PT-0001");
 
     const figures = await panelFigures(team.lead, team.inspectionId);
     expect(figures.inspection.status).toBe("signed_off");

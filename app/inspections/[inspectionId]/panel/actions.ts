@@ -53,7 +53,7 @@ export async function signOffAction(_: FormState, form: FormData): Promise<FormS
   if (!isForm(form)) return NOT_A_FORM;
   const inspectionId = text(form, "inspectionId");
   return runFormAction(async () => {
-    await signOffRatings(user, inspectionId, { password: form.get("password") });
+    await signOffRatings(user, inspectionId, { password: form.get("password"), confirmUnapproved: form.get("confirmUnapproved") });
     refresh(inspectionId);
     return "The ratings are signed off and frozen.";
   });

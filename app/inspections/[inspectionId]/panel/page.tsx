@@ -9,8 +9,9 @@ import { requireUser } from "@/lib/auth/session";
 import { listEvidence } from "@/lib/evidence";
 import { getFramework } from "@/lib/framework";
 import { pageData } from "@/lib/http/page-data";
-import { formatDate } from "@/lib/inspections/labels";
+import { CASE_STATUS_LABELS, formatDate } from "@/lib/inspections/labels";
 import { panelFigures } from "@/lib/panel";
+import { signOffChecks, type SignOffChecks } from "@/lib/panel/sign-off-checks";
 import { GOVERNANCE_CAP_STANDARD, governanceCapStatus, whyWithoutFigures } from "@/lib/rating";
 
 export const metadata: Metadata = { title: "Ratings panel" };
@@ -23,6 +24,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
   const { final, provisional } = figures;
   const signedOff = figures.signOff !== null;
   const canDecide = figures.rights.decide && !signedOff;
+  const checks = canDecide ? await pageData(signOffChecks(user, inspectionId)) : null;
   const decisionOf = (standardId: string, kind: "judgement" | "discretion") =>
     figures.decisions.find((d) => d.standardId === standardId && d.kind === kind) ?? null;
   const finalRating = (id: string) => final.result.standards.find((s) => s.id === id)?.rating ?? null;
@@ -237,11 +239,59 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                   </ul>
                 </div>
               ) : null}
-              <SignOffForm inspectionId={inspectionId} />
+              {checks ? <SignOffChecklist inspectionId={inspectionId} checks={checks} /> : null}
+              <SignOffForm inspectionId={inspectionId} completedNotApproved={figures.qa.completedNotApproved} />
             </>
           )}
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Before sign-off: every case not approved yet and the comments still open, each linked to its case. */
+function SignOffChecklist({ inspectionId, checks }: { inspectionId: string; checks: SignOffChecks }) {
+  if (checks.notApproved.length === 0 && checks.openComments === 0) {
+    return <p className="mb-4">Every case is approved and every comment is closed.</p>;
+  }
+  const n = checks.notApproved.length;
+  return (
+    <div className="mb-6">
+      <h3 id="not-approved-heading" className="mb-1 text-xl font-bold">
+        {n === 0 ? "Every case is approved" : `${n} ${n === 1 ? "case is" : "cases are"} not approved`}
+      </h3>
+      <p className="mb-2">
+        {checks.openComments === 0
+          ? "No comment is open."
+          : `${checks.openComments} ${checks.openComments === 1 ? "comment is" : "comments are"} still open: the ratings cannot be signed off until ${checks.openComments === 1 ? "it is" : "they are"} closed.`}
+      </p>
+      {n > 0 ? (
+        <div className="max-h-96 max-w-3xl overflow-auto border border-line" role="region" aria-labelledby="not-approved-heading" tabIndex={0}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Cases not approved</caption>
+            <thead className="sticky top-0 bg-white">
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="p-2">Case</th>
+                <th scope="col" className="p-2">Status</th>
+                <th scope="col" className="p-2">Inspector</th>
+                <th scope="col" className="p-2">Open comments</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checks.notApproved.map((c) => (
+                <tr key={c.id} className="border-b border-line">
+                  <th scope="row" className="p-2 font-normal">
+                    <Link href={`/inspections/${inspectionId}/cases/${c.id}`}>{c.reference}</Link>
+                  </th>
+                  <td className="p-2">{CASE_STATUS_LABELS[c.status] ?? c.status}</td>
+                  <td className="p-2">{c.inspector ?? "Not allocated"}</td>
+                  <td className="p-2">{c.openComments}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </div>
   );
 }
