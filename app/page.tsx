@@ -23,9 +23,14 @@ export default async function HomePage() {
       <PageHeading caption={`Signed in as ${user.name}`}>{HEADINGS[user.role]}</PageHeading>
       {user.role === "admin" ? (
         <>
-          <p className="mb-6">
-            <Link href="/admin/users">Manage users and roles</Link>
-          </p>
+          <ul className="mb-6 space-y-2">
+            <li>
+              <Link href="/admin/users">Manage users and roles</Link>
+            </li>
+            <li>
+              <Link href="/admin/retention">Retention of case content</Link>
+            </li>
+          </ul>
           <InspectionTable inspections={inspections} caption="Inspections" />
         </>
       ) : null}

@@ -40,6 +40,14 @@ test("user administration", async ({ browser }) => {
   await expectNoViolations(page, "users");
 });
 
+test("retention of case content", async ({ browser }) => {
+  const page = await pageAs(browser, "admin");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Retention of case content" }).click();
+  await expect(page.getByRole("table", { name: /Due for erasure/ })).toBeVisible();
+  await expectNoViolations(page, "retention");
+});
+
 test("the lead's overview, cases grid, ratings panel, drill-down and evidence", async ({ browser }) => {
   const page = await pageAs(browser, "lead");
   await openInspection(page, "Demoshire Youth Justice Service");

@@ -51,6 +51,11 @@ interface AuditEventShapes {
   };
   "inspection.details_changed": { entityType: "inspection"; before: InspectionDetailsJson; after: InspectionDetailsJson };
   "inspection.status_changed": { entityType: "inspection"; before: Status; after: Status };
+  /** Retention (lib/retention): the case text erased, as counts of rows and audit payloads. */
+  "inspection.case_content_erased": {
+    entityType: "inspection";
+    after: { retentionMonths: number; signedOffAt: string; answers: number; cases: number; comments: number; evidence: number; auditEvents: number; changeRecords: number };
+  };
 
   "membership.added": { entityType: "membership"; after: { role: MemberRole } };
   "membership.role_changed": { entityType: "membership"; before: { role: MemberRole }; after: { role: MemberRole; reason?: string } };

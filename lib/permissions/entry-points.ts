@@ -67,6 +67,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/", EVERYONE_SIGNED_IN),
   { kind: "page", route: "/sign-in", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   page("/admin/users", ["admin"]),
+  page("/admin/retention", ["admin"]),
   page("/account/password", EVERYONE_SIGNED_IN),
   page("/inspections/new", ["admin", "manager"]),
   page("/inspections/[inspectionId]", VIEWERS),

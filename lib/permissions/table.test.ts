@@ -17,6 +17,8 @@ const outsideLead = caller("lead_inspector");
 // The expected matrix, written out so a change to the table is a deliberate change here too.
 const expected: Record<Action, { admin: boolean; manager: boolean; lead: boolean; member: boolean; outsider: boolean }> = {
   "users.manage": { admin: true, manager: false, lead: false, member: false, outsider: false },
+  "retention.manage": { admin: true, manager: false, lead: false, member: false, outsider: false },
+  "apiTokens.manage": { admin: true, manager: false, lead: false, member: false, outsider: false },
   "inspection.create": { admin: true, manager: true, lead: false, member: false, outsider: false },
   "inspection.view": { admin: true, manager: true, lead: true, member: true, outsider: false },
   "inspection.editSetup": { admin: false, manager: true, lead: true, member: false, outsider: false },

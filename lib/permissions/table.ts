@@ -28,6 +28,10 @@ type Party = "admin" | "manager" | "lead" | "member";
 
 export const PERMISSIONS = Object.freeze({
   "users.manage": ["admin"],
+  /** What the retention period makes due for erasure, and what was erased (no case content). */
+  "retention.manage": ["admin"],
+  /** API tokens for scripts calling POST /api/rate: create, list, revoke. */
+  "apiTokens.manage": ["admin"],
   "inspection.create": ["admin", "manager"],
   /** The inspection's name, dates, team and counts: no case content. */
   "inspection.view": ["admin", "manager", "member"],
