@@ -4,9 +4,10 @@
 // "listening <port>" when ready.
 import http from "node:http";
 import pg from "pg";
+import { environment } from "@/lib/config/env";
 
 async function main() {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: environment().DATABASE_POOL_SIZE });
   pool.on("error", () => undefined);
   await pool.query("CREATE TABLE IF NOT EXISTS bench_scratch (id bigserial PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
   const server = http.createServer((req, res) => {

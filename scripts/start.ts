@@ -1,11 +1,14 @@
 // `npm start`: the whole app on one machine. Without DATABASE_URL it runs an embedded PostgreSQL
 // whose data lives in .data/ (git-ignored), applies migrations, loads demo data into an empty
 // database, builds if the sources changed, and serves. With DATABASE_URL it uses that database and
-// loads demo data only when asked (--seed).
+// loads demo data only when asked (--seed). A `.env` file in the checkout is read first; every
+// variable is validated (lib/config/env.ts) before anything starts.
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { ConfigurationError, parseEnvironment, parseServerEnvironment } from "@/lib/config/env";
+import { loadDotEnv } from "./dot-env";
 import { migrate, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { sessionSecret } from "./local-secret";
@@ -30,9 +33,8 @@ function portIsFree(port: number): Promise<boolean> {
  * PORT when set (refused clearly if taken); otherwise 3000 or the next free port, so a second
  * `npm start` serves a second instance on the same database instead of failing.
  */
-async function choosePort(): Promise<number> {
-  if (process.env.PORT) {
-    const port = Number(process.env.PORT);
+async function choosePort(port: number | undefined): Promise<number> {
+  if (port !== undefined) {
     if (!(await portIsFree(port))) throw new Error(`Port ${port} is already in use. Stop what is using it, or set PORT to another port.`);
     return port;
   }
@@ -52,14 +54,17 @@ async function hasUsers(url: string): Promise<boolean> {
 
 async function main() {
   const started = Date.now();
-  const port = await choosePort();
-  if (port !== 3000 && !process.env.PORT) log(`Port 3000 is in use (another instance?): serving on ${port}.`);
+  if (loadDotEnv(root)) log("Read .env.");
+  // An external database is shared by instances, which must agree on the session secret and address.
+  const config = process.env.DATABASE_URL ? parseServerEnvironment() : parseEnvironment();
+  const port = await choosePort(config.PORT);
+  if (port !== 3000 && config.PORT === undefined) log(`Port 3000 is in use (another instance?): serving on ${port}.`);
   let embedded: EmbeddedDatabase | undefined;
-  let url = process.env.DATABASE_URL;
+  let url = config.DATABASE_URL;
   if (!url) {
     embedded = await startEmbeddedDatabase({
       dataDir: path.join(dataRoot, "postgres"),
-      port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      port: config.EMBEDDED_PG_PORT,
       database: "case_review",
       log: (line) => (process.env.DEBUG_POSTGRES ? log(line) : undefined),
     });
@@ -67,7 +72,7 @@ async function main() {
     log("Embedded PostgreSQL is running (data in .data/postgres).");
   }
   migrate(url);
-  const seedWanted = args.has("--seed") || (!process.env.DATABASE_URL && !(await hasUsers(url)));
+  const seedWanted = args.has("--seed") || (!config.DATABASE_URL && !(await hasUsers(url)));
   if (seedWanted) {
     if (await hasUsers(url)) log("The database already has users: demo data not loaded.");
     else {
@@ -113,6 +118,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[case-review] Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof ConfigurationError) console.error(error.message);
+  else console.error(`[case-review] Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

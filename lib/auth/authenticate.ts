@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit";
+import { environment } from "@/lib/config/env";
 import { db } from "@/lib/db/client";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
@@ -7,7 +8,7 @@ import type { GlobalRole } from "@/lib/permissions/table";
 export const SIGN_IN_LIMITS = Object.freeze({
   perEmail: { attempts: 10, windowSeconds: 15 * 60 },
   // Offices share an address, so this is per deployment (SIGN_IN_ATTEMPTS_PER_CLIENT).
-  perClient: { attempts: Number(process.env.SIGN_IN_ATTEMPTS_PER_CLIENT ?? 50), windowSeconds: 15 * 60 },
+  perClient: { attempts: environment().SIGN_IN_ATTEMPTS_PER_CLIENT, windowSeconds: 15 * 60 },
   lockAfterFailures: 5,
   lockSeconds: 15 * 60,
 });

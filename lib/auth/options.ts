@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { environment } from "@/lib/config/env";
 import { authenticate } from "./authenticate";
 import { revokeSession } from "./revocation";
 import { SECURE_COOKIES, SESSION_COOKIE_NAME, SESSION_MAX_AGE_SECONDS } from "./session-token";
@@ -17,7 +18,7 @@ function clientKey(headers: Record<string, unknown> | undefined): string {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: environment().NEXTAUTH_SECRET,
   // Behind HTTPS the session cookie is Secure (and __Secure- prefixed); it is always HttpOnly and
   // SameSite=Lax: next-auth's defaults, spelled out because lib/auth/session.ts reads the cookie itself.
   useSecureCookies: SECURE_COOKIES,

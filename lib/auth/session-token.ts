@@ -1,5 +1,6 @@
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt, type JWTPayload } from "jose";
+import { environment } from "@/lib/config/env";
 import { isUuid } from "@/lib/permissions/access";
 
 // The session cookie, read and verified without next-auth's session route. getServerSession runs the
@@ -17,7 +18,7 @@ import { isUuid } from "@/lib/permissions/access";
 export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
 
 /** Secure cookies (and their __Secure- name) behind HTTPS; plain on a local http:// install. */
-export const SECURE_COOKIES = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const SECURE_COOKIES = (environment().NEXTAUTH_URL ?? "").startsWith("https://");
 
 /** next-auth's own name for the session cookie, given to next-auth explicitly so the two agree. */
 export const SESSION_COOKIE_NAME = `${SECURE_COOKIES ? "__Secure-" : ""}next-auth.session-token`;
@@ -30,7 +31,7 @@ export interface SessionClaims {
 }
 
 export function sessionSecret(): string {
-  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  const secret = environment().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: sessions cannot be verified.");
   return secret;
 }

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { environment } from "@/lib/config/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // One pool and one client per process, kept on globalThis so that Next's module re-evaluation in
@@ -9,11 +10,11 @@ const globalForPrisma = globalThis as unknown as { caseReviewDb?: PrismaClient; 
 /** The process's one PostgreSQL pool (Prisma and plain SQL share it). */
 export function connectionPool(): pg.Pool {
   if (!globalForPrisma.caseReviewPool) {
-    const connectionString = process.env.DATABASE_URL;
+    const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = environment();
     if (!connectionString) {
       throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it to a PostgreSQL URL.");
     }
-    const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({ connectionString, max: DATABASE_POOL_SIZE });
     // An idle connection the server closes (a restart, a failover) is dropped by the pool, which then
     // opens new ones; without a listener Node would treat the event as a crash.
     pool.on("error", (error: Error & { code?: string }) => {
