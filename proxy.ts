@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { jsonError } from "@/lib/http/json-response";
+import { formatBytes, PayloadTooLargeError, readCappedBody } from "@/lib/http/request-body";
 
 // Server action requests whose argument list Next cannot use get a 400 here. Next decodes the body
 // before any of our code runs, and answers its own 500 when the arguments are not a JSON array or
@@ -10,11 +12,16 @@ import { NextResponse, type NextRequest } from "next/server";
 // action handler does (its content-type tests included), from a copy: Next keeps the original.
 
 const MAX_ARGUMENTS = 1000;
-/** Next buffers at most this much of a body for the proxy (proxyClientMaxBodySize), and passes the action only that. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * The largest server action body (next.config.ts serverActions.bodySizeLimit): forms hold typed
+ * text, never files (the population CSV goes to a route handler). Next buffers a body for the proxy
+ * only up to proxyClientMaxBodySize (next.config.ts, 1 MB above this) and silently passes the action
+ * a truncated body beyond it; the proxy refuses anything over this cap first, with a 413.
+ */
+export const MAX_ACTION_BODY_BYTES = 2 * 1024 * 1024;
 
-function refuse(status: 400 | 413, message: string): NextResponse {
-  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+function refuse(code: "invalid_input" | "too_large", message: string): Response {
+  return jsonError(code, message, {}, { "Cache-Control": "no-store" });
 }
 
 function isArgumentList(json: unknown): boolean {
@@ -28,26 +35,32 @@ function isArgumentList(json: unknown): boolean {
 }
 
 /** The JSON text of the argument list, or null when the body has none. */
-async function argumentListText(request: Request, contentType: string | null): Promise<unknown> {
+async function argumentListText(body: Uint8Array<ArrayBuffer>, contentType: string | null): Promise<unknown> {
   try {
     if (contentType?.startsWith("multipart/form-data")) {
-      const fields = (await request.formData()).getAll("0");
+      const fields = (await new Response(body, { headers: { "Content-Type": contentType } }).formData()).getAll("0");
       return fields.length === 1 ? fields[0] : null;
     }
-    return await request.text();
+    return new TextDecoder().decode(body);
   } catch {
     return null; // a body that does not parse as what its content type says
   }
 }
 
-export async function proxy(request: NextRequest): Promise<NextResponse> {
+export async function proxy(request: NextRequest): Promise<Response> {
   if (request.method !== "POST") return NextResponse.next();
   const contentType = request.headers.get("content-type");
   // Next does not run url-encoded bodies as actions (it answers 404 itself).
   if (contentType === "application/x-www-form-urlencoded") return NextResponse.next();
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return refuse(413, "The request is too large.");
-  if (!isArgumentList(await argumentListText(request.clone(), contentType))) {
-    return refuse(400, "The request is malformed: a form action takes a list of at most 1,000 arguments.");
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await readCappedBody(request.clone(), MAX_ACTION_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) return refuse("too_large", `The form is larger than ${formatBytes(MAX_ACTION_BODY_BYTES)}: shorten the text and send it again.`);
+    throw error;
+  }
+  if (!isArgumentList(await argumentListText(body, contentType))) {
+    return refuse("invalid_input", "The request is malformed: a form action takes a list of at most 1,000 arguments.");
   }
   return NextResponse.next();
 }

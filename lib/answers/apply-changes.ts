@@ -41,10 +41,19 @@ class Outcome extends Error {
 const rejected = (changeId: string, code: number, message: string): Outcome => new Outcome({ changeId, status: "rejected", code, message });
 
 export async function applyChanges(actor: Actor, caseId: string, input: unknown): Promise<{ results: ChangeResult[] }> {
+  return applyChangesTo(actor, await answerableCase(actor, caseId), input);
+}
+
+/** The case, when `actor` may change it: checked before the outbox's body is read (app/api/cases/[caseId]/changes). */
+export async function answerableCase(actor: Actor, caseId: string): Promise<CaseContext> {
   const ctx = await caseContext(actor, caseId);
   if (!ctx.canAnswer) {
     throw new ForbiddenError("Only the inspector allocated to this case, or the lead inspector, can change it.");
   }
+  return ctx;
+}
+
+export async function applyChangesTo(actor: Actor, ctx: CaseContext, input: unknown): Promise<{ results: ChangeResult[] }> {
   const parsed = changeBatchSchema.safeParse(input);
   if (!parsed.success) {
     const fields: Record<string, string> = {};

@@ -1,36 +1,38 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { PayloadTooLargeError } from "./request-body";
 
-// Route handlers answer errors as JSON documents {error: {code, message, path?}} with a 4xx status;
-// anything unexpected is a 500 whose body says nothing about internals.
+// Every route handler answers an error the same way: a 4xx (or 500) status and the JSON document
+// {error: {code, message, ...}}. `message` is written for the person using the app; `code` is one of
+// ERROR_CODES, for code that reacts to it. Anything unexpected is a 500 that says nothing about
+// internals.
 
-export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { code, message, ...extra } }, { status });
+export const ERROR_CODES = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  internal_error: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function jsonError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message, ...extra } }, { status: ERROR_CODES[code], headers });
 }
 
-export async function handleJson(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ValidationError) return jsonError(400, "invalid_input", error.message, { fields: error.fieldErrors });
-    if (error instanceof ForbiddenError) return jsonError(403, "forbidden", error.message);
-    if (error instanceof NotFoundError) return jsonError(404, "not_found", error.message);
-    if (error instanceof ConflictError) return jsonError(409, "conflict", error.message, { current: error.current });
-    // The error's class and, for database errors, its code (e.g. P2028): never its message, which may quote input.
-    const code = error instanceof Error && "code" in error && typeof error.code === "string" ? ` ${error.code}` : "";
-    console.error(`Unhandled error in route handler: ${error instanceof Error ? error.name : "unknown"}${code}`);
-    return jsonError(500, "internal_error", "Something went wrong on the server. Try again; if it keeps happening, contact support.");
-  }
-}
-
-/** Reads a JSON body with a size cap; malformed JSON is a 400, not a crash. */
-export async function readJsonBody(request: Request, maxBytes = 1_000_000): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > maxBytes) throw new ValidationError(`The request body is larger than ${maxBytes} bytes.`);
-  // PostgreSQL cannot store the NUL character in text: refuse it here rather than fail on write.
-  if (text.includes("\u0000") || text.includes("\\u0000")) throw new ValidationError("Text may not contain the NUL character (\\u0000).");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ValidationError("The request body is not valid JSON.");
-  }
+/** The answer for an error a use case (or the body reader) threw. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ValidationError) return jsonError("invalid_input", error.message, { fields: error.fieldErrors });
+  if (error instanceof ForbiddenError) return jsonError("forbidden", error.message);
+  if (error instanceof NotFoundError) return jsonError("not_found", error.message);
+  if (error instanceof ConflictError) return jsonError("conflict", error.message, { current: error.current });
+  // The rest of an oversized upload is not read: close the connection rather than wait for it.
+  if (error instanceof PayloadTooLargeError) return jsonError("too_large", error.message, {}, { Connection: "close" });
+  // The error's class and, for database errors, its code (e.g. P2028): never its message, which may quote input.
+  const code = error instanceof Error && "code" in error && typeof error.code === "string" ? ` ${error.code}` : "";
+  console.error(`Unhandled error in route handler: ${error instanceof Error ? error.name : "unknown"}${code}`);
+  return jsonError("internal_error", "Something went wrong on the server. Try again; if it keeps happening, contact support.");
 }

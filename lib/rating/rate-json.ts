@@ -2,6 +2,7 @@
 // rate, and turn refusals into the contract's error document. Anything that is not a
 // RatingInputError is a bug, not bad input, and is rethrown.
 
+import { jsonNestingDepth, MAX_JSON_DEPTH } from "@/lib/json-nesting";
 import { RatingInputError, type RatingErrorDocument } from "./errors";
 import { parseRatingInput } from "./input";
 import { rateInspection, type RatingResult } from "./rate-inspection";
@@ -20,6 +21,9 @@ export function rateJson(json: unknown): RatingOutcome {
 
 /** Rates JSON text; invalid JSON is refused with code invalid_json. */
 export function rateJsonText(text: string): RatingOutcome {
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+    return { ok: false, error: new RatingInputError("invalid_json", `The input nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels; a rating input needs a few.`, "$").toDocument() };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

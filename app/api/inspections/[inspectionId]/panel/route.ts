@@ -1,16 +1,14 @@
 // GET: the panel's headline figures and a fingerprint that changes when anything on the panel page
 // would; the page polls this to refresh itself when a case is completed or a decision recorded.
 
-import { getSignedInUser } from "@/lib/auth/session";
-import { handleJson, jsonError } from "@/lib/http/json-response";
+import { z } from "zod";
+import { pathId, routeHandler } from "@/lib/http/route-handler";
 import { panelFigures } from "@/lib/panel";
 
-export async function GET(_: Request, { params }: { params: Promise<{ inspectionId: string }> }): Promise<Response> {
-  const { inspectionId } = await params;
-  const user = await getSignedInUser();
-  if (!user) return jsonError(401, "unauthenticated", "Sign in to see the ratings panel.");
-  return handleJson(async () => {
-    const figures = await panelFigures(user, inspectionId);
+export const GET = routeHandler(
+  { signedOutMessage: "Sign in to see the ratings panel.", params: z.object({ inspectionId: pathId }) },
+  async ({ user, params }) => {
+    const figures = await panelFigures(user, params.inspectionId);
     return Response.json(
       {
         fingerprint: figures.fingerprint,
@@ -21,5 +19,5 @@ export async function GET(_: Request, { params }: { params: Promise<{ inspection
       },
       { headers: { "Cache-Control": "no-store" } },
     );
-  });
-}
+  },
+);

@@ -1,3 +1,4 @@
+import { publicRouteHandler } from "@/lib/http/route-handler";
 import { OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE } from "@/components/case/offline-cache-names";
 
 // The service worker that lets a case page open without a connection (Enketo's model): served from
@@ -48,8 +49,10 @@ self.addEventListener("fetch", (event) => {
 });
 `;
 
-export function GET(): Response {
-  return new Response(script, {
-    headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" },
-  });
-}
+export const GET = publicRouteHandler(
+  {},
+  () =>
+    new Response(script, {
+      headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" },
+    }),
+);

@@ -2,8 +2,9 @@
 // CSV a line at a time, DOCX in one piece (it is small). Managers and the lead only.
 
 import { PassThrough, Readable } from "node:stream";
-import { getSignedInUser } from "@/lib/auth/session";
-import { handleJson, jsonError } from "@/lib/http/json-response";
+import { z } from "zod";
+import { jsonError } from "@/lib/http/json-response";
+import { pathId, routeHandler } from "@/lib/http/route-handler";
 import { answersCsv, buildDocx, exportFile, fileSlug, keyQuestionsCsv, loadExportModel, writePdf, writeXlsx, type ExportModel } from "@/lib/exports";
 
 function body(name: string, model: ExportModel): ReadableStream<Uint8Array> {
@@ -16,14 +17,12 @@ function body(name: string, model: ExportModel): ReadableStream<Uint8Array> {
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
-export async function GET(_: Request, { params }: { params: Promise<{ inspectionId: string; file: string }> }): Promise<Response> {
-  const { inspectionId, file } = await params;
-  const user = await getSignedInUser();
-  if (!user) return jsonError(401, "unauthenticated", "Sign in to export ratings.");
-  const spec = exportFile(file);
-  if (!spec) return jsonError(404, "not_found", "There is no such export.");
-  return handleJson(async () => {
-    const model = await loadExportModel(user, inspectionId);
+export const GET = routeHandler(
+  { signedOutMessage: "Sign in to export ratings.", params: z.object({ inspectionId: pathId, file: z.string() }) },
+  async ({ user, params }) => {
+    const spec = exportFile(params.file);
+    if (!spec) return jsonError("not_found", "There is no such export.");
+    const model = await loadExportModel(user, params.inspectionId);
     const filename = `${fileSlug(model)}-${spec.name.replace(/\.[a-z]+$/, "")}.${spec.extension}`;
     return new Response(body(spec.name, model), {
       headers: {
@@ -33,5 +32,5 @@ export async function GET(_: Request, { params }: { params: Promise<{ inspection
         "X-Export-Status": model.signOff ? "signed-off" : "draft",
       },
     });
-  });
-}
+  },
+);
