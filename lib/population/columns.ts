@@ -76,7 +76,9 @@ export const POPULATION_COLUMNS: readonly PopulationColumn[] = Object.freeze([
   {
     name: "ethnicity",
     required: false,
-    description: `The YJS's ethnicity code or description, up to ${ETHNICITY_MAX_LENGTH} characters. Optional.`,
+    description:
+      `The YJS's ethnicity code (like WBRI) or an ethnic group description (like White British), up to ${ETHNICITY_MAX_LENGTH} ` +
+      "characters. Never a name: other words are refused. Optional.",
   },
   {
     name: "age",

@@ -202,6 +202,24 @@ describe("parsePopulationCsv: row errors", () => {
     }
   });
 
+  it("refuses a name in every free-text column, ethnicity included, and accepts ethnicity codes and descriptions", () => {
+    const row = (reference: string, ethnicity: string, caseManager: string) => `${reference},court,referral_order,2023-03-14,male,"${ethnicity}",15,low,low,${caseManager}`;
+    const text = csv(HEADER, row("Jo Bloggs", "WBRI", ""), row("R-2", "Jo Bloggs", ""), row("R-3", "bloggs", ""), row("R-4", "", "Sam Carter"));
+    const failure = failureOf(parsePopulationCsv(text));
+    expect(failure.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "reference"],
+      [3, "ethnicity"],
+      [4, "ethnicity"],
+      [5, "case_manager"],
+    ]);
+    expect(failure.errors[1]?.message).toBe(
+      "Row 3, ethnicity: must be the YJS's ethnicity code (like WBRI) or an ethnic group description (like White British). Never upload a child's name.",
+    );
+    const accepted = ["WBRI", "E3", "White British", "Mixed - White and Black Caribbean", "Any other ethnic group", "Gypsy/Roma", "Not known", "Asian or Asian British: Indian"];
+    const rows = rowsOf(parsePopulationCsv(csv(HEADER, ...accepted.map((ethnicity, i) => row(`R-${i}`, ethnicity, "")))));
+    expect(rows.map((r) => r.ethnicity)).toEqual(accepted);
+  });
+
   it("checks the disposal type against the row's stream", () => {
     const text = csv(HEADER, "R-1,out_of_court,referral_order,2023-03-14,male,,15,low,low,", "R-2,resettlement,licence,2023-03-14,male,,15,low,low,");
     const failure = failureOf(parsePopulationCsv(text));

@@ -34,6 +34,7 @@ import {
 } from "./columns";
 import { parseCsv, type CsvRecord } from "./csv";
 import type { PopulationRow } from "./population-row";
+import { isEthnicityValue } from "./ethnicity";
 
 export interface PopulationCsvError {
   /** Spreadsheet row number (header = 1). 0 is never used: file-level problems go in fileError. */
@@ -348,7 +349,9 @@ const ethnicitySchema = trimmed.transform((value, ctx): string | null => {
       ? `is longer than ${ETHNICITY_MAX_LENGTH} characters; use the YJS's ethnicity code.`
       : CONTROL_CHARACTERS.test(value)
         ? "contains a line break or control character."
-        : null;
+        : !isEthnicityValue(value)
+          ? "must be the YJS's ethnicity code (like WBRI) or an ethnic group description (like White British). Never upload a child's name."
+          : null;
   if (problem !== null) {
     ctx.issues.push({ code: "custom", input: value, message: problem });
     return z.NEVER;
