@@ -3,7 +3,7 @@ import { sqlRunner, type AnyTx } from "@/lib/db/sql";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framework";
 import { isUuid, type Actor } from "@/lib/permissions/access";
-import { can, canAnswerCase, type Caller } from "@/lib/permissions/table";
+import { callerOf, can, canAnswerCase, type Caller } from "@/lib/permissions/table";
 
 // Finding a case and how the acting user stands to it. Every case use case starts here, so the
 // rights (cases.read, case.answer + canAnswerCase, case.qualityAssure) are checked in one way.
@@ -48,7 +48,7 @@ export async function caseContext(actor: Actor, caseId: string, inspectionId?: s
   if (!kase || kase.removed || (inspectionId !== undefined && kase.inspectionId !== inspectionId)) {
     throw new NotFoundError("There is no such case.");
   }
-  const caller: Caller = { userId: actor.id, role: actor.role, inspectionRole: kase.inspectionRole };
+  const caller = callerOf(actor.id, actor.role, kase.inspectionRole);
   if (!can(caller, "cases.read")) throw new ForbiddenError("You do not have access to this case.");
   if (!isFrameworkVersion(kase.frameworkVersion)) throw new Error(`Inspection uses unknown framework version ${kase.frameworkVersion}`);
   return {

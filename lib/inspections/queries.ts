@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { authorize, type Actor } from "@/lib/permissions/access";
-import { can } from "@/lib/permissions/table";
+import { can, teamRoleHeld } from "@/lib/permissions/table";
 
 // Read models for the home pages and the inspection overview.
 
@@ -40,7 +40,7 @@ export async function listInspectionsFor(actor: Actor): Promise<InspectionSummar
     frameworkLabel: FRAMEWORK_LABELS[row.frameworkVersion] ?? row.frameworkVersion,
     fieldworkStart: row.fieldworkStart,
     status: row.status,
-    myRole: row.memberships[0]?.role ?? null,
+    myRole: teamRoleHeld(actor.role, row.memberships[0]?.role ?? null),
     caseCount: row._count.cases,
   }));
 }

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { allKeyQuestions } from "@/lib/framework";
 import { isUuid, type Actor } from "@/lib/permissions/access";
-import { can, type Caller } from "@/lib/permissions/table";
+import { callerOf, can } from "@/lib/permissions/table";
 import { signOffBlockers } from "./decisions";
 import { loadPanelState, rateState, type PanelState, type SignOffInForce } from "./load";
 import type { PanelRating, ProvisionalRating } from "./rate-panel";
@@ -35,7 +35,7 @@ export async function panelFigures(actor: Actor, inspectionId: string): Promise<
   // The viewer's team role comes with the data in the same statement; nothing is returned unless
   // the permission table allows it.
   const state = await loadPanelState(db, inspectionId, actor.id);
-  const caller: Caller = { userId: actor.id, role: actor.role, inspectionRole: state.viewerInspectionRole };
+  const caller = callerOf(actor.id, actor.role, state.viewerInspectionRole);
   if (!can(caller, "panel.view")) throw new ForbiddenError();
   const signOff = state.signOff;
   const { final, provisional } = rateState(state);

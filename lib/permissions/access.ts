@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { can, type Action, type Caller, type GlobalRole } from "./table";
+import { callerOf, can, type Action, type Caller, type GlobalRole } from "./table";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
@@ -20,7 +20,7 @@ export async function callerFor(actor: Actor, inspectionId: string): Promise<Cal
     select: { memberships: { where: { userId: actor.id }, select: { role: true } } },
   });
   if (!inspection) throw new NotFoundError("There is no such inspection.");
-  return { userId: actor.id, role: actor.role, inspectionRole: inspection.memberships[0]?.role ?? null };
+  return callerOf(actor.id, actor.role, inspection.memberships[0]?.role ?? null);
 }
 
 /** The caller, if `action` is allowed on the inspection; ForbiddenError otherwise. */

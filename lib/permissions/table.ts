@@ -13,7 +13,29 @@ export const GLOBAL_ROLE_LABELS: Readonly<Record<GlobalRole, string>> = Object.f
 export const INSPECTION_ROLES = ["lead_inspector", "inspector"] as const;
 export type InspectionRole = (typeof INSPECTION_ROLES)[number];
 
-/** How the caller stands to one inspection: their global role, and their role on its team if any. */
+/**
+ * The team role an account's role lets it hold, given its membership: only inspectors and lead
+ * inspectors are on teams, and only lead inspectors lead. Applied at every check (not only when
+ * someone joins a team) so a membership left behind by a role change grants nothing: an inspector
+ * made an administrator reads no case, a lead made a manager decides nothing on the panel.
+ * lib/users reconciles the memberships themselves when the role changes.
+ */
+export function teamRoleHeld(role: GlobalRole, membership: InspectionRole | null): InspectionRole | null {
+  if (membership === null) return null;
+  if (role === "lead_inspector") return membership;
+  if (role === "inspector") return "inspector";
+  return null;
+}
+
+/** How a user stands to one inspection, from their account role and their membership row (if any). */
+export function callerOf(userId: string, role: GlobalRole, membership: InspectionRole | null): Caller {
+  return { userId, role, inspectionRole: teamRoleHeld(role, membership) };
+}
+
+/**
+ * How the caller stands to one inspection: their global role, and their role on its team if any
+ * (build it with callerOf, which keeps only a team role the account role may hold).
+ */
 export interface Caller {
   userId: string;
   role: GlobalRole;
@@ -55,9 +77,9 @@ function holds(caller: Caller, party: Party): boolean {
     case "manager":
       return caller.role === "manager";
     case "lead":
-      return caller.inspectionRole === "lead_inspector";
+      return teamRoleHeld(caller.role, caller.inspectionRole) === "lead_inspector";
     case "member":
-      return caller.inspectionRole !== null;
+      return teamRoleHeld(caller.role, caller.inspectionRole) !== null;
   }
 }
 
@@ -68,5 +90,5 @@ export function can(caller: Caller, action: Action): boolean {
 /** Answers of a case: its allocated inspector and the inspection's lead, nobody else. */
 export function canAnswerCase(caller: Caller, allocatedToId: string | null): boolean {
   if (!can(caller, "case.answer")) return false;
-  return caller.inspectionRole === "lead_inspector" || (allocatedToId !== null && allocatedToId === caller.userId);
+  return teamRoleHeld(caller.role, caller.inspectionRole) === "lead_inspector" || (allocatedToId !== null && allocatedToId === caller.userId);
 }
