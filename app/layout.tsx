@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
-import { getSignedInUser } from "@/lib/auth/session";
+import { getSignedInAccount } from "@/lib/auth/session";
 import { GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
 import "./globals.css";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getSignedInUser();
+  const user = await getSignedInAccount();
   return (
     <html lang="en-GB">
       <body className="min-h-screen font-sans">
@@ -26,8 +26,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {user ? (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&>a]:text-white [&>button]:text-white">
-                <Link href="/">Inspections</Link>
-                {user.role === "admin" ? <Link href="/admin/users">Users</Link> : null}
+                {user.passwordIsTemporary ? null : <Link href="/">Inspections</Link>}
+                {user.role === "admin" && !user.passwordIsTemporary ? <Link href="/admin/users">Users</Link> : null}
                 <span>
                   {user.name} <span className="text-[#b1b4b6]">({GLOBAL_ROLE_LABELS[user.role]})</span>
                 </span>

@@ -53,6 +53,8 @@ function invalid(name: string, f: Fixture): Record<string, string> {
     closeQueryAction: { inspectionId: f.inspectionId, queryId: "not-an-id" },
     deleteEvidenceAction: { inspectionId: f.inspectionId, evidenceId: "not-an-id" },
     removeMemberAction: { inspectionId: f.inspectionId, userId: "not-an-id" },
+    disableUserAction: { userId: "not-an-id" },
+    enableUserAction: { userId: "not-an-id" },
   };
   return idOnly[name] ?? blank;
 }
@@ -64,6 +66,7 @@ function urlValues(f: Fixture): Record<string, string> {
     questionId: "2.1.1",
     standardId: "1.1",
     file: "key-questions.csv",
+    userId: f.targetUserId,
   };
 }
 

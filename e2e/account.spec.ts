@@ -3,12 +3,14 @@ import { demoUser, expect, pageAs, signIn, test } from "./fixtures";
 // A user changes their own password: the current one proves it is them, mistakes get specific
 // messages, and afterwards every session of theirs has ended and only the new password signs in.
 // The account is created by the administrator through the users page, so no demo user is touched.
+// The password the administrator set is temporary: until the user chooses their own, every page
+// sends them to do so, and route handlers treat them as signed out.
 
-test("a new user changes the password they were given, and is signed out everywhere", async ({ browser }) => {
+test("a new user must choose their own password at first sign-in, and is then signed out everywhere", async ({ browser }) => {
   const stamp = Date.now();
-  const email = `password-change-${stamp}@case-review.test`;
+  const email = `pat.change.${stamp}@case-review.test`;
   const initial = `initial-password-${stamp}`;
-  const chosen = `my-own-password-${stamp}`;
+  const chosen = `ferry-lantern-${stamp}`;
 
   const admin = await pageAs(browser, "admin");
   await admin.goto("/admin/users");
@@ -30,7 +32,14 @@ test("a new user changes the password they were given, and is signed out everywh
 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email, initial);
-  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Change password" }).click();
+  // Sent straight to choose a password, and kept there: pages redirect, the API answers 401.
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await expect(page.getByText("The password you signed in with was set by an administrator. Choose your own password to continue.")).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.goto("/inspections/new");
+  await expect(page).toHaveURL(/\/account\/password$/);
+  expect((await page.request.get("/api/population-template")).status()).toBe(401);
   await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
   await expect(page).toHaveTitle("Change your password – Case Review");
 
@@ -50,6 +59,10 @@ test("a new user changes the password they were given, and is signed out everywh
   await expect(summary).toContainText("Your current password is not right");
   await attempt(initial, initial, initial);
   await expect(summary).toContainText("Choose a new password that is different from your current one");
+  await attempt(initial, "Password12345", "Password12345");
+  await expect(summary).toContainText("Choose a password that is harder to guess: this one is, or is built on, a commonly used password");
+  await attempt(initial, `pat-change-${stamp}`, `pat-change-${stamp}`);
+  await expect(summary).toContainText("Choose a password that does not contain your name or email address");
   await attempt(initial, chosen, chosen);
   await expect(page).toHaveURL(/\/sign-in\?passwordChanged=1$/);
   await expect(page.getByRole("status")).toHaveText("Your password has been changed. Sign in with your new password.");
@@ -62,4 +75,6 @@ test("a new user changes the password they were given, and is signed out everywh
   await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The email address or password is not right");
   await signIn(page, email, chosen);
   await expect(page.getByRole("navigation", { name: "Account" })).toContainText(`Pat Change ${stamp}`);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your inspections");
 });

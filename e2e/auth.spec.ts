@@ -95,8 +95,10 @@ test.describe("sessions", () => {
   test("an administrator creates a user, who signs in, and is signed out on their next request once disabled", async ({ browser }) => {
     const admin = await pageAs(browser, "admin");
     await admin.goto("/admin/users");
-    const email = `new.inspector.${Date.now()}@case-review.test`;
-    await admin.getByLabel("Full name").fill("Jordan Reid");
+    const stamp = Date.now();
+    const name = `Jordan Reid ${stamp}`;
+    const email = `new.inspector.${stamp}@case-review.test`;
+    await admin.getByLabel("Full name").fill(name);
     await admin.getByLabel("Email address").fill(email);
     await admin.getByLabel("Role", { exact: true }).selectOption("inspector");
     await admin.getByLabel("Initial password").fill("a-long-enough-password");
@@ -106,12 +108,12 @@ test.describe("sessions", () => {
     const userContext = await browser.newContext();
     const user = await userContext.newPage();
     await signIn(user, email, "a-long-enough-password");
-    await expect(user.getByRole("heading", { level: 1, name: "Your inspections" })).toBeVisible();
+    await expect(user.getByRole("heading", { level: 1, name: "Change your password" })).toBeVisible();
 
     await admin.reload();
-    await admin.getByLabel("Account active for Jordan Reid").uncheck();
-    await admin.getByRole("button", { name: "Save changes for Jordan Reid" }).click();
-    await expect(admin.getByText("Saved. Their open sessions have ended.")).toBeVisible();
+    await admin.getByRole("link", { name: `Disable ${name}` }).click();
+    await admin.getByRole("button", { name: "Disable account" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: `${name}’s account is disabled and their open sessions have ended.` })).toBeVisible();
 
     await user.goto("/");
     await expect(user).toHaveURL(/\/sign-in/);

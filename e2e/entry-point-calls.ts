@@ -277,7 +277,9 @@ export function wellFormed(name: string, f: Fixture): Record<string, string> {
   const kase = { ...inspection, caseId: f.allocatedCase.id };
   const forms: Record<string, Record<string, string>> = {
     createUserAction: { name: "Matrix Person", email: `matrix-new-${f.stamp}@case-review.test`, role: "inspector", password: "a-long-enough-password" },
-    changeUserAction: { userId: f.targetUserId, role: "manager", active: "on" },
+    changeRoleAction: { userId: f.targetUserId, role: "manager" },
+    disableUserAction: { userId: f.targetUserId },
+    enableUserAction: { userId: f.targetUserId },
     resetPasswordAction: { userId: f.targetUserId, password: "a-long-enough-password" },
     // The current password is never right here: fuzzing it as the demo lead must not change theirs.
     changePasswordAction: { currentPassword: "not-the-current-password", newPassword: "a-long-enough-password", confirmPassword: "a-long-enough-password" },

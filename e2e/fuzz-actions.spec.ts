@@ -27,7 +27,7 @@ for (const entry of ENTRY_POINTS) {
     try {
       const f = await createFixture(client, `Fuzz ${entry.name}`);
       const ref = serverActions().find((a) => a.file === entry.file && a.name === entry.name)!;
-      const pagePath = concrete(ref.page, { inspectionId: f.inspectionId, caseId: f.allocatedCase.id, standardId: "1.1", questionId: "2.1.1" });
+      const pagePath = concrete(ref.page, { inspectionId: f.inspectionId, caseId: f.allocatedCase.id, standardId: "1.1", questionId: "2.1.1", userId: f.targetUserId });
       const good = wellFormed(entry.name, f);
       // Each field: absent, its real value, or a hostile one; sometimes extra fields.
       const field = (real: string) => fc.option(fc.oneof({ arbitrary: hostileText, weight: 4 }, { arbitrary: fc.constant(real), weight: 1 }), { nil: undefined, freq: 8 });

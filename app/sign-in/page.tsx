@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { StatusNotice, PageHeading } from "@/components/ui/notice";
-import { getSignedInUser } from "@/lib/auth/session";
+import { getSignedInAccount } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,7 +14,7 @@ function safeCallback(url: string | undefined): string {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallback(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
-  if (await getSignedInUser()) redirect(callbackUrl);
+  if (await getSignedInAccount()) redirect(callbackUrl);
   return (
     <div className="max-w-xl">
       <PageHeading>Sign in to Case Review</PageHeading>

@@ -5,7 +5,7 @@ import { changePasswordAction } from "@/app/account/password/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/field";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { passwordRulesHint } from "@/lib/auth/password-policy";
 import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
 
 export function ChangePasswordForm() {
@@ -18,7 +18,7 @@ export function ChangePasswordForm() {
         name="newPassword"
         label="New password"
         type="password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
+        hint={passwordRulesHint("your")}
         error={fieldError(state, "newPassword")}
         autoComplete="new-password"
       />

@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
-import { changeUserAction, createUserAction, resetPasswordAction } from "@/app/admin/users/actions";
+import { changeRoleAction, createUserAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -9,7 +10,7 @@ import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
 import { GLOBAL_ROLES, GLOBAL_ROLE_LABELS, type GlobalRole } from "@/lib/permissions/table";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { passwordRulesHint } from "@/lib/auth/password-policy";
 
 const roleOptions = GLOBAL_ROLES.map((role) => ({ value: role, label: GLOBAL_ROLE_LABELS[role] }));
 
@@ -27,7 +28,7 @@ export function CreateUserForm() {
         name="password"
         label="Initial password"
         type="password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to the person securely; they can then choose their own under “Change password”.`}
+        hint={`${passwordRulesHint("the person's")} Give it to the person securely: it works once, as they must choose their own password when they first sign in.`}
         error={fieldError(state, "password")}
         autoComplete="new-password"
       />
@@ -36,32 +37,71 @@ export function CreateUserForm() {
   );
 }
 
-export function ChangeUserForm({ user }: { user: { id: string; name: string; role: GlobalRole; active: boolean } }) {
-  const [state, action, pending] = useActionState(changeUserAction, IDLE);
-  const id = `user-${user.id}`;
+/** The account role; `effects` says what a change would do to their places on inspection teams. */
+export function ChangeRoleForm({ user, effects }: { user: { id: string; name: string; role: GlobalRole }; effects: string | null }) {
+  const [state, action, pending] = useActionState(changeRoleAction, IDLE);
+  const id = `role-${user.id}`;
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="userId" value={user.id} />
-      <label className="flex flex-col text-sm">
-        <span className="font-semibold">Role for {user.name}</span>
-        <select name="role" defaultValue={user.role} className="border-2 border-ink bg-white px-2 py-1">
+      <div className="flex flex-col text-sm">
+        <label htmlFor={id} className="font-semibold">
+          Role for {user.name}
+        </label>
+        {effects ? (
+          <p id={`${id}-hint`} className="text-muted max-w-sm">
+            {effects}
+          </p>
+        ) : null}
+        <select id={id} name="role" defaultValue={user.role} aria-describedby={effects ? `${id}-hint` : undefined} className="border-2 border-ink bg-white px-2 py-1">
           {roleOptions.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex items-center gap-2 text-sm" htmlFor={`${id}-active`}>
-        <input id={`${id}-active`} type="checkbox" name="active" defaultChecked={user.active} className="h-5 w-5" />
-        Account active for {user.name}
-      </label>
-      <Button variant="secondary" disabled={pending} aria-label={`Save changes for ${user.name}`}>
-        Save
+      </div>
+      <Button variant="secondary" disabled={pending} aria-label={`Change role for ${user.name}`}>
+        Change role
       </Button>
       <span role="status" className={state.status === "error" ? "text-error font-semibold" : "text-success"}>
         {state.status === "idle" ? "" : state.message}
       </span>
+    </form>
+  );
+}
+
+/** Re-enabling needs no confirmation: it takes nothing away (disabling has its own page). */
+export function EnableUserForm({ user }: { user: { id: string; name: string } }) {
+  const [state, action, pending] = useActionState(enableUserAction, IDLE);
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="userId" value={user.id} />
+      <Button variant="secondary" disabled={pending} aria-label={`Re-enable ${user.name}`}>
+        Re-enable
+      </Button>
+      <span role="status" className={state.status === "error" ? "text-error font-semibold" : "text-success"}>
+        {state.status === "idle" ? "" : state.message}
+      </span>
+    </form>
+  );
+}
+
+/** The confirmation step of disabling an account (GOV.UK "check before a destructive action"). */
+export function DisableUserForm({ user }: { user: { id: string; name: string } }) {
+  const [state, action, pending] = useActionState(disableUserAction, IDLE);
+  return (
+    <form action={action}>
+      <ErrorSummary errors={summaryOf(state)} />
+      <input type="hidden" name="userId" value={user.id} />
+      <div className="flex flex-wrap items-center gap-4">
+        <Button variant="warning" disabled={pending}>
+          Disable account
+        </Button>
+        <Link href="/admin/users" className="text-link underline">
+          Cancel
+        </Link>
+      </div>
     </form>
   );
 }

@@ -32,11 +32,12 @@ interface InspectionDetailsJson extends InspectionWindowsJson {
  * ones a case's history (lib/cases/timeline.ts) shows. An absent before / after is stored as NULL.
  */
 interface AuditEventShapes {
-  "auth.sign_in_rate_limited": { entityType: "user"; after: { email: string } };
-  "auth.sign_in_failed": { entityType: "user"; after: { email: string } | { failures: number } };
-  "auth.sign_in_locked": { entityType: "user"; after: { email: string } };
-  "auth.sign_in_disabled": { entityType: "user"; after: { email: string } };
-  "auth.account_locked": { entityType: "user"; after: { failures: number } };
+  // The email typed, only when it is an email address (it may be a password typed in the wrong box).
+  "auth.sign_in_rate_limited": { entityType: "user"; after: { email: string | null } };
+  "auth.sign_in_failed": { entityType: "user"; after: { email: string | null } };
+  "auth.sign_in_locked": { entityType: "user"; after: { email: string | null } };
+  "auth.sign_in_disabled": { entityType: "user"; after: { email: string | null } };
+  "auth.account_locked": { entityType: "user"; after: { email: string | null } };
   "auth.signed_in": { entityType: "user" };
   "auth.signed_out": { entityType: "user" };
 
@@ -60,6 +61,8 @@ interface AuditEventShapes {
   "membership.added": { entityType: "membership"; after: { role: MemberRole } };
   "membership.role_changed": { entityType: "membership"; before: { role: MemberRole }; after: { role: MemberRole; reason?: string } };
   "membership.removed": { entityType: "membership"; before: { role: MemberRole } };
+  /** The account's new role may not hold the membership (lib/users/teams.ts): removed (role null) or made an inspector. */
+  "membership.reconciled_with_account_role": { entityType: "membership"; before: { role: MemberRole }; after: { role: MemberRole | null; accountRole: Role } };
 
   "population.imported": { entityType: "population_import"; before: null; after: PopulationFile };
   "population.replaced": { entityType: "population_import"; before: PopulationFile & { importId: string }; after: PopulationFile };

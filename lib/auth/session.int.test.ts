@@ -42,7 +42,7 @@ describe("sessions", () => {
     const laptop = await signIn(user);
     const phone = await signIn(user);
     expect(laptop.token.sid).not.toBe(phone.token.sid);
-    expect(await signedInAs(laptop.cookie)).toEqual({ id: user.id, name: user.name, email: user.email, role: "inspector" });
+    expect(await signedInAs(laptop.cookie)).toEqual({ id: user.id, name: user.name, email: user.email, role: "inspector", passwordIsTemporary: false });
 
     // next-auth's session route re-issues the token (new jti, new expiry) and keeps the claims.
     const renewed = await encode({ token: { ...laptop.token }, secret, maxAge: SESSION_MAX_AGE_SECONDS });

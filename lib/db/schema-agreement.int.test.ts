@@ -16,12 +16,15 @@ describe("schema.prisma and the migrated database agree", () => {
         role: "lead_inspector",
         passwordHash: "$argon2id$not-a-real-hash",
         active: true,
+        passwordIsTemporary: true,
         sessionVersion: 3,
-        failedSignIns: 2,
-        lockedUntil: new Date("2030-01-01T10:00:00.000Z"),
       },
     });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(user);
+    const failure = await db.signInFailure.create({
+      data: { email: user.email, failures: 2, lockedUntil: new Date("2030-01-01T10:00:00.000Z"), updatedAt: new Date("2029-12-31T10:00:00.000Z") },
+    });
+    expect(await db.signInFailure.findUniqueOrThrow({ where: { email: user.email } })).toEqual(failure);
 
     const inspection = await db.inspection.create({
       data: {

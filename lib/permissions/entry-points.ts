@@ -68,6 +68,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   { kind: "page", route: "/sign-in", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   page("/admin/users", ["admin"]),
   page("/admin/retention", ["admin"]),
+  page("/admin/users/[userId]/disable", ["admin"]),
   page("/account/password", EVERYONE_SIGNED_IN),
   page("/inspections/new", ["admin", "manager"]),
   page("/inspections/[inspectionId]", VIEWERS),
@@ -100,7 +101,9 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
 
   // Server actions (file + export).
   action(USER_ACTIONS, "createUserAction", ["admin"]),
-  action(USER_ACTIONS, "changeUserAction", ["admin"]),
+  action(USER_ACTIONS, "changeRoleAction", ["admin"]),
+  action(USER_ACTIONS, "disableUserAction", ["admin"]),
+  action(USER_ACTIONS, "enableUserAction", ["admin"]),
   action(USER_ACTIONS, "resetPasswordAction", ["admin"]),
   action("app/account/password/actions.ts", "changePasswordAction", EVERYONE_SIGNED_IN),
   action("app/inspections/new/actions.ts", "createInspectionAction", ["admin", "manager"]),

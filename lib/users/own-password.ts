@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions/access";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { parse, passwordSchema } from "./index";
+import { checkPasswordFor, parse, passwordSchema } from "./index";
 
 // A user changes their own password (an administrator only sets the first one, or resets it). They
 // prove the current one; afterwards every session of theirs ends, this one included (session version
@@ -35,13 +35,15 @@ export async function changeOwnPassword(actor: Actor, input: unknown): Promise<v
     const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
     throw new ValidationError("Too many attempts.", { currentPassword: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}` });
   }
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, name: true, email: true } });
   if (!user || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
     throw new ValidationError("Your current password is not right.", { currentPassword: "Your current password is not right" });
   }
+  checkPasswordFor(data.newPassword, { name: user.name, email: user.email, whose: "your" }, "newPassword");
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, failedSignIns: 0, lockedUntil: null, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordIsTemporary: false, sessionVersion: { increment: 1 } } });
+    await tx.signInFailure.deleteMany({ where: { email: user.email } });
     await recordAudit(tx, { actorId: actor.id, action: "user.password_changed", entityType: "user", entityId: actor.id });
   });
 }

@@ -6,7 +6,7 @@ import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/fo
 import { changeOwnPassword } from "@/lib/users/own-password";
 
 export async function changePasswordAction(_: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireUser("/account/password");
+  const actor = await requireUser("/account/password", { temporaryPasswordAllowed: true });
   if (!isForm(form)) return NOT_A_FORM;
   const state = await runFormAction(async () => {
     await changeOwnPassword(actor, {

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
-import { changeUser, createUser, resetPassword } from "@/lib/users";
+import { changeRole, createUser, resetPassword, setActive } from "@/lib/users";
 
 export async function createUserAction(_: FormState, form: FormData): Promise<FormState> {
   const actor = await requireRole(["admin"]);
@@ -16,17 +17,38 @@ export async function createUserAction(_: FormState, form: FormData): Promise<Fo
       password: form.get("password"),
     });
     revalidatePath("/admin/users");
-    return `${user.name} can now sign in as ${user.email}.`;
+    return `${user.name} can now sign in as ${user.email}. They will be asked to choose their own password.`;
   });
 }
 
-export async function changeUserAction(_: FormState, form: FormData): Promise<FormState> {
+export async function changeRoleAction(_: FormState, form: FormData): Promise<FormState> {
   const actor = await requireRole(["admin"]);
   if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
-    await changeUser(actor, { userId: form.get("userId"), role: form.get("role"), active: form.get("active") === "on" });
+    const done = await changeRole(actor, { userId: form.get("userId"), role: form.get("role") });
     revalidatePath("/admin/users");
-    return "Saved. Their open sessions have ended.";
+    return done;
+  });
+}
+
+/** Posted from the confirmation page (/admin/users/[userId]/disable); back to the list when done. */
+export async function disableUserAction(_: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireRole(["admin"]);
+  if (!isForm(form)) return NOT_A_FORM;
+  const userId = form.get("userId");
+  const state = await runFormAction(() => setActive(actor, { userId, active: false }));
+  if (state.status !== "success") return state;
+  revalidatePath("/admin/users");
+  redirect(`/admin/users?disabled=${encodeURIComponent(String(userId))}`);
+}
+
+export async function enableUserAction(_: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireRole(["admin"]);
+  if (!isForm(form)) return NOT_A_FORM;
+  return runFormAction(async () => {
+    const done = await setActive(actor, { userId: form.get("userId"), active: true });
+    revalidatePath("/admin/users");
+    return done;
   });
 }
 
@@ -35,6 +57,6 @@ export async function resetPasswordAction(_: FormState, form: FormData): Promise
   if (!isForm(form)) return NOT_A_FORM;
   return runFormAction(async () => {
     await resetPassword(actor, { userId: form.get("userId"), password: form.get("password") });
-    return "Password changed. Their open sessions have ended.";
+    return "Password set. Their open sessions have ended, and they will be asked to choose their own password when they sign in.";
   });
 }

@@ -1,53 +1,111 @@
 import type { Metadata } from "next";
-import { ChangeUserForm, CreateUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
-import { PageHeading } from "@/components/ui/notice";
+import Link from "next/link";
+import { ChangeRoleForm, CreateUserForm, EnableUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
+import { PageHeading, StatusNotice } from "@/components/ui/notice";
+import { inputClass } from "@/components/ui/field";
 import { requireRole } from "@/lib/auth/session";
-import { GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
-import { listUsers } from "@/lib/users";
+import { GLOBAL_ROLES, GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
+import { listUsers, userSearchSchema } from "@/lib/users";
+import { teamEffectOf, type TeamPlaces } from "@/lib/users/teams";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+/** What each other role would do to this person's team places, for the role field's hint. */
+function roleChangeEffects(role: string, teams: TeamPlaces): string | null {
+  const lines = GLOBAL_ROLES.filter((other) => other !== role).flatMap((other) => {
+    const effect = teamEffectOf(other, teams, true);
+    return effect ? [`As ${GLOBAL_ROLE_LABELS[other].toLowerCase()}: ${effect}`] : [];
+  });
+  return lines.length > 0 ? lines.join(" ") : null;
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole(["admin"], "/admin/users");
-  const users = await listUsers(actor);
+  const params = await searchParams;
+  const search = userSearchSchema.parse(params.q);
+  const users = await listUsers(actor, search);
+  const disabled = typeof params.disabled === "string" ? users.find((u) => u.id === params.disabled && !u.active) : undefined;
   return (
     <>
       <PageHeading caption="Administration">Users and roles</PageHeading>
-      <div className="mb-10 overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="mb-2 text-left text-xl font-bold">{users.length} users</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Email</th>
-              <th scope="col" className="py-2 pr-4">Role and status</th>
-              <th scope="col" className="py-2 pr-4">Password</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-b border-line align-top">
-                <td className="py-3 pr-4">
-                  {user.name}
-                  <span className="block text-sm text-muted">
-                    {GLOBAL_ROLE_LABELS[user.role]}
-                    {user.active ? "" : " · disabled"}
-                  </span>
-                </td>
-                <td className="py-3 pr-4">{user.email}</td>
-                <td className="py-3 pr-4">
-                  <ChangeUserForm user={user} />
-                </td>
-                <td className="py-3 pr-4">
-                  <ResetPasswordForm user={user} />
-                </td>
+      {disabled ? <StatusNotice>{disabled.name}&rsquo;s account is disabled and their open sessions have ended.</StatusNotice> : null}
+      <section aria-labelledby="create-user" className="mb-10">
+        <h2 id="create-user" className="mb-4 text-2xl font-bold">
+          Create a user
+        </h2>
+        <CreateUserForm />
+      </section>
+      <section aria-labelledby="users">
+        <h2 id="users" className="mb-4 text-2xl font-bold">
+          Users
+        </h2>
+        <form method="get" role="search" aria-label="Users" className="mb-6 flex flex-wrap items-end gap-3">
+          <div className="min-w-0 flex-1 basis-60">
+            <label htmlFor="q" className="block font-semibold">
+              Search by name or email
+            </label>
+            <input id="q" name="q" type="search" defaultValue={search} maxLength={100} className={inputClass} />
+          </div>
+          <button type="submit" className="bg-panel px-3 py-1.5 font-semibold text-ink shadow-[0_2px_0_#929191] hover:bg-[#dbdad9]">
+            Search
+          </button>
+          {search ? (
+            <Link href="/admin/users" className="text-link py-1.5 underline">
+              Clear search
+            </Link>
+          ) : null}
+        </form>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left">
+            <caption className="mb-2 text-left text-xl font-bold">
+              {users.length} user{users.length === 1 ? "" : "s"}
+              {search ? ` matching “${search}”` : ""}
+            </caption>
+            <thead>
+              <tr className="border-b-2 border-ink">
+                <th scope="col" className="py-2 pr-4">Name and email</th>
+                <th scope="col" className="py-2 pr-4">Role</th>
+                <th scope="col" className="py-2 pr-4">Account</th>
+                <th scope="col" className="py-2 pr-4">Password</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <h2 className="mb-4 text-2xl font-bold">Create a user</h2>
-      <CreateUserForm />
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr key={user.id} className="border-b border-line align-top">
+                  <td className="py-3 pr-4">
+                    {user.name}
+                    <span className="block text-sm break-all text-muted">{user.email}</span>
+                  </td>
+                  <td className="py-3 pr-4">
+                    <ChangeRoleForm user={user} effects={roleChangeEffects(user.role, user.teams)} />
+                  </td>
+                  <td className="py-3 pr-4">
+                    {user.active ? (
+                      <>
+                        <span className="block">Active</span>
+                        {user.id === actor.id ? null : (
+                          <Link href={`/admin/users/${user.id}/disable`} className="text-link underline">
+                            Disable<span className="sr-only"> {user.name}</span>
+                          </Link>
+                        )}
+                      </>
+                    ) : (
+                      <>
+                        <span className="block font-semibold">Disabled</span>
+                        <EnableUserForm user={user} />
+                      </>
+                    )}
+                  </td>
+                  <td className="py-3 pr-4">
+                    {user.passwordIsTemporary ? <span className="mb-2 block text-sm">Temporary: they choose their own at next sign-in</span> : null}
+                    <ResetPasswordForm user={user} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { getSignedInUser } from "@/lib/auth/session";
+import { getSignedInAccount } from "@/lib/auth/session";
 import { SECURE_COOKIES, SESSION_COOKIE_NAME } from "@/lib/auth/session-token";
 import { publicRouteHandler } from "@/lib/http/route-handler";
 
@@ -23,7 +23,7 @@ const AUTH_BODY_BYTES = 16 * 1024;
  */
 async function handler(request: NextRequest, context: Context): Promise<Response> {
   const action = (await context.params).nextauth?.[0];
-  if (action === "session" && !(await getSignedInUser())) {
+  if (action === "session" && !(await getSignedInAccount())) {
     const response = NextResponse.json({}, { headers: { "Cache-Control": "private, no-cache, no-store" } });
     if (request.headers.get("cookie")?.includes(SESSION_COOKIE_NAME)) {
       response.cookies.set(SESSION_COOKIE_NAME, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: SECURE_COOKIES });
