@@ -168,6 +168,33 @@ describe("schema.prisma and the migrated database agree", () => {
     });
     expect(await db.evidenceItem.findUniqueOrThrow({ where: { id: evidence.id } })).toEqual(evidence);
 
+    const recommendation = await db.recommendation.create({
+      data: {
+        inspectionId: inspection.id,
+        position: 1,
+        party: "police",
+        partyName: "Greater Manchester Police",
+        text: "Review the use of Outcome 22.",
+        createdById: user.id,
+        createdAt: new Date("2024-02-01T10:00:00.000Z"),
+        updatedAt: new Date("2024-02-02T10:00:00.000Z"),
+      },
+    });
+    expect(await db.recommendation.findUniqueOrThrow({ where: { id: recommendation.id } })).toEqual(recommendation);
+    const narrative = await db.standardNarrative.create({
+      data: {
+        inspectionId: inspection.id,
+        standardId: "2.1",
+        strengths: "Parents' views were prioritised.",
+        areasForImprovement: "Diversity needs were not fully explored.",
+        updatedById: user.id,
+        updatedAt: new Date("2024-02-03T10:00:00.000Z"),
+      },
+    });
+    expect(
+      await db.standardNarrative.findUniqueOrThrow({ where: { inspectionId_standardId: { inspectionId: inspection.id, standardId: "2.1" } } }),
+    ).toEqual(narrative);
+
     const decision = await db.panelDecision.create({
       data: { inspectionId: inspection.id, standardId: "1.1", kind: "judgement", rating: "Good", note: "Evidence", decidedById: user.id },
     });

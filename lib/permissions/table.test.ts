@@ -28,6 +28,7 @@ const expected: Record<Action, { admin: boolean; manager: boolean; lead: boolean
   "panel.view": { admin: false, manager: true, lead: true, member: true, outsider: false },
   "panel.decide": { admin: false, manager: false, lead: true, member: false, outsider: false },
   "evidence.record": { admin: false, manager: false, lead: true, member: true, outsider: false },
+  "report.write": { admin: false, manager: false, lead: true, member: false, outsider: false },
   "ratings.export": { admin: false, manager: true, lead: true, member: false, outsider: false },
 };
 

@@ -65,6 +65,8 @@ export const PERMISSIONS = Object.freeze({
   "panel.view": ["manager", "member"],
   "panel.decide": ["lead"],
   "evidence.record": ["member"],
+  /** The draft report's own records: recommendations and each standard's narrative. */
+  "report.write": ["lead"],
   "ratings.export": ["manager", "lead"],
 } as const satisfies Record<string, readonly Party[]>);
 
