@@ -40,21 +40,22 @@ test("a manager downloads each export, marked DRAFT, and each file holds the eng
   const answers = workbook.getWorksheet("Case answers") as ExcelJS.Worksheet;
   expect(answers.rowCount).toBe(1 + 13 * 12 + 20 * 9);
 
-  const docx = await download(page, "Report tables (DOCX)");
+  const docx = await download(page, "Draft report (DOCX)");
+  expect(docx.name).toMatch(/-report\.docx$/);
   const zip = await JSZip.loadAsync(docx.data);
   const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
   const footnotes = (await zip.file("word/footnotes.xml")?.async("string")) ?? "";
-  expect(document).toContain("DRAFT — not signed off");
+  expect((await zip.file("word/header1.xml")?.async("string")) ?? "").toContain("DRAFT — not signed off");
   expect(document).toContain("46%");
   expect(footnotes).toContain(
-    "Professional discretion was applied at the ratings panel increasing this rating from &apos;Inadequate&apos; to &apos;Requires improvement&apos;.",
+    "Professional discretion was applied at the ratings panel increasing this rating from &apos;Inadequate&apos; to &apos;Requires Improvement&apos;.",
   );
 
-  const pdf = await download(page, "Panel view (PDF)");
+  const pdf = await download(page, "Draft report (PDF)");
   expect(pdf.data.subarray(0, 5).toString()).toBe("%PDF-");
-  expect(pdf.data.toString("latin1")).toContain("/Title ");
+  expect(pdf.data.toString("latin1")).toContain("/StructTreeRoot");
   expect(pdf.data.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
-  expect(pdf.name).toMatch(/-panel\.pdf$/);
+  expect(pdf.name).toMatch(/-report\.pdf$/);
 
   const answersCsv = (await download(page, "Case-level answers (CSV)")).data.toString("utf8");
   const lines = answersCsv.replace(/^\uFEFF/, "").trim().split("\r\n");

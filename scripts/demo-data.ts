@@ -122,11 +122,22 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
   });
 }
 
+// Salford's sample as its report describes it: "12 community sentences and one custodial sentence";
+// "five youth conditional cautions, five youth cautions, and 10 community resolutions"; four
+// resettlement cases (4.1 is judged from evidence, so they have no answers).
+const SALFORD_COURT_DISPOSALS = [...Array<string>(12).fill("community_sentence"), "custodial_sentence"];
+const SALFORD_OOC_DISPOSALS = [
+  ...Array<string>(5).fill("youth_conditional_caution"),
+  ...Array<string>(5).fill("youth_caution"),
+  ...Array<string>(10).fill("community_resolution"),
+];
+const SALFORD_RESETTLEMENT_CASES = 4;
+
 async function seedAnsweredCases(db: PrismaClient, inspectionId: string, prefix: string, ids: Record<UserKey, string>) {
   const inspectors = [ids.inspector, ids.inspector2];
   const streams = [
-    { stream: "court" as const, count: 13, disposals: COURT_DISPOSALS, standards: ["2.1", "2.2", "2.3", "2.4"] },
-    { stream: "out_of_court" as const, count: 20, disposals: OOC_DISPOSALS, standards: ["3.1", "3.2", "3.3"] },
+    { stream: "court" as const, count: 13, disposals: SALFORD_COURT_DISPOSALS, standards: ["2.1", "2.2", "2.3", "2.4"] },
+    { stream: "out_of_court" as const, count: 20, disposals: SALFORD_OOC_DISPOSALS, standards: ["3.1", "3.2", "3.3"] },
   ];
   let n = 0;
   for (const { stream, count, disposals, standards } of streams) {
@@ -139,7 +150,7 @@ async function seedAnsweredCases(db: PrismaClient, inspectionId: string, prefix:
           inspectionId,
           reference: `${prefix}-${String(n).padStart(4, "0")}`,
           stream,
-          disposalType: pick(disposals, i),
+          disposalType: disposals[i] ?? "community_sentence",
           disposalDate: new Date(Date.UTC(2026, i % 9, 1 + (i % 27))),
           gender: i % 5 === 0 ? "female" : "male",
           age: 12 + (i % 6),
@@ -170,5 +181,27 @@ async function seedAnsweredCases(db: PrismaClient, inspectionId: string, prefix:
         }),
       });
     }
+  }
+  for (let i = 0; i < SALFORD_RESETTLEMENT_CASES; i++) {
+    n++;
+    const allocatedToId = pick(inspectors, i);
+    await db.case.create({
+      data: {
+        inspectionId,
+        reference: `${prefix}-${String(n).padStart(4, "0")}`,
+        stream: "resettlement",
+        disposalType: "custodial_sentence",
+        disposalDate: new Date(Date.UTC(2026, i * 2, 15)),
+        gender: "male",
+        age: 16,
+        rosh: "high",
+        safetyWellbeing: "high",
+        harmFactors: true,
+        safetyWellbeingFactors: true,
+        caseManagerInterviewed: false,
+        allocatedToId,
+        status: "completed",
+      },
+    });
   }
 }

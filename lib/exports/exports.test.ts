@@ -1,13 +1,9 @@
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { PassThrough, type Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
-import { buildDocx } from "./docx";
 import { discretionFootnote, fileSlug } from "./model";
 import { DISPOSAL_TYPE_LABELS, STREAMS, STREAM_LABELS } from "@/lib/framework/case-attributes";
-import { bandDistance, intervalText } from "@/lib/panel/presentation";
-import { writePdf } from "./pdf";
 import { salfordExportModel } from "./test-model";
 import { writeXlsx } from "./xlsx";
 
@@ -32,24 +28,6 @@ function rowsOf(sheet: ExcelJS.Worksheet): unknown[][] {
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;
-}
-
-// WinAnsi differs from latin1 in 0x80–0x9F; these are the characters the exports use there.
-const WIN_ANSI: Readonly<Record<string, string>> = { "\x96": "–", "\x97": "—", "\x91": "‘", "\x92": "’", "\x93": "“", "\x94": "”", "\x95": "•" };
-
-/** Text shown by a PDF's uncompressed content streams (hex strings of TJ arrays in WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString("latin1");
-  const lines: string[] = [];
-  for (const match of source.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-    const parts = [...(match[1] ?? "").matchAll(/<([0-9a-fA-F]*)>/g)].map((m) =>
-      Buffer.from(m[1] ?? "", "hex")
-        .toString("latin1")
-        .replace(/[\x91-\x97]/g, (c) => WIN_ANSI[c] ?? c),
-    );
-    lines.push(parts.join(""));
-  }
-  return lines.join("\n");
 }
 
 describe("footnotes", () => {
@@ -139,40 +117,6 @@ describe("XLSX", () => {
   });
 });
 
-describe("DOCX", () => {
-  it("has the ratings table, key-question tables with the discretion footnotes, and the evidence lists", async () => {
-    const model = salfordExportModel();
-    const zip = await JSZip.loadAsync(await buildDocx(model));
-    const document = (await zip.file("word/document.xml")?.async("string")) ?? "";
-    const footnotes = (await zip.file("word/footnotes.xml")?.async("string")) ?? "";
-    const header = (await zip.file("word/header1.xml")?.async("string")) ?? "";
-    const text = document.replace(/<[^>]+>/g, "|");
-    expect(text).toContain("DRAFT — not signed off");
-    expect(header).toContain("DRAFT — not signed off");
-    expect(text).toContain("Score|");
-    expect(text).toContain("22/36");
-    expect(text).toContain("Fieldwork started January 2024");
-    expect(text).toContain("Framework: yjs-2021");
-    expect(text).toContain("Exported on 1 March 2024");
-    for (const standard of model.result.standards) {
-      expect(text).toContain(`${standard.id} ${standard.title}`);
-      for (const kq of standard.keyQuestions) expect(text).toContain(`${kq.percentYes}%`);
-    }
-    expect(footnotes).toContain("Professional discretion was applied at the ratings panel increasing this rating from &apos;Inadequate&apos; to &apos;Requires improvement&apos;.");
-    expect(footnotes).toContain("Professional discretion was applied at the ratings panel increasing this rating from &apos;Requires improvement&apos; to &apos;Good&apos;.");
-    expect(footnotes).toContain("The rating for Resettlement does not influence the overall YJS rating.");
-    // Two discretion footnotes plus resettlement: three references in the body.
-    expect(document.match(/<w:footnoteReference /g)).toHaveLength(3);
-    // The reference sits right after the lowest key question's %.
-    expect(document).toMatch(/46%<\/w:t><\/w:r><w:r>(<w:rPr>.*?<\/w:rPr>)?<w:footnoteReference/);
-    expect(text).toContain("Strengths:");
-    expect(text).toContain("Board membership includes all statutory partners.");
-    expect(text).toContain("Areas for improvement:");
-    expect(text).toContain("Police attendance at the board is inconsistent.");
-    expect(text).toContain("Weekly contact with the establishment.");
-  });
-});
-
 describe("CSV", () => {
   it("neutralises cells that a spreadsheet would run as formulas", () => {
     for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]) expect(neutraliseFormula(bad)).toBe(`'${bad}`);
@@ -194,48 +138,6 @@ describe("CSV", () => {
     expect(lines.find((l) => l.includes(",2.4.3,"))).toMatch(/,8,13,62,Requires improvement,yes,Requires improvement,Good,[\d.]+,[\d.]+,1,2,/);
     const row223 = lines.find((l) => l.includes(",2.2.3,"));
     expect(row223).toMatch(/^DRAFT,Salford Youth Justice Service,yjs-2021,2024-03-01,2.2,Planning,2.2.3,6,13,46,Inadequate,yes,Inadequate,Requires improvement,[\d.]+,[\d.]+,1,,Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.$/);
-  });
-});
-
-describe("PDF", () => {
-  it("shows the panel view with the status line, score, figures and footnotes", async () => {
-    const pdf = await collect((out) => writePdf(salfordExportModel(), out));
-    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    // Wrapped lines end in their space: joined without a separator they read as written.
-    const text = pdfText(pdf).replace(/\n/g, "");
-    expect(text).toContain("DRAFT — not signed off");
-    expect(text).toContain("Score 22/36");
-    expect(text).toContain("Overall rating: Good");
-    expect(text).toContain("2.2 Planning: Requires improvement (calculated Inadequate)");
-    expect(text).toMatch(/6\/13, 46% Inadequate \(lowest\); 80% interval \d+–\d+%; 1 answer changed from no to yes would reach Requires improvement/);
-    expect(text).toMatch(/8\/13, 62% Requires improvement \(lowest\); 80% interval \d+–\d+%; 1 answer changed from no to yes would reach Good; 2 answers changed from yes to no would drop it to Inadequate/);
-    expect(text).not.toContain("more yes answer");
-    expect(text).toContain("Professional discretion was applied at the ratings panel increasing this rating from 'Inadequate' to 'Requires improvement'.");
-    expect(text).toContain("Judgement rationale: Clear vision; the board holds partners to account.");
-  });
-});
-
-describe("PDF page breaks", () => {
-  it("never splits a key question's line of figures across pages", async () => {
-    // Longer rationales push the key questions down by a line at a time, so some run of them meets
-    // every page end; each line must then move whole to the next page.
-    let pages = 0;
-    for (let extra = 0; extra < 40; extra++) {
-      const model = salfordExportModel();
-      const note = `Clear vision; the board holds partners to account.${" The board reviews partnership data every quarter.".repeat(extra)}`;
-      const pdf = await collect((out) => writePdf({ ...model, judgementNotes: { ...model.judgementNotes, "1.1": note } }, out));
-      const text = pdfText(pdf).replace(/\n/g, "");
-      pages = Math.max(pages, (pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length);
-      for (const standard of model.result.standards) {
-        for (const kq of standard.keyQuestions) {
-          const support = model.support.keyQuestions.find((k) => k.id === kq.id);
-          if (!support) continue;
-          const line = `${kq.yes}/${kq.applicable}, ${kq.percentYes}% ${kq.band}${standard.lowestKeyQuestion === kq.id ? " (lowest)" : ""}; 80% interval ${intervalText(support)}; ${bandDistance(support).text}`;
-          expect(text, `${kq.id} with ${extra} extra sentences`).toContain(line);
-        }
-      }
-    }
-    expect(pages).toBeGreaterThan(1);
   });
 });
 

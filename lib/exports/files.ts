@@ -17,16 +17,17 @@ export const EXPORT_FILES: readonly ExportFile[] = Object.freeze([
     extension: "xlsx",
   },
   {
-    name: "ratings.docx",
-    label: "Report tables (DOCX)",
-    description: "Ratings table, key-question tables with discretion footnotes, Strengths and Areas for improvement.",
+    name: "report.docx",
+    label: "Draft report (DOCX)",
+    description:
+      "The report: contents, Ratings, Recommendations, Background, and each domain and standard with its key question table, footnotes and narrative, in Word headings and tables.",
     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     extension: "docx",
   },
   {
-    name: "panel.pdf",
-    label: "Panel view (PDF)",
-    description: "The ratings panel's figures and decisions, for circulation.",
+    name: "report.pdf",
+    label: "Draft report (PDF)",
+    description: "The same report as an accessible PDF (tagged, with real tables), for circulation.",
     contentType: "application/pdf",
     extension: "pdf",
   },

@@ -3,7 +3,8 @@
 export { loadExportModel } from "./load";
 export { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
 export { writeXlsx } from "./xlsx";
-export { buildDocx } from "./docx";
-export { writePdf } from "./pdf";
+export { buildReportDocx } from "./report-docx";
+export { writeReportPdf } from "./report-pdf";
+export { reportDocument, type ReportDocument } from "./report-document";
 export { fileSlug, type ExportModel } from "./model";
 export { EXPORT_FILES, exportFile, type ExportFile } from "./files";

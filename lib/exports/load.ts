@@ -12,7 +12,7 @@ import { ANSWER_LABELS, type ExportAnswerRow, type ExportModel } from "./model";
 
 export async function loadExportModel(actor: Actor, inspectionId: string, now = new Date()): Promise<ExportModel> {
   await authorize(actor, inspectionId, "ratings.export");
-  const [state, evidence, cases] = await Promise.all([
+  const [state, evidence, cases, windows, recommendations, narratives] = await Promise.all([
     loadPanelState(db, inspectionId),
     db.evidenceItem.findMany({
       where: { inspectionId, deletedAt: null },
@@ -29,12 +29,23 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
         status: true,
         harmFactors: true,
         safetyWellbeingFactors: true,
+        caseManagerInterviewed: true,
         allocatedTo: { select: { name: true } },
         answers: {
           select: { questionId: true, value: true, naReason: true, rationale: true, updatedAt: true, updatedBy: { select: { name: true } } },
         },
       },
     }),
+    db.inspection.findUniqueOrThrow({
+      where: { id: inspectionId },
+      select: { windowStart: true, windowEnd: true, oocWindowStart: true, oocWindowEnd: true },
+    }),
+    db.recommendation.findMany({
+      where: { inspectionId },
+      orderBy: { position: "asc" },
+      select: { position: true, party: true, partyName: true, text: true },
+    }),
+    db.standardNarrative.findMany({ where: { inspectionId }, select: { standardId: true, strengths: true, areasForImprovement: true } }),
   ]);
   const { signOff } = state;
   const framework = getFramework(state.framework.version);
@@ -99,5 +110,20 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
       caseReference: e.case?.reference ?? null,
     })),
     answers,
+    report: {
+      windows: { start: windows.windowStart, end: windows.windowEnd, oocStart: windows.oocWindowStart, oocEnd: windows.oocWindowEnd },
+      cases: cases.map((c) => ({
+        stream: c.stream,
+        disposalType: c.disposalType,
+        status: c.status,
+        harmFactors: c.harmFactors,
+        safetyWellbeingFactors: c.safetyWellbeingFactors,
+        caseManagerInterviewed: c.caseManagerInterviewed,
+      })),
+      recommendations,
+      narratives: Object.fromEntries(narratives.map((n) => [n.standardId, { strengths: n.strengths, areasForImprovement: n.areasForImprovement }])),
+      coverage: state.coverage,
+      excluded: state.counts.excluded,
+    },
   };
 }

@@ -4,7 +4,7 @@
 // this folder turn it into XLSX, CSV, DOCX and PDF without touching the database.
 
 import type { FrameworkVersion, Rating } from "@/lib/framework";
-import { isBetterThan, type DecisionSupport, type DiscretionRecord, type RatingResult } from "@/lib/rating";
+import { isBetterThan, type DecisionSupport, type DiscretionRecord, type Exclusions, type KeyQuestionCoverage, type RatingResult } from "@/lib/rating";
 
 export interface ExportModel {
   readonly inspection: {
@@ -23,6 +23,42 @@ export interface ExportModel {
   readonly judgementNotes: Readonly<Record<string, string>>;
   readonly evidence: readonly ExportEvidence[];
   readonly answers: readonly ExportAnswerRow[];
+  /** What the draft report adds to the ratings: its records, the sample's cases, the windows. */
+  readonly report: ReportRecords;
+}
+
+export interface ReportRecords {
+  /** yjs-2021: one window for every stream; yjs-2018: court (start, end) and out-of-court windows. */
+  readonly windows: {
+    readonly start: Date | null;
+    readonly end: Date | null;
+    readonly oocStart: Date | null;
+    readonly oocEnd: Date | null;
+  };
+  /** The sample's cases (removed ones excluded): what the Background and domain counts are computed from. */
+  readonly cases: readonly ReportCase[];
+  readonly recommendations: readonly ExportRecommendation[];
+  /** The lead's narrative by standard id: one point per line. */
+  readonly narratives: Readonly<Record<string, { readonly strengths: string; readonly areasForImprovement: string }>>;
+  /** Per key question, the cases it applies to and how many are not final (lib/rating figure-coverage). */
+  readonly coverage: readonly KeyQuestionCoverage[];
+  readonly excluded: Readonly<Record<string, Exclusions>>;
+}
+
+export interface ReportCase {
+  readonly stream: "court" | "out_of_court" | "resettlement";
+  readonly disposalType: string;
+  readonly status: string;
+  readonly harmFactors: boolean | null;
+  readonly safetyWellbeingFactors: boolean | null;
+  readonly caseManagerInterviewed: boolean | null;
+}
+
+export interface ExportRecommendation {
+  readonly position: number;
+  readonly party: "yjs" | "management_board" | "police" | "health" | "local_authority" | "other";
+  readonly partyName: string | null;
+  readonly text: string;
 }
 
 export interface ExportEvidence {

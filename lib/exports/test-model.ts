@@ -4,12 +4,38 @@
 
 import { decisionSupport, rateInspection } from "@/lib/rating";
 import { SALFORD_YES } from "@/lib/panel/test-support";
-import type { ExportModel } from "./model";
+import { getFramework } from "@/lib/framework";
+import { keyQuestionCoverage, type CaseGroup } from "@/lib/rating";
+import type { ExportModel, ReportCase } from "./model";
 
 const COURT = 13;
 const OOC = 20;
 
-export function salfordExportModel(options: { signedOff?: boolean } = {}): ExportModel {
+/** Salford's sample as the report states it: 12 community sentences and one custodial sentence; five youth conditional cautions, five youth cautions and 10 community resolutions; four resettlement cases. */
+export function salfordCases(): ReportCase[] {
+  const make = (stream: ReportCase["stream"], disposalType: string, n: number, interviewed = true): ReportCase[] =>
+    Array.from({ length: n }, (_, i) => ({ stream, disposalType, status: "completed", harmFactors: i % 2 === 0, safetyWellbeingFactors: true, caseManagerInterviewed: interviewed }));
+  return [
+    ...make("court", "community_sentence", 12),
+    ...make("court", "custodial_sentence", 1),
+    ...make("out_of_court", "youth_conditional_caution", 5),
+    ...make("out_of_court", "youth_caution", 5),
+    ...make("out_of_court", "community_resolution", 10),
+    ...make("resettlement", "custodial_sentence", 4, false),
+  ];
+}
+
+function coverageOf(cases: readonly ReportCase[]) {
+  const groups: CaseGroup[] = cases.map((c) => ({
+    status: c.status as CaseGroup["status"],
+    attributes: { stream: c.stream, disposalType: c.disposalType, harmFactors: c.harmFactors, safetyWellbeingFactors: c.safetyWellbeingFactors },
+    cases: 1,
+  }));
+  return keyQuestionCoverage(getFramework("yjs-2021"), groups);
+}
+
+export function salfordExportModel(options: { signedOff?: boolean; yjsName?: string; cases?: ReportCase[] } = {}): ExportModel {
+  const cases = options.cases ?? salfordCases();
   const keyQuestions = Object.fromEntries(
     Object.entries(SALFORD_YES).map(([id, yes]) => [id, { yes, no: (id.startsWith("2.") ? COURT : OOC) - yes }]),
   );
@@ -25,7 +51,7 @@ export function salfordExportModel(options: { signedOff?: boolean } = {}): Expor
   return {
     inspection: {
       id: "00000000-0000-4000-8000-000000000001",
-      yjsName: "Salford Youth Justice Service",
+      yjsName: options.yjsName ?? "Salford Youth Justice Service",
       frameworkVersion: "yjs-2021",
       frameworkLabel: "2021 framework",
       fieldworkStart: new Date("2024-01-22"),
@@ -56,5 +82,20 @@ export function salfordExportModel(options: { signedOff?: boolean } = {}): Expor
         answeredAt: new Date("2024-01-24T12:00:00Z"),
       },
     ],
+    report: {
+      windows: { start: new Date("2023-01-23"), end: new Date("2023-11-17"), oocStart: null, oocEnd: null },
+      cases,
+      recommendations: [
+        { position: 1, party: "police", partyName: "Greater Manchester Police", text: "review the use of Outcome 22 in Salford" },
+        { position: 2, party: "police", partyName: "Greater Manchester Police", text: "alongside the YJS, review the sharing of police intelligence" },
+        { position: 3, party: "management_board", partyName: "The YJS Partnership Board", text: "make sure that policies and practices do not result in younger children being unnecessarily criminalised" },
+        { position: 4, party: "yjs", partyName: null, text: "ensure consistent quality of practice where children present a risk of harm to others" },
+      ],
+      narratives: {
+        "2.1": { strengths: "Parents' views were prioritised.\nCase managers recognised children's maturity.", areasForImprovement: "Diversity needs were not fully explored." },
+      },
+      coverage: coverageOf(cases),
+      excluded: {},
+    },
   };
 }

@@ -4,7 +4,7 @@
 
 import type { Stream } from "./case-attributes";
 import { deepFreeze } from "./deep-freeze";
-import type { ApplicabilityRequirement, Basis, Domain, Framework, FrameworkVersion, KeyQuestion, Standard } from "./types";
+import type { ApplicabilityRequirement, Basis, Domain, Framework, FrameworkVersion, KeyQuestion, ReportWording, Standard } from "./types";
 
 export interface KeyQuestionDefinition {
   readonly id: string;
@@ -33,13 +33,21 @@ export interface DomainDefinition {
   readonly standards: readonly StandardDefinition[];
 }
 
-export function defineFramework(version: FrameworkVersion, label: string, domains: readonly DomainDefinition[]): Framework {
+export function defineFramework(version: FrameworkVersion, label: string, domains: readonly DomainDefinition[], report: ReportWording): Framework {
   const builtDomains: Domain[] = domains.map((domain) => ({
     id: domain.id,
     title: domain.title,
     standards: domain.standards.map((standard) => buildStandard(domain, standard)),
   }));
-  return deepFreeze({ version, label, domains: builtDomains });
+  for (const domain of builtDomains) {
+    if (!report.domainHeadings[domain.id]) throw new Error(`${version}: domain ${domain.id} has no report heading`);
+  }
+  for (const id of Object.keys(report.publishedKeyQuestionVariants)) {
+    if (!builtDomains.some((d) => d.standards.some((s) => s.keyQuestions.some((k) => k.id === id)))) {
+      throw new Error(`${version}: a published variant names ${id}, which is not a key question`);
+    }
+  }
+  return deepFreeze({ version, label, domains: builtDomains, report });
 }
 
 function buildStandard(domain: DomainDefinition, definition: StandardDefinition): Standard {

@@ -69,8 +69,41 @@ export interface Domain {
   readonly standards: readonly Standard[];
 }
 
+/**
+ * How the version's published reports word the draft report (lib/exports/report-document.ts reads
+ * it): the key question tables' heading and notes, the discretion note, the domain headings.
+ * Placeholders in braces are filled in by the report.
+ */
+export interface ReportWording {
+  /** Heading of the % column of a key question table: "% 'Yes'" (2021+) or "% yes" (2018). */
+  readonly percentColumnHeading: string;
+  /** "Our rating for {standard} is based on the following key questions:" ({standard} lower case). */
+  readonly keyQuestionTableIntro: string;
+  /** The note that the lowest key question, in bold, sets the rating. */
+  readonly lowestKeyQuestionNote: string;
+  /**
+   * How a discretion decision is marked: a numbered footnote on the lowest key question's % (2021+)
+   * or an asterisk after it with a sentence under the table (2018).
+   */
+  readonly discretionMark: "footnote" | "asterisk";
+  /** {direction} is "increasing" or "decreasing"; {from} {to} are ratings; {service} is e.g. "YJS". */
+  readonly discretionNote: string;
+  /** The reports capitalise ratings in the discretion note ("'Requires Improvement'"). */
+  readonly capitaliseRatingsInNotes: boolean;
+  /** Heading of each domain's section, by domain id ("Domain one: Organisational delivery"). */
+  readonly domainHeadings: Readonly<Record<string, string>>;
+  /** Footnote on the resettlement domain in the ratings table; null when the version has none. */
+  readonly resettlementNote: string | null;
+  /**
+   * Key questions a published report words differently from the framework text kept here, by id:
+   * the report and its wording (the framework text stays as it is; the panel can show the variant).
+   */
+  readonly publishedKeyQuestionVariants: Readonly<Record<string, readonly { readonly report: string; readonly text: string }[]>>;
+}
+
 export interface Framework {
   readonly version: FrameworkVersion;
   readonly label: string;
   readonly domains: readonly Domain[];
+  readonly report: ReportWording;
 }

@@ -98,6 +98,25 @@ function planning(id: string, stream: "court" | "out_of_court"): StandardDefinit
   };
 }
 
+/** How the 2018–2021 reports (S2, Bury and Rochdale 2020) word the report: framework.md 6.2, 6.3, 6.5. */
+const REPORT_WORDING_2018 = {
+  percentColumnHeading: "% yes",
+  keyQuestionTableIntro: "Our rating for {standard} is based on the following key questions:",
+  lowestKeyQuestionNote:
+    "The rating at the standard level is aligned to the lowest banding at the key question level, recognising that each key question is an integral part of the standard.",
+  discretionMark: "asterisk",
+  discretionNote:
+    "*Professional judgement exercised by the ratings panel, as the score was within 5 percentage points of the next grade boundary and the panel considered that a '{to}' rating was a more accurate fit to the work of the {service}.",
+  capitaliseRatingsInNotes: false,
+  domainHeadings: {
+    "1": "Domain one: Organisational delivery",
+    "2": "Domain two: Court disposals",
+    "3": "Domain three: Out-of-court disposals",
+  },
+  resettlementNote: null,
+  publishedKeyQuestionVariants: {},
+} as const;
+
 export const YJS_2018 = defineFramework("yjs-2018", FRAMEWORK_VERSION_LABELS["yjs-2018"], [
   DOMAIN_ONE,
   {
@@ -230,4 +249,6 @@ export const YJS_2018 = defineFramework("yjs-2018", FRAMEWORK_VERSION_LABELS["yj
       },
     ],
   },
-]);
+],
+  REPORT_WORDING_2018,
+);

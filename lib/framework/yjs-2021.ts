@@ -1,5 +1,6 @@
 // Version (b), 2021 onwards: framework.md section 4. Key question wording is the text shared by
-// S1, S3, S4 and S5 (S1's "support child desistance" for 2.1.1 is treated as a misprint). Every key
+// S1, S3, S4 and S5 (S1's "support child desistance" for 2.1.1 is treated as a misprint, and kept
+// as a published variant in REPORT_WORDING_2021). Every key
 // question applies to every case of its stream; inspectors may still mark N/A with a reason.
 // 3.4 and 4.1 are judged from evidence: they have evidence topics, not key questions.
 
@@ -48,6 +49,27 @@ function caseStandard(
 ): StandardDefinition {
   return { ...definition, basis: "cases", scored: true, stream };
 }
+
+/** How the 2021+ reports (S1, S3, S5) word the report: shared/reports. */
+const REPORT_WORDING_2021 = {
+  percentColumnHeading: "% 'Yes'",
+  keyQuestionTableIntro: "Our rating for {standard} is based on the following key questions:",
+  lowestKeyQuestionNote:
+    "The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band, indicated in bold in the table. A more detailed explanation is available on our website.",
+  discretionMark: "footnote",
+  discretionNote: "Professional discretion was applied at the ratings panel {direction} this rating from '{from}' to '{to}'.",
+  capitaliseRatingsInNotes: true,
+  domainHeadings: {
+    "1": "Domain one: Organisational delivery",
+    "2": "Domain two: Court disposals",
+    "3": "Domain three: Out-of-court disposals",
+    "4": "4.1. Resettlement",
+  },
+  resettlementNote: "The rating for Resettlement does not influence the overall {service} rating.",
+  publishedKeyQuestionVariants: {
+    "2.1.1": [{ report: "Salford 2024", text: "Does assessment sufficiently analyse how to support child desistance?" }],
+  },
+} as const;
 
 export const YJS_2021 = defineFramework(
   "yjs-2021",
@@ -188,4 +210,5 @@ export const YJS_2021 = defineFramework(
       ],
     },
   ],
+  REPORT_WORDING_2021,
 );

@@ -1,19 +1,20 @@
-// GET one export file, streamed: XLSX and PDF are written to the response as they are produced,
+// GET one export file, streamed: XLSX is written to the response as it is produced, the PDF once laid
+// out (its pages are numbered at the end),
 // CSV a line at a time, DOCX in one piece (it is small). Managers and the lead only.
 
 import { PassThrough, Readable } from "node:stream";
 import { z } from "zod";
 import { jsonError } from "@/lib/http/json-response";
 import { pathId, routeHandler } from "@/lib/http/route-handler";
-import { answersCsv, buildDocx, exportFile, fileSlug, keyQuestionsCsv, loadExportModel, writePdf, writeXlsx, type ExportModel } from "@/lib/exports";
+import { answersCsv, buildReportDocx, exportFile, fileSlug, keyQuestionsCsv, loadExportModel, writeReportPdf, writeXlsx, type ExportModel } from "@/lib/exports";
 
 function body(name: string, model: ExportModel): ReadableStream<Uint8Array> {
   if (name === "case-answers.csv") return Readable.toWeb(Readable.from(answersCsv(model))) as ReadableStream<Uint8Array>;
   if (name === "key-questions.csv") return Readable.toWeb(Readable.from(keyQuestionsCsv(model))) as ReadableStream<Uint8Array>;
   const out = new PassThrough();
   if (name === "ratings.xlsx") writeXlsx(model, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));
-  else if (name === "panel.pdf") writePdf(model, out);
-  else buildDocx(model).then((buffer) => out.end(buffer), (error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));
+  else if (name === "report.pdf") writeReportPdf(model, out);
+  else buildReportDocx(model).then((buffer) => out.end(buffer), (error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
