@@ -124,7 +124,7 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
 
 // Salford's sample as its report describes it: "12 community sentences and one custodial sentence";
 // "five youth conditional cautions, five youth cautions, and 10 community resolutions"; four
-// resettlement cases (4.1 is judged from evidence, so they have no answers).
+// resettlement cases (4.1 is judged from evidence, so they have no answers, and they are approved).
 const SALFORD_COURT_DISPOSALS = [...Array<string>(12).fill("community_sentence"), "custodial_sentence"];
 const SALFORD_OOC_DISPOSALS = [
   ...Array<string>(5).fill("youth_conditional_caution"),
@@ -200,7 +200,8 @@ async function seedAnsweredCases(db: PrismaClient, inspectionId: string, prefix:
         safetyWellbeingFactors: true,
         caseManagerInterviewed: false,
         allocatedToId,
-        status: "completed",
+        // Approved by the lead: the demo's 33 completed case-rated cases are what sign-off asks about.
+        status: "approved",
       },
     });
   }

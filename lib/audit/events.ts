@@ -15,6 +15,13 @@ type AnswerFields = { questionId: string; version: number } & { [field: string]:
 /** A case's fields by name ("gender", "overallNotes", …), as the change set them. */
 type CaseFields = { [field: string]: AuditScalar };
 
+/** A draft report recommendation as its events record it (lib/report/recommendations.ts). */
+interface RecommendationJson {
+  party: string;
+  partyName: string | null;
+  text: string;
+}
+
 interface InspectionWindowsJson {
   windowStart: string | null;
   windowEnd: string | null;
@@ -136,6 +143,17 @@ interface AuditEventShapes {
   "panel.decision_cleared": { entityType: "panel_decision"; before: PanelDecision };
   "panel.signed_off": { entityType: "sign_off"; before: Status; after: { status: "signed_off"; score: number; overallRating: string | null } };
   "panel.reopened": { entityType: "sign_off"; before: { status: "signed_off" }; after: { status: "panel"; reason: string } };
+
+  "recommendation.added": { entityType: "recommendation"; after: RecommendationJson & { position: number } };
+  "recommendation.edited": { entityType: "recommendation"; before: RecommendationJson; after: RecommendationJson };
+  "recommendation.moved": { entityType: "recommendation"; before: { position: number }; after: { position: number } };
+  "recommendation.deleted": { entityType: "recommendation"; before: RecommendationJson & { position: number } };
+  /** entityId is "<inspection id>:<standard id>": a narrative's key. */
+  "narrative.saved": {
+    entityType: "standard_narrative";
+    before: { strengths: string; areasForImprovement: string } | null;
+    after: { standardId: string; strengths: string; areasForImprovement: string };
+  };
 }
 
 interface PopulationFile {

@@ -116,7 +116,7 @@ describe("narratives", () => {
 
     for (const standardId of SALFORD_JUDGEMENTS) await recordJudgement(team.lead, team.inspectionId, { standardId, rating: "Good", note: "Seen." });
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.2", rating: "Requires improvement", note: "Small sample." });
-    await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD });
+    await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD, confirmUnapproved: "33" });
     const frozen = await refusal(saveNarrative(team.lead, team.inspectionId, { standardId: "2.1", strengths: "x", areasForImprovement: "" }), ValidationError);
     expect(frozen.message).toMatch(/signed off/);
     await refusal(addRecommendation(team.lead, team.inspectionId, { party: "yjs", text: "x" }), ValidationError);
