@@ -36,12 +36,13 @@ export const test = base;
 export { expect };
 
 /**
- * An inspection of the test's own (yjs-2021, fieldwork; lead, inspector and inspector2 on the team)
+ * An inspection of the test's own (yjs-2021 unless told, fieldwork; lead, inspector and inspector2 on the team)
  * with the given cases, written straight to the test database so parallel journeys never share cases.
  */
 export async function createInspectionWithCases(
   name: string,
   cases: readonly { stream: "court" | "out_of_court" | "resettlement"; allocatedTo: DemoUserKey }[],
+  frameworkVersion: "yjs-2021" | "yjs-2018" = "yjs-2021",
 ): Promise<{ inspectionId: string; cases: { id: string; reference: string }[] }> {
   const { Client } = await import("pg");
   const client = new Client({ connectionString: process.env.DATABASE_URL });
@@ -54,8 +55,8 @@ export async function createInspectionWithCases(
     }
     const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const inspection = await client.query<{ id: string }>(
-      "INSERT INTO inspections (yjs_name, framework_version, fieldwork_start, status) VALUES ($1, 'yjs-2021', '2026-11-23', 'fieldwork') RETURNING id",
-      [`${name} ${stamp}`],
+      "INSERT INTO inspections (yjs_name, framework_version, fieldwork_start, status) VALUES ($1, $2, '2026-11-23', 'fieldwork') RETURNING id",
+      [`${name} ${stamp}`, frameworkVersion],
     );
     const inspectionId = inspection.rows[0]!.id;
     await client.query(

@@ -17,7 +17,8 @@ import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { DateInput } from "./date-input";
 import { QaPanel } from "./qa";
-import { QuestionCard } from "./question-card";
+import type { LocalState } from "./outbox-logic";
+import { QuestionCard, questionApplicability } from "./question-card";
 import { SaveStatus } from "./save-status";
 import { SessionWarning } from "./session-warning";
 import { ShortcutsHelp, useQuestionShortcuts } from "./shortcuts";
@@ -43,6 +44,98 @@ const CASE_FIELD_LABELS: Record<string, string> = {
 
 const selectClass = `${inputClass} bg-white`;
 
+/**
+ * The completion errors still true of the page as it is now: an error about a question that no longer
+ * applies, or one the inspector has since fixed, leaves the summary (and its link, whose control may
+ * be gone). Errors the page cannot judge (a lead's comment) stay until the next attempt.
+ */
+function stillOpen(model: CasePageModel, local: LocalState, errors: Readonly<Record<string, string>>): Record<string, string> {
+  const fields = local.caseFields;
+  const open: Record<string, string> = {};
+  const byField = new Map<string, { question: CasePageModel["sections"][number]["questions"][number]; kind: "answer" | "rationale" | "naReason" }>();
+  for (const section of model.sections) {
+    for (const question of section.questions) {
+      byField.set(fieldIds.answer(question.id), { question, kind: "answer" });
+      byField.set(fieldIds.rationale(question.id), { question, kind: "rationale" });
+      byField.set(fieldIds.naReason(question.id), { question, kind: "naReason" });
+    }
+  }
+  for (const [field, message] of Object.entries(errors)) {
+    const target = byField.get(field);
+    let stays = true;
+    if (target) {
+      const answer = local.answers[target.question.id] ?? {};
+      const blank = (v: Scalar | undefined) => typeof v !== "string" || v.trim() === "";
+      stays =
+        questionApplicability(target.question, model.case.stream, fields).applies &&
+        (target.kind === "answer"
+          ? answer.value == null || (answer.value === "na" && !target.question.notApplicableAllowed)
+          : target.kind === "rationale"
+            ? answer.value === "no" && blank(answer.rationale)
+            : answer.value === "na" && blank(answer.naReason));
+    } else if (field === fieldIds.harmFactors) stays = fields.harmFactors == null;
+    else if (field === fieldIds.safetyWellbeingFactors) stays = fields.safetyWellbeingFactors == null;
+    else if (field === fieldIds.interviewed) stays = fields.caseManagerInterviewed == null;
+    else if (field === fieldIds.interviewDate) stays = fields.caseManagerInterviewed === true && !fields.caseManagerInterviewDate;
+    if (stays) open[field] = message;
+  }
+  return open;
+}
+
+/**
+ * The child's age at disposal: what is typed stays in the box (so it can be cleared and retyped);
+ * only an age of 10 to 18, or an empty box, is saved, and anything else is an error by the field
+ * saying the age on record is unchanged.
+ */
+function AgeInput({ value, onChange }: { value: number | null; onChange: (age: number | null) => void }) {
+  const [text, setText] = useState(value === null ? "" : String(value));
+  const [seen, setSeen] = useState(value);
+  const [left, setLeft] = useState(false);
+  if (value !== seen) {
+    setSeen(value);
+    if (text.trim() !== (value === null ? "" : String(value))) setText(value === null ? "" : String(value));
+  }
+  const trimmed = text.trim();
+  const age = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
+  const error = !left || trimmed === "" || (age >= 10 && age <= 18) ? null : "Enter an age between 10 and 18";
+  return (
+    <div className={error ? "border-l-4 border-error pl-3" : undefined}>
+      <label htmlFor="case-age" className="block font-semibold">
+        Age at disposal
+      </label>
+      {error ? (
+        <p id="case-age-error" className="font-semibold text-error">
+          <span className="sr-only">Error:</span> {error}
+          <span className="block font-normal text-ink">{value === null ? "No age is on record." : `The age on record is still ${value}.`}</span>
+        </p>
+      ) : null}
+      <input
+        id="case-age"
+        inputMode="numeric"
+        autoComplete="off"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "case-age-error" : undefined}
+        onBlur={() => setLeft(true)}
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          const typed = next.trim();
+          const n = /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
+          if (typed === "") {
+            setSeen(null);
+            onChange(null);
+          } else if (n >= 10 && n <= 18) {
+            setSeen(n);
+            onChange(n);
+          }
+        }}
+        className={`${inputClass} w-20`}
+      />
+    </div>
+  );
+}
+
 export function CaseWorkspace({ model }: { model: CasePageModel }) {
   const store = useCaseStore(model);
   const [state, complete, completing] = useActionState(completeAction, IDLE);
@@ -53,9 +146,14 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
   const edit = store.edit;
   const onAnswer = useCallback((questionId: string, value: "yes" | "no" | "na") => edit({ target: "answer", questionId }, { value }), [edit]);
   const [shortcutsOn, setShortcutsOn] = useQuestionShortcuts(onAnswer);
-  const errors = state.status === "error" ? state.fieldErrors : {};
-  const summary = unsent ? [{ field: "save-status", message: unsent }] : summaryOf(state).map((e) => (e.field === "form" ? { ...e, field: "completion" } : e));
+  const errors = state.status === "error" ? stillOpen(model, store.local, state.fieldErrors) : {};
+  const summary = unsent
+    ? [{ field: "save-status", message: unsent }]
+    : summaryOf(state)
+        .filter((e) => e.field === "form" || e.field in errors)
+        .map((e) => (e.field === "form" ? { ...e, field: "completion" } : e));
   const caseConflict = store.conflicts[`${model.case.id}|case`];
+  const caseStatus = store.caseStatus;
 
   useEffect(() => {
     const base = document.title.replace(/^Error: /, "");
@@ -134,7 +232,24 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       {model.rights.lockMessage ? <StatusNotice tone="info">{model.rights.lockMessage}</StatusNotice> : null}
       {!model.rights.lockMessage && model.rights.readOnlyReason ? <StatusNotice tone="info">{model.rights.readOnlyReason}</StatusNotice> : null}
-      {model.case.status === "returned" && canEdit && !model.rights.canQualityAssure ? (
+      {caseStatus === "completed" && canEdit ? (
+        <StatusNotice tone="info">
+          This case is marked as complete. If you change anything, it goes back to in progress (the lead inspector sees this in the case history) and counts only
+          as provisional until you mark it complete again.
+        </StatusNotice>
+      ) : null}
+      {model.case.status === "completed" && caseStatus === "in_progress" ? (
+        <StatusNotice tone="info">
+          This case was changed after it was completed, so it is back in progress. Mark it as complete again when you have finished.
+        </StatusNotice>
+      ) : null}
+      {model.case.changedAfterCompletion && model.rights.canQualityAssure ? (
+        <StatusNotice tone="info">
+          Changed after completion by {model.case.changedAfterCompletion.byName ?? "someone"} on {formatDate(new Date(model.case.changedAfterCompletion.at))}. See the{" "}
+          <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`}>case history</Link> for what changed.
+        </StatusNotice>
+      ) : null}
+      {caseStatus === "returned" && canEdit && !model.rights.canQualityAssure ? (
         <StatusNotice tone="info">
           The lead inspector returned this case with comments. Reply to each comment, change answers if needed, then mark the case as complete again.
         </StatusNotice>
@@ -146,7 +261,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         </h2>
         <dl className="grid max-w-4xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
           <dt className="font-semibold">Status</dt>
-          <dd>{CASE_STATUS_LABELS[model.case.status] ?? model.case.status}</dd>
+          <dd data-testid="case-status">{CASE_STATUS_LABELS[caseStatus] ?? caseStatus}</dd>
           <dt className="font-semibold">Stream</dt>
           <dd>{STREAM_LABELS[model.case.stream]}</dd>
           <dt className="font-semibold">Disposal</dt>
@@ -197,20 +312,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
               {select("safetyWellbeing", "Safety and wellbeing", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
               {select("gender", "Gender", GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] })))}
               <div>
-                <label htmlFor="case-age" className="block font-semibold">
-                  Age at disposal
-                </label>
-                <input
-                  id="case-age"
-                  inputMode="numeric"
-                  value={fields.age === null || fields.age === undefined ? "" : String(fields.age)}
-                  onChange={(e) => {
-                    const n = Number(e.target.value);
-                    if (e.target.value === "") edit(caseTarget, { age: null }, "typing");
-                    else if (Number.isInteger(n) && n >= 10 && n <= 18) edit(caseTarget, { age: n }, "typing");
-                  }}
-                  className={`${inputClass} w-20`}
-                />
+                <AgeInput value={typeof fields.age === "number" ? fields.age : null} onChange={(age) => edit(caseTarget, { age }, "typing")} />
               </div>
             </div>
             <DateInput
@@ -241,17 +343,18 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
 
       {model.sections.map((section) => {
         const sectionId = fieldIds.section(section.id);
+        const sectionComplete = store.markedSections.includes(section.id);
         return (
           <section key={section.id} id={sectionId} aria-labelledby={`${sectionId}-heading`} className="mb-10 scroll-mt-24">
             <h2 id={`${sectionId}-heading`} className="text-2xl font-bold">
               {section.id} {section.title}
-              {section.completedAt ? <span className="ml-3 inline-block bg-success px-2 py-0.5 align-middle text-base text-white">Completed</span> : null}
+              {sectionComplete ? <span className="ml-3 inline-block bg-success px-2 py-0.5 align-middle text-base text-white">Completed</span> : null}
             </h2>
             <p className="text-muted mb-2 max-w-3xl">{section.statement}</p>
             {section.questions.map((question) => (
               <QuestionCard key={question.id} question={question} store={store} model={model} canEdit={canEdit} errors={errors} />
             ))}
-            {canEdit && !section.completedAt ? completionForm(section.id, `Mark section ${section.id} ${section.title} as complete`) : null}
+            {canEdit && !sectionComplete ? completionForm(section.id, `Mark section ${section.id} ${section.title} as complete`) : null}
           </section>
         );
       })}
@@ -302,8 +405,12 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
           <h2 id="completion-heading" className="text-2xl font-bold">
             Complete the case
           </h2>
-          {model.case.status === "completed" ? (
-            <p className="mt-2">This case is marked as complete and waits for the lead inspector&apos;s review.</p>
+          {caseStatus === "completed" ? (
+            <p className="mt-2">
+              {model.rights.canQualityAssure
+                ? "This case is marked as complete and waits for your review below."
+                : "This case is marked as complete and waits for the lead inspector’s review."}
+            </p>
           ) : (
             <>
               <p className="mt-2">

@@ -103,6 +103,17 @@ export async function unsentChangeCount(): Promise<number> {
   });
 }
 
+/** Changes and conflicts other users left unsent on this device (kept for them). */
+export async function unsentChangeCountOfOthers(userId: string): Promise<number> {
+  return inTransaction(["changes", "conflicts"], "readonly", async (tx) => {
+    const [changes, conflicts] = await Promise.all([
+      request(tx.objectStore("changes").getAll() as IDBRequest<QueuedChange[]>),
+      request(tx.objectStore("conflicts").getAll() as IDBRequest<ConflictRecord[]>),
+    ]);
+    return [...changes, ...conflicts].filter((c) => c.userId !== userId).length;
+  });
+}
+
 /** Removes the outbox database; only call it when nothing is left unsent. */
 export async function deleteOutboxDb(): Promise<void> {
   const db = await opening?.catch(() => null);

@@ -42,3 +42,48 @@ export function foldMine(changes: readonly QueuedChange[], existing?: FlatFields
 export function backoffMs(attempt: number): number {
   return Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));
 }
+
+export interface StoredTarget {
+  version: number;
+  fields: Record<string, Scalar>;
+  updatedByName: string | null;
+  updatedAt: string | null;
+}
+
+export interface RemoteUpdate {
+  key: string;
+  target: "answer" | "case";
+  questionId?: string;
+  stored: StoredTarget;
+  /** Whether a value the page shows differs from the stored one (someone else changed it). */
+  changed: boolean;
+}
+
+/**
+ * What the page learns from the case's stored state: each answer (and the case row) stored at a newer
+ * version than the page knows, unless the page has its own changes to it waiting (those are sent and
+ * merged or reported as a conflict by the server). Its values replace the shown ones.
+ */
+export function remoteUpdates(
+  caseId: string,
+  known: Readonly<Record<string, number>>,
+  shown: LocalState,
+  stored: { caseVersion: number; caseFields: Record<string, Scalar>; answers: Record<string, StoredTarget> },
+  busy: ReadonlySet<string>,
+): RemoteUpdate[] {
+  const updates: RemoteUpdate[] = [];
+  const differs = (fields: Record<string, Scalar>, current: Record<string, Scalar> | undefined) =>
+    Object.entries(fields).some(([field, value]) => (current?.[field] ?? null) !== value) ||
+    Object.entries(current ?? {}).some(([field, value]) => field.startsWith("prompt.") && value !== null && !(field in fields));
+  const caseKey = conflictKey(caseId, "case");
+  if (stored.caseVersion > (known[caseKey] ?? 0) && !busy.has(caseKey)) {
+    const target: StoredTarget = { version: stored.caseVersion, fields: stored.caseFields, updatedByName: null, updatedAt: null };
+    updates.push({ key: caseKey, target: "case", stored: target, changed: differs(stored.caseFields, shown.caseFields) });
+  }
+  for (const [questionId, answer] of Object.entries(stored.answers)) {
+    const key = conflictKey(caseId, "answer", questionId);
+    if (answer.version <= (known[key] ?? 0) || busy.has(key)) continue;
+    updates.push({ key, target: "answer", questionId, stored: answer, changed: differs(answer.fields, shown.answers[questionId]) });
+  }
+  return updates;
+}

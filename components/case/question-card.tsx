@@ -3,6 +3,8 @@
 import { fieldIds, questionBaseId } from "@/lib/cases/field-ids";
 import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
+import { keyQuestionApplicability } from "@/lib/framework/applicability";
+import type { Scalar } from "@/lib/answers/change";
 import { ChoiceGroup, type Choice } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { QueryThreads } from "./qa";
@@ -13,6 +15,16 @@ import type { CaseStore } from "./use-case-store";
 // this case say why instead of asking.
 
 type Question = CasePageModel["sections"][number]["questions"][number];
+
+/** Whether the question applies to the case as the page shows it now (its unsaved corrections too). */
+export function questionApplicability(question: Pick<Question, "id" | "standardId" | "appliesTo">, stream: CasePageModel["case"]["stream"], fields: Record<string, Scalar>) {
+  return keyQuestionApplicability(question, {
+    stream,
+    disposalType: String(fields.disposalType ?? ""),
+    harmFactors: typeof fields.harmFactors === "boolean" ? fields.harmFactors : null,
+    safetyWellbeingFactors: typeof fields.safetyWellbeingFactors === "boolean" ? fields.safetyWellbeingFactors : null,
+  });
+}
 
 const PROMPT_CHOICES: readonly Choice[] = [
   { value: "met", label: "Met" },
@@ -36,18 +48,20 @@ export function QuestionCard({
   errors: Readonly<Record<string, string>>;
 }) {
   const base = questionBaseId(question.id);
-  if (!question.applies) {
+  const applicability = questionApplicability(question, model.case.stream, store.local.caseFields);
+  if (!applicability.applies) {
     return (
       <article id={`${base}-card`} className="border-t border-line py-4">
         <h4 className="font-semibold">
           {question.id} {question.text}
         </h4>
         <p className="text-muted mt-1">
-          <strong>Does not apply to this case.</strong> {question.notApplicableReason}
+          <strong>Does not apply to this case.</strong> {applicability.reason}
         </p>
       </article>
     );
   }
+  const remote = store.remoteChanges[`${model.case.id}|answer|${question.id}`];
   const local = store.local.answers[question.id] ?? {};
   const value = (local.value as string | null) ?? null;
   const rationale = (local.rationale as string | null) ?? "";
@@ -81,6 +95,12 @@ export function QuestionCard({
           onResolve={(choice) => void store.resolveConflict(conflict, choice)}
         />
       ) : null}
+      {remote ? (
+        <p className="mb-2 border-l-4 border-link bg-[#e8f1f8] p-2" role="status">
+          <strong>Changed by {remote.byName ?? "someone else"}</strong>
+          {remote.at ? ` at ${new Date(remote.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}` : ""}: this is their answer, as saved.
+        </p>
+      ) : null}
       <ChoiceGroup
         id={base}
         name={base}
@@ -90,7 +110,7 @@ export function QuestionCard({
           </>
         }
         legendClassName="text-lg font-semibold"
-        hint={question.pendingJudgement ?? undefined}
+        hint={applicability.pendingJudgement}
         error={errors[fieldIds.answer(question.id)]}
         choices={choices}
         value={value}

@@ -5,19 +5,22 @@ import type { CaseStore } from "./use-case-store";
 
 // The page says plainly whether everything is saved (positive confirmation, never "no error").
 
-export function saveStatusText(store: Pick<CaseStore, "ready" | "status" | "typing">): string {
+// A change waiting for the user's decision on a conflict is not saved: the bar never says "All
+// changes saved" while one waits.
+export function saveStatusText(store: Pick<CaseStore, "ready" | "status" | "typing">, conflictCount = 0): string {
   const { status } = store;
   if (!store.ready) return "Loading changes kept in this browser…";
   if (status.kind === "error") return `Couldn't save: ${status.message}`;
   if (status.kind === "offline") return `Offline – ${status.pending} ${status.pending === 1 ? "change" : "changes"} waiting`;
   if (status.kind === "saving" || store.typing) return "Saving…";
+  if (conflictCount > 0) return `Not saved: ${conflictCount} ${conflictCount === 1 ? "change waits" : "changes wait"} for your decision`;
   return "All changes saved";
 }
 
 export function SaveStatus({ store, conflictCount }: { store: CaseStore; conflictCount: number }) {
-  const text = saveStatusText(store);
+  const text = saveStatusText(store, conflictCount);
   const tone =
-    store.status.kind === "error" ? "border-error" : store.status.kind === "offline" ? "border-ri" : text === "All changes saved" ? "border-success" : "border-link";
+    store.status.kind === "error" || conflictCount > 0 ? "border-error" : store.status.kind === "offline" ? "border-ri" : text === "All changes saved" ? "border-success" : "border-link";
   const blocked = store.status.kind === "error" ? store.status.blocked : null;
   return (
     <div className={`-mx-4 mb-4 border-b border-line border-l-8 bg-white px-4 py-2 ${tone}`}>

@@ -3,8 +3,10 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { questionBaseId } from "@/lib/cases/field-ids";
 
-// Keyboard shortcuts for the focused key question. They act only while focus is inside a question
-// (never while typing in a text box), and single-key ones can be turned off (WCAG 2.1.4).
+// Keyboard shortcuts for the focused key question. They act only while focus is on the question's own
+// yes / no / N/A radios or on its card: never on a prompt's marks, a text box or any other control,
+// where a letter would change an answer the user is not looking at. Single-key ones can be turned off
+// (WCAG 2.1.4).
 
 const STORAGE_KEY = "case-review-shortcuts";
 
@@ -23,6 +25,23 @@ function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !["radio", "checkbox", "button", "submit"].includes(target.type);
+}
+
+/** Any control a key could mean something to (a radio, checkbox, button, link, field, summary). */
+function isControl(target: HTMLElement): boolean {
+  return target.matches("input, select, textarea, button, a[href], summary, [contenteditable]") || target.isContentEditable;
+}
+
+/**
+ * The question card the shortcut is for: focus on the card itself or on one of its answer radios.
+ * Null elsewhere (a prompt's marks, the rationale, the page's other radios).
+ */
+function questionInFocus(target: EventTarget | null): Element | null {
+  if (!(target instanceof HTMLElement)) return null;
+  const card = target.closest("[data-question]");
+  if (!card) return null;
+  if (target === card) return card;
+  return target instanceof HTMLInputElement && answerRadios(card).includes(target) ? card : null;
 }
 
 /** The yes / no / N/A radios of a question card (not its prompt marks). */
@@ -46,7 +65,10 @@ export function useQuestionShortcuts(onAnswer: (questionId: string, value: "yes"
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
-      const card = (event.target as HTMLElement | null)?.closest?.("[data-question]");
+      const card = questionInFocus(event.target);
+      // Moving between questions also works from outside any control (e.g. the page itself);
+      // answering needs the question's own radios or card.
+      if (!card && event.target instanceof HTMLElement && isControl(event.target)) return;
       const key = event.key.toLowerCase();
       const altMove = event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp");
       const letter = !event.altKey && !event.shiftKey && ["y", "n", "a", "j", "k"].includes(key);
@@ -80,7 +102,7 @@ export function ShortcutsHelp({ enabled, onToggle }: { enabled: boolean; onToggl
   return (
     <details className="no-print mb-6 max-w-3xl border border-line p-3">
       <summary className="cursor-pointer font-semibold text-link underline">Keyboard shortcuts</summary>
-      <p className="mt-2">While a key question has focus (not while you are typing in a text box):</p>
+      <p className="mt-2">While a key question&apos;s yes / no answer has focus (not on a prompt, a text box or any other field):</p>
       <table className="mt-2 border-collapse text-left">
         <caption className="sr-only">Keyboard shortcuts for key questions</caption>
         <thead>

@@ -2,16 +2,26 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flattenAnswerFields, type Scalar } from "@/lib/answers/change";
+import type { CaseLiveAnswer } from "@/lib/cases/live-state";
 import type { CasePageModel } from "@/lib/cases/queries";
 import type { ConflictRecord } from "./idb";
+import { forgetOfflineCopies } from "./offline-owner";
 import { Outbox, type OutboxStatus } from "./outbox";
-import { conflictKey, overlay, type LocalState } from "./outbox-logic";
+import { conflictKey, keyOf, overlay, remoteUpdates, type LocalState } from "./outbox-logic";
 
 // The case page's state: the values the user sees (server values + unconfirmed changes from
 // IndexedDB), edits turned into outbox changes (text debounced, choices at once, in the order made),
 // the server version each answer was last confirmed at, conflicts awaiting a choice, and the status.
 
 export const TEXT_DEBOUNCE_MS = 1000;
+/** How often an open, visible case page asks whether someone else changed the case. */
+export const LIVE_POLL_MS = 15_000;
+
+/** Someone else's change the page now shows instead of what it had. */
+export interface RemoteChange {
+  byName: string | null;
+  at: string | null;
+}
 
 const CASE_FIELD_NAMES = [
   "disposalType",
@@ -45,6 +55,10 @@ function serverState(model: CasePageModel): LocalState {
   return { answers, caseFields };
 }
 
+function markedOf(model: CasePageModel): string[] {
+  return model.sections.filter((section) => section.completedAt !== null).map((section) => section.id);
+}
+
 function newId(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
@@ -75,6 +89,12 @@ export function useCaseStore(model: CasePageModel) {
   const [typing, setTyping] = useState(false);
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
   const [conflicts, setConflicts] = useState<Record<string, ConflictRecord>>({});
+  // The case's status and marked sections as the server last said (each save's answer, the poll);
+  // reset from the page's model whenever the server renders it again (e.g. after completion).
+  const [server, setServer] = useState({ model, status: model.case.status as string, markedSections: markedOf(model) });
+  if (server.model !== model) setServer({ model, status: model.case.status, markedSections: markedOf(model) });
+  const [remoteChanges, setRemoteChanges] = useState<Record<string, RemoteChange>>({});
+  const stampRef = useRef<string | null>(null);
   const outboxRef = useRef<Outbox | null>(null);
   const buffers = useRef(new Map<string, PendingText>());
   // The server version each answer (and the case row) was last confirmed at; read and written only in
@@ -101,6 +121,8 @@ export function useCaseStore(model: CasePageModel) {
         const key = conflictKey(change.caseId, change.target, change.questionId);
         versions()[key] = Math.max(versions()[key] ?? 0, result.version);
         setLastSavedAt(new Date());
+        const caseStatus = result.caseStatus;
+        if (caseStatus) setServer((current) => (current.status === caseStatus ? current : { ...current, status: caseStatus }));
       },
       onConflict(record) {
         if (record.caseId === caseId) setConflicts((all) => ({ ...all, [record.key]: record }));
@@ -164,6 +186,15 @@ export function useCaseStore(model: CasePageModel) {
     (target: Target, fields: Record<string, Scalar>, mode: "now" | "typing" = "now") => {
       const before: Record<string, Scalar> = {};
       for (const field of Object.keys(fields)) before[field] = valueOf(target, field);
+      if (Object.keys(fields).length > 0) {
+        const key = conflictKey(caseId, target.target, target.target === "answer" ? target.questionId : undefined);
+        setRemoteChanges((all) => {
+          if (!(key in all)) return all;
+          const rest = { ...all };
+          delete rest[key];
+          return rest;
+        });
+      }
       const current = localRef.current;
       const next: LocalState =
         target.target === "answer"
@@ -196,7 +227,7 @@ export function useCaseStore(model: CasePageModel) {
       setTyping(true);
     },
     // valueOf reads refs only
-    [commit, commitBuffers, enqueue],
+    [caseId, commit, commitBuffers, enqueue],
   );
 
   // Text typed in the last second is queued before the page goes away.
@@ -244,12 +275,89 @@ export function useCaseStore(model: CasePageModel) {
     [commit, versions],
   );
 
+  // Someone else's changes: asked on focus and every LIVE_POLL_MS while the page is visible. An answer
+  // stored at a newer version replaces what the page shows unless this page has changes to it waiting
+  // (the server merges those or reports a conflict), and says who changed it.
+  const refreshFromServer = useCallback(async () => {
+    if (!ready || document.visibilityState !== "visible" || !navigator.onLine) return;
+    let live: CaseLiveAnswer;
+    try {
+      const response = await fetch(`/api/cases/${caseId}/state${stampRef.current ? `?since=${encodeURIComponent(stampRef.current)}` : ""}`, {
+        credentials: "same-origin",
+        cache: "no-store",
+      });
+      if (response.status === 401) await forgetOfflineCopies(); // the session is gone
+      if (!response.ok) return;
+      live = (await response.json()) as CaseLiveAnswer;
+    } catch {
+      return; // offline or the server is away: the outbox reports that; try again next time
+    }
+    stampRef.current = live.stamp;
+    if (live.unchanged) return;
+    setServer((current) => ({ ...current, status: live.status, markedSections: live.markedSections }));
+    const busy = new Set<string>(Object.keys(conflicts));
+    for (const change of (await outboxRef.current?.pending(caseId)) ?? []) busy.add(keyOf(change));
+    for (const buffer of buffers.current.values()) busy.add(conflictKey(caseId, buffer.target, buffer.questionId));
+    const updates = remoteUpdates(caseId, versions(), localRef.current, live, busy);
+    if (updates.length === 0) return;
+    let next = localRef.current;
+    const noticed: Record<string, RemoteChange> = {};
+    for (const update of updates) {
+      versions()[update.key] = update.stored.version;
+      if (!update.changed) continue;
+      if (update.target === "case") {
+        next = { ...next, caseFields: { ...next.caseFields, ...update.stored.fields } };
+      } else {
+        const shown = next.answers[update.questionId!] ?? {};
+        const fields: Record<string, Scalar> = {};
+        for (const field of Object.keys(shown)) if (field.startsWith("prompt.")) fields[field] = null;
+        next = { ...next, answers: { ...next.answers, [update.questionId!]: { ...shown, ...fields, ...update.stored.fields } } };
+      }
+      noticed[update.key] = { byName: update.stored.updatedByName, at: update.stored.updatedAt };
+    }
+    commit(next);
+    if (Object.keys(noticed).length > 0) setRemoteChanges((all) => ({ ...all, ...noticed }));
+  }, [caseId, commit, conflicts, ready, versions]);
+
+  useEffect(() => {
+    if (!ready) return;
+    const poll = () => void refreshFromServer();
+    const onVisible = () => {
+      if (document.visibilityState === "visible") poll();
+    };
+    const timer = setInterval(poll, LIVE_POLL_MS);
+    window.addEventListener("focus", poll);
+    document.addEventListener("visibilitychange", onVisible);
+    poll();
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", poll);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [ready, refreshFromServer]);
+
   const retry = useCallback(() => void outboxRef.current?.retry(), []);
   const discard = useCallback(async () => {
     if (status.kind === "error" && status.blocked) await outboxRef.current?.discard(status.blocked);
   }, [status]);
 
-  return { local, ready, status, typing, lastSavedAt, conflicts, edit, flushNow, resolveConflict, retry, discard };
+  return {
+    local,
+    ready,
+    status,
+    typing,
+    lastSavedAt,
+    conflicts,
+    caseStatus: server.status,
+    markedSections: server.markedSections,
+    remoteChanges,
+    edit,
+    flushNow,
+    resolveConflict,
+    retry,
+    discard,
+    refreshFromServer,
+  };
 }
 
 export type CaseStore = ReturnType<typeof useCaseStore>;

@@ -258,10 +258,10 @@ const CASE_COLUMNS: Record<CaseFieldName, { column: string; type: string }> = {
   caseManagerInterviewDate: { column: "case_manager_interview_date", type: "date" },
   overallNotes: { column: "overall_notes", type: "text" },
 };
-const CASE_FIELDS = Object.keys(CASE_COLUMNS) as CaseFieldName[];
+export const CASE_FIELDS = Object.keys(CASE_COLUMNS) as CaseFieldName[];
 
 /** A case field as the browser holds it: dates as YYYY-MM-DD and enums as text. */
-function storedCaseColumn(field: CaseFieldName): string {
+export function storedCaseColumn(field: CaseFieldName): string {
   const { column, type } = CASE_COLUMNS[field];
   const expression = type === "date" ? `to_char(c.${column}, 'YYYY-MM-DD')` : type === "gender" || type === "classification" ? `c.${column}::text` : `c.${column}`;
   return `${expression} AS "${field}"`;

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { findStandard, getFramework, isFrameworkVersion, keyQuestionApplicability, standardsForStream } from "@/lib/framework";
+import { findStandard, getFramework, isFrameworkVersion, standardsForStream } from "@/lib/framework";
 import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { caseContext, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE } from "./access";
@@ -148,12 +148,6 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
     WHERE c.inspection_id = ${ctx.inspectionId}::uuid AND a.updated_by = ${normOf}::uuid AND a.rationale <> ''`;
 
   const answers = new Map(kase.answers.map((a) => [a.questionId, a]));
-  const attrs = {
-    stream: kase.stream,
-    disposalType: kase.disposalType,
-    harmFactors: kase.harmFactors,
-    safetyWellbeingFactors: kase.safetyWellbeingFactors,
-  };
   const sections = standardsForStream(fw, kase.stream).map((standard) => {
     const mark = kase.sections.find((s) => s.standardId === standard.id);
     return {
@@ -163,16 +157,14 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
       completedAt: mark ? mark.completedAt.toISOString() : null,
       questions: standard.keyQuestions.map((kq) => {
         const answer = answers.get(kq.id);
-        const applicability = keyQuestionApplicability(kq, attrs);
         return {
           id: kq.id,
           text: kq.text,
           prompts: [...kq.prompts],
           notApplicableAllowed: kq.notApplicableAllowed,
-          applies: applicability.applies,
-          notApplicableReason: applicability.applies ? null : applicability.reason,
-          pendingJudgement: applicability.applies ? (applicability.pendingJudgement ?? null) : null,
-          requires: kq.appliesTo.requires,
+          // Whether it applies is decided on the page from the case's fields as shown (question-card.tsx).
+          standardId: kq.standardId,
+          appliesTo: kq.appliesTo,
           answer: answer
             ? {
                 value: answer.value,

@@ -17,7 +17,8 @@ export type KeyQuestionApplicability =
     }
   | { readonly applies: false; readonly reason: string };
 
-export function keyQuestionApplicability(kq: KeyQuestion, attrs: ApplicabilityAttributes): KeyQuestionApplicability {
+/** Takes only what the rule reads, so the case page can apply it in the browser to what is shown. */
+export function keyQuestionApplicability(kq: Pick<KeyQuestion, "id" | "standardId" | "appliesTo">, attrs: ApplicabilityAttributes): KeyQuestionApplicability {
   const { stream, requires } = kq.appliesTo;
   if (stream === null) {
     return {

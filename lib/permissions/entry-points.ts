@@ -91,6 +91,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   // A POST without next-auth's CSRF token is sent back to the sign-in page, whoever sends it.
   { kind: "route", route: "/api/auth/[...nextauth]", method: "POST", expect: only([], "signIn", "signIn") },
   api("POST", "/api/cases/[caseId]/changes", ANSWERERS),
+  api("GET", "/api/cases/[caseId]/state", READERS),
   { kind: "route", route: "/api/health", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   api("GET", "/api/inspections/[inspectionId]/panel", READERS),
   api("GET", "/api/population-template", EVERYONE_SIGNED_IN),
