@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { auditEventInsert, type AuditEvent } from "@/lib/audit";
 import { SqlParams, withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { findKeyQuestion, keyQuestionApplicability } from "@/lib/framework";
 import { isDisposalTypeOfStream } from "@/lib/framework/case-attributes";
 import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext, type LockedCaseRow } from "@/lib/cases/access";
@@ -21,6 +21,7 @@ import {
   type Scalar,
   type StoredState,
 } from "./change";
+import { parse } from "@/lib/validation";
 
 // Applies a browser outbox batch (architecture.md "Saving an answer"). Each change is its own
 // transaction, in order: an already-applied change id answers as before; a change made on an older
@@ -54,15 +55,10 @@ export async function answerableCase(actor: Actor, caseId: string): Promise<Case
 }
 
 export async function applyChangesTo(actor: Actor, ctx: CaseContext, input: unknown): Promise<{ results: ChangeResult[] }> {
-  const parsed = changeBatchSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join(".") || "changes"] ??= issue.message;
-    throw new ValidationError("The changes are not in the expected form.", fields);
-  }
+  const batch = parse(changeBatchSchema, input, { message: "The changes are not in the expected form.", wholeKey: "changes" });
 
   const results: ChangeResult[] = [];
-  for (const change of parsed.data.changes) {
+  for (const change of batch.changes) {
     const result = await applyOne(actor, ctx, change);
     results.push(result);
     if (result.status === "conflict" || result.status === "rejected") break;

@@ -7,6 +7,7 @@ import { isUuid, type Actor } from "@/lib/permissions/access";
 import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext } from "./access";
 import { loadCompletionInputs, setStatus } from "./case-state";
 import { caseProblems, problemsAsFieldErrors, sectionProblems } from "./completion";
+import { parse } from "@/lib/validation";
 
 // Completion and quality assurance of a case: an inspector marks a section or the case complete (the
 // server refuses with every missing answer); the lead comments per answer (REDCap data queries: open →
@@ -15,13 +16,6 @@ import { caseProblems, problemsAsFieldErrors, sectionProblems } from "./completi
 
 const MAX_COMMENT = 5_000;
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) fields[issue.path.join(".") || "form"] ??= issue.message;
-  throw new ValidationError("There is a problem with what you entered.", fields);
-}
 
 const caseIdSchema = z.string().refine(isUuid, "Unknown case");
 

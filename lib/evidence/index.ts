@@ -9,8 +9,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framework";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import { fieldErrorsOf } from "@/lib/users";
 import { RESETTLEMENT_STANDARD, evidenceTarget, evidenceTargets, topicLabel, type EvidenceTarget } from "./targets";
+import { parse } from "@/lib/validation";
 
 export * from "./targets";
 
@@ -44,11 +44,6 @@ const recordSchema = z.object({
 
 const deleteSchema = z.object({ evidenceId: z.string().refine(isUuid, "Unknown evidence item") });
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 async function inspectionOf(inspectionId: string): Promise<{ framework: Framework; status: string; yjsName: string }> {
   const inspection = await db.inspection.findUniqueOrThrow({

@@ -17,7 +17,7 @@ import {
   type EligibilityWindow,
   type InspectionWindows,
 } from "@/lib/sampling/eligibility-window";
-import { fieldErrorsOf } from "@/lib/users";
+import { parse } from "@/lib/validation";
 
 // Setting up an inspection before fieldwork: its details and eligibility windows, its team, and the
 // move to fieldwork. Managers and the inspection's lead change set-up; its members read it.
@@ -36,11 +36,6 @@ import { fieldErrorsOf } from "@/lib/users";
 
 export const EDITABLE_SETUP_STATUSES = ["setup", "fieldwork", "panel"] as const;
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 /** Field-level refusal: the message is both the summary and the field's error. */
 export function fieldProblem(field: string, message: string): ValidationError {

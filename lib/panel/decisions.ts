@@ -13,10 +13,10 @@ import { ValidationError } from "@/lib/errors";
 import { RATINGS } from "@/lib/framework";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { fieldErrorsOf } from "@/lib/users";
 import { loadPanelState, rateState, type PanelState } from "./load";
 import { newlySetAside, ratePanel, type DecisionKind, type StoredDecision } from "./rate-panel";
 import { SNAPSHOT_VERSION, type SignOffSnapshot } from "./snapshot";
+import { parse } from "@/lib/validation";
 
 const MAX_NOTE = 4000;
 
@@ -66,11 +66,6 @@ const reopenSchema = z.object({
     .max(MAX_NOTE, `Enter a reason of at most ${MAX_NOTE} characters`),
 });
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 const SIGNED_OFF = "The ratings are signed off. Reopen them, giving a reason, before changing a decision.";
 

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { STREAMS } from "@/lib/framework/case-attributes";
 import { authorizeSetupRead, fieldProblem, lockInspection, sampledStreams } from "@/lib/inspections/setup";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import { fieldErrorsOf } from "@/lib/users";
 import { balancedAllocation } from "./allocation";
+import { parse } from "@/lib/validation";
 
 // Sharing the sampled cases between the inspection's team.
 //
@@ -22,11 +22,6 @@ import { balancedAllocation } from "./allocation";
 
 const ALLOCATABLE_STATUSES = new Set(["setup", "fieldwork"]);
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 const checkbox = z
   .union([z.boolean(), z.string(), z.null()])

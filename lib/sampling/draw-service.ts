@@ -2,15 +2,15 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { STREAMS, STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
 import { authorizeSetupRead, fieldProblem, isoDate, lockInspection, sampledStreams } from "@/lib/inspections/setup";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import { fieldErrorsOf } from "@/lib/users";
 import { SAMPLE_SIZE_METHOD } from "./sample-size";
 import { compareProportions, drawSampleByStream, type SamplingUnit } from "./stratified-draw";
 import { proposeStreamSampleSizes, YJS_2018_STREAM_SPLIT_LABEL } from "./stream-sizes";
+import { parse } from "@/lib/validation";
 
 // The sample: a stratified random draw per stream with a recorded seed, and hand changes (add a case
 // from the population, remove a sampled case), each with a reason. All audited.
@@ -27,11 +27,6 @@ import { proposeStreamSampleSizes, YJS_2018_STREAM_SPLIT_LABEL } from "./stream-
 const SEED_PATTERN = /^[\x21-\x7E]{1,64}$/;
 const CHANGEABLE_SAMPLE_STATUSES = new Set(["setup", "fieldwork"]);
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 const drawSchema = z.object({
   inspectionId: z.string().refine(isUuid, "There is no such inspection."),

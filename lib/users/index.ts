@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { authorizeGlobal, isUuid, type Actor } from "@/lib/permissions/access";
 import { GLOBAL_ROLES, type GlobalRole } from "@/lib/permissions/table";
 import { reconcileTeamsForRole, teamPlacesOf, type TeamPlaces } from "./teams";
+import { parse } from "@/lib/validation";
 
 // Managing user accounts: administrators only. Every change is audited; a change of role, a reset
 // password or disabling ends the user's existing sessions (session version bump). A password an
@@ -55,20 +56,6 @@ export const passwordResetSchema = z.object({
   password: passwordSchema,
 });
 
-export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}
-
-export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 export interface UserListing {
   id: string;

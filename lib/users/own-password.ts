@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions/access";
 import { consumeRateLimit } from "@/lib/rate-limit";
-import { checkPasswordFor, parse, passwordSchema } from "./index";
+import { parse } from "@/lib/validation";
+import { checkPasswordFor, passwordSchema } from "./index";
 
 // A user changes their own password (an administrator only sets the first one, or resets it). They
 // prove the current one; afterwards every session of theirs ends, this one included (session version

@@ -1,27 +1,28 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
+import { field, formAction } from "@/lib/http/form-action";
 import { createInspection } from "@/lib/inspections/setup";
 
-export async function createInspectionAction(_: FormState, form: FormData): Promise<FormState> {
-  const actor = await requireUser("/inspections/new");
-  if (!isForm(form)) return NOT_A_FORM;
-  let createdId: string | null = null;
-  const state = await runFormAction(async () => {
+export const createInspectionAction = formAction({
+  returnTo: "/inspections/new",
+  fields: {
+    yjsName: field.sent(),
+    frameworkVersion: field.sent(),
+    fieldworkStart: field.sent(),
+    windowStart: field.sent(),
+    windowEnd: field.sent(),
+    oocWindowStart: field.sent(),
+    oocWindowEnd: field.sent(),
+  },
+  async call(actor, input) {
     const created = await createInspection(actor, {
-      yjsName: form.get("yjsName"),
-      frameworkVersion: form.get("frameworkVersion"),
-      fieldworkStart: form.get("fieldworkStart"),
-      windowStart: form.get("windowStart") ?? "",
-      windowEnd: form.get("windowEnd") ?? "",
-      oocWindowStart: form.get("oocWindowStart") ?? "",
-      oocWindowEnd: form.get("oocWindowEnd") ?? "",
+      ...input,
+      windowStart: input.windowStart ?? "",
+      windowEnd: input.windowEnd ?? "",
+      oocWindowStart: input.oocWindowStart ?? "",
+      oocWindowEnd: input.oocWindowEnd ?? "",
     });
-    createdId = created.id;
-    return `${created.yjsName} created.`;
-  });
-  if (createdId) redirect(`/inspections/${createdId}/setup?created=1`);
-  return state;
-}
+    redirect(`/inspections/${created.id}/setup?created=1`);
+  },
+});

@@ -1,43 +1,42 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
 import { deleteEvidence, recordEvidence } from "@/lib/evidence";
-import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
+import { field, formAction } from "@/lib/http/form-action";
 
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
+function refresh(inspectionId: string): void {
+  revalidatePath(`/inspections/${inspectionId}/evidence`, "layout");
+  revalidatePath(`/inspections/${inspectionId}/panel`);
 }
 
-export async function recordEvidenceAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
+export const recordEvidenceAction = formAction({
+  fields: {
+    inspectionId: field.text(),
+    standardId: field.sent(),
+    topic: field.sent(),
+    kind: field.sent(),
+    source: field.sent(),
+    occurredOn: field.sent(),
+    text: field.sent(),
+    caseId: field.sent(),
+  },
+  async call(user, { inspectionId, ...input }) {
     await recordEvidence(user, inspectionId, {
-      standardId: form.get("standardId"),
-      topic: form.get("topic"),
-      kind: form.get("kind") ?? undefined,
-      source: form.get("source") ?? undefined,
-      occurredOn: form.get("occurredOn"),
-      text: form.get("text"),
-      caseId: form.get("caseId") ?? undefined,
+      ...input,
+      kind: input.kind ?? undefined,
+      source: input.source ?? undefined,
+      caseId: input.caseId ?? undefined,
     });
-    revalidatePath(`/inspections/${inspectionId}/evidence`, "layout");
-    revalidatePath(`/inspections/${inspectionId}/panel`);
+    refresh(inspectionId);
     return "Evidence recorded.";
-  });
-}
+  },
+});
 
-export async function deleteEvidenceAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
-    await deleteEvidence(user, inspectionId, { evidenceId: form.get("evidenceId") });
-    revalidatePath(`/inspections/${inspectionId}/evidence`, "layout");
-    revalidatePath(`/inspections/${inspectionId}/panel`);
+export const deleteEvidenceAction = formAction({
+  fields: { inspectionId: field.text(), evidenceId: field.sent() },
+  async call(user, { inspectionId, evidenceId }) {
+    await deleteEvidence(user, inspectionId, { evidenceId });
+    refresh(inspectionId);
     return "Evidence deleted.";
-  });
-}
+  },
+});

@@ -1,94 +1,78 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session";
+import { field, formAction } from "@/lib/http/form-action";
 import { addMember, removeMember, setMemberRole, startFieldwork, updateInspectionDetails } from "@/lib/inspections/setup";
 import { allocateBalanced, reassignCase } from "@/lib/sampling/allocation-service";
 import { addCaseToSample, drawSample, removeCaseFromSample } from "@/lib/sampling/draw-service";
 
-// Set-up's server actions: each reads its form, calls one lib/ use case, and refreshes the set-up
-// pages. Rights are checked by the use case (403 page for people who may not change set-up).
+// Set-up's server actions: each calls one lib/ use case and refreshes the set-up pages. Rights are
+// checked by the use case (403 page for people who may not change set-up).
 
-function text(form: FormData, name: string): string | null {
-  const value = form.get(name);
-  return typeof value === "string" ? value : null;
-}
+const inspection = { inspectionId: field.textOrNull() };
 
-async function run(form: FormData, change: (actor: Awaited<ReturnType<typeof requireUser>>, inspectionId: string | null) => Promise<string>): Promise<FormState> {
-  const actor = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
-    const message = await change(actor, inspectionId);
-    if (inspectionId) revalidatePath(`/inspections/${inspectionId}`, "layout");
-    return message;
+/** A set-up action: its use case, then the inspection's pages refreshed. */
+function setupAction<F extends Record<string, z.ZodType>>(
+  fields: F,
+  change: (actor: SessionUser, input: { inspectionId: string | null } & { [K in keyof F]: z.output<F[K]> }) => Promise<string>,
+) {
+  return formAction({
+    fields: { ...inspection, ...fields },
+    async call(actor, input) {
+      const message = await change(actor, input as Parameters<typeof change>[1]);
+      if (input.inspectionId) revalidatePath(`/inspections/${input.inspectionId}`, "layout");
+      return message;
+    },
   });
 }
 
-export async function updateDetailsAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, async (actor, inspectionId) => {
-    await updateInspectionDetails(actor, {
-      inspectionId,
-      yjsName: text(form, "yjsName"),
-      frameworkVersion: text(form, "frameworkVersion"),
-      fieldworkStart: text(form, "fieldworkStart"),
-      windowStart: text(form, "windowStart") ?? "",
-      windowEnd: text(form, "windowEnd") ?? "",
-      oocWindowStart: text(form, "oocWindowStart") ?? "",
-      oocWindowEnd: text(form, "oocWindowEnd") ?? "",
-    });
+export const updateDetailsAction = setupAction(
+  {
+    yjsName: field.textOrNull(),
+    frameworkVersion: field.textOrNull(),
+    fieldworkStart: field.textOrNull(),
+    windowStart: field.text(),
+    windowEnd: field.text(),
+    oocWindowStart: field.text(),
+    oocWindowEnd: field.text(),
+  },
+  async (actor, input) => {
+    await updateInspectionDetails(actor, input);
     return "Inspection details saved.";
-  });
-}
+  },
+);
 
-export async function startFieldworkAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, async (actor, inspectionId) => {
-    await startFieldwork(actor, { inspectionId });
-    return "Fieldwork has started. Inspectors can now record their cases.";
-  });
-}
+export const startFieldworkAction = setupAction({}, async (actor, { inspectionId }) => {
+  await startFieldwork(actor, { inspectionId });
+  return "Fieldwork has started. Inspectors can now record their cases.";
+});
 
-export async function addMemberAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, (actor, inspectionId) => addMember(actor, { inspectionId, userId: text(form, "userId"), role: text(form, "role") }));
-}
+const member = { userId: field.textOrNull(), role: field.textOrNull() };
 
-export async function setMemberRoleAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, (actor, inspectionId) => setMemberRole(actor, { inspectionId, userId: text(form, "userId"), role: text(form, "role") }));
-}
+export const addMemberAction = setupAction(member, (actor, input) => addMember(actor, input));
 
-export async function removeMemberAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, (actor, inspectionId) => removeMember(actor, { inspectionId, userId: text(form, "userId") }));
-}
+export const setMemberRoleAction = setupAction(member, (actor, input) => setMemberRole(actor, input));
 
-export async function drawSampleAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, async (actor, inspectionId) => {
-    const result = await drawSample(actor, { inspectionId, stream: text(form, "stream"), size: text(form, "size"), seed: text(form, "seed") ?? "" });
-    return result.message;
-  });
-}
+export const removeMemberAction = setupAction({ userId: field.textOrNull() }, (actor, input) => removeMember(actor, input));
 
-export async function addCaseAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, (actor, inspectionId) => addCaseToSample(actor, { inspectionId, reference: text(form, "reference"), reason: text(form, "reason") }));
-}
+export const drawSampleAction = setupAction({ stream: field.textOrNull(), size: field.textOrNull(), seed: field.text() }, async (actor, input) => {
+  const result = await drawSample(actor, input);
+  return result.message;
+});
 
-export async function removeCaseAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, (actor, inspectionId) => removeCaseFromSample(actor, { inspectionId, caseId: text(form, "caseId"), reason: text(form, "reason") }));
-}
+export const addCaseAction = setupAction({ reference: field.textOrNull(), reason: field.textOrNull() }, (actor, input) => addCaseToSample(actor, input));
 
-export async function allocateBalancedAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, (actor, inspectionId) =>
-    allocateBalanced(actor, { inspectionId, includeLead: text(form, "includeLead"), keepExisting: text(form, "keepExisting") }),
-  );
-}
+export const removeCaseAction = setupAction({ caseId: field.textOrNull(), reason: field.textOrNull() }, (actor, input) =>
+  removeCaseFromSample(actor, input),
+);
 
-export async function reassignCaseAction(_: FormState, form: FormData): Promise<FormState> {
-  return run(form, (actor, inspectionId) =>
-    reassignCase(actor, {
-      inspectionId,
-      caseId: text(form, "caseId"),
-      userId: text(form, "userId") ?? "",
-      expectedUserId: text(form, "expectedUserId") ?? "",
-    }),
-  );
-}
+export const allocateBalancedAction = setupAction({ includeLead: field.textOrNull(), keepExisting: field.textOrNull() }, (actor, input) =>
+  allocateBalanced(actor, input),
+);
+
+export const reassignCaseAction = setupAction(
+  { caseId: field.textOrNull(), userId: field.text(), expectedUserId: field.text() },
+  (actor, input) => reassignCase(actor, input),
+);
