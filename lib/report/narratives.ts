@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { findStandard, getFramework, isFrameworkVersion } from "@/lib/framework";
 import { authorize, type Actor } from "@/lib/permissions/access";
-import { fieldErrorsOf } from "@/lib/users";
+import { parse } from "@/lib/validation";
 
 export const MAX_NARRATIVE_TEXT = 20_000;
 const SIGNED_OFF = "The ratings are signed off, so the report's narrative is frozen. The lead inspector can reopen them.";
@@ -51,9 +51,7 @@ export interface NarrativeView {
 
 export async function saveNarrative(actor: Actor, inspectionId: string, input: unknown): Promise<NarrativeView> {
   await authorize(actor, inspectionId, "report.write");
-  const parsed = saveSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  const data = parsed.data;
+  const data = parse(saveSchema, input);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string; framework_version: string }[]>`
       SELECT status::text, framework_version FROM inspections WHERE id = ${inspectionId}::uuid FOR UPDATE`;

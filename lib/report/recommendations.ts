@@ -8,7 +8,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import { fieldErrorsOf } from "@/lib/users";
+import { parse } from "@/lib/validation";
 
 export const RECOMMENDATION_PARTIES = ["yjs", "management_board", "police", "health", "local_authority", "other"] as const;
 export type RecommendationParty = (typeof RECOMMENDATION_PARTIES)[number];
@@ -53,11 +53,6 @@ const editSchema = z.object({ recommendationId: idField, ...fields }).refine((v)
 const moveSchema = z.object({ recommendationId: idField, direction: z.enum(["up", "down"], { message: "Choose up or down" }) });
 const deleteSchema = z.object({ recommendationId: idField });
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError("There is a problem with what you entered.", fieldErrorsOf(parsed.error));
-  return parsed.data;
-}
 
 export interface RecommendationView {
   readonly id: string;
