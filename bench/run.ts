@@ -18,6 +18,7 @@ const SECTIONS: [string, () => Promise<{ default: BenchSection }>][] = [
   ["population-import", () => import("./sections/population-import")],
   ["answer-saves", () => import("./sections/answer-saves")],
   ["case-page-js", () => import("./sections/case-page-js")],
+  ["report-export", () => import("./sections/report-export")],
 ];
 // `npm run bench -- answer-saves` runs only the named sections and prints them without writing
 // RESULTS.md (which always holds a full run).

@@ -308,6 +308,12 @@ export function wellFormed(name: string, f: Fixture): Record<string, string> {
     clearDecisionAction: { ...inspection, standardId: "1.1", kind: "judgement" },
     signOffAction: { ...inspection, password: DEMO_PASSWORD },
     reopenAction: { ...inspection, reason: "Matrix: reopen the ratings" },
+    // No such recommendation: the lead gets a form error (it may have been deleted in another tab), others a refusal.
+    addRecommendationAction: { ...inspection, party: "yjs", text: "Matrix: a recommendation" },
+    editRecommendationAction: { ...inspection, recommendationId: "00000000-0000-4000-8000-000000000000", party: "yjs", text: "Matrix: changed" },
+    moveRecommendationAction: { ...inspection, recommendationId: "00000000-0000-4000-8000-000000000000", direction: "up" },
+    deleteRecommendationAction: { ...inspection, recommendationId: "00000000-0000-4000-8000-000000000000" },
+    saveNarrativeAction: { ...inspection, standardId: "2.1", strengths: "Matrix: a strength", areasForImprovement: "" },
   };
   const form = forms[name];
   if (!form) throw new Error(`No well-formed input for ${name}`);

@@ -60,6 +60,7 @@ const SETUP_ACTIONS = "app/inspections/[inspectionId]/setup/actions.ts";
 const CASE_ACTIONS = "app/inspections/[inspectionId]/cases/[caseId]/actions.ts";
 const PANEL_ACTIONS = "app/inspections/[inspectionId]/panel/actions.ts";
 const EVIDENCE_ACTIONS = "app/inspections/[inspectionId]/evidence/actions.ts";
+const REPORT_ACTIONS = "app/inspections/[inspectionId]/panel/report/actions.ts";
 const USER_ACTIONS = "app/admin/users/actions.ts";
 
 export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
@@ -82,6 +83,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/inspections/[inspectionId]/cases/[caseId]/history", READERS),
   page("/inspections/[inspectionId]/panel", READERS),
   page("/inspections/[inspectionId]/panel/questions/[questionId]", READERS),
+  page("/inspections/[inspectionId]/panel/report", READERS),
   page("/inspections/[inspectionId]/evidence", READERS),
   page("/inspections/[inspectionId]/evidence/[standardId]", READERS),
   page("/inspections/[inspectionId]/exports", MANAGER_OR_LEAD),
@@ -133,6 +135,11 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   action(PANEL_ACTIONS, "clearDecisionAction", LEAD),
   action(PANEL_ACTIONS, "signOffAction", LEAD),
   action(PANEL_ACTIONS, "reopenAction", LEAD),
+  action(REPORT_ACTIONS, "addRecommendationAction", LEAD),
+  action(REPORT_ACTIONS, "editRecommendationAction", LEAD),
+  action(REPORT_ACTIONS, "moveRecommendationAction", LEAD),
+  action(REPORT_ACTIONS, "deleteRecommendationAction", LEAD),
+  action(REPORT_ACTIONS, "saveNarrativeAction", LEAD),
 ]);
 
 /** The key an entry point is known by in the source tree: "page /x", "GET /api/y", "action file#name". */

@@ -5,3 +5,4 @@
 export * from "./recommendations";
 export { listNarratives, listPoints, normaliseList, saveNarrative, MAX_NARRATIVE_TEXT, type NarrativeView } from "./narratives";
 export { promptAggregates, type PromptAggregate, type PromptMarkCount } from "./prompt-aggregates";
+export { reportPage, type ReportPage } from "./report-page";

@@ -25,6 +25,8 @@ export const PARTY_LABELS: Readonly<Record<RecommendationParty, string>> = Objec
 
 export const MAX_RECOMMENDATION_TEXT = 2000;
 export const MAX_PARTY_NAME = 200;
+// A recommendation another tab has just deleted is a form error, not a missing page.
+const GONE = "That recommendation no longer exists: it may have been deleted. Reload the page to see the current list.";
 const SIGNED_OFF = "The ratings are signed off, so the report's recommendations are frozen. The lead inspector can reopen them.";
 
 const fields = {
@@ -101,7 +103,7 @@ export async function editRecommendation(actor: Actor, inspectionId: string, inp
       where: { id: data.recommendationId, inspectionId },
       select: { party: true, partyName: true, text: true },
     });
-    if (!before) throw new NotFoundError("There is no such recommendation.");
+    if (!before) throw new ValidationError(GONE, { recommendationId: GONE });
     const row = await tx.recommendation.update({
       where: { id: data.recommendationId },
       data: { party: data.party, partyName: data.partyName, text: data.text, updatedAt: new Date() },
@@ -127,7 +129,7 @@ export async function moveRecommendation(actor: Actor, inspectionId: string, inp
   await db.$transaction(async (tx) => {
     await lockOpenInspection(tx, inspectionId);
     const row = await tx.recommendation.findFirst({ where: { id: recommendationId, inspectionId }, select: { id: true, position: true } });
-    if (!row) throw new NotFoundError("There is no such recommendation.");
+    if (!row) throw new ValidationError(GONE, { recommendationId: GONE });
     const neighbour = await tx.recommendation.findFirst({
       where: { inspectionId, position: direction === "up" ? { lt: row.position } : { gt: row.position } },
       orderBy: { position: direction === "up" ? "desc" : "asc" },
@@ -162,7 +164,7 @@ export async function deleteRecommendation(actor: Actor, inspectionId: string, i
       where: { id: recommendationId, inspectionId },
       select: { id: true, position: true, party: true, partyName: true, text: true },
     });
-    if (!row) throw new NotFoundError("There is no such recommendation.");
+    if (!row) throw new ValidationError(GONE, { recommendationId: GONE });
     await tx.recommendation.delete({ where: { id: row.id } });
     // Close the gap so the report's numbering stays 1, 2, 3…
     await tx.recommendation.updateMany({ where: { inspectionId, position: { gt: row.position } }, data: { position: { decrement: 1 } } });

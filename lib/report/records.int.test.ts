@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { recordJudgement, signOffRatings, recordDiscretion, reopenRatings } from "@/lib/panel";
 import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
 import {
@@ -79,7 +79,8 @@ describe("recommendations", () => {
     const first = (await listRecommendations(team.lead, team.inspectionId)).items[0];
     const top = await refusal(moveRecommendation(team.lead, team.inspectionId, { recommendationId: first?.id, direction: "up" }), ValidationError);
     expect(top.message).toBe("Recommendation 1 is already the first.");
-    await refusal(deleteRecommendation(team.lead, team.inspectionId, { recommendationId: "00000000-0000-4000-8000-000000000000" }), NotFoundError);
+    const gone = await refusal(deleteRecommendation(team.lead, team.inspectionId, { recommendationId: "00000000-0000-4000-8000-000000000000" }), ValidationError);
+    expect(gone.fieldErrors.recommendationId).toMatch(/no longer exists/);
 
     for (const who of [team.inspector, team.manager, team.outsider]) {
       await refusal(addRecommendation(who, team.inspectionId, { party: "yjs", text: "x" }), ForbiddenError);

@@ -40,6 +40,8 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         <Link href={`/inspections/${inspectionId}`}>Back to the inspection</Link>
         {" · "}
         <Link href={`/inspections/${inspectionId}/evidence`}>Evidence for the judgement-rated standards</Link>
+        {" · "}
+        <Link href={`/inspections/${inspectionId}/panel/report`}>Draft report: recommendations and narrative</Link>
         {figures.rights.export ? (
           <>
             {" · "}
