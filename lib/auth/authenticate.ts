@@ -28,6 +28,10 @@ export type AuthenticationResult =
 
 const INVALID = "The email address or password is not right. Check them and try again.";
 
+// The decoy hash is made when this module loads, not on the first unknown email: that first attempt
+// would otherwise take a hash longer than the others and tell that the address has no account.
+void decoyPasswordHash();
+
 function minutes(seconds: number): string {
   const m = Math.max(1, Math.ceil(seconds / 60));
   return `${m} minute${m === 1 ? "" : "s"}`;
