@@ -10,12 +10,14 @@ import { teamEffectOf, type TeamPlaces } from "@/lib/users/teams";
 
 export const metadata: Metadata = { title: "Users" };
 
-/** What each other role would do to this person's team places, for the role field's hint. */
+/** What each other role would do to this person's team places, for the role field's hint (roles with the same effect together). */
 function roleChangeEffects(role: string, teams: TeamPlaces): string | null {
-  const lines = GLOBAL_ROLES.filter((other) => other !== role).flatMap((other) => {
+  const rolesByEffect = new Map<string, string[]>();
+  for (const other of GLOBAL_ROLES.filter((r) => r !== role)) {
     const effect = teamEffectOf(other, teams, true);
-    return effect ? [`As ${GLOBAL_ROLE_LABELS[other].toLowerCase()}: ${effect}`] : [];
-  });
+    if (effect) rolesByEffect.set(effect, [...(rolesByEffect.get(effect) ?? []), GLOBAL_ROLE_LABELS[other].toLowerCase()]);
+  }
+  const lines = [...rolesByEffect].map(([effect, roles]) => `As ${roles.join(" or ")}, ${effect.charAt(0).toLowerCase()}${effect.slice(1)}`);
   return lines.length > 0 ? lines.join(" ") : null;
 }
 
@@ -56,12 +58,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ) : null}
         </form>
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
+          {/* Below the md breakpoint each user is a block of its own: four columns of forms do not fit 320 px. */}
+          <table className="w-full border-collapse text-left max-md:block">
             <caption className="mb-2 text-left text-xl font-bold">
               {users.length} user{users.length === 1 ? "" : "s"}
               {search ? ` matching “${search}”` : ""}
             </caption>
-            <thead>
+            <thead className="max-md:sr-only">
               <tr className="border-b-2 border-ink">
                 <th scope="col" className="py-2 pr-4">Name and email</th>
                 <th scope="col" className="py-2 pr-4">Role</th>
@@ -69,9 +72,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <th scope="col" className="py-2 pr-4">Password</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-md:block">
               {users.map((user) => (
-                <tr key={user.id} className="border-b border-line align-top">
+                <tr key={user.id} className="border-b border-line align-top max-md:block max-md:py-2 [&>td]:max-md:block [&>td]:max-md:py-1">
                   <td className="py-3 pr-4">
                     {user.name}
                     <span className="block text-sm break-all text-muted">{user.email}</span>
