@@ -1,5 +1,5 @@
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { CALLERS, ENTRY_POINTS, entryKey, type CallerKey, type EntryPoint, type Outcome } from "@/lib/permissions/entry-points";
+import { CALLERS, ENTRY_POINTS, entryKey, type CallerKey, type EntryPoint, type Outcome } from "@/tests/entry-points";
 import {
   actionState,
   callAction,
@@ -17,7 +17,7 @@ import {
 import { demoUser, expect, storageStateOf, test } from "./fixtures";
 
 // The access matrix (issue 7): every page, route handler and server action of the source tree is
-// declared in lib/permissions/entry-points.ts with who may use it, and is called here as each caller.
+// declared in tests/entry-points.ts with who may use it, and is called here as each caller.
 // The inspection called is the test's own (the demo lead leads it, inspector and inspector2 are on
 // its team, otherLead is not), with a comment thread, an answer and evidence whose text must never
 // reach a refused caller. Refused callers send well-formed input (so only the rights can stop them)
@@ -29,7 +29,7 @@ test("every page, route handler and server action in the source tree is in the e
   const found = sourceEntryPoints();
   expect(
     { missingFromTable: found.filter((k) => !declared.includes(k)), notInSource: declared.filter((k) => !found.includes(k)) },
-    "lib/permissions/entry-points.ts must list exactly the app's entry points",
+    "tests/entry-points.ts must list exactly the app's entry points",
   ).toEqual({ missingFromTable: [], notInSource: [] });
   const built = serverActions().map((a) => `action ${a.file}#${a.name}`);
   expect(built.filter((k) => !declared.includes(k)), "every server action of the build is declared").toEqual([]);

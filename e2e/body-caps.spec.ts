@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
-import { ENTRY_POINTS } from "@/lib/permissions/entry-points";
+import { ENTRY_POINTS } from "@/tests/entry-points";
 import { concrete } from "./entry-point-calls";
 import { createInspectionWithCases, expect, storageStateOf, test, type DemoUserKey } from "./fixtures";
 

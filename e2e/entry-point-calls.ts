@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { Client } from "pg";
-import { CALLERS, type CallerKey, type Outcome } from "@/lib/permissions/entry-points";
+import { CALLERS, type CallerKey, type Outcome } from "@/tests/entry-points";
 import { DEMO_PASSWORD } from "@/scripts/demo-data";
 import { createInspectionWithCases, demoUser } from "./fixtures";
 

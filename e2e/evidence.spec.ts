@@ -1,10 +1,10 @@
-import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { expect, runTestData, signedInPage, test } from "./fixtures";
 
 let team: PanelTestTeam;
 
 test.beforeAll(() => {
-  team = runTestData<PanelTestTeam>("lib/panel/test-support-cli.ts", "create", { name: "Evidence Test YJS", resettlementCases: 1 });
+  team = runTestData<PanelTestTeam>("tests/panel/test-support-cli.ts", "create", { name: "Evidence Test YJS", resettlementCases: 1 });
 });
 
 test("a team member records a strength for 1.1, sees field errors first, and the panel lists it", async ({ browser }) => {

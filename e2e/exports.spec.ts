@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { rateJson } from "@/lib/rating";
 import { expect, pageAs, runTestData, signedInPage, test } from "./fixtures";
 
@@ -12,7 +12,7 @@ import { expect, pageAs, runTestData, signedInPage, test } from "./fixtures";
 let team: PanelTestTeam;
 
 test.beforeAll(() => {
-  team = runTestData<PanelTestTeam>("lib/panel/test-support-cli.ts", "create", { name: "Export Test YJS", decided: true });
+  team = runTestData<PanelTestTeam>("tests/panel/test-support-cli.ts", "create", { name: "Export Test YJS", decided: true });
 });
 
 async function download(page: Page, label: string): Promise<{ name: string; data: Buffer }> {

@@ -1,6 +1,6 @@
 import { request as playwrightRequest } from "@playwright/test";
 import fc from "fast-check";
-import { ENTRY_POINTS } from "@/lib/permissions/entry-points";
+import { ENTRY_POINTS } from "@/tests/entry-points";
 import { actionState, callAction, concrete, connect, createFixture, serverActions, snapshot, wellFormed } from "./entry-point-calls";
 import { expect, storageStateOf, test } from "./fixtures";
 import { hostileJson, hostileText } from "./fuzz-values";

@@ -1,9 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
-import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { DEMO_PASSWORD } from "@/scripts/demo-data";
 import { expect, pageAs, runTestData, signedInPage, test } from "./fixtures";
 
-const TEST_DATA = "lib/panel/test-support-cli.ts";
+const TEST_DATA = "tests/panel/test-support-cli.ts";
 const DEMOSHIRE = "Demoshire Youth Justice Service";
 
 // The ratings panel. Demoshire's answers reproduce Salford 2024; this is the only file that changes

@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/audit";
 import { closeDatabase, db } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadPanelState, rateState, recordDiscretion, recordJudgement, signOffRatings } from "@/lib/panel";
-import { SALFORD_JUDGEMENTS } from "@/lib/panel/test-support";
+import { SALFORD_JUDGEMENTS } from "@/tests/panel/test-support";
 import { backupDatabase, restoreDatabase } from "./backup";
 import { DEMO_PASSWORD, seedDemoData } from "./demo-data";
 import { migrate } from "./embedded-database";

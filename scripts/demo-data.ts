@@ -3,7 +3,7 @@
 // ratings panel shows a real, checkable result (22/36, Good, two discretion opportunities).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { proposeYjs2018Windows } from "@/lib/sampling/eligibility-window";
+import { proposeYjs2018Windows } from "@/lib/framework/eligibility-window";
 
 export const DEMO_PASSWORD = "case-review-demo";
 

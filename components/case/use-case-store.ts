@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flattenAnswerFields, type Scalar } from "@/lib/answers/change";
-import type { CaseLiveAnswer } from "@/lib/cases/live-state";
+import type { CaseLiveAnswer } from "@/lib/answers/live-state";
 import type { CasePageModel } from "@/lib/cases/queries";
 import type { ConflictRecord } from "./idb";
 import { forgetOfflineCopies } from "./offline-owner";

@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { getFramework } from "@/lib/framework";
 import { ratePanel, rateWithDecisions, type StoredDecision } from "@/lib/panel/rate-panel";
-import { SALFORD_YES } from "@/lib/panel/test-support";
+import { SALFORD_YES } from "@/tests/panel/test-support";
 import { ratingPoints } from "@/lib/rating";
 import { KeyQuestionTable, MissingFiguresNote, RatingsOverview } from "./standard-tables";
 

@@ -10,7 +10,7 @@ import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, summaryOf } from "@/lib/http/form-state";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
-import { hasStreamWindows, proposeInspectionWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/sampling/eligibility-window";
+import { hasStreamWindows, proposeInspectionWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/framework/eligibility-window";
 
 export interface InspectionDetailsValues {
   yjsName: string;

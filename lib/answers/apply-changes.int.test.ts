@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { answerChange, makeTeam } from "@/lib/cases/test-helpers";
+import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
 import { approveCase, completeCase } from "@/lib/cases/workflow";
 import { applyChanges } from "./apply-changes";
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase } from "@/lib/db/client";
 import { readableCaseReference } from "./access";
-import { makeTeam } from "./test-helpers";
+import { makeTeam } from "@/tests/cases/test-helpers";
 
 afterAll(() => closeDatabase());
 

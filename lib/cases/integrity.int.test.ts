@@ -4,7 +4,7 @@ import { applyChanges } from "@/lib/answers/apply-changes";
 import { closeDatabase, db } from "@/lib/db/client";
 import { keyQuestionCases, loadPanelState } from "@/lib/panel";
 import { caseTimeline } from "./queries";
-import { answerChange, makeTeam } from "./test-helpers";
+import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
 import { approveCase, completeCase } from "./workflow";
 
 // What an inspector records cannot change without the lead knowing (issue 12, "Integrity"): an edit to

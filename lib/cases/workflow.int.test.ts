@@ -3,7 +3,7 @@ import { applyChanges } from "@/lib/answers/apply-changes";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { caseTimeline, listCases, loadCasePage } from "./queries";
-import { answerChange, makeTeam } from "./test-helpers";
+import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
 import { approveCase, closeQuery, completeCase, raiseQuery, reopenCase, replyToQuery, returnCase } from "./workflow";
 
 afterAll(() => closeDatabase());

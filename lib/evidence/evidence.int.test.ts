@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { deleteEvidence, evidencePage, listEvidence, recordEvidence } from "@/lib/evidence";
-import { createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
+import { createPanelTestInspection, type PanelTestTeam } from "@/tests/panel/test-support";
 
 const item = (over: Record<string, unknown> = {}) => ({
   standardId: "1.1",

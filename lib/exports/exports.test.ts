@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
 import { discretionFootnote, fileSlug } from "./model";
 import { DISPOSAL_TYPE_LABELS, STREAMS, STREAM_LABELS } from "@/lib/framework/case-attributes";
-import { salfordExportModel } from "./test-model";
+import { salfordExportModel } from "@/tests/exports/test-model";
 import { writeXlsx } from "./xlsx";
 
 async function collect(write: (out: Writable) => unknown): Promise<Buffer> {

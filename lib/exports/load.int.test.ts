@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { loadExportModel } from "@/lib/exports";
 import { recordDiscretion, recordJudgement, signOffRatings } from "@/lib/panel";
-import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
+import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/tests/panel/test-support";
 
 describe("loading an export", () => {
   let team: PanelTestTeam;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
 import { getFramework } from "@/lib/framework";
 import { recordDiscretion, recordJudgement } from "@/lib/panel";
-import { SALFORD_JUDGEMENTS } from "@/lib/panel/test-support";
+import { SALFORD_JUDGEMENTS } from "@/tests/panel/test-support";
 import { addRecommendation, saveNarrative } from "@/lib/report";
 import { seedDemoData } from "@/scripts/demo-data";
 import { migrate } from "@/scripts/embedded-database";

@@ -7,7 +7,7 @@ import { countWords, reportDocument, serviceShortName, type Block } from "./repo
 import { buildReportDocx } from "./report-docx";
 import { writeReportPdf } from "./report-pdf";
 import { folded, readDocx, readPdf } from "./report-reading";
-import { salfordCases, salfordExportModel } from "./test-model";
+import { salfordCases, salfordExportModel } from "@/tests/exports/test-model";
 
 function pdfOf(model: ExportModel): Promise<Buffer> {
   return new Promise((resolve, reject) => {

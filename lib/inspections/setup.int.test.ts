@@ -5,17 +5,11 @@ import type { Actor } from "@/lib/permissions/access";
 import { importPopulation } from "@/lib/population/import";
 import { allocateBalanced } from "@/lib/sampling/allocation-service";
 import { drawSample } from "@/lib/sampling/draw-service";
-import {
-  addMember,
-  createInspection,
-  removeMember,
-  setMemberRole,
-  setupOverview,
-  startFieldwork,
-  teamView,
-  updateInspectionDetails,
-} from "./setup";
-import { makeInspection, makeUser, populationCases, toCsv, unique } from "./setup-test-fixtures";
+import { createInspection, updateInspectionDetails } from "./details";
+import { startFieldwork } from "./fieldwork";
+import { setupOverview, teamView } from "./setup-views";
+import { addMember, removeMember, setMemberRole } from "./team";
+import { makeInspection, makeUser, populationCases, toCsv, unique } from "@/tests/inspections/setup-fixtures";
 
 let admin: Actor;
 let manager: Actor;

@@ -12,7 +12,7 @@ import {
 } from "@/lib/panel";
 import { closeQuery, raiseQuery } from "@/lib/cases/workflow";
 import { signOffChecks } from "@/lib/panel/sign-off-checks";
-import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
+import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/tests/panel/test-support";
 import { getFramework } from "@/lib/framework";
 import { loadPanelState } from "@/lib/panel";
 import { countsFromAnswers, rateInspection, whyWithoutFigures } from "@/lib/rating";

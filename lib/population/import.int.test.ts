@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
-import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
+import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/tests/inspections/setup-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { drawSample } from "@/lib/sampling/draw-service";
 import { importPopulation } from "./import";

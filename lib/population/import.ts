@@ -5,8 +5,8 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { STREAM_LABELS, STREAMS } from "@/lib/framework/case-attributes";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
-import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWindows } from "@/lib/inspections/setup";
-import { hasStreamWindows, windowForStream, type InspectionWindows } from "@/lib/sampling/eligibility-window";
+import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWindows } from "@/lib/inspections/kernel";
+import { hasStreamWindows, windowForStream, type InspectionWindows } from "@/lib/framework/eligibility-window";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import {

@@ -20,7 +20,7 @@ import {
   type Gender,
   type Stream,
 } from "@/lib/framework/case-attributes";
-import { isRealIsoDate, type EligibilityWindow } from "@/lib/sampling/eligibility-window";
+import { isRealIsoDate, type EligibilityWindow } from "@/lib/framework/eligibility-window";
 import {
   CASE_MANAGER_MAX_LENGTH,
   ETHNICITY_MAX_LENGTH,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { recordJudgement, signOffRatings, recordDiscretion, reopenRatings } from "@/lib/panel";
-import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
+import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/tests/panel/test-support";
 import {
   addRecommendation,
   deleteRecommendation,

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
-import { answerChange } from "@/lib/cases/test-helpers";
+import { answerChange } from "@/tests/cases/test-helpers";
 import { completeCase, raiseQuery, replyToQuery } from "@/lib/cases/workflow";
 import { db, sqlQuery } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { recordEvidence } from "@/lib/evidence";
 import { loadPanelState, rateState, recordDiscretion, recordJudgement, signOffRatings } from "@/lib/panel";
-import { createPanelTestInspection, SALFORD_JUDGEMENTS, TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { createPanelTestInspection, SALFORD_JUDGEMENTS, TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { eraseCaseContent, ERASED_TEXT, retentionMonths, retentionOverview, runRetention } from "./index";
 
 // Retention: a signed-off inspection with case text in every place it can live (rationale and

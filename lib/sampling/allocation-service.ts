@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { STREAMS } from "@/lib/framework/case-attributes";
-import { authorizeSetupRead, fieldProblem, lockInspection, sampledStreams } from "@/lib/inspections/setup";
+import { authorizeSetupRead, fieldProblem, lockInspection, sampledStreams } from "@/lib/inspections/kernel";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { balancedAllocation } from "./allocation";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/lib/inspections/setup-test-fixtures";
+import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/tests/inspections/setup-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { importPopulation } from "@/lib/population/import";
 import { addCaseToSample, drawSample, removeCaseFromSample, samplingView } from "./draw-service";

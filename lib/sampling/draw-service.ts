@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { STREAMS, STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
-import { authorizeSetupRead, fieldProblem, isoDate, lockInspection, sampledStreams } from "@/lib/inspections/setup";
+import { authorizeSetupRead, fieldProblem, isoDate, lockInspection, sampledStreams } from "@/lib/inspections/kernel";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { SAMPLE_SIZE_METHOD } from "./sample-size";

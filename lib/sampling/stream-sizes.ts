@@ -8,7 +8,7 @@
 // to the other stream, so the split stays S2's. Either way the lead can change each number.
 
 import type { Stream } from "@/lib/framework/case-attributes";
-import { hasStreamWindows } from "./eligibility-window";
+import { hasStreamWindows } from "@/lib/framework/eligibility-window";
 import { sampleSize, type SampleSizeOptions } from "./sample-size";
 
 /** Percent of the yjs-2018 sample from each stream (S2). */

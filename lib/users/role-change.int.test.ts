@@ -2,11 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
 import { caseContext } from "@/lib/cases/access";
 import { loadCasePage } from "@/lib/cases/queries";
-import { answerChange, makeTeam } from "@/lib/cases/test-helpers";
+import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { panelFigures, recordJudgement } from "@/lib/panel";
-import { createPanelTestInspection } from "@/lib/panel/test-support";
+import { createPanelTestInspection } from "@/tests/panel/test-support";
 import { changeRole } from "./index";
 
 afterAll(() => closeDatabase());

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { field, formAction } from "@/lib/http/form-action";
-import { createInspection } from "@/lib/inspections/setup";
+import { createInspection } from "@/lib/inspections/details";
 
 export const createInspectionAction = formAction({
   returnTo: "/inspections/new",

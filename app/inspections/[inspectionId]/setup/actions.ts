@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { field, formAction } from "@/lib/http/form-action";
-import { addMember, removeMember, setMemberRole, startFieldwork, updateInspectionDetails } from "@/lib/inspections/setup";
+import { updateInspectionDetails } from "@/lib/inspections/details";
+import { startFieldwork } from "@/lib/inspections/fieldwork";
+import { addMember, removeMember, setMemberRole } from "@/lib/inspections/team";
 import { allocateBalanced, reassignCase } from "@/lib/sampling/allocation-service";
 import { addCaseToSample, drawSample, removeCaseFromSample } from "@/lib/sampling/draw-service";
 

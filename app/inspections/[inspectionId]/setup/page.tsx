@@ -8,8 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
-import { setupOverview } from "@/lib/inspections/setup";
-import { hasStreamWindows } from "@/lib/sampling/eligibility-window";
+import { setupOverview } from "@/lib/inspections/setup-views";
+import { hasStreamWindows } from "@/lib/framework/eligibility-window";
 import { startFieldworkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inspection set-up" };

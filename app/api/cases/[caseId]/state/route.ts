@@ -1,8 +1,8 @@
 // GET ?since=<stamp>: what an open case page polls to learn of other people's changes
-// (lib/cases/live-state.ts): only the stamp while nothing changed, the stored state when it did.
+// (lib/answers/live-state.ts): only the stamp while nothing changed, the stored state when it did.
 
 import { z } from "zod";
-import { caseLiveState } from "@/lib/cases/live-state";
+import { caseLiveState } from "@/lib/answers/live-state";
 import { pathId, routeHandler } from "@/lib/http/route-handler";
 
 export const GET = routeHandler(

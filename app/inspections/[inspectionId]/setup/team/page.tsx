@@ -4,7 +4,7 @@ import { AddMemberForm, MemberRoleForm, RemoveMemberForm } from "@/components/se
 import { requireUser } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
 import { MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
-import { teamView } from "@/lib/inspections/setup";
+import { teamView } from "@/lib/inspections/setup-views";
 
 export const metadata: Metadata = { title: "Set-up: team" };
 

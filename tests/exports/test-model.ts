@@ -3,10 +3,10 @@
 // rationale that starts like a spreadsheet formula).
 
 import { decisionSupport, rateInspection } from "@/lib/rating";
-import { SALFORD_YES } from "@/lib/panel/test-support";
+import { SALFORD_YES } from "@/tests/panel/test-support";
 import { getFramework } from "@/lib/framework";
 import { keyQuestionCoverage, type CaseGroup } from "@/lib/rating";
-import type { ExportModel, ReportCase } from "./model";
+import type { ExportModel, ReportCase } from "@/lib/exports/model";
 
 const COURT = 13;
 const OOC = 20;

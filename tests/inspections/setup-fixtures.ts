@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { POPULATION_COLUMN_NAMES } from "@/lib/population/columns";
 import type { Actor } from "@/lib/permissions/access";
 import type { GlobalRole } from "@/lib/permissions/table";
-import { addMember, createInspection } from "./setup";
+import { createInspection } from "@/lib/inspections/details";
+import { addMember } from "@/lib/inspections/team";
 
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;

@@ -3,7 +3,7 @@ import { CASE_FIELDS, storedCaseColumn } from "@/lib/answers/apply-changes";
 import { storedAnswerFlat, type AnswerValue, type Scalar } from "@/lib/answers/change";
 import { sqlQuery } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
-import { caseContext } from "./access";
+import { caseContext } from "@/lib/cases/access";
 
 // What an open case page polls (on focus and every few seconds) to learn that someone else changed
 // the case: a stamp that moves with every write to the case (its version moves with each field and
