@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
-import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { expect, runTestData, signedInPage, test } from "./fixtures";
 
 // The lead keeps the draft report's recommendations and narrative beside the panel, and the report
@@ -9,7 +9,7 @@ import { expect, runTestData, signedInPage, test } from "./fixtures";
 let team: PanelTestTeam;
 
 test.beforeAll(() => {
-  team = runTestData<PanelTestTeam>("lib/panel/test-support-cli.ts", "create", { name: "Ynys Môn Report Test YJS", decided: true });
+  team = runTestData<PanelTestTeam>("tests/panel/test-support-cli.ts", "create", { name: "Ynys Môn Report Test YJS", decided: true });
 });
 
 test("the lead adds, orders and words recommendations and a narrative, and the draft report prints them", async ({ browser }) => {
