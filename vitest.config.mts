@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // Property tests are CPU-bound: 5 s of wall clock is not enough on a busy two-core machine.
+          testTimeout: 20_000,
         },
       },
       {

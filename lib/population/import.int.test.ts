@@ -180,15 +180,13 @@ describe("importing the eligible population", () => {
     await expect(importPopulation(manager, { inspectionId, fileName: "x.csv", content })).resolves.toMatchObject({ status: "imported" });
   });
 
-  it("imports 5,000 rows in seconds", async () => {
+  // Its speed is measured by `npm run bench` (bench/sections/population-import.ts), not timed here.
+  it("imports 5,000 rows in one go", async () => {
     const inspectionId = await inspectionWithTeam();
     const content = toCsv(populationCases(5000));
-    const started = performance.now();
     const result = await importPopulation(lead, { inspectionId, fileName: "big.csv", content });
-    const seconds = (performance.now() - started) / 1000;
     expect(result).toMatchObject({ status: "imported", rowCount: 5000 });
     expect(await db.populationCase.count({ where: { inspectionId } })).toBe(5000);
-    expect(seconds).toBeLessThan(10);
   });
 
   it("refuses once fieldwork has started", async () => {
