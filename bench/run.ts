@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startAppServer, type AppServer } from "@/scripts/app-server";
-import { freePort, migrate, startEmbeddedDatabase } from "@/scripts/embedded-database";
+import { freePort, startEmbeddedDatabase } from "@/scripts/embedded-database";
+import { applyMigrations } from "@/scripts/migrations";
 import { buildIfStale } from "@/scripts/next-build";
 import { seedLargeDataset } from "./large-dataset";
 import type { BenchContext, BenchSection } from "./section";
@@ -36,7 +37,7 @@ async function main() {
   const database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_bench" });
   let app: AppServer | undefined;
   try {
-    migrate(database.url);
+    await applyMigrations(database.url);
     process.env.DATABASE_URL = database.url;
     console.log("Seeding 200 inspections × 60 cases, and one of 100 cases…");
     const seeded = Date.now();

@@ -1,9 +1,10 @@
-// Starts the production build (`next start`) on loopback as a process group of its own, so the
+// Starts the production build (its entry script, scripts/serve.ts) on loopback as a process group of its own, so the
 // benchmark can read its memory and the fault tests can kill it with SIGKILL (the whole group, as a
 // crash would) and start it again on the same port.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { standaloneDir } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
@@ -98,7 +99,16 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-export async function startAppServer(options: { databaseUrl: string; port: number; env?: NodeJS.ProcessEnv; log?: boolean }): Promise<AppServer> {
+export async function startAppServer(options: {
+  databaseUrl: string;
+  port: number;
+  env?: Record<string, string | undefined>;
+  log?: boolean;
+  /** Options for serve.js, e.g. --migrate. */
+  args?: string[];
+  /** A file the server's stdout and stderr (its JSON log) are appended to, across restarts. */
+  logFile?: string;
+}): Promise<AppServer> {
   const { port } = options;
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -106,6 +116,8 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     DATABASE_URL: options.databaseUrl,
     NEXTAUTH_SECRET: APP_SECRET,
     NEXTAUTH_URL: baseUrl,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
     NEXT_TELEMETRY_DISABLED: "1",
     // Every simulated client signs in from 127.0.0.1.
     SIGN_IN_ATTEMPTS_PER_CLIENT: "1000",
@@ -114,12 +126,14 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
   };
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    const output = options.logFile ? openSync(options.logFile, "a") : undefined;
+    child = spawn(process.execPath, [path.join(standaloneDir(), "serve.js"), ...(options.args ?? [])], {
       cwd: root,
       env,
       detached: true,
-      stdio: ["ignore", "ignore", options.log === false ? "ignore" : "inherit"],
+      stdio: output === undefined ? ["ignore", "ignore", options.log === false ? "ignore" : "inherit"] : ["ignore", output, output],
     });
+    if (output !== undefined) closeSync(output); // the child has its own copy
     await waitForServer(`${baseUrl}/sign-in`, 60_000);
   };
   const killGroup = async (signal: NodeJS.Signals) => {

@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { waitForServer } from "./app-server";
-import { freePort, migrate, startEmbeddedDatabase } from "./embedded-database";
-import { buildIfStale } from "./next-build";
+import { freePort, startEmbeddedDatabase } from "./embedded-database";
+import { applyMigrations } from "./migrations";
+import { buildIfStale, standaloneDir } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   const database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_e2e" });
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    migrate(database.url);
+    await applyMigrations(database.url);
     process.env.DATABASE_URL = database.url;
     const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
     await seedDemoData(db);
@@ -36,11 +37,13 @@ async function main(): Promise<number> {
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
       // Every test browser signs in from 127.0.0.1.
       SIGN_IN_ATTEMPTS_PER_CLIENT: "1000",
       NODE_OPTIONS: serverNodeOptions(),
     };
-    server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    server = spawn(process.execPath, [path.join(standaloneDir(), "serve.js")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
     await waitForServer(`${baseUrl}/sign-in`, 60_000);
     const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,

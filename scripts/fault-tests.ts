@@ -20,7 +20,8 @@ import { signInOverHttp } from "@/bench/http-session";
 import { allKeyQuestions, getFramework } from "@/lib/framework";
 import { startAppServer, type AppServer } from "./app-server";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
-import { freePort, migrate, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { applyMigrations } from "./migrations";
 import { buildIfStale } from "./next-build";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -176,7 +177,7 @@ before(async () => {
   dataDir = path.join(tmp, "pg");
   dbPort = await freePort();
   await startDatabase();
-  migrate(databaseUrl);
+  await applyMigrations(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
   const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
   await seedDemoData(db);

@@ -2,15 +2,17 @@
 import path from "node:path";
 import { ConfigurationError, parseEnvironment } from "@/lib/config/env";
 import { loadDotEnv } from "./dot-env";
-import { migrate } from "./embedded-database";
+import { applyMigrations } from "./migrations";
 
 loadDotEnv(path.resolve(__dirname, ".."));
-try {
+async function main() {
   const url = parseEnvironment().DATABASE_URL;
   if (!url) throw new ConfigurationError(["DATABASE_URL: required to know which database to migrate"]);
-  migrate(url);
-  console.log("Migrations applied.");
-} catch (error) {
+  const applied = await applyMigrations(url);
+  console.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}.` : "The database is up to date.");
+}
+
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
-}
+});

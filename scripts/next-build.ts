@@ -1,12 +1,33 @@
-// Builds the production bundle only when the sources changed since the last build, so `npm start`
-// is quick on the second run and never serves a stale build after a pull.
+// The production artefact: `next build` (output "standalone"), then the standalone folder made
+// complete, so it runs on its own with `node <distDir>/standalone/serve.js` (scripts/serve.ts): the
+// static assets and public files Next leaves out, the migrations, the dbmate binary and the entry
+// script bundled with its dependencies. A stamp of the sources' hash lets `npm start` (and the test
+// runners) build only when the sources changed, so `npm run build && npm start` builds once.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildSync } from "esbuild";
+import { checkoutMigrationFiles } from "./migrations";
 
 const root = path.resolve(__dirname, "..");
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "prisma/migrations",
+  "scripts/serve.ts",
+  "scripts/migrations.ts",
+  "scripts/dot-env.ts",
+  "scripts/next-build.ts",
+];
 
 function* files(entry: string): Generator<string> {
   const full = path.join(root, entry);
@@ -27,14 +48,46 @@ export function sourceHash(): string {
   return hash.digest("hex");
 }
 
-export function buildIfStale(log: (line: string) => void = console.log): void {
-  const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
-  const stampFile = path.join(distDir, "case-review-source-hash");
+function distDirName(): string {
+  return process.env.NEXT_DIST_DIR ?? ".next";
+}
+
+/** Where the runnable artefact is: `node <this>/serve.js`. */
+export function standaloneDir(): string {
+  return path.join(root, distDirName(), "standalone");
+}
+
+/** Copies into the standalone folder what `next build` leaves out, and bundles the entry script. */
+function completeStandalone(): void {
+  const standalone = standaloneDir();
+  const copy = (from: string, to: string) => {
+    rmSync(to, { recursive: true, force: true });
+    if (existsSync(from)) cpSync(from, to, { recursive: true });
+  };
+  copy(path.join(root, distDirName(), "static"), path.join(standalone, distDirName(), "static"));
+  copy(path.join(root, "public"), path.join(standalone, "public"));
+  const { migrationsDir, dbmate } = checkoutMigrationFiles();
+  copy(migrationsDir, path.join(standalone, "prisma", "migrations"));
+  mkdirSync(path.join(standalone, "bin"), { recursive: true });
+  cpSync(dbmate, path.join(standalone, "bin", "dbmate"));
+  chmodSync(path.join(standalone, "bin", "dbmate"), 0o755);
+  buildSync({
+    entryPoints: [path.join(root, "scripts", "serve.ts")],
+    outfile: path.join(standalone, "serve.js"),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    tsconfig: path.join(root, "tsconfig.json"),
+    // pg's optional native binding is not installed; the pure JavaScript client is used.
+    external: ["pg-native"],
+    logLevel: "error",
+  });
+}
+
+export function build(log: (line: string) => void = console.log): void {
+  const stampFile = path.join(root, distDirName(), "case-review-source-hash");
   const hash = sourceHash();
-  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) {
-    log("The production build is up to date.");
-    return;
-  }
   log("Building the app for production (about a minute the first time)…");
   const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
     cwd: root,
@@ -42,7 +95,21 @@ export function buildIfStale(log: (line: string) => void = console.log): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error("next build failed");
+  completeStandalone();
   writeFileSync(stampFile, hash);
 }
 
-if (require.main === module) buildIfStale();
+export function buildIfStale(log: (line: string) => void = console.log): void {
+  const stampFile = path.join(root, distDirName(), "case-review-source-hash");
+  if (existsSync(path.join(standaloneDir(), "serve.js")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === sourceHash()) {
+    log("The production build is up to date.");
+    return;
+  }
+  build(log);
+}
+
+// `npm run build` always builds (and stamps); `tsx scripts/next-build.ts --if-stale` only when needed.
+if (require.main === module) {
+  if (process.argv.includes("--if-stale")) buildIfStale();
+  else build();
+}

@@ -9,10 +9,11 @@ import path from "node:path";
 import pg from "pg";
 import { ConfigurationError, parseEnvironment, parseServerEnvironment } from "@/lib/config/env";
 import { loadDotEnv } from "./dot-env";
-import { migrate, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { applyMigrations } from "./migrations";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { sessionSecret } from "./local-secret";
-import { buildIfStale } from "./next-build";
+import { buildIfStale, standaloneDir } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
@@ -71,7 +72,7 @@ async function main() {
     url = embedded.url;
     log("Embedded PostgreSQL is running (data in .data/postgres).");
   }
-  migrate(url);
+  await applyMigrations(url);
   const seedWanted = args.has("--seed") || (!config.DATABASE_URL && !(await hasUsers(url)));
   if (seedWanted) {
     if (await hasUsers(url)) log("The database already has users: demo data not loaded.");
@@ -90,15 +91,17 @@ async function main() {
     NEXTAUTH_SECRET: sessionSecret(dataRoot),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    HOSTNAME: "0.0.0.0",
     // The production server within its memory budget; `next dev` compiles on demand and needs more.
     ...(dev ? {} : { NODE_OPTIONS: serverNodeOptions() }),
   };
   if (!dev) buildIfStale(log);
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", String(port)], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // The production artefact through its entry script, as in a deployment (migrations are applied above).
+  const [command, commandArgs] = dev
+    ? [path.join(root, "node_modules", ".bin", "next"), ["dev", "-p", String(port)]]
+    : [process.execPath, [path.join(standaloneDir(), "serve.js")]];
+  const server = spawn(command, commandArgs, { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
   server.stdout.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, migrate, startEmbeddedDatabase } from "./embedded-database";
+import { freePort, startEmbeddedDatabase } from "./embedded-database";
+import { applyMigrations } from "./migrations";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,13 +16,13 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_URL;
   if (external) {
-    migrate(external);
+    await applyMigrations(external);
     project.provide("databaseUrl", external);
     return;
   }
   const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "case-review-test-")), "pg");
   const database = await startEmbeddedDatabase({ dataDir, port: await freePort(), database: "case_review_test" });
-  migrate(database.url);
+  await applyMigrations(database.url);
   project.provide("databaseUrl", database.url);
   return async () => {
     await database.stop();
