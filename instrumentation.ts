@@ -1,4 +1,7 @@
-// Runs once when each server instance starts (Next's instrumentation hook).
+import type { Instrumentation } from "next";
+
+// Next's instrumentation hooks: checks when each server instance starts, and a log line for every
+// request that fails on the server.
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -13,3 +16,20 @@ export async function register(): Promise<void> {
     process.exit(1);
   }
 }
+
+/** The digest is what app/error.tsx shows the user as a reference, so a report finds this line. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { errorFields, log } = await import("@/lib/log");
+  const digest = (error as { digest?: unknown }).digest;
+  log("error", "request failed", {
+    requestId: typeof request.headers["x-request-id"] === "string" ? request.headers["x-request-id"] : undefined,
+    method: request.method,
+    // The path without its query string: ids only, by the app's design.
+    path: request.path.split("?")[0],
+    route: context.routePath,
+    routeType: context.routeType,
+    digest: typeof digest === "string" ? digest : undefined,
+    ...errorFields(error),
+  });
+};

@@ -5,6 +5,7 @@ import { errorResponse, jsonError } from "./json-response";
 import { declaredTooLarge, parseJsonText, PayloadTooLargeError, readCappedBody } from "./request-body";
 import { assertSameOrigin } from "./same-origin";
 import { ValidationError } from "@/lib/errors";
+import { loggedRequest } from "@/lib/log";
 
 // The one way a route handler is written (app/**/route.ts). In order, for every call:
 //   1. a declared Content-Length over the body cap is refused (413) before anything else;
@@ -16,7 +17,8 @@ import { ValidationError } from "@/lib/errors";
 //   6. the body, read while it streams with its cap (413 as soon as it passes it) and, for JSON,
 //      parsed (400 for bad JSON, over-deep nesting, NUL or lone surrogates);
 //   7. the handler, which calls one lib/ use case.
-// Every refusal and every error a use case throws is answered by errorResponse (json-response.ts).
+// Every refusal and every error a use case throws is answered by errorResponse (json-response.ts), and
+// every call is logged as one JSON line (lib/log.ts: request id, route, status, duration, user id).
 
 export type BodySpec =
   | { json: number }
@@ -73,25 +75,27 @@ export function routeHandler<P = Record<string, never>, A = undefined, S extends
   spec: RouteSpec<P, A, S>,
   handle: (call: RouteCall<P, A, BodyOf<S>>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
-    let bodyRead = spec.body === undefined || request.body === null;
-    try {
-      if (spec.body && declaredTooLarge(request.headers, capOf(spec.body))) throw new PayloadTooLargeError(capOf(spec.body));
-      if (spec.body) assertSameOrigin(request);
-      const user = await getSignedInUser();
-      if (!user) return unread(jsonError("unauthenticated", spec.signedOutMessage), bodyRead);
-      const rawParams = await context.params;
-      const parsedParams = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: rawParams as P };
-      if (!parsedParams.success) return unread(jsonError("not_found", "There is nothing at this address."), bodyRead);
-      const authorized = spec.authorize ? await spec.authorize(user, parsedParams.data) : (undefined as A);
-      const body = spec.body ? ((await readBody(request, spec.body)) as BodyOf<S>) : (undefined as BodyOf<S>);
-      bodyRead = true;
-      return await handle({ request, user, params: parsedParams.data, authorized, body });
-    } catch (error) {
-      if (error instanceof UnsupportedMediaType) return unread(jsonError("unsupported_media_type", error.message), bodyRead);
-      return unread(errorResponse(error), bodyRead);
-    }
-  };
+  return (request, context) =>
+    loggedRequest(request, async (identify) => {
+      let bodyRead = spec.body === undefined || request.body === null;
+      try {
+        if (spec.body && declaredTooLarge(request.headers, capOf(spec.body))) throw new PayloadTooLargeError(capOf(spec.body));
+        if (spec.body) assertSameOrigin(request);
+        const user = await getSignedInUser();
+        if (!user) return unread(jsonError("unauthenticated", spec.signedOutMessage), bodyRead);
+        identify(user.id);
+        const rawParams = await context.params;
+        const parsedParams = spec.params ? spec.params.safeParse(rawParams) : { success: true as const, data: rawParams as P };
+        if (!parsedParams.success) return unread(jsonError("not_found", "There is nothing at this address."), bodyRead);
+        const authorized = spec.authorize ? await spec.authorize(user, parsedParams.data) : (undefined as A);
+        const body = spec.body ? ((await readBody(request, spec.body)) as BodyOf<S>) : (undefined as BodyOf<S>);
+        bodyRead = true;
+        return await handle({ request, user, params: parsedParams.data, authorized, body });
+      } catch (error) {
+        if (error instanceof UnsupportedMediaType) return unread(jsonError("unsupported_media_type", error.message), bodyRead);
+        return unread(errorResponse(error), bodyRead);
+      }
+    });
 }
 
 /**
@@ -112,13 +116,14 @@ export function publicRouteHandler<C>(
   options: { maxBodyBytes?: number },
   handle: (request: NextRequest, context: C) => Promise<Response> | Response,
 ): (request: NextRequest, context: C) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      if (options.maxBodyBytes === undefined || request.body === null) return await handle(request, context);
-      const body = await readCappedBody(request, options.maxBodyBytes);
-      return await handle(new NextRequest(request.url, { method: request.method, headers: request.headers, body }), context);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  return (request, context) =>
+    loggedRequest(request, async () => {
+      try {
+        if (options.maxBodyBytes === undefined || request.body === null) return await handle(request, context);
+        const body = await readCappedBody(request, options.maxBodyBytes);
+        return await handle(new NextRequest(request.url, { method: request.method, headers: request.headers, body }), context);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
 }

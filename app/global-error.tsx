@@ -1,0 +1,20 @@
+"use client";
+
+import { ServiceProblem } from "@/components/errors/service-problem";
+import "./globals.css";
+
+// The root layout itself failed, so this replaces the whole document.
+export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <title>Sorry, there is a problem with the service – Case Review</title>
+      </head>
+      <body className="min-h-screen font-sans">
+        <main id="main-content" className="mx-auto max-w-7xl px-4 py-6">
+          <ServiceProblem digest={error.digest} onRetry={reset} />
+        </main>
+      </body>
+    </html>
+  );
+}
