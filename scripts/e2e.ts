@@ -1,9 +1,10 @@
 // `npm run test:e2e`: Playwright journeys in Debian's Chromium against a production build, on a fresh
 // embedded PostgreSQL with the demo data. Extra arguments go to `playwright test`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { waitForServer } from "./app-server";
 import { freePort, startEmbeddedDatabase } from "./embedded-database";
 import { applyMigrations } from "./migrations";
@@ -11,6 +12,18 @@ import { buildIfStale, standaloneDir } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
+
+/** Stored rationales (the demo data's and the journeys') that appear in the server's log. */
+async function typedTextInLog(databaseUrl: string, log: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const rows = await client.query<{ text: string }>("SELECT DISTINCT rationale AS text FROM answers WHERE length(rationale) >= 20");
+    return rows.rows.map((r) => r.text).filter((text) => log.includes(text));
+  } finally {
+    await client.end();
+  }
+}
 
 async function main(): Promise<number> {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -30,7 +43,8 @@ async function main(): Promise<number> {
 
     buildIfStale();
     const port = await freePort();
-    const baseUrl = `http://localhost:${port}`;
+    // The address the server listens on (HOSTNAME below), so no client tries ::1 first.
+    const baseUrl = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: database.url,
@@ -43,13 +57,25 @@ async function main(): Promise<number> {
       SIGN_IN_ATTEMPTS_PER_CLIENT: "1000",
       NODE_OPTIONS: serverNodeOptions(),
     };
-    server = spawn(process.execPath, [path.join(standaloneDir(), "serve.js")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    // The server's log is kept to be searched below; its errors are shown as they come.
+    const serverLog = createWriteStream(path.join(tmp, "server.log"));
+    server = spawn(process.execPath, [path.join(standaloneDir(), "serve.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    server.stdout!.pipe(serverLog);
+    server.stderr!.on("data", (chunk: Buffer) => {
+      serverLog.write(chunk);
+      process.stderr.write(chunk);
+    });
     await waitForServer(`${baseUrl}/sign-in`, 60_000);
     const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",
       env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_AUTH_DIR: path.join(tmp, "auth") },
     });
+    const leaked = await typedTextInLog(database.url, readFileSync(path.join(tmp, "server.log"), "utf8"));
+    if (leaked.length > 0) {
+      console.error(`The server's log holds text inspectors typed (lib/log.ts forbids it):\n${leaked.map((t) => `  ${t.slice(0, 60)}…`).join("\n")}`);
+      return 1;
+    }
     return result.status ?? 1;
   } finally {
     server?.kill("SIGTERM");
