@@ -23,6 +23,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { applyMigrations } from "./migrations";
 import { buildIfStale } from "./next-build";
+import { keepTestFailureExitCode } from "./test-exit-code";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"];
@@ -369,3 +370,5 @@ describe("faults", { timeout: 150_000 }, () => {
     await page.context().close();
   });
 });
+
+keepTestFailureExitCode();

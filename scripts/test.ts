@@ -14,6 +14,8 @@ const steps: { name: string; command: string; args: string[] }[] = [
   { name: "integration tests", command: bin("vitest"), args: ["run", "--project", "integration"] },
   { name: "end-to-end tests", command: bin("tsx"), args: [path.join(root, "scripts", "e2e.ts")] },
   { name: "fault tests", command: bin("tsx"), args: [path.join(root, "scripts", "fault-tests.ts")] },
+  // The same production artefact, two instances behind nginx (deploy/nginx.conf): `npm test -- fault` runs both.
+  { name: "fault tests, scaled out", command: bin("tsx"), args: [path.join(root, "scripts", "scale-out-tests.ts")] },
 ];
 
 const only = process.argv.slice(2);
@@ -28,7 +30,7 @@ for (const step of steps) {
 }
 
 console.log("\n=== summary ===");
-for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(18)} ${r.seconds.toFixed(1)} s`);
+for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(24)} ${r.seconds.toFixed(1)} s`);
 const failed = results.filter((r) => !r.ok).length;
 console.log(`checks: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.length > 0 ? 0 : 1);
