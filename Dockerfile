@@ -15,7 +15,9 @@ ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts/prisma-generate.ts ./scripts/
-RUN npm ci --no-audit --no-fund
+# `npm install`, as .ci/run does: the lock file cannot list other platforms' optional packages, so
+# `npm ci` refuses it.
+RUN npm install --no-audit --no-fund
 COPY . .
 RUN npm run build
 
