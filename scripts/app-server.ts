@@ -17,8 +17,8 @@ export interface AppServer {
   /** The spawned process (the group leader). */
   pid(): number;
   /**
-   * Resident memory in bytes (Linux /proc): `server` of the next-server process that serves requests,
-   * `tree` of it plus the `next start` launcher and any other child.
+   * Resident memory in bytes (Linux /proc): `server` of the process that serves requests (serve.js
+   * runs Next's server in its own process), `tree` of it and any child.
    */
   rss(): { server: number; tree: number };
   /** CPU time (user + system) used so far by the server's processes, in seconds. */
@@ -154,6 +154,7 @@ export async function startAppServer(options: {
     rss: () => {
       const tree = processTree(child.pid!);
       const servers = tree.filter((pid) => commandOf(pid).startsWith("next-server"));
+      // Next names its process next-server; where it does not, the whole tree is the server.
       const sum = (pids: number[]) => pids.reduce((total, pid) => total + rssOf(pid), 0);
       return { server: sum(servers.length > 0 ? servers : tree), tree: sum(tree) };
     },
