@@ -23,7 +23,6 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { applyMigrations } from "./migrations";
 import { buildIfStale } from "./next-build";
-import { keepTestFailureExitCode } from "./test-exit-code";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"];
@@ -370,5 +369,3 @@ describe("faults", { timeout: 150_000 }, () => {
     await page.context().close();
   });
 });
-
-keepTestFailureExitCode();

@@ -28,7 +28,6 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { migrationVersions } from "./migrations";
 import { buildIfStale } from "./next-build";
-import { keepTestFailureExitCode } from "./test-exit-code";
 
 const root = path.resolve(__dirname, "..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -505,5 +504,3 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     assert.deepEqual(leaked, [], "no typed text in the logs");
   });
 });
-
-keepTestFailureExitCode();
