@@ -1,4 +1,4 @@
-// The browser outbox (architecture.md "Saving an answer"): a change is written to IndexedDB before
+// The browser outbox (README, "The autosave is plain SQL"): a change is written to IndexedDB before
 // anything else, sent in order per case, and deleted only when the server confirms it by change id.
 // It survives reloads, closed tabs and browser restarts because IndexedDB does; it resumes on
 // `online`, on focus and on a timer with backoff. Web Locks keep two tabs from sending at once.

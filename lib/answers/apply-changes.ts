@@ -23,7 +23,7 @@ import {
 } from "./change";
 import { parse } from "@/lib/validation";
 
-// Applies a browser outbox batch (architecture.md "Saving an answer"). Each change is its own
+// Applies a browser outbox batch (README, "The autosave is plain SQL"). Each change is its own
 // transaction, in order: an already-applied change id answers as before; a change made on an older
 // version that would overwrite someone else's value is a conflict carrying the stored value; anything
 // else is written with version + 1 and an audit event (from → to). The first conflict or refusal ends

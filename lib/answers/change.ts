@@ -1,4 +1,4 @@
-// The answer-saving protocol's data (architecture.md "Saving an answer"), shared by the route handler,
+// The answer-saving protocol's data (README, "The autosave is plain SQL"), shared by the route handler,
 // the server use case and the browser outbox. Pure: no Prisma, no React.
 //
 // A change names the fields it sets, each with the value it had in the browser before the edit

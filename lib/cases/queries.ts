@@ -5,6 +5,7 @@ import { authorize, type Actor } from "@/lib/permissions/access";
 import { caseContext, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE } from "./access";
 import { rationaleNorm } from "./consistency";
 import { describeEvent, type TimelineEntry } from "./timeline";
+import { SAMPLED_ATTRIBUTES_SELECT } from "@/lib/population/population-row";
 
 // Read models of the case screens: the cases list / grid, the case page, the case history.
 
@@ -88,16 +89,7 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
   const kase = await db.case.findUniqueOrThrow({
     where: { id: caseId },
     select: {
-      id: true,
-      reference: true,
-      stream: true,
-      disposalType: true,
-      disposalDate: true,
-      gender: true,
-      ethnicity: true,
-      age: true,
-      rosh: true,
-      safetyWellbeing: true,
+      ...SAMPLED_ATTRIBUTES_SELECT,
       harmFactors: true,
       safetyWellbeingFactors: true,
       caseManagerInterviewed: true,

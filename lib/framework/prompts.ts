@@ -1,6 +1,6 @@
 // Default prompts and evidence topics (framework.md section 5). The official prompt wording is not
 // public in the sources held, so these are the aspects the published reports show inspectors looking
-// at under each key question. Shown as guidance, never scored; an admin may edit them per version.
+// at under each key question. Shown as guidance, never scored.
 
 export const ASSESSMENT_DESISTANCE_PROMPTS = [
   "Analysis of offending behaviour",

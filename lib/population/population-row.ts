@@ -19,3 +19,20 @@ export interface PopulationRow {
   /** The row's number as a spreadsheet shows it (header = row 1), to point people back at the file. */
   sourceRow: number;
 }
+
+/**
+ * The attributes a sampled case keeps from its population row (the same columns in cases and
+ * population_cases), selected as one: the draw reads them from the population, the case page from the case.
+ */
+export const SAMPLED_ATTRIBUTES_SELECT = {
+  id: true,
+  reference: true,
+  stream: true,
+  disposalType: true,
+  disposalDate: true,
+  gender: true,
+  ethnicity: true,
+  age: true,
+  rosh: true,
+  safetyWellbeing: true,
+} as const;

@@ -10,6 +10,7 @@ import { can } from "@/lib/permissions/table";
 import { SAMPLE_SIZE_METHOD } from "./sample-size";
 import { compareProportions, drawSampleByStream, type SamplingUnit } from "./stratified-draw";
 import { proposeStreamSampleSizes, YJS_2018_STREAM_SPLIT_LABEL } from "./stream-sizes";
+import { SAMPLED_ATTRIBUTES_SELECT } from "@/lib/population/population-row";
 import { parse } from "@/lib/validation";
 
 // The sample: a stratified random draw per stream with a recorded seed, and hand changes (add a case
@@ -83,18 +84,7 @@ export async function drawSample(actor: Actor, input: unknown): Promise<DrawResu
       }
       const population = await tx.populationCase.findMany({
         where: { inspectionId: data.inspectionId, stream: data.stream },
-        select: {
-          id: true,
-          reference: true,
-          stream: true,
-          disposalType: true,
-          disposalDate: true,
-          gender: true,
-          ethnicity: true,
-          age: true,
-          rosh: true,
-          safetyWellbeing: true,
-        },
+        select: SAMPLED_ATTRIBUTES_SELECT,
       });
       if (population.length === 0) throw fieldProblem("size", `There are no ${label} cases in the imported population to sample from`);
       if (data.size > population.length) {
