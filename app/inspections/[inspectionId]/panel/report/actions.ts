@@ -1,82 +1,59 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
+import { field, formAction } from "@/lib/http/form-action";
 import { addRecommendation, deleteRecommendation, editRecommendation, moveRecommendation, saveNarrative } from "@/lib/report";
 
-// The lead's draft report records: parse the form, call one lib/report use case (which checks
-// report.write, owns its transaction and audits), refresh the page.
-
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
+// The lead's draft report records: each calls one lib/report use case (which checks report.write,
+// owns its transaction and audits), then refreshes the page.
 
 function refresh(inspectionId: string): void {
   revalidatePath(`/inspections/${inspectionId}/panel/report`);
 }
 
-export async function addRecommendationAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
-    const r = await addRecommendation(user, inspectionId, { party: form.get("party"), partyName: form.get("partyName") ?? undefined, text: form.get("text") });
+const recommendation = { inspectionId: field.text(), party: field.sent(), partyName: field.sent(), text: field.sent() };
+
+export const addRecommendationAction = formAction({
+  fields: recommendation,
+  async call(user, { inspectionId, partyName, ...input }) {
+    const r = await addRecommendation(user, inspectionId, { ...input, partyName: partyName ?? undefined });
     refresh(inspectionId);
     return `Recommendation ${r.position} added.`;
-  });
-}
+  },
+});
 
-export async function editRecommendationAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
-    const r = await editRecommendation(user, inspectionId, {
-      recommendationId: form.get("recommendationId"),
-      party: form.get("party"),
-      partyName: form.get("partyName") ?? undefined,
-      text: form.get("text"),
-    });
+export const editRecommendationAction = formAction({
+  fields: { ...recommendation, recommendationId: field.sent() },
+  async call(user, { inspectionId, partyName, ...input }) {
+    const r = await editRecommendation(user, inspectionId, { ...input, partyName: partyName ?? undefined });
     refresh(inspectionId);
     return `Recommendation ${r.position} saved.`;
-  });
-}
+  },
+});
 
-export async function moveRecommendationAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
-    await moveRecommendation(user, inspectionId, { recommendationId: form.get("recommendationId"), direction: form.get("direction") });
+export const moveRecommendationAction = formAction({
+  fields: { inspectionId: field.text(), recommendationId: field.sent(), direction: field.sent() },
+  async call(user, { inspectionId, ...input }) {
+    await moveRecommendation(user, inspectionId, input);
     refresh(inspectionId);
-    return `Recommendation moved ${text(form, "direction") === "up" ? "up" : "down"}.`;
-  });
-}
+    return `Recommendation moved ${input.direction === "up" ? "up" : "down"}.`;
+  },
+});
 
-export async function deleteRecommendationAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
-    await deleteRecommendation(user, inspectionId, { recommendationId: form.get("recommendationId") });
+export const deleteRecommendationAction = formAction({
+  fields: { inspectionId: field.text(), recommendationId: field.sent() },
+  async call(user, { inspectionId, ...input }) {
+    await deleteRecommendation(user, inspectionId, input);
     refresh(inspectionId);
     return "Recommendation deleted; the others are renumbered.";
-  });
-}
+  },
+});
 
-export async function saveNarrativeAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  const inspectionId = text(form, "inspectionId");
-  return runFormAction(async () => {
-    const n = await saveNarrative(user, inspectionId, {
-      standardId: form.get("standardId"),
-      strengths: form.get("strengths"),
-      areasForImprovement: form.get("areasForImprovement"),
-    });
+export const saveNarrativeAction = formAction({
+  fields: { inspectionId: field.text(), standardId: field.sent(), strengths: field.sent(), areasForImprovement: field.sent() },
+  async call(user, { inspectionId, ...input }) {
+    const n = await saveNarrative(user, inspectionId, input);
     refresh(inspectionId);
     return `Narrative for ${n.standardId} saved.`;
-  });
-}
+  },
+});
