@@ -79,6 +79,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/inspections/[inspectionId]/setup/sample", SETUP_READERS),
   page("/inspections/[inspectionId]/setup/allocation", SETUP_READERS),
   page("/inspections/[inspectionId]/cases", READERS),
+  page("/inspections/[inspectionId]/grid", READERS),
   page("/inspections/[inspectionId]/cases/[caseId]", READERS),
   page("/inspections/[inspectionId]/cases/[caseId]/history", READERS),
   page("/inspections/[inspectionId]/panel", READERS),
@@ -127,6 +128,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   action(CASE_ACTIONS, "returnCaseAction", LEAD),
   action(CASE_ACTIONS, "approveCaseAction", LEAD),
   action(CASE_ACTIONS, "reopenCaseAction", LEAD),
+  action("app/inspections/[inspectionId]/grid/actions.ts", "approveCasesAction", LEAD),
   action(EVIDENCE_ACTIONS, "recordEvidenceAction", MEMBERS),
   // Deleting needs evidence.record and authorship (or the lead): the item called was recorded by the lead.
   action(EVIDENCE_ACTIONS, "deleteEvidenceAction", LEAD),

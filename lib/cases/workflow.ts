@@ -221,19 +221,62 @@ export async function approveCase(actor: Actor, input: unknown): Promise<void> {
         "qa-approve": `There ${open === 1 ? "is 1 open comment" : `are ${open} open comments`} waiting for the inspector`,
       });
     }
-    const answered = await tx.query.findMany({ where: { caseId, status: "answered" }, select: { id: true, questionId: true } });
-    for (const query of answered) {
-      await tx.query.update({ where: { id: query.id }, data: { status: "closed" } });
-      await recordAudit(tx, {
-        ...auditIds(idsOf(ctx, actor)),
-        action: "query.closed",
-        entityType: "query",
-        entityId: query.id,
-        before: { status: "answered" },
-        after: { questionId: query.questionId, status: "closed", why: "Closed when the case was approved." },
-      });
+    await approveLocked(tx, idsOf(ctx, actor), row.status);
+  });
+}
+
+/** The approval itself, on a case already locked and checked: closes answered comments, then approves. */
+async function approveLocked(tx: Tx, ids: Ids, from: string): Promise<void> {
+  const answered = await tx.query.findMany({ where: { caseId: ids.caseId, status: "answered" }, select: { id: true, questionId: true } });
+  for (const query of answered) {
+    await tx.query.update({ where: { id: query.id }, data: { status: "closed" } });
+    await recordAudit(tx, {
+      ...auditIds(ids),
+      action: "query.closed",
+      entityType: "query",
+      entityId: query.id,
+      before: { status: "answered" },
+      after: { questionId: query.questionId, status: "closed", why: "Closed when the case was approved." },
+    });
+  }
+  await setStatus(tx, ids, from, "approved");
+}
+
+const approveManySchema = z.object({
+  inspectionId: z.string().refine(isUuid, "Unknown inspection"),
+  caseIds: z
+    .array(z.string().refine(isUuid, "Unknown case"), { message: "Choose the cases to approve" })
+    .min(1, "Choose at least one case to approve")
+    .max(1000, "Approve at most 1,000 cases at once"),
+});
+
+/**
+ * The lead approves several completed cases from the grid in ONE transaction: each must be completed
+ * with no comment thread left open (answered or waiting); if any is not, none is approved and the
+ * refusal names every such case. One audit event per case, as approving each would write.
+ */
+export async function approveCases(actor: Actor, input: unknown): Promise<{ approved: string[] }> {
+  const { inspectionId, caseIds } = parse(approveManySchema, input);
+  const unique = [...new Set(caseIds)].sort();
+  const contexts = await Promise.all(unique.map((id) => leadContext(actor, id, "approve cases")));
+  if (contexts.some((ctx) => ctx.inspectionId !== inspectionId)) throw new NotFoundError("There is no such case.");
+  return db.$transaction(async (tx) => {
+    const refused: string[] = [];
+    const locked: { ctx: CaseContext; status: string }[] = [];
+    // Locks in id order, so two bulk approvals never wait on each other in a cycle.
+    for (const ctx of contexts) {
+      const row = await lockForChange(tx, ctx);
+      const notClosed = await tx.query.count({ where: { caseId: ctx.caseId, status: { not: "closed" } } });
+      if (row.status !== "completed") refused.push(`${ctx.reference} is ${row.status.replace("_", " ")}, not completed`);
+      else if (notClosed > 0) refused.push(`${ctx.reference} has ${notClosed === 1 ? "an open comment" : `${notClosed} open comments`}`);
+      else locked.push({ ctx, status: row.status });
     }
-    await setStatus(tx, idsOf(ctx, actor), row.status, "approved");
+    if (refused.length > 0) {
+      const message = `No case was approved: ${refused.sort().join("; ")}.`;
+      throw new ValidationError(message, { caseIds: message });
+    }
+    for (const { ctx, status } of locked) await approveLocked(tx, idsOf(ctx, actor), status);
+    return { approved: locked.map(({ ctx }) => ctx.reference).sort() };
   });
 }
 

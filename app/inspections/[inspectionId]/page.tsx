@@ -48,6 +48,7 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
 
       <nav aria-label="Inspection sections" className="mb-8 flex flex-wrap gap-4">
         {overview.rights.readCases ? <Link href={`/inspections/${overview.id}/cases`}>Cases</Link> : null}
+        {overview.rights.readCases ? <Link href={`/inspections/${overview.id}/grid`}>Key question grid</Link> : null}
         {overview.rights.editSetup || overview.caller.inspectionRole !== null ? (
           <Link href={`/inspections/${overview.id}/setup`}>Set-up, sample and allocation</Link>
         ) : null}

@@ -18,6 +18,8 @@ export default async function CasesPage({ params }: { params: Promise<{ inspecti
     <>
       <p className="mb-4">
         <Link href={`/inspections/${inspectionId}`}>Back to {listing.inspection.yjsName}</Link>
+        {" · "}
+        <Link href={`/inspections/${inspectionId}/grid`}>Key question grid</Link>
       </p>
       <PageHeading caption={listing.inspection.yjsName}>{listing.seesGridFirst ? "Cases" : "My cases"}</PageHeading>
       <OutboxSync userId={user.id} />
