@@ -52,6 +52,8 @@ interface AuditEventShapes {
   "user.rights_changed": { entityType: "user"; before: { role: Role; active: boolean }; after: { role: Role; active: boolean } };
   "user.password_reset": { entityType: "user" };
   "user.password_changed": { entityType: "user" };
+  /** The user marked their notifications (lib/notifications) as seen up to this audit event id. */
+  "notifications.seen": { entityType: "user"; before: { seenUpTo: string }; after: { seenUpTo: string } };
 
   "inspection.created": {
     entityType: "inspection";
@@ -141,7 +143,12 @@ interface AuditEventShapes {
   "panel.discretion_recorded": { entityType: "panel_decision"; before: PanelRating | null; after: PanelDecision };
   "panel.judgement_recorded": { entityType: "panel_decision"; before: PanelRating | null; after: PanelDecision };
   "panel.decision_cleared": { entityType: "panel_decision"; before: PanelDecision };
-  "panel.signed_off": { entityType: "sign_off"; before: Status; after: { status: "signed_off"; score: number; overallRating: string | null } };
+  "panel.signed_off": {
+    entityType: "sign_off";
+    before: Status;
+    /** confirmedCompletedNotApproved: the references of the cases the lead confirmed signing off unapproved. */
+    after: { status: "signed_off"; score: number; overallRating: string | null; confirmedCompletedNotApproved?: string[] };
+  };
   "panel.reopened": { entityType: "sign_off"; before: { status: "signed_off" }; after: { status: "panel"; reason: string } };
 
   "recommendation.added": { entityType: "recommendation"; after: RecommendationJson & { position: number } };
