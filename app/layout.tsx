@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSignedInAccount } from "@/lib/auth/session";
+import { unseenNotificationCount } from "@/lib/notifications";
 import { GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
 import "./globals.css";
 
@@ -13,6 +14,8 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSignedInAccount();
+  // A user who must first choose their own password sees no navigation, nor notifications.
+  const unseen = user && !user.passwordIsTemporary ? await unseenNotificationCount(user) : 0;
   return (
     <html lang="en-GB">
       <body className="min-h-screen font-sans">
@@ -27,6 +30,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {user ? (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&>a]:text-white [&>button]:text-white">
                 {user.passwordIsTemporary ? null : <Link href="/">Inspections</Link>}
+                {user.passwordIsTemporary ? null : (
+                  // MoJ notification badge: the count is part of the link's name, not colour alone.
+                  <Link href="/notifications" className="inline-flex items-center gap-1" aria-label={unseen > 0 ? `Notifications, ${unseen > 99 ? "more than 99" : unseen} new` : undefined}>
+                    Notifications
+                    {unseen > 0 ? (
+                      <span className="inline-block min-w-6 rounded-full bg-[#d4351c] px-1.5 text-center text-xs leading-6 font-bold text-white">{unseen > 99 ? "99+" : unseen}</span>
+                    ) : null}
+                  </Link>
+                )}
                 {user.role === "admin" && !user.passwordIsTemporary ? <Link href="/admin/users">Users</Link> : null}
                 <span>
                   {user.name} <span className="text-[#b1b4b6]">({GLOBAL_ROLE_LABELS[user.role]})</span>

@@ -300,6 +300,7 @@ export function wellFormed(name: string, f: Fixture): Record<string, string> {
     closeQueryAction: { ...kase, queryId: f.queryId },
     returnCaseAction: kase,
     approveCaseAction: kase,
+    markNotificationsSeenAction: { upTo: "1" },
     approveCasesAction: { ...inspection, which: "ticked", caseId: f.allocatedCase.id },
     reopenCaseAction: { ...kase, reason: "Matrix: reopen" },
     recordEvidenceAction: { ...inspection, standardId: "1.1", topic: "1.1.2", kind: "strength", source: "document", occurredOn: "2026-11-01", text: "Matrix: evidence" },

@@ -235,6 +235,9 @@ describe("schema.prisma and the migrated database agree", () => {
       }),
     ).toEqual(bucket);
 
+    const mark = await db.notificationMark.create({ data: { userId: user.id, seenUpTo: BigInt(42), updatedAt: new Date("2030-01-01T10:00:00.000Z") } });
+    expect(await db.notificationMark.findUniqueOrThrow({ where: { userId: user.id } })).toEqual(mark);
+
     const revoked = await db.revokedSession.create({
       data: { sessionId: crypto.randomUUID(), userId: user.id, expiresAt: new Date("2030-01-01T20:00:00.000Z") },
     });

@@ -3,7 +3,7 @@
 // prints one JSON document. Uses DATABASE_URL, as the journeys' server does.
 
 import { closeDatabase, db } from "@/lib/db/client";
-import { completeCase } from "@/lib/cases/workflow";
+import { completeCase, raiseQuery } from "@/lib/cases/workflow";
 import { clearDecision, recordDiscretion, recordJudgement, reopenRatings } from "@/lib/panel";
 import { SALFORD_JUDGEMENTS, createPanelTestInspection, type PanelTestOptions } from "./test-support";
 
@@ -24,6 +24,11 @@ const commands: Record<string, (input: Input) => Promise<unknown>> = {
   async completeCase(input) {
     const inspector = { id: String(input.inspectorId), role: "inspector" as const };
     return completeCase(inspector, { caseId: input.caseId, scope: "case" });
+  },
+  /** The lead comments on one answer of a case through the quality-assurance use case. */
+  async raiseQuery(input) {
+    const lead = { id: String(input.leadId), role: "lead_inspector" as const };
+    return raiseQuery(lead, { caseId: input.caseId, questionId: input.questionId, body: input.body });
   },
   /** Panel decisions recorded for one standard of a named inspection. */
   async decisionCount(input) {
