@@ -9,9 +9,11 @@ const TEST_DATA = "lib/panel/test-support-cli.ts";
 // cells in words linking to the answer, GET filters and bulk approval that work without JavaScript,
 // and a page that never scrolls sideways at 320 px.
 
-const court = (page: Page) => page.getByRole("region", { name: "Court disposal cases grid, scrolls sideways" });
+const court = (page: Page) => page.getByRole("region", { name: "Court disposal cases grid, scrolls sideways", exact: true });
 
 test("the lead reads the grid, filters it and approves completed cases in bulk, without JavaScript", async ({ browser }) => {
+  // A long journey (two browsers, 22 approvals) on a shared, busy machine.
+  test.setTimeout(180_000);
   const team = runTestData<PanelTestTeam>(TEST_DATA, "create", { name: "Grid YJS", inProgressCourtCases: 1 });
   const lead = await signedInPage(browser, team.lead.email, TEST_PASSWORD);
   const cookies = await lead.context().cookies();
