@@ -21,8 +21,9 @@ test("the lead hears of a completed case and the inspector of the lead's comment
   const item = lead.getByRole("list", { name: "Notifications, newest first" }).getByRole("listitem").first();
   await expect(item).toContainText(/completed PT-0034\./);
   await expect(item).toContainText("New");
+  await expect(lead.getByRole("status").filter({ hasText: "1 new since you last marked them as seen." })).toBeVisible();
   await lead.getByRole("button", { name: "Mark all as seen" }).click();
-  await expect(lead.getByRole("status").filter({ hasText: "Your notifications are marked as seen." })).toBeVisible();
+  await expect(lead.getByRole("status").filter({ hasText: "You have seen all of these." })).toBeVisible();
   await expect(badge(lead)).toHaveAccessibleName("Notifications");
   await item.getByRole("link", { name: "Open PT-0034" }).click();
   await expect(lead).toHaveURL(new RegExp(`/cases/${caseId}$`));

@@ -46,7 +46,9 @@ export default async function NotificationsPage() {
         <p>Nothing yet. Cases returned or reopened to you, comments waiting for your reply and, for the cases you lead, completions, changes after completion and replies appear here.</p>
       ) : (
         <>
-          <p className="mb-4">{unseen === 0 ? "You have seen all of these." : `${unseen} new since you last marked them as seen.`}</p>
+          <p className="mb-4" role="status">
+            {unseen === 0 ? "You have seen all of these." : `${unseen} new since you last marked them as seen.`}
+          </p>
           {unseen > 0 && items[0] ? <MarkSeenForm upTo={items[0].id} /> : null}
           <ol className="max-w-3xl" aria-label="Notifications, newest first">
             {items.map((n) => (
