@@ -1,4 +1,5 @@
 import { BAND_MINIMUMS } from "@/lib/rating";
+import { BAND_PALETTE } from "./band-palette";
 
 // Key-question percentages against the band thresholds, as an SVG bar chart. The image has a title
 // and a description, each bar a text label, and the same figures are in the tables on the page
@@ -11,12 +12,7 @@ export interface ChartBar {
   readonly lowest: boolean;
 }
 
-const BAND_FILL: Readonly<Record<string, string>> = {
-  Outstanding: "#005a30",
-  Good: "#00703c",
-  "Requires improvement": "#b58840",
-  Inadequate: "#d4351c",
-};
+const BAND_FILL: Readonly<Record<string, string>> = BAND_PALETTE;
 
 const LABEL_WIDTH = 56;
 const PLOT_WIDTH = 480;
@@ -33,7 +29,7 @@ export function BandChart({ bars, caption }: { bars: readonly ChartBar[]; captio
       <svg
         role="img"
         aria-labelledby="band-chart-title band-chart-desc"
-        viewBox={`0 0 ${LABEL_WIDTH + PLOT_WIDTH + 40} ${height}`}
+        viewBox={`0 0 ${LABEL_WIDTH + PLOT_WIDTH + 150} ${height}`}
         className="w-full"
       >
         <title id="band-chart-title">{caption}</title>
@@ -59,14 +55,24 @@ export function BandChart({ bars, caption }: { bars: readonly ChartBar[]; captio
               </text>
               <rect x={LABEL_WIDTH} y={y + 2} width={(bar.percent / 100) * PLOT_WIDTH} height={ROW - 6} fill={BAND_FILL[bar.band] ?? "#505a5f"} />
               <text x={x(bar.percent) + 4} y={y + 13} fontSize="11" fontWeight={bar.lowest ? "bold" : "normal"}>
-                {bar.percent}%
+                {bar.percent}% {bar.band}
               </text>
             </g>
           );
         })}
       </svg>
       <figcaption className="text-muted text-sm">
-        {caption}. Dashed lines mark the band thresholds; bold labels are each standard&apos;s lowest key question.
+        {caption}. Each bar is labelled with its band; dashed lines mark the band thresholds; bold labels are each standard&apos;s lowest key question.
+        <ul className="mt-1 flex flex-wrap gap-x-4" aria-label="Band colours">
+          {Object.entries(BAND_PALETTE).map(([band, colour]) => (
+            <li key={band} className="inline-flex items-center gap-1">
+              <svg width="14" height="14" aria-hidden="true" focusable="false">
+                <rect width="14" height="14" fill={colour} />
+              </svg>
+              {band}
+            </li>
+          ))}
+        </ul>
       </figcaption>
     </figure>
   );
