@@ -60,35 +60,32 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
     await expect(summary(page)).toContainText("Good");
   });
 
-  test("the lead records allowed discretion, is refused a disallowed one with the reason, and reaches 22/36 Good", async ({ browser }) => {
+  test("the lead is offered only the discretion the rule allows, is refused without a note, and reaches 22/36 Good", async ({ browser }) => {
     const page = await pageAs(browser, "lead");
     await openDemoshirePanel(page);
     const planning = discretionForm(page, "2.2");
+    // 2.2's lowest key question is 4 points below its boundary: the rule allows one move up, and nothing else is offered.
+    await expect(planning.getByLabel("Rating").getByRole("option")).toHaveText(["Choose a rating", "Requires improvement"]);
     await planning.getByLabel("Rating").selectOption("Requires improvement");
     await planning.getByLabel("Note").fill("Small sample; planning for desistance and safety was strong.");
     await planning.getByRole("button", { name: "Record discretion" }).click();
     await expect(planning.getByRole("status")).toHaveText("Discretion recorded: 2.2 is now 'Requires improvement'.");
     await expect(summary(page)).toContainText("21/36");
 
-    const assessment = discretionForm(page, "2.1");
-    await assessment.getByLabel("Rating").selectOption("Good");
-    await assessment.getByLabel("Note").fill("We think so.");
-    await assessment.getByRole("button", { name: "Record discretion" }).click();
-    await expect(assessment.getByRole("alert")).toContainText(
-      "2.1: the lowest key question is 54%, 11 points from the 65% boundary between 'Requires improvement' and 'Good'; discretion needs 5 or fewer.",
-    );
-    await expect(assessment.getByLabel("Rating")).toHaveAttribute("aria-invalid", "true");
-    // The refusal keeps what the lead chose and wrote, and each refusal, even a repeated one, moves
-    // focus to the error summary.
-    await expect(assessment.getByLabel("Rating")).toHaveValue("Good");
-    await expect(assessment.getByLabel("Note")).toHaveValue("We think so.");
-    await expect(assessment.getByRole("alert")).toBeFocused();
-    await assessment.getByRole("button", { name: "Record discretion" }).click();
-    await expect(assessment.getByRole("alert")).toBeFocused();
-    await expect(assessment.getByLabel("Note")).toHaveValue("We think so.");
+    // 2.1 is 11 points below 'Good' but 4 above 'Inadequate': only the move down is offered, never 'Good'.
+    await expect(discretionForm(page, "2.1").getByLabel("Rating").getByRole("option")).toHaveText(["Choose a rating", "Inadequate"]);
 
     const reviewing = discretionForm(page, "2.4");
+    await expect(reviewing.getByLabel("Rating").getByRole("option")).toHaveText(["Choose a rating", "Good"]);
     await reviewing.getByLabel("Rating").selectOption("Good");
+    await reviewing.getByRole("button", { name: "Record discretion" }).click();
+    await expect(reviewing.getByRole("alert")).toContainText("Enter a note saying why the panel applied discretion");
+    await expect(reviewing.getByLabel("Note")).toHaveAttribute("aria-invalid", "true");
+    // The refusal keeps what the lead chose, and each refusal, even a repeated one, moves focus to the error summary.
+    await expect(reviewing.getByLabel("Rating")).toHaveValue("Good");
+    await expect(reviewing.getByRole("alert")).toBeFocused();
+    await reviewing.getByRole("button", { name: "Record discretion" }).click();
+    await expect(reviewing.getByRole("alert")).toBeFocused();
     await reviewing.getByLabel("Note").fill("Reviewing was strong overall; small sample.");
     await reviewing.getByRole("button", { name: "Record discretion" }).click();
     await expect(reviewing.getByRole("status")).toHaveText("Discretion recorded: 2.4 is now 'Good'.");
@@ -120,8 +117,9 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
 
     // The lead's forms, submitted with the inspector's session: the server action refuses.
     const page = await leadPageWithInspectorSession(browser);
-    const implementation = discretionForm(page, "2.3");
-    await implementation.getByLabel("Rating").selectOption("Inadequate");
+    // 2.4 offers discretion (the lead recorded 'Good' above): the inspector's attempt must not add or change one.
+    const implementation = discretionForm(page, "2.4");
+    await implementation.getByLabel("Rating").selectOption("Good");
     await implementation.getByLabel("Note").fill("Not the inspector's decision.");
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/panel")),
@@ -129,7 +127,7 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
     ]);
     expect(response.status()).toBe(403);
     await expect(implementation.getByRole("status").filter({ hasText: "Discretion recorded" })).toHaveCount(0);
-    expect(runTestData<number>(TEST_DATA, "decisionCount", { yjsName: DEMOSHIRE, standardId: "2.3" })).toBe(0);
+    expect(runTestData<number>(TEST_DATA, "decisionCount", { yjsName: DEMOSHIRE, standardId: "2.4" })).toBe(1);
   });
 
   test("the lead sees the cases not approved, confirms them explicitly, signs off with their password, the ratings freeze, and reopening needs a reason", async ({ browser }) => {

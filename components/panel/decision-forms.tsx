@@ -58,7 +58,11 @@ interface DecisionFormProps {
   current: { rating: string; note: string } | null;
 }
 
-export function DiscretionForm({ inspectionId, standardId, standardTitle, current, hint }: DecisionFormProps & { hint: string }) {
+/**
+ * Discretion offers only the ratings the 5-point rule allows (the engine still checks on the server);
+ * the page shows no form where the rule allows none.
+ */
+export function DiscretionForm({ inspectionId, standardId, standardTitle, current, hint, allowed }: DecisionFormProps & { hint: string; allowed: readonly string[] }) {
   const { state, pending, formRef, onSubmit } = useFormAction(recordDiscretionAction);
   const prefix = `discretion-${standardId.replace(".", "-")}`;
   return (
@@ -70,7 +74,15 @@ export function DiscretionForm({ inspectionId, standardId, standardTitle, curren
         <Outcome state={state} prefix={prefix} />
         <input type="hidden" name="inspectionId" value={inspectionId} />
         <input type="hidden" name="standardId" value={standardId} />
-        <SelectField id={`${prefix}-rating`} name="rating" label="Rating" hint={hint} options={ratingOptions} defaultValue={current?.rating ?? ""} error={fieldError(state, "rating")} />
+        <SelectField
+          id={`${prefix}-rating`}
+          name="rating"
+          label="Rating"
+          hint={hint}
+          options={[{ value: "", label: "Choose a rating" }, ...allowed.map((r) => ({ value: r, label: r }))]}
+          defaultValue={current && allowed.includes(current.rating) ? current.rating : ""}
+          error={fieldError(state, "rating")}
+        />
         <NoteField id={`${prefix}-note`} name="note" label="Note" hint="Why the panel moved the rating, as it would be explained in the report." defaultValue={current?.note} error={fieldError(state, "note")} />
         <Button variant="secondary" disabled={pending}>
           {pending ? "Recording…" : "Record discretion"}

@@ -148,13 +148,16 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                   ) : null}
                   {canDecide && result?.calculatedRating ? (
                     <>
-                      <DiscretionForm
-                        inspectionId={inspectionId}
-                        standardId={standard.id}
-                        standardTitle={standard.title}
-                        current={discretion}
-                        hint={support?.eligible ? `The rule allows ${support.allowedRatings.join(" or ")}.` : "The 5-point rule allows no move for this standard."}
-                      />
+                      {support?.eligible && support.allowedRatings.length > 0 ? (
+                        <DiscretionForm
+                          inspectionId={inspectionId}
+                          standardId={standard.id}
+                          standardTitle={standard.title}
+                          current={discretion}
+                          allowed={support.allowedRatings}
+                          hint={`The rule allows ${support.allowedRatings.join(" or ")}.`}
+                        />
+                      ) : null}
                       {discretion ? <ClearDecisionForm inspectionId={inspectionId} standardId={standard.id} kind="discretion" /> : null}
                     </>
                   ) : null}
