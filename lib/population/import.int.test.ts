@@ -76,7 +76,7 @@ describe("importing the eligible population", () => {
     expect(await counts(inspectionId)).toEqual({ imports: 0, cases: 0, audits: 0 });
   });
 
-  it("refuses resettlement cases for a yjs-2018 inspection", async () => {
+  it("refuses resettlement cases for a yjs-2018 inspection, in the same pass as every other problem, with the row", async () => {
     const inspectionId = await makeInspection(manager, {
       frameworkVersion: "yjs-2018",
       windowStart: "2023-01-01",
@@ -85,9 +85,12 @@ describe("importing the eligible population", () => {
       oocWindowEnd: "2023-12-31",
     });
     const cases = populationCases(5);
+    cases[0] = { ...cases[0]!, gender: "unknown-code" };
     cases[2] = { ...cases[2]!, stream: "resettlement", disposal_type: "licence" };
     const result = await importPopulation(manager, { inspectionId, fileName: "x.csv", content: toCsv(cases) });
-    expect(result).toMatchObject({ status: "invalid", errors: [{ row: 4, column: "stream" }] });
+    expect(result).toMatchObject({ status: "invalid", errors: [{ row: 2, column: "gender" }, { row: 4, column: "stream" }] });
+    if (result.status !== "invalid") return;
+    expect(result.errors[1]?.message).toBe("Row 4, stream: is resettlement, which the 2018–2021 framework does not inspect; leave these cases out.");
     expect((await counts(inspectionId)).cases).toBe(0);
   });
 

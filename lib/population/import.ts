@@ -3,20 +3,19 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { STREAM_LABELS, STREAMS } from "@/lib/framework/case-attributes";
+import { STREAMS } from "@/lib/framework/case-attributes";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
+import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWindows } from "@/lib/inspections/kernel";
 import { hasStreamWindows, windowForStream, type InspectionWindows } from "@/lib/framework/eligibility-window";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import {
   DEFAULT_MAX_BYTES,
-  MAX_REPORTED_ERRORS,
   parsePopulationCsv,
   type ParsePopulationCsvOptions,
   type PopulationCsvError,
 } from "./parse-population-csv";
-import type { PopulationRow } from "./population-row";
 
 // Importing the YJS's eligible population from its CSV case list (columns in ./columns.ts).
 //
@@ -60,22 +59,17 @@ function invalid(fileError: string | null, errors: PopulationCsvError[] = [], om
   return { status: "invalid", fileError, errors, omittedErrorCount };
 }
 
-/** Rows of streams the inspection's framework does not inspect become row errors. */
-function streamErrors(rows: readonly PopulationRow[], frameworkVersion: string): PopulationCsvError[] {
-  const allowed = sampledStreams(frameworkVersion);
-  return rows
-    .filter((row) => !allowed.includes(row.stream))
-    .map((row) => ({
-      row: row.sourceRow,
-      column: "stream",
-      message: `is ${STREAM_LABELS[row.stream].toLowerCase()}, which the ${frameworkVersion} framework does not inspect; leave these cases out.`,
-    }));
-}
-
 /** The parser's window options for an inspection's framework version and stored windows. */
 export function windowOptions(frameworkVersion: string, windows: InspectionWindows): ParsePopulationCsvOptions {
-  if (!hasStreamWindows(frameworkVersion)) return { windowStart: windows.window?.start, windowEnd: windows.window?.end };
-  return { streamWindows: Object.fromEntries(STREAMS.map((stream) => [stream, windowForStream(frameworkVersion, stream, windows)])) };
+  // Rows of streams the framework does not inspect are row errors, reported with every other problem.
+  const inspectedStreams = { streams: sampledStreams(frameworkVersion), frameworkName: frameworkName(frameworkVersion) };
+  if (!hasStreamWindows(frameworkVersion)) return { windowStart: windows.window?.start, windowEnd: windows.window?.end, inspectedStreams };
+  return { streamWindows: Object.fromEntries(STREAMS.map((stream) => [stream, windowForStream(frameworkVersion, stream, windows)])), inspectedStreams };
+}
+
+/** "2018–2021 framework": the label without its parenthesis, for a sentence. */
+function frameworkName(frameworkVersion: string): string {
+  return (FRAMEWORK_LABELS[frameworkVersion] ?? `${frameworkVersion} framework`).replace(/\s*\(.*\)$/, "");
 }
 
 export async function importPopulation(actor: Actor, input: { inspectionId: unknown; fileName: unknown; content: unknown }): Promise<PopulationImportResult> {
@@ -97,10 +91,6 @@ export async function importPopulation(actor: Actor, input: { inspectionId: unkn
   const windows = storedWindows(inspection);
   const result = parsePopulationCsv(content, { ...windowOptions(inspection.frameworkVersion, windows), maxBytes: MAX_POPULATION_FILE_BYTES });
   if (!result.ok) return invalid(result.fileError ?? null, result.errors, result.omittedErrorCount);
-  const outOfFramework = streamErrors(result.rows, inspection.frameworkVersion);
-  if (outOfFramework.length > 0) {
-    return invalid(null, outOfFramework.slice(0, MAX_REPORTED_ERRORS), Math.max(0, outOfFramework.length - MAX_REPORTED_ERRORS));
-  }
   const rows = result.rows;
   const sha256 = sha256Of(content);
 

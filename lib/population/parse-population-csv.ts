@@ -66,6 +66,11 @@ export interface ParsePopulationCsvOptions {
    * windowStart/windowEnd.
    */
   streamWindows?: Partial<Record<Stream, EligibilityWindow | null>>;
+  /**
+   * The streams the inspection's framework inspects, and its name for the message: a row of another
+   * stream is a row error reported with all the others (not in a second pass).
+   */
+  inspectedStreams?: { readonly streams: readonly Stream[]; readonly frameworkName: string };
   /** Default 5 MB. */
   maxBytes?: number;
   /** Data rows (not counting the header or blank rows). Default 20,000. */
@@ -77,7 +82,7 @@ export const DEFAULT_MAX_ROWS = 20_000;
 export const MAX_REPORTED_ERRORS = 500;
 
 export function parsePopulationCsv(input: string | Uint8Array, options: ParsePopulationCsvOptions = {}): PopulationCsvResult {
-  const { windowStart, windowEnd, streamWindows = {}, maxBytes = DEFAULT_MAX_BYTES, maxRows = DEFAULT_MAX_ROWS } = options;
+  const { windowStart, windowEnd, streamWindows = {}, inspectedStreams, maxBytes = DEFAULT_MAX_BYTES, maxRows = DEFAULT_MAX_ROWS } = options;
   const bounds: [string | undefined, string | undefined][] = [
     [windowStart, windowEnd],
     ...Object.values(streamWindows).map((window): [string | undefined, string | undefined] => [window?.start, window?.end]),
@@ -88,10 +93,19 @@ export function parsePopulationCsv(input: string | Uint8Array, options: ParsePop
     }
     if (start !== undefined && end !== undefined && start > end) throw new RangeError("a window must not start after it ends");
   }
+  const notInspected = (stream: Stream): string | null =>
+    inspectedStreams && !inspectedStreams.streams.includes(stream)
+      ? `is ${STREAM_LABELS[stream].toLowerCase()}, which the ${inspectedStreams.frameworkName} does not inspect; leave these cases out.`
+      : null;
   const windowOf = (stream: Stream): RowWindow => {
-    if (!(stream in streamWindows)) return { windowStart, windowEnd, name: "the eligibility window" };
+    if (!(stream in streamWindows)) return { windowStart, windowEnd, name: "the eligibility window", notInspected: notInspected(stream) };
     const window = streamWindows[stream] ?? null;
-    return { windowStart: window?.start, windowEnd: window?.end, name: `the ${STREAM_LABELS[stream].toLowerCase()} eligibility window` };
+    return {
+      windowStart: window?.start,
+      windowEnd: window?.end,
+      name: `the ${STREAM_LABELS[stream].toLowerCase()} eligibility window`,
+      notInspected: notInspected(stream),
+    };
   };
 
   const decoded = decodeText(input, maxBytes);
@@ -398,6 +412,8 @@ interface RowWindow {
   windowStart: string | undefined;
   windowEnd: string | undefined;
   name: string;
+  /** Why the row's stream is not inspected, when it is not. */
+  notInspected: string | null;
 }
 
 /** The row, or null after recording its errors. */
@@ -468,6 +484,10 @@ function checkAcrossColumns(
   window: RowWindow,
 ): PopulationRow | null {
   let valid = true;
+  if (window.notInspected) {
+    errors.push(cellError(row, "stream", window.notInspected));
+    valid = false;
+  }
   if (!isDisposalTypeOfStream(fields.stream, fields.disposal_type)) {
     errors.push(
       cellError(
