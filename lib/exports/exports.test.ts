@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { PassThrough, type Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
-import { discretionFootnote, fileSlug } from "./model";
+import { discretionFootnote, fieldworkLine, fileSlug } from "./model";
 import { DISPOSAL_TYPE_LABELS, STREAMS, STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { salfordExportModel } from "@/tests/exports/test-model";
 import { writeXlsx } from "./xlsx";
@@ -51,6 +51,8 @@ describe("XLSX", () => {
     expect(ratings[0]).toEqual(["DRAFT — not signed off"]);
     expect(ratings).toContainEqual(["Salford Youth Justice Service"]);
     expect(ratings).toContainEqual(["Fieldwork started January 2024"]);
+    // Exported before fieldwork begins, it does not say fieldwork started.
+    expect(fieldworkLine({ ...model, generatedAt: new Date("2023-12-01T10:00:00Z") })).toBe("Fieldwork starts January 2024");
     expect(ratings).toContainEqual(["Framework: yjs-2021 (2021 framework)"]);
     expect(ratings).toContainEqual(["Exported on 1 March 2024"]);
     expect(ratings).toContainEqual(["Score", `${model.result.score}/36`]);

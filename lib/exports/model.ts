@@ -115,10 +115,13 @@ export function longDate(date: Date): string {
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
-/** "Fieldwork started January 2024", as the reports' ratings page says. */
+/**
+ * "Fieldwork started January 2024", as the reports' ratings page says; "Fieldwork starts February
+ * 2027" when the export is made before fieldwork has begun.
+ */
 export function fieldworkLine(model: ExportModel): string {
   const month = model.inspection.fieldworkStart.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-  return `Fieldwork started ${month}`;
+  return model.inspection.fieldworkStart > model.generatedAt ? `Fieldwork starts ${month}` : `Fieldwork started ${month}`;
 }
 
 export function scoreLine(result: RatingResult): string {

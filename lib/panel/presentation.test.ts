@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Z_80, keyQuestionBand, noToYesToRaiseBand, percentYes, wilsonInterval, yesToNoToDropBand, type KeyQuestionSupport } from "@/lib/rating";
-import { NEAR_BOUNDARY_ANSWERS, bandDistance } from "./presentation";
+import { NEAR_BOUNDARY_ANSWERS, bandDistance, intervalText } from "./presentation";
 
 function support(yes: number, applicable: number): KeyQuestionSupport {
   const percent = percentYes(yes, applicable);
@@ -49,5 +49,14 @@ describe("bandDistance", () => {
         expect(bandDistance(support(yes, applicable)).near).toBe(oneMoves);
       }),
     );
+  });
+});
+
+describe("intervalText", () => {
+  it("gives the 80% interval to one decimal place, as the exports do, not rounded outwards", () => {
+    const s = support(8, 13);
+    const { lower, upper } = s.interval80;
+    expect(intervalText(s)).toBe(`${(Math.round(lower * 10) / 10).toFixed(1)}–${(Math.round(upper * 10) / 10).toFixed(1)}%`);
+    expect(intervalText({ ...s, interval80: { lower: 43.94, upper: 76.58 } })).toBe("43.9–76.6%");
   });
 });

@@ -49,7 +49,8 @@ export function bandDistance(support: KeyQuestionSupport): BandDistance {
   };
 }
 
-/** "29–63%": the 80% interval as whole percentages (rounded outward so it never looks narrower). */
+/** "43.9–76.6%": the 80% interval to one decimal place, as the exports give it (lib/exports/csv.ts). */
 export function intervalText(support: KeyQuestionSupport): string {
-  return `${Math.floor(support.interval80.lower)}–${Math.ceil(support.interval80.upper)}%`;
+  const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+  return `${oneDecimal(support.interval80.lower)}–${oneDecimal(support.interval80.upper)}%`;
 }

@@ -53,7 +53,7 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
           <Link href={`/inspections/${overview.id}/setup`}>Set-up, sample and allocation</Link>
         ) : null}
         {overview.rights.viewPanel ? <Link href={`/inspections/${overview.id}/panel`}>Ratings panel</Link> : null}
-        {overview.rights.exportRatings ? <Link href={`/inspections/${overview.id}/exports`}>Export draft ratings</Link> : null}
+        {overview.rights.exportRatings ? <Link href={`/inspections/${overview.id}/exports`}>{overview.status === "signed_off" ? "Export the signed-off ratings" : "Export draft ratings"}</Link> : null}
       </nav>
 
       <table className="mb-8 w-full max-w-4xl border-collapse text-left">

@@ -45,7 +45,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         {figures.rights.export ? (
           <>
             {" · "}
-            <Link href={`/inspections/${inspectionId}/exports`}>Export draft ratings</Link>
+            <Link href={`/inspections/${inspectionId}/exports`}>{signedOff ? "Export the signed-off ratings" : "Export draft ratings"}</Link>
           </>
         ) : null}
       </p>
@@ -72,8 +72,13 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
           <dd>
             <RatingText rating={final.result.overallRating} />
           </dd>
-          <dt className="font-semibold">Resettlement (not in the score)</dt>
-          <dd>{Object.entries(final.result.unscoredRatings).map(([id, r]) => (r ? `${id} ${r}` : `${id} not rated`)).join(", ") || "Not in this framework version"}</dd>
+          {/* The 2018 framework has no resettlement standard: no row at all rather than one saying so. */}
+          {Object.keys(final.result.unscoredRatings).length > 0 ? (
+            <>
+              <dt className="font-semibold">Resettlement (not in the score)</dt>
+              <dd>{Object.entries(final.result.unscoredRatings).map(([id, r]) => (r ? `${id} ${r}` : `${id} not rated`)).join(", ")}</dd>
+            </>
+          ) : null}
           <dt className="font-semibold">Provisional score</dt>
           <dd>
             {provisional.result.score}/{provisional.result.maxScore} including answers of cases still in progress (for progress only)

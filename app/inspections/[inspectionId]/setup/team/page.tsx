@@ -23,7 +23,7 @@ export default async function TeamPage({ params }: { params: Promise<{ inspectio
         <p className="mb-8">No one is on the team yet.</p>
       ) : (
         <table className="mb-8 w-full border-collapse text-left">
-          <caption className="mb-2 text-left text-xl font-bold">{team.members.length} people on the team</caption>
+          <caption className="mb-2 text-left text-xl font-bold">{team.members.length} {team.members.length === 1 ? "person" : "people"} on the team</caption>
           <thead>
             <tr className="border-b-2 border-ink">
               <th scope="col" className="py-2 pr-4">Name</th>
