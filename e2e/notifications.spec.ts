@@ -10,6 +10,8 @@ const TEST_DATA = "lib/panel/test-support-cli.ts";
 const badge = (page: Page) => page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Notifications/ });
 
 test("the lead hears of a completed case and the inspector of the lead's comment, each linked to its place", async ({ browser }) => {
+  // Three sign-ins and three test-data scripts on a shared, busy machine.
+  test.setTimeout(180_000);
   const team = runTestData<PanelTestTeam>(TEST_DATA, "create", { name: "Notified YJS", inProgressCourtCases: 1 });
   const caseId = team.cases["PT-0034"] as string;
   runTestData(TEST_DATA, "completeCase", { inspectorId: team.inspector.id, caseId });
