@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { expect, runTestData, signedInPage, test } from "./fixtures";
 
-const TEST_DATA = "lib/panel/test-support-cli.ts";
+const TEST_DATA = "tests/panel/test-support-cli.ts";
 
 // The lead's key question grid on an inspection of its own (33 completed cases, one in progress):
 // cells in words linking to the answer, GET filters and bulk approval that work without JavaScript,

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
-import { TEST_PASSWORD, type PanelTestTeam } from "@/lib/panel/test-support";
+import { TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { expect, runTestData, signedInPage, test } from "./fixtures";
 
-const TEST_DATA = "lib/panel/test-support-cli.ts";
+const TEST_DATA = "tests/panel/test-support-cli.ts";
 
 // In-app notifications: a count in the header, a list whose items link to their place, and a
 // "seen" mark kept in PostgreSQL (a fresh sign-in, another browser, sees the same).

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { createPanelTestInspection, type PanelTestTeam } from "@/lib/panel/test-support";
+import { createPanelTestInspection, type PanelTestTeam } from "@/tests/panel/test-support";
 import { keyQuestionGrid } from "./key-question-grid";
 import { approveCases, closeQuery, raiseQuery } from "./workflow";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
-import { answerChange, makeTeam } from "@/lib/cases/test-helpers";
+import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
 import { approveCase, completeCase, raiseQuery, reopenCase, replyToQuery, returnCase } from "@/lib/cases/workflow";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
