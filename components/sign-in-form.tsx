@@ -47,7 +47,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   ];
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    // Posted, never a GET: submitted before the page's JavaScript runs (slow laptop, JavaScript off),
+    // a form without a method would put the password in the URL. next-auth then answers without
+    // signing in (its CSRF token comes from JavaScript) and sends the browser back here.
+    <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <noscript>
+        <p className="border-link mb-4 border-l-8 bg-[#e8f1f8] p-3">Case Review needs JavaScript to sign you in. Turn JavaScript on in your browser, then reload this page.</p>
+      </noscript>
       <ErrorSummary errors={summary} />
       <TextField name="email" label="Email" type="email" autoComplete="username" error={errors.email} />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" error={errors.password} />

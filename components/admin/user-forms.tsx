@@ -18,7 +18,7 @@ export function CreateUserForm() {
   // The name, email and role typed survive a refusal (e.g. an email already in use).
   const { state, pending, formRef, onSubmit } = useFormAction(createUserAction, { resetOnSuccess: true });
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
       <ErrorSummary errors={summaryOf(state)} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       <TextField name="name" label="Full name" error={fieldError(state, "name")} autoComplete="off" />

@@ -175,7 +175,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
   }
 
   const completionForm = (scope: string, label: string, variant: "primary" | "secondary" = "secondary") => (
-    <form onSubmit={submitCompletion} className="mt-4">
+    <form method="post" onSubmit={submitCompletion} className="mt-4">
       <input type="hidden" name="inspectionId" value={model.inspection.id} />
       <input type="hidden" name="caseId" value={model.case.id} />
       <input type="hidden" name="scope" value={scope} />

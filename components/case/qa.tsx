@@ -102,7 +102,7 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
         ))}
       </ol>
       {inspectorMayReply || leadMayAct ? (
-        <form ref={replyForm} onSubmit={reply} className="mt-3">
+        <form method="post" ref={replyForm} onSubmit={reply} className="mt-3">
           <Hidden ids={{ ...ids, queryId: query.id }} />
           <label htmlFor={replyId} className="block font-semibold">
             {canQualityAssure ? "Follow-up for the inspector" : "Your reply to the lead inspector"}
@@ -135,7 +135,7 @@ function NewComment({ questionId, ids }: { questionId: string; ids: { inspection
   return (
     <details>
       <summary className="cursor-pointer text-link underline">Comment on this answer<span className="sr-only"> (key question {questionId})</span></summary>
-      <form ref={formRef} onSubmit={onSubmit} className="mt-2">
+      <form method="post" ref={formRef} onSubmit={onSubmit} className="mt-2">
         <Hidden ids={{ ...ids, questionId }} />
         <label htmlFor={id} className="block font-semibold">
           Comment for the inspector on key question {questionId}
@@ -196,6 +196,7 @@ export function QaPanel({ model }: { model: CasePageModel }) {
       {status === "in_progress" || status === "not_started" ? <p>The inspector has not marked this case as complete yet. You can comment on answers now.</p> : null}
       {status === "approved" ? (
         <form
+          method="post"
           ref={reopenForm}
           onSubmit={(event) => {
             setLast("reopen");

@@ -54,7 +54,7 @@ export function RecordEvidenceForm({
   const { state, pending, formRef, onSubmit } = useFormAction(recordEvidenceAction, { resetOnSuccess: true });
   const today = new Date().toISOString().slice(0, 10);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl">
       <ErrorSummary errors={summaryOf(state)} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       <input type="hidden" name="inspectionId" value={inspectionId} />

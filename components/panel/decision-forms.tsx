@@ -66,7 +66,7 @@ export function DiscretionForm({ inspectionId, standardId, standardTitle, curren
   const { state, pending, formRef, onSubmit } = useFormAction(recordDiscretionAction);
   const prefix = `discretion-${standardId.replace(".", "-")}`;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
       <fieldset>
         <legend className="mb-2 font-semibold">
           Discretion on {standardId} {standardTitle}
@@ -96,7 +96,7 @@ export function JudgementForm({ inspectionId, standardId, standardTitle, current
   const { state, pending, formRef, onSubmit } = useFormAction(recordJudgementAction);
   const prefix = `judgement-${standardId.replace(".", "-")}`;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
       <fieldset>
         <legend className="mb-2 font-semibold">
           Judgement of {standardId} {standardTitle}
@@ -184,7 +184,7 @@ export function SignOffForm({ inspectionId, completedNotApproved }: { inspection
 export function ReopenForm({ inspectionId }: { inspectionId: string }) {
   const { state, pending, formRef, onSubmit } = useFormAction(reopenAction);
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate id="reopen-form" tabIndex={-1} className="max-w-xl">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate id="reopen-form" tabIndex={-1} className="max-w-xl">
       <Outcome state={state} prefix="reopen" />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <NoteField id="reopen-reason" name="reason" label="Reason for reopening" hint="This voids the sign-off; it is kept in the audit trail." error={fieldError(state, "reason")} />

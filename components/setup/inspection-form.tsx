@@ -111,7 +111,7 @@ export function InspectionDetailsForm({
   );
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl">
       <ErrorSummary errors={summaryOf(state)} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       {inspectionId ? <input type="hidden" name="inspectionId" value={inspectionId} /> : null}

@@ -66,7 +66,7 @@ export function PopulationUpload({ inspectionId }: { inspectionId: string }) {
       ) : null}
       {result && result.status !== "invalid" ? <StatusNotice>{result.message}</StatusNotice> : null}
 
-      <form onSubmit={submit} noValidate className="mb-6 max-w-xl">
+      <form method="post" onSubmit={submit} noValidate className="mb-6 max-w-xl">
         <FieldShell
           id="population-file"
           label="Eligible population CSV file"

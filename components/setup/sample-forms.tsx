@@ -66,7 +66,7 @@ export function DrawForm({
 export function AddCaseForm({ inspectionId }: { inspectionId: string }) {
   const { state, pending, formRef, onSubmit } = useFormAction(addCaseAction, { resetOnSuccess: true });
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
       <ErrorSummary errors={prefixed(state, "add")} />
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       <input type="hidden" name="inspectionId" value={inspectionId} />
@@ -81,7 +81,7 @@ export function RemoveCaseForm({ inspectionId, sampleCase }: { inspectionId: str
   const { state, pending, formRef, onSubmit } = useFormAction(removeCaseAction);
   const id = `remove-${sampleCase.id}`;
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
+    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="caseId" value={sampleCase.id} />
       <label className="flex flex-col text-sm" htmlFor={id}>

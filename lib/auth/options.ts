@@ -2,6 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { environment } from "@/lib/config/env";
+import { safeRedirectUrl } from "@/lib/http/callback-url";
+import { clientAddress } from "@/lib/http/client-address";
 import { authenticate } from "./authenticate";
 import { revokeSession } from "./revocation";
 import { SECURE_COOKIES, SESSION_COOKIE_NAME, SESSION_MAX_AGE_SECONDS } from "./session-token";
@@ -10,12 +12,6 @@ const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
-
-function clientKey(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "local";
-}
 
 export const authOptions: NextAuthOptions = {
   secret: environment().NEXTAUTH_SECRET,
@@ -34,7 +30,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("Enter your email address and password.");
-        const result = await authenticate(parsed.data.email, parsed.data.password, clientKey(request?.headers));
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientAddress(request?.headers, environment().TRUSTED_PROXY_HOPS));
         // next-auth passes the thrown message to the sign-in form as its error.
         if (!result.ok) throw new Error(result.message);
         return { id: result.user.id, name: result.user.name, email: result.user.email, sessionVersion: result.user.sessionVersion };
@@ -42,15 +38,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // next-auth's default throws (a 500) on a callbackUrl that is not a URL: same rule, without the throw.
+    // Only paths on this site (lib/http/callback-url.ts); next-auth's default also throws (a 500) on
+    // a callbackUrl that is not a URL.
     redirect({ url, baseUrl }) {
-      if (url.startsWith("/")) return `${baseUrl}${url}`;
-      try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch {
-        // not a URL: go home
-      }
-      return baseUrl;
+      return safeRedirectUrl(url, baseUrl);
     },
     jwt({ token, user }) {
       // At sign-in only: `sid` names this session for sign-out's revocation, and stays in every token

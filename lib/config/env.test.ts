@@ -15,7 +15,7 @@ function problems(run: () => unknown): string[] {
 
 describe("parseEnvironment", () => {
   it("gives the documented defaults when nothing is set, and treats an empty value as unset", () => {
-    expect(parseEnvironment({})).toEqual({ DATABASE_POOL_SIZE: 10, EMBEDDED_PG_PORT: 54329, SIGN_IN_ATTEMPTS_PER_CLIENT: 50 });
+    expect(parseEnvironment({})).toEqual({ DATABASE_POOL_SIZE: 10, EMBEDDED_PG_PORT: 54329, SIGN_IN_ATTEMPTS_PER_CLIENT: 50, TRUSTED_PROXY_HOPS: 0 });
     expect(parseEnvironment({ SIGN_IN_ATTEMPTS_PER_CLIENT: "", DATABASE_URL: "" }).SIGN_IN_ATTEMPTS_PER_CLIENT).toBe(50);
   });
 
@@ -36,6 +36,13 @@ describe("parseEnvironment", () => {
       'SIGN_IN_ATTEMPTS_PER_CLIENT: expected a whole number from 1 to 1000000 (got "abc")',
     ]);
     expect(found.join("\n")).not.toContain("hunter2");
+  });
+
+  it("takes 0 to 10 trusted proxy hops, and nothing else", () => {
+    expect(parseEnvironment({ TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const value of ["-1", "11", "one", "1.5"]) {
+      expect(problems(() => parseEnvironment({ TRUSTED_PROXY_HOPS: value }))).toEqual([`TRUSTED_PROXY_HOPS: expected a whole number from 0 to 10 (got ${JSON.stringify(value)})`]);
+    }
   });
 
   it("refuses fractions, signs and exponents rather than rounding them", () => {

@@ -59,6 +59,11 @@ export const environmentSchema = z.object({
   EMBEDDED_PG_PORT: withDefault(wholeNumber(1, 65535), 54329),
   /** Sign-in attempts per client address per 15 minutes; offices behind one address may need more. */
   SIGN_IN_ATTEMPTS_PER_CLIENT: withDefault(wholeNumber(1, 1_000_000), 50),
+  /**
+   * Proxies of ours in front of the app, each adding to X-Forwarded-For: the client address is the
+   * Nth entry from the right (lib/http/client-address.ts). 0: none, the TCP peer's address.
+   */
+  TRUSTED_PROXY_HOPS: withDefault(wholeNumber(0, 10), 0),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
