@@ -42,6 +42,28 @@ describe("applying outbox changes", () => {
     expect(await db.auditEvent.count({ where: { caseId: kase.id, action: "answer.changed" } })).toBe(1);
   });
 
+  it("refuses a change id reused with different content (409), keeping the first change", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const change = answerChange("2.1.2", 0, { rationale: "" }, { rationale: "First text." });
+    await applyChanges(team.inspector, kase.id, { changes: [change] });
+    const reused = { ...change, to: { rationale: "Other text." } };
+    const again = await applyChanges(team.inspector, kase.id, { changes: [reused] });
+    expect(again.results[0]).toMatchObject({ status: "rejected", code: 409, changeId: change.changeId, message: expect.stringContaining("different change") });
+    const answer = await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.1.2" } } });
+    expect(answer).toMatchObject({ rationale: "First text.", version: 1 });
+    // A faithful resend, its keys in another order, is still a duplicate.
+    const reordered = Object.fromEntries(Object.entries(change).reverse()) as typeof change;
+    expect((await applyChanges(team.inspector, kase.id, { changes: [reordered] })).results[0]).toMatchObject({ status: "duplicate" });
+  });
+
+  it("refuses prompt numbers with leading zeros, which would store two marks for one prompt", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const change = answerChange("2.1.1", 0, { promptMarks: {} }, { promptMarks: { "01": "met" } });
+    await expect(applyChanges(team.inspector, kase.id, { changes: [change] })).rejects.toThrow(ValidationError);
+  });
+
   it("applies two concurrent resends of one change exactly once (row locks serialise them)", async () => {
     const team = await makeTeam();
     const kase = await team.makeCase();

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { auditEventInsert, type AuditEvent } from "@/lib/audit";
 import { SqlParams, withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
 import { ForbiddenError } from "@/lib/errors";
@@ -74,7 +74,7 @@ async function applyOne(actor: Actor, ctx: CaseContext, change: Change): Promise
       // serialises changes to one case, so a resent change finds the first one's record below.
       const kase = await lockCase(sql, ctx.caseId);
       const applied = change.target === "answer" ? await prepareAnswerChange(sql, actor, ctx, change, kase) : await prepareCaseChange(sql, actor, ctx, change, kase);
-      await writeChange(sql, actor, ctx, applied);
+      await writeChange(sql, actor, ctx, change, applied);
       const caseStatus = applied.effect
         ? await afterContentChange(sql, ctx.framework, { caseId: ctx.caseId, inspectionId: ctx.inspectionId, actorId: actor.id }, kase.status, kase.markedSections)
         : kase.status;
@@ -93,6 +93,9 @@ function priorOutcome(change: Change, actor: Actor, ctx: CaseContext, prior: Pri
     if (prior.priorCaseId !== ctx.caseId || prior.priorUserId !== actor.id) {
       throw rejected(change.changeId, 409, "This change id was already used for another change.");
     }
+    if (prior.priorDigest !== null && prior.priorDigest !== changeDigest(change)) {
+      throw rejected(change.changeId, 409, "This change id was already used for a different change; a resend must repeat it exactly. Nothing was saved: send the new change with a new id.");
+    }
     return { ...(prior.priorResponse as ChangeResult), status: "duplicate" } as ChangeResult;
   }
   if (kase.status === "approved") throw rejected(change.changeId, 423, LOCKED_CASE_MESSAGE);
@@ -104,13 +107,29 @@ interface PriorChange {
   priorCaseId: string | null;
   priorUserId: string | null;
   priorResponse: unknown;
+  priorDigest: string | null;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** What a change says (its parsed content, keys in a fixed order), as SHA-256: equal for a faithful resend. */
+export function changeDigest(change: Change): string {
+  return createHash("sha256").update(canonicalJson(change)).digest("hex");
 }
 
 // Every read of a change starts with the record of its id, if it was applied before (a resend).
 const PRIOR_CHANGE_JOIN = `
   FROM (SELECT 1) AS one
   LEFT JOIN applied_changes ac ON ac.change_id = $1::uuid`;
-const PRIOR_CHANGE_COLUMNS = `ac.case_id AS "priorCaseId", ac.user_id AS "priorUserId", ac.response AS "priorResponse"`;
+const PRIOR_CHANGE_COLUMNS = `ac.case_id AS "priorCaseId", ac.user_id AS "priorUserId", ac.response AS "priorResponse", ac.content_digest AS "priorDigest"`;
 
 /** A change ready to write: its answer, and what it changes (none when it changes nothing). */
 interface Applied {
@@ -127,12 +146,12 @@ interface Applied {
  * statement. Two uses of one id can only race across different cases (the case lock serialises the
  * rest): the second finds the first's record and is refused, its writes rolled back.
  */
-async function writeChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, applied: Applied): Promise<void> {
+async function writeChange(sql: SqlRunner, actor: Actor, ctx: CaseContext, change: Change, applied: Applied): Promise<void> {
   const params = new SqlParams();
   const steps = applied.effect ? [...applied.effect.writes(params), auditEventInsert(params, applied.effect.audit)] : [];
   const { changeId } = applied.response;
-  const record = `INSERT INTO applied_changes (change_id, case_id, user_id, response)
-    VALUES (${params.add(changeId, "uuid")}, ${params.add(ctx.caseId, "uuid")}, ${params.add(actor.id, "uuid")}, ${params.add(JSON.stringify(applied.response), "jsonb")})
+  const record = `INSERT INTO applied_changes (change_id, case_id, user_id, response, content_digest)
+    VALUES (${params.add(changeId, "uuid")}, ${params.add(ctx.caseId, "uuid")}, ${params.add(actor.id, "uuid")}, ${params.add(JSON.stringify(applied.response), "jsonb")}, ${params.add(changeDigest(change))})
     ON CONFLICT (change_id) DO NOTHING RETURNING change_id`;
   const text = steps.length > 0 ? `WITH ${steps.map((step, i) => `write${i} AS (${step})`).join(",\n")}\n${record}` : record;
   const recorded = await sql.rows(text, params.values);

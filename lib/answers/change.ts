@@ -30,7 +30,8 @@ export const answerFieldsSchema = z
     value: z.enum(ANSWER_VALUES).nullable(),
     naReason: z.string().max(MAX_SHORT_TEXT, `Enter a reason of at most ${MAX_SHORT_TEXT} characters`).nullable(),
     rationale: z.string().max(MAX_RATIONALE, `Enter a rationale of at most ${MAX_RATIONALE} characters`),
-    promptMarks: z.record(z.string().regex(/^\d{1,2}$/), z.enum(PROMPT_MARKS).nullable()),
+    // A prompt's number as the page writes it ("0" to "99"): "01" beside "1" would store two marks for one prompt.
+    promptMarks: z.record(z.string().regex(/^(0|[1-9]\d?)$/, "A prompt is numbered without leading zeros (0 to 99)"), z.enum(PROMPT_MARKS).nullable()),
   })
   .partial()
   .strict();
