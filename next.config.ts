@@ -41,7 +41,16 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: "3mb",
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Served over HTTPS (a TLS-terminating proxy says so; Next sets "http" when nothing does):
+      // browsers are to use HTTPS only from now on. Browsers ignore the header over plain HTTP.
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }],
+      },
+    ];
   },
 };
 

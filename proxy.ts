@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { jsonError } from "@/lib/http/json-response";
 import { formatBytes, PayloadTooLargeError, readCappedBody } from "@/lib/http/request-body";
+import { isSameOrigin } from "@/lib/http/same-origin";
+import { jsonNestingDepth, MAX_JSON_DEPTH } from "@/lib/json-nesting";
 
 // Server action requests whose argument list Next cannot use get a 400 here. Next decodes the body
 // before any of our code runs, and answers its own 500 when the arguments are not a JSON array or
-// number more than 1,000 (SERVER_ACTION_ARGS_LIMIT). Only requests with a Next-Action header come
-// here (the matcher): pages, route handlers and forms posted without JavaScript never do.
+// number more than 1,000 (SERVER_ACTION_ARGS_LIMIT). Only requests with a Next-Action header, or
+// whose path holds a percent-escape, come here (the matcher): other requests never do.
 //
 // Next's client sends the arguments as the whole body (JSON text) or, when they include a form, as
 // multipart/form-data whose field "0" is the JSON list. The checks read the body the way Next's
@@ -20,18 +22,36 @@ const MAX_ARGUMENTS = 1000;
  */
 export const MAX_ACTION_BODY_BYTES = 2 * 1024 * 1024;
 
-function refuse(code: "invalid_input" | "too_large", message: string): Response {
+function refuse(code: "invalid_input" | "forbidden" | "too_large", message: string): Response {
   return jsonError(code, message, {}, { "Cache-Control": "no-store" });
 }
 
-function isArgumentList(json: unknown): boolean {
-  if (typeof json !== "string") return false;
+/**
+ * Strings React's reply decoder takes as references to other parts of the request ("$Q1": a Map in
+ * part 1) make it fail with a 500 when the part is missing. Next's client escapes a "$" that starts
+ * a typed string as "$$", and refers to the form as "$K<n>"; the app's actions take nothing else.
+ */
+const PLAIN_REPLY_TAG = /^\$(\$|K\d+$|undefined$|-0$|NaN$|-?Infinity$|D|n-?\d+$)/;
+
+function hasReferenceTag(value: unknown): boolean {
+  if (typeof value === "string") return value.startsWith("$") && !PLAIN_REPLY_TAG.test(value);
+  if (Array.isArray(value)) return value.some(hasReferenceTag);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasReferenceTag);
+  return false;
+}
+
+type ArgumentListProblem = "not_a_list" | "reference";
+
+function argumentListProblem(json: unknown): ArgumentListProblem | null {
+  if (typeof json !== "string" || jsonNestingDepth(json) > MAX_JSON_DEPTH) return "not_a_list";
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) && value.length <= MAX_ARGUMENTS;
+    value = JSON.parse(json);
   } catch {
-    return false;
+    return "not_a_list";
   }
+  if (!Array.isArray(value) || value.length > MAX_ARGUMENTS) return "not_a_list";
+  return hasReferenceTag(value) ? "reference" : null;
 }
 
 /** The JSON text of the argument list, or null when the body has none. */
@@ -47,8 +67,22 @@ async function argumentListText(body: Uint8Array<ArrayBuffer>, contentType: stri
   }
 }
 
+/** Whether every percent escape in the path decodes to UTF-8 ("%c0%ae" does not). */
+function pathDecodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest): Promise<Response> {
-  if (request.method !== "POST") return NextResponse.next();
+  // Next fails to decode such a path's parameters and answers 500 (matcher: paths holding "%").
+  if (!pathDecodes(request.nextUrl.pathname)) return refuse("invalid_input", "The address is malformed: it holds a percent-escape that is not UTF-8.");
+  if (request.method !== "POST" || !request.headers.has("next-action")) return NextResponse.next();
+  // Next refuses another site's action with an error of its own (a 500); the same check, answered 403.
+  if (!isSameOrigin(request.headers)) return refuse("forbidden", "Cross-site requests are refused.");
   const contentType = request.headers.get("content-type");
   // Next does not run url-encoded bodies as actions (it answers 404 itself).
   if (contentType === "application/x-www-form-urlencoded") return NextResponse.next();
@@ -59,12 +93,12 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (error instanceof PayloadTooLargeError) return refuse("too_large", `The form is larger than ${formatBytes(MAX_ACTION_BODY_BYTES)}: shorten the text and send it again.`);
     throw error;
   }
-  if (!isArgumentList(await argumentListText(body, contentType))) {
-    return refuse("invalid_input", "The request is malformed: a form action takes a list of at most 1,000 arguments.");
-  }
+  const problem = argumentListProblem(await argumentListText(body, contentType));
+  if (problem === "not_a_list") return refuse("invalid_input", "The request is malformed: a form action takes a list of at most 1,000 arguments.");
+  if (problem === "reference") return refuse("invalid_input", "The request is malformed: it refers to parts of the request this form never sends.");
   return NextResponse.next();
 }
 
 export const config = {
-  matcher: [{ source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  matcher: [{ source: "/:path*", has: [{ type: "header", key: "next-action" }] }, { source: "/:path(.*%.*)" }],
 };

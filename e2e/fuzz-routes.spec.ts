@@ -12,7 +12,17 @@ import { hostileJson, hostileText, malformedJson } from "./fuzz-values";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
-const segment = hostileText.filter((s) => s.length > 0 && s.length < 500).map(encodeURIComponent);
+/** Whether text can be put in a URL at all (a lone surrogate cannot). */
+function encodable(text: string): boolean {
+  try {
+    encodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const segment = hostileText.filter((s) => s.length > 0 && s.length < 500 && encodable(s)).map(encodeURIComponent);
 
 async function withLead(name: string, run: (api: APIRequestContext, client: Client, f: Fixture) => Promise<number>): Promise<void> {
   const client = await connect();

@@ -10,6 +10,8 @@ if (seed !== "random") fc.configureGlobal({ seed: Number(seed) });
 // nothing, control characters, injection-looking text and impossible dates.
 
 export const LONG = "x".repeat(10_000);
+/** Valid JSON nested 30,000 deep: overflowed the stack of code walking it (issue 11). */
+export const DEEP_JSON = "[".repeat(30_000) + "]".repeat(30_000);
 const LONG_UNICODE = "é👩🏽‍⚕️".repeat(2_000);
 
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
@@ -21,7 +23,7 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("-1", "0", "1", "2147483648", "99999999999999999999999", "1e309", "NaN", "Infinity", "-0", "0x10"),
   fc.constantFrom("null", "undefined", "true", "false", "[]", "{}", "[1,2]", '{"a":1}', "on", "off"),
   fc.uuid().map(String),
-  fc.constantFrom("not-a-uuid", "00000000-0000-0000-0000-000000000000", "../../etc/passwd", "'; DROP TABLE cases; --", "<script>alert(1)</script>", "\u0000", "\ufeff", "$K1", "$@0"),
+  fc.constantFrom("not-a-uuid", "00000000-0000-0000-0000-000000000000", "../../etc/passwd", "'; DROP TABLE cases; --", "<script>alert(1)</script>", "\u0000", "\ufeff", "$K1", "$@0", "$Q1", "\ud800", "a\udc00b", "%c0%ae"),
   fc.constantFrom("2026-02-30", "9999-12-31", "0000-01-01", "2026-13-01", "01/02/2026", "2026-11-01T00:00:00Z"),
 );
 
@@ -34,5 +36,5 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
 /** Request bodies that are not JSON at all. */
 export const malformedJson: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 80 }),
-  fc.constantFrom("{", '{"changes": [', "[1,2,,3]", "{'a':1}", "NaN", "undefined", '{"a":1}{"b":2}', "\u0000\u0001", "\ufeff{}"),
+  fc.constantFrom("{", '{"changes": [', "[1,2,,3]", "{'a':1}", "NaN", "undefined", '{"a":1}{"b":2}', "\u0000\u0001", "\ufeff{}", DEEP_JSON, '{"changes":[{"to":{"rationale":"\\ud800"}}]}'),
 );

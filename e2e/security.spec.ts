@@ -15,6 +15,13 @@ test("every response carries the security headers", async ({ request }) => {
   }
 });
 
+test("Strict-Transport-Security is sent when the app is served over HTTPS, and only then", async ({ request }) => {
+  const overHttps = await request.get("/sign-in", { headers: { "X-Forwarded-Proto": "https" } });
+  expect(overHttps.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  const overHttp = await request.get("/sign-in");
+  expect(overHttp.headers()["strict-transport-security"]).toBeUndefined();
+});
+
 test("a mutation from another site is refused even with the user's session", async ({ browser }) => {
   const page = await pageAs(browser, "inspector");
   const response = await page.request.post("/api/cases/00000000-0000-4000-8000-000000000000/changes", {
