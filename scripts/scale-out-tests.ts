@@ -314,7 +314,7 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     const spread = new Set(nginxAccessLog().filter((l) => l.path === "/api/auth/callback/credentials").map((l) => l.upstream));
     assert.equal(spread.size, 2, "the attempts reached both instances");
     for (const instance of instances) assert.equal(await attempt(instance.baseUrl, DEMO_PASSWORD), "refused", `instance ${instance.port} refuses the locked account`);
-    const locked = await pool.query<{ locked: boolean }>("SELECT locked_until > now() AS locked FROM users WHERE email = $1", [target]);
+    const locked = await pool.query<{ locked: boolean }>("SELECT locked_until > now() AS locked FROM sign_in_failures WHERE email = $1", [target]);
     assert.equal(locked.rows[0]?.locked, true);
 
     // A session signed out on one instance is refused by the other.
