@@ -30,6 +30,9 @@ export default async function HomePage() {
             <li>
               <Link href="/admin/retention">Retention of case content</Link>
             </li>
+            <li>
+              <Link href="/admin/api-tokens">API tokens</Link>
+            </li>
           </ul>
           <InspectionTable inspections={inspections} caption="Inspections" />
         </>

@@ -202,6 +202,8 @@ export interface Fixture {
   queryId: string;
   evidenceId: string;
   targetUserId: string;
+  /** An API token (not revoked) for the revoke action. */
+  apiTokenId: string;
   userIds: Record<CallerKey, string>;
   stamp: string;
   /**
@@ -252,6 +254,12 @@ export async function createFixture(client: Client, name: string): Promise<Fixtu
       targetEmail,
     ])
   ).rows[0]!.id;
+  const apiTokenId = (
+    await client.query<{ id: string }>(
+      "INSERT INTO api_tokens (name, token_hash, token_prefix, created_by) VALUES ($1, $2, 'crv_matrix', $3) RETURNING id",
+      [`Matrix token ${stamp}`, `matrix-${stamp}`, userIds.admin],
+    )
+  ).rows[0]!.id;
   return {
     inspectionId,
     inspectionName,
@@ -260,6 +268,7 @@ export async function createFixture(client: Client, name: string): Promise<Fixtu
     queryId,
     evidenceId,
     targetUserId,
+    apiTokenId,
     userIds,
     stamp,
     secrets: [
@@ -281,6 +290,8 @@ export function wellFormed(name: string, f: Fixture): Record<string, string> {
     disableUserAction: { userId: f.targetUserId },
     enableUserAction: { userId: f.targetUserId },
     resetPasswordAction: { userId: f.targetUserId, password: "a-long-enough-password" },
+    createApiTokenAction: { name: `Matrix token created ${f.stamp}` },
+    revokeApiTokenAction: { tokenId: f.apiTokenId },
     // The current password is never right here: fuzzing it as the demo lead must not change theirs.
     changePasswordAction: { currentPassword: "not-the-current-password", newPassword: "a-long-enough-password", confirmPassword: "a-long-enough-password" },
     createInspectionAction: { yjsName: `Matrix created ${f.stamp}`, frameworkVersion: "yjs-2021", fieldworkStart: "2026-12-01" },

@@ -55,6 +55,9 @@ interface AuditEventShapes {
   /** The user marked their notifications (lib/notifications) as seen up to this audit event id. */
   "notifications.seen": { entityType: "user"; before: { seenUpTo: string }; after: { seenUpTo: string } };
 
+  "api_token.created": { entityType: "api_token"; after: { name: string; prefix: string } };
+  "api_token.revoked": { entityType: "api_token"; before: { name: string; prefix: string } };
+
   "inspection.created": {
     entityType: "inspection";
     after: InspectionDetailsJson & { windowProposed: boolean; oocWindowProposed?: boolean };

@@ -242,6 +242,22 @@ describe("schema.prisma and the migrated database agree", () => {
       data: { sessionId: crypto.randomUUID(), userId: user.id, expiresAt: new Date("2030-01-01T20:00:00.000Z") },
     });
     expect(await db.revokedSession.findUniqueOrThrow({ where: { sessionId: revoked.sessionId } })).toEqual(revoked);
+
+    const token = await db.apiToken.create({
+      data: {
+        name: "Round trip",
+        tokenHash: `hash-${stamp}`,
+        tokenPrefix: "crv_abcdef",
+        createdById: user.id,
+        lastUsedAt: new Date("2030-01-01T09:00:00.000Z"),
+        revokedAt: new Date("2030-01-02T09:00:00.000Z"),
+        revokedById: user.id,
+      },
+    });
+    expect(await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(token);
+
+    const erased = await db.inspection.update({ where: { id: inspection.id }, data: { caseContentErasedAt: new Date("2030-02-01T09:00:00.000Z") } });
+    expect(await db.inspection.findUniqueOrThrow({ where: { id: inspection.id } })).toEqual(erased);
   });
 
   it("refuses to update, delete or truncate audit events", async () => {

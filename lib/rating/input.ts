@@ -53,7 +53,8 @@ const keyQuestionFiguresSchema = z
 
 const ratingSchema = z.enum(RATINGS);
 
-const ratingInputSchema = z.strictObject({
+/** The input document; also the source of the OpenAPI description (lib/rating/openapi.ts). */
+export const ratingInputSchema = z.strictObject({
   framework: z.enum(FRAMEWORK_VERSIONS),
   keyQuestions: z.record(z.string(), keyQuestionFiguresSchema).optional(),
   judgements: z.record(z.string(), ratingSchema).optional(),

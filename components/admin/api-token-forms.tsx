@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions";
+import { Button } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { TextField } from "@/components/ui/field";
+import { StatusNotice } from "@/components/ui/notice";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
+
+export function CreateApiTokenForm() {
+  const { state, pending, formRef, onSubmit } = useFormAction(createApiTokenAction, { resetOnSuccess: true });
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
+      <ErrorSummary errors={summaryOf(state)} />
+      {state.status === "success" ? (
+        <StatusNotice>
+          <p className="mb-2 font-bold">Copy the token now: it is not shown again.</p>
+          <label htmlFor="new-api-token" className="block font-semibold">
+            New token
+          </label>
+          <input id="new-api-token" readOnly value={state.message} className="mb-2 w-full border-2 border-ink bg-white px-2 py-1 font-mono text-sm" />
+          <p className="text-sm">
+            Send it as <code>Authorization: Bearer …</code> with <code>POST /api/rate</code>.
+          </p>
+        </StatusNotice>
+      ) : null}
+      <TextField name="name" label="Name of the token" hint="Say what will use it, such as “Panel figures spreadsheet”." error={fieldError(state, "name")} autoComplete="off" maxLength={100} />
+      <Button disabled={pending}>Create token</Button>
+    </form>
+  );
+}
+
+export function RevokeApiTokenForm({ token }: { token: { id: string; name: string } }) {
+  const [state, action, pending] = useActionState(revokeApiTokenAction, IDLE);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="tokenId" value={token.id} />
+      <Button variant="secondary" disabled={pending} aria-label={`Revoke ${token.name}`}>
+        Revoke
+      </Button>
+      <span role="status" className={state.status === "error" ? "text-error font-semibold" : "text-success"}>
+        {state.status === "idle" ? "" : state.message}
+      </span>
+    </form>
+  );
+}
