@@ -15,7 +15,7 @@ function problems(run: () => unknown): string[] {
 
 describe("parseEnvironment", () => {
   it("gives the documented defaults when nothing is set, and treats an empty value as unset", () => {
-    expect(parseEnvironment({})).toEqual({ DATABASE_POOL_SIZE: 10, EMBEDDED_PG_PORT: 54329, SIGN_IN_ATTEMPTS_PER_CLIENT: 50, TRUSTED_PROXY_HOPS: 0 });
+    expect(parseEnvironment({})).toEqual({ DATABASE_POOL_SIZE: 10, EMBEDDED_PG_PORT: 54329, SIGN_IN_ATTEMPTS_PER_CLIENT: 50, TRUSTED_PROXY_HOPS: 0, CASE_CONTENT_RETENTION_MONTHS: 24 });
     expect(parseEnvironment({ SIGN_IN_ATTEMPTS_PER_CLIENT: "", DATABASE_URL: "" }).SIGN_IN_ATTEMPTS_PER_CLIENT).toBe(50);
   });
 

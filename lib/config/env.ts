@@ -64,6 +64,8 @@ export const environmentSchema = z.object({
    * Nth entry from the right (lib/http/client-address.ts). 0: none, the TCP peer's address.
    */
   TRUSTED_PROXY_HOPS: withDefault(wholeNumber(0, 10), 0),
+  /** Months after sign-off before an inspection's case text is erased (lib/retention). */
+  CASE_CONTENT_RETENTION_MONTHS: withDefault(wholeNumber(1, 1200), 24),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

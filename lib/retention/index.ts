@@ -6,29 +6,18 @@
 // erasure itself is recorded: inspections.case_content_erased_at and an audit event with counts.
 // `npm run retention` (scripts/retention.ts) erases what is due; /admin/retention shows it.
 
-import { z } from "zod";
 import { auditEventInsert } from "@/lib/audit";
+import { environment, parseEnvironment, type Variables } from "@/lib/config/env";
 import { sqlQuery } from "@/lib/db/client";
 import { SqlParams, withSqlTransaction, type SqlRunner } from "@/lib/db/sql";
 import { authorizeGlobal, type Actor } from "@/lib/permissions/access";
 
 /** What erased text reads as, everywhere (the same literal as case_content_redacted in SQL). */
 export const ERASED_TEXT = "[erased]";
-export const DEFAULT_RETENTION_MONTHS = 24;
 
-const retentionMonthsSchema = z.coerce
-  .number({ message: "CASE_CONTENT_RETENTION_MONTHS must be a whole number of months" })
-  .int("CASE_CONTENT_RETENTION_MONTHS must be a whole number of months")
-  .min(1, "CASE_CONTENT_RETENTION_MONTHS must be at least 1")
-  .max(1200, "CASE_CONTENT_RETENTION_MONTHS must be at most 1200");
-
-/** The retention period in months: CASE_CONTENT_RETENTION_MONTHS, or 24 when unset. */
-export function retentionMonths(env: Readonly<Record<string, string | undefined>> = process.env): number {
-  const raw = env.CASE_CONTENT_RETENTION_MONTHS;
-  if (raw === undefined || raw.trim() === "") return DEFAULT_RETENTION_MONTHS;
-  const parsed = retentionMonthsSchema.safeParse(raw.trim());
-  if (!parsed.success) throw new Error(`${parsed.error.issues[0]?.message ?? "CASE_CONTENT_RETENTION_MONTHS is not valid"} (it is "${raw}").`);
-  return parsed.data;
+/** The retention period in months: CASE_CONTENT_RETENTION_MONTHS (lib/config/env.ts, default 24). */
+export function retentionMonths(env?: Variables): number {
+  return (env ? parseEnvironment(env) : environment()).CASE_CONTENT_RETENTION_MONTHS;
 }
 
 export interface RetentionRow {

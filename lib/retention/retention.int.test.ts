@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
 import { answerChange } from "@/tests/cases/test-helpers";
-import { completeCase, raiseQuery, replyToQuery } from "@/lib/cases/workflow";
+import { closeQuery, completeCase, raiseQuery, replyToQuery } from "@/lib/cases/workflow";
 import { db, sqlQuery } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { recordEvidence } from "@/lib/evidence";
@@ -54,13 +54,15 @@ describe("retention of case content after sign-off", () => {
     await completeCase(team.inspector, { caseId, scope: "case" });
     const { queryId } = await raiseQuery(team.lead, { caseId, questionId: "2.1.1", body: `Comment ${secret}` });
     await replyToQuery(team.inspector, { queryId, body: `Reply ${secret}` });
+    await closeQuery(team.lead, { queryId });
     await recordEvidence(team.inspector, team.inspectionId, {
       standardId: "1.1", topic: "1.1.2", kind: "strength", source: "meeting", occurredOn: "2024-01-23", text: `Evidence ${secret}`,
     });
     for (const standardId of SALFORD_JUDGEMENTS) await recordJudgement(team.lead, team.inspectionId, { standardId, rating: "Good", note: `Judged ${standardId}.` });
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.2", rating: "Requires improvement", note: "Small sample." });
     await recordDiscretion(team.lead, team.inspectionId, { standardId: "2.4", rating: "Good", note: "Strong practice." });
-    await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD });
+    const completedNotApproved = await db.case.count({ where: { inspectionId: team.inspectionId, status: "completed" } });
+    await signOffRatings(team.lead, team.inspectionId, { password: TEST_PASSWORD, confirmUnapproved: completedNotApproved });
     signedAt = (await db.signOff.findFirstOrThrow({ where: { inspectionId: team.inspectionId, voidedAt: null } })).signedAt;
   }, 60_000);
 
@@ -127,7 +129,7 @@ describe("retention of case content after sign-off", () => {
   it("refuses a retention period that is not a whole number of months", () => {
     expect(retentionMonths({ CASE_CONTENT_RETENTION_MONTHS: "36" })).toBe(36);
     expect(retentionMonths({})).toBe(24);
-    expect(() => retentionMonths({ CASE_CONTENT_RETENTION_MONTHS: "abc" })).toThrow(/whole number of months.*"abc"/);
-    expect(() => retentionMonths({ CASE_CONTENT_RETENTION_MONTHS: "0" })).toThrow(/at least 1/);
+    expect(() => retentionMonths({ CASE_CONTENT_RETENTION_MONTHS: "abc" })).toThrow(/CASE_CONTENT_RETENTION_MONTHS: expected a whole number from 1 to 1200 \(got "abc"\)/);
+    expect(() => retentionMonths({ CASE_CONTENT_RETENTION_MONTHS: "0" })).toThrow(/CASE_CONTENT_RETENTION_MONTHS: expected a whole number/);
   });
 });
