@@ -46,6 +46,13 @@ const errorDocument = {
   },
 };
 
+/** The app's other refusals (lib/http/json-response.ts): a code and a message for people. */
+const serviceError = {
+  type: "object",
+  required: ["error"],
+  properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } } },
+};
+
 function requestSchema(): Record<string, unknown> {
   // OpenAPI 3.1 fixes the dialect itself: the generated $schema line is left out.
   const schema = z.toJSONSchema(ratingInputSchema, { unrepresentable: "any" }) as Record<string, unknown>;
@@ -55,7 +62,10 @@ function requestSchema(): Record<string, unknown> {
 
 /** `sessionCookie`: the name of the session cookie (lib/auth/session-token.ts), which this pure module does not import. */
 export function ratingOpenApiDocument({ sessionCookie }: { sessionCookie: string }): Record<string, unknown> {
-  const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/RatingError" } } } });
+  const error = (description: string, schema: "RatingError" | "Error") => ({
+    description,
+    content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
+  });
   return {
     openapi: "3.1.0",
     info: {
@@ -74,9 +84,9 @@ export function ratingOpenApiDocument({ sessionCookie }: { sessionCookie: string
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/RatingInput" } } } },
           responses: {
             "200": { description: "The ratings.", content: { "application/json": { schema: { $ref: "#/components/schemas/RatingResult" } } } },
-            "400": error("The input breaks the contract: the code names the rule, the path the value."),
-            "401": error("No session and no valid API token (an unknown or revoked token included)."),
-            "413": error("The body is larger than 64 KiB."),
+            "400": error("The input breaks the contract: the code names the rule, the path the value.", "RatingError"),
+            "401": error("No session and no valid API token (an unknown or revoked token included).", "Error"),
+            "413": error("The body is larger than 64 KiB.", "Error"),
           },
         },
       },
@@ -86,7 +96,7 @@ export function ratingOpenApiDocument({ sessionCookie }: { sessionCookie: string
         apiToken: { type: "http", scheme: "bearer", description: "An API token created by an administrator under Administration › API tokens." },
         session: { type: "apiKey", in: "cookie", name: sessionCookie, description: "A signed-in browser session." },
       },
-      schemas: { RatingInput: requestSchema(), RatingResult: ratingResult, RatingError: errorDocument },
+      schemas: { RatingInput: requestSchema(), RatingResult: ratingResult, RatingError: errorDocument, Error: serviceError },
     },
   };
 }
