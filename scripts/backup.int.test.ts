@@ -88,7 +88,8 @@ describe("back-up and restore drill", () => {
     }
     await recordDiscretion(lead, demoshireId, { standardId: "2.2", rating: "Requires improvement", note: "Small sample, near the boundary." });
     await recordDiscretion(lead, demoshireId, { standardId: "2.4", rating: "Good", note: "Strong practice in the cases seen." });
-    await signOffRatings(lead, demoshireId, { password: DEMO_PASSWORD });
+    const completedNotApproved = await db.case.count({ where: { inspectionId: demoshireId, status: "completed" } });
+    await signOffRatings(lead, demoshireId, { password: DEMO_PASSWORD, confirmUnapproved: completedNotApproved });
   }, 120_000);
 
   afterAll(async () => {

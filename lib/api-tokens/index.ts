@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit";
 import { db, sqlQuery } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { authorizeGlobal, isUuid, type Actor } from "@/lib/permissions/access";
-import { parse } from "@/lib/users";
+import { parse } from "@/lib/validation";
 
 const TOKEN_PREFIX = "crv_";
 /** What the list shows of a token: enough to tell two apart, far too little to use. */
