@@ -3,7 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useRef, useState } from "react";
 import { deleteOutboxDb, unsentChangeCount } from "@/components/case/idb";
-import { OFFLINE_PAGES_CACHE } from "@/components/case/offline-cache-names";
+import { forgetOfflineCopies } from "@/components/case/offline-owner";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -12,8 +12,7 @@ import { Button } from "@/components/ui/button";
  * are never thrown away: the inspector is told they stay on the device until the next sign-in.
  */
 async function forgetCaseDataOnThisDevice(keepOutbox: boolean): Promise<void> {
-  // Cache Storage exists only in secure contexts (https or localhost).
-  if (typeof caches !== "undefined") await caches.delete(OFFLINE_PAGES_CACHE).catch(() => undefined);
+  await forgetOfflineCopies();
   if (!keepOutbox) await deleteOutboxDb().catch(() => undefined);
 }
 

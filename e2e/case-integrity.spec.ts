@@ -134,4 +134,92 @@ test.describe("integrity of what is recorded", () => {
     await page.reload();
     await expect(radio(page, "3.4.2", "Yes")).toBeChecked();
   });
+
+  test("dates and the age cannot be half-entered: a partial date is an error by the field, never a silent old value", async ({ browser }) => {
+    const { inspectionId, cases } = await createInspectionWithCases("Dates", [{ stream: "court", allocatedTo: "inspector" }]);
+    const url = caseUrl(inspectionId, cases[0]!.id);
+    const page = await pageAs(browser, "inspector");
+    await openCase(page, url);
+    await page.getByText("Correct the case's details").click();
+    const disposal = page.getByRole("group", { name: "Disposal date" });
+    await disposal.getByLabel("Day").fill("9");
+    await disposal.getByLabel("Month").fill("3");
+    await disposal.getByLabel("Year").fill("2026");
+    await expect(saveBar(page)).toHaveText("All changes saved");
+    await disposal.getByLabel("Year").fill("20");
+    await page.getByLabel("Age at disposal").focus();
+    await expect(disposal).toContainText("Year must include 4 numbers");
+    await expect(disposal).toContainText("The date on record is still 9 March 2026.");
+    await disposal.getByLabel("Year").fill("");
+    await expect(disposal).toContainText("Disposal date must include a year");
+
+    // The age can be cleared and typed again, digit by digit.
+    const age = page.getByLabel("Age at disposal");
+    await age.fill("");
+    await age.pressSequentially("16");
+    await expect(age).toHaveValue("16");
+    await age.fill("9");
+    await disposal.getByLabel("Day").focus();
+    await expect(page.getByText("Enter an age between 10 and 18")).toBeVisible();
+    await age.fill("16");
+    await expect(saveBar(page)).toHaveText("All changes saved");
+    await page.reload();
+    await page.getByText("Correct the case's details").click();
+    await expect(page.getByLabel("Age at disposal")).toHaveValue("16");
+    await expect(page.getByRole("group", { name: "Disposal date" }).getByLabel("Year")).toHaveValue("2026");
+
+    // Set-up uses the same three boxes: a partial date is refused by the field.
+    const manager = await pageAs(browser, "manager");
+    await manager.goto("/inspections/new");
+    await manager.getByLabel("Youth justice service").fill(`Half dates ${Date.now()}`);
+    const fieldwork = manager.getByRole("group", { name: "Fieldwork starts" });
+    await fieldwork.getByLabel("Day").fill("22");
+    await fieldwork.getByLabel("Month").fill("1");
+    await fieldwork.getByLabel("Year").fill("20");
+    await manager.getByRole("button", { name: "Create inspection" }).click();
+    await expect(fieldwork).toContainText("Year must include 4 numbers");
+    await expect(manager).toHaveURL(/\/inspections\/new$/);
+    await expect(manager.locator('input[type="date"]')).toHaveCount(0);
+  });
+
+  test("offline copies of case pages belong to the signed-in user and go when the session does; unsent changes stay", async ({ browser }) => {
+    const { inspectionId, cases } = await createInspectionWithCases("Offline owner", [
+      { stream: "court", allocatedTo: "inspector" },
+      { stream: "court", allocatedTo: "inspector2" },
+    ]);
+    const url = caseUrl(inspectionId, cases[0]!.id);
+    const page = await pageAs(browser, "inspector");
+    await openCase(page, url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)));
+    await page.context().setOffline(true);
+    await radio(page, "2.1.1", "Yes").check();
+    await expect(saveBar(page)).toHaveText("Offline – 1 change waiting");
+
+    // The session ends (cookies gone); back online, the server sends the page to sign in.
+    await page.context().clearCookies();
+    await page.context().setOffline(false);
+    await page.goto(url);
+    await expect(page).toHaveURL(/\/sign-in/);
+    const cachedCase = (path: string) => page.evaluate(async (p) => Boolean(await caches.match(p)), path);
+    await expect.poll(() => cachedCase(new URL(url, page.url()).pathname)).toBe(false);
+
+    // Another user signs in on this device: told of the change kept for the first one.
+    await page.getByLabel("Email").fill("inspector2@case-review.test");
+    await page.getByLabel("Password").fill("case-review-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).not.toHaveURL(/\/sign-in/);
+    const theirs = caseUrl(inspectionId, cases[1]!.id);
+    await openCase(page, theirs);
+    await expect(page.getByText("This device keeps 1 change that another user made here")).toBeVisible();
+
+    // A copy kept for someone else is deleted when this user's page loads.
+    await page.evaluate(async () => {
+      const cache = await caches.open("case-review-case-pages-v1");
+      await cache.put("/__case-review-offline-owner", new Response("someone-else"));
+      await cache.put("/inspections/x/cases/00000000-0000-4000-8000-000000000000", new Response("their page"));
+    });
+    await page.reload();
+    await expect.poll(() => cachedCase("/inspections/x/cases/00000000-0000-4000-8000-000000000000")).toBe(false);
+  });
 });

@@ -24,6 +24,25 @@ function populationRow(i: number, reference: string, stream: "court" | "out_of_c
   return [reference, stream, disposal, disposalDate, i % 4 === 0 ? "female" : "male", "", String(11 + (i % 7)), LEVELS[i % 4], LEVELS[(i >> 1) % 4], ""].join(",");
 }
 
+/** A GOV.UK date input (day, month and year boxes) named by its legend. */
+const dateGroup = (page: Page, legend: string) => page.getByRole("group", { name: legend, exact: true });
+
+async function fillDate(page: Page, legend: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split("-");
+  const group = dateGroup(page, legend);
+  await group.getByLabel("Day").fill(String(Number(day)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year!);
+}
+
+async function expectDate(page: Page, legend: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split("-");
+  const group = dateGroup(page, legend);
+  await expect(group.getByLabel("Day")).toHaveValue(String(Number(day)));
+  await expect(group.getByLabel("Month")).toHaveValue(String(Number(month)));
+  await expect(group.getByLabel("Year")).toHaveValue(year!);
+}
+
 const csv = (rows: string[]) => Buffer.from([HEADER, ...rows].join("\r\n") + "\r\n", "utf8");
 
 async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
@@ -42,10 +61,10 @@ test.describe("setting up an inspection", () => {
     await page.goto("/");
     await page.getByRole("link", { name: "Create an inspection" }).click();
     await page.getByLabel("Youth justice service").fill(yjsName);
-    await page.getByLabel("Fieldwork starts").fill("2024-01-22");
+    await fillDate(page, "Fieldwork starts", "2024-01-22");
     // The window follows the pattern of the 2021 reports: −364 and −66 days.
-    await expect(page.getByLabel("First eligible disposal date")).toHaveValue("2023-01-23");
-    await expect(page.getByLabel("Last eligible disposal date")).toHaveValue("2023-11-17");
+    await expectDate(page, "First eligible disposal date", "2023-01-23");
+    await expectDate(page, "Last eligible disposal date", "2023-11-17");
     await page.getByRole("button", { name: "Create inspection" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "Details and window" })).toBeVisible();
@@ -230,29 +249,29 @@ test.describe("setting up a 2018-framework inspection: a window per stream and S
     await page.goto("/inspections/new");
     await page.getByLabel("Youth justice service").fill(yjsName);
     await page.getByLabel("Framework version").selectOption("yjs-2018");
-    await page.getByLabel("Fieldwork starts").fill("2024-01-22");
+    await fillDate(page, "Fieldwork starts", "2024-01-22");
     await expect(page.getByRole("group", { name: "Court disposal eligibility window", exact: true })).toBeVisible();
     await expect(page.getByRole("group", { name: "Out-of-court disposal eligibility window", exact: true })).toBeVisible();
-    await expect(page.getByLabel("First eligible court disposal date")).toHaveValue("2023-04-22");
-    await expect(page.getByLabel("Last eligible court disposal date")).toHaveValue("2023-07-22");
-    await expect(page.getByLabel("First eligible out-of-court disposal date")).toHaveValue("2023-08-22");
-    await expect(page.getByLabel("Last eligible out-of-court disposal date")).toHaveValue("2023-10-22");
+    await expectDate(page, "First eligible court disposal date", "2023-04-22");
+    await expectDate(page, "Last eligible court disposal date", "2023-07-22");
+    await expectDate(page, "First eligible out-of-court disposal date", "2023-08-22");
+    await expectDate(page, "Last eligible out-of-court disposal date", "2023-10-22");
     await expect(page.getByText("an assumption: S2 does not say what date they are counted from")).toBeVisible();
-    await expect(page.getByLabel("First eligible disposal date")).toHaveCount(0);
+    await expect(dateGroup(page, "First eligible disposal date")).toHaveCount(0);
 
     // Each window is checked on its own, with its name in the message.
-    await page.getByLabel("Last eligible out-of-court disposal date").fill("2024-02-01");
+    await fillDate(page, "Last eligible out-of-court disposal date", "2024-02-01");
     await page.getByRole("button", { name: "Create inspection" }).click();
     await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("The out-of-court disposal eligibility window must end before fieldwork starts");
     await page.getByRole("button", { name: "Use the proposed windows" }).click();
-    await expect(page.getByLabel("Last eligible out-of-court disposal date")).toHaveValue("2023-10-22");
+    await expectDate(page, "Last eligible out-of-court disposal date", "2023-10-22");
     await page.getByRole("button", { name: "Create inspection" }).click();
 
     await expect(page.getByRole("status").filter({ hasText: `${yjsName} created` })).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Details and windows" })).toBeVisible();
     setupUrl = page.url().replace(/\?.*$/, "");
-    await expect(page.getByLabel("First eligible court disposal date")).toHaveValue("2023-04-22");
-    await expect(page.getByLabel("Last eligible out-of-court disposal date")).toHaveValue("2023-10-22");
+    await expectDate(page, "First eligible court disposal date", "2023-04-22");
+    await expectDate(page, "Last eligible out-of-court disposal date", "2023-10-22");
 
     await page.goto(setupUrl.replace(/\/setup$/, ""));
     const details = page.locator("dl").first();

@@ -1,53 +1,86 @@
 "use client";
 
 import { useState } from "react";
+import { formatDate } from "@/lib/inspections/labels";
 
 // GOV.UK date input: day, month and year as three short text fields (works with any keyboard and
-// locale, unlike type=date). Reports an ISO date when the three make a real date, null when empty.
+// locale, unlike type=date). It reports a date only when the three make a real one (or are all
+// empty); a partial or impossible date is an error by the field, and says that the date on record
+// is unchanged, so no old value stays behind silently. With `name`, it also posts the date in a
+// form (as typed when it is not a real date, so the server refuses it with its own message).
 
-function toIso(day: string, month: string, year: string): string | null | undefined {
+type Parts = { day: string; month: string; year: string };
+
+function partsOf(value: string | null): Parts {
+  const [y = "", m = "", d = ""] = value ? value.split("-") : [];
+  return { day: d ? String(Number(d)) : "", month: m ? String(Number(m)) : "", year: y };
+}
+
+function isoOf({ day, month, year }: Parts): string | null | undefined {
   if (!day && !month && !year) return null;
-  const d = Number(day);
-  const m = Number(month);
-  const y = Number(year);
-  if (!Number.isInteger(d) || !Number.isInteger(m) || !Number.isInteger(y) || year.length !== 4) return undefined;
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   return date.toISOString().slice(0, 10);
 }
 
+/** GOV.UK's date messages: what is missing first, then a year of four numbers, then a real date. */
+export function dateProblem(parts: Parts, legend: string): string | null {
+  if (isoOf(parts) !== undefined) return null;
+  const missing = (["day", "month", "year"] as const).filter((part) => parts[part] === "");
+  if (missing.length > 0) return `${legend} must include a ${missing.join(" and ")}`;
+  if (!/^\d{4}$/.test(parts.year)) return "Year must include 4 numbers";
+  return `${legend} must be a real date`;
+}
+
 export function DateInput({
   id,
+  name,
   legend,
   hint,
   error,
   value,
   onChange,
   disabled,
+  readOnly,
 }: {
   id: string;
+  /** Posts the date in a form under this name. */
+  name?: string;
   legend: string;
   hint?: string;
   error?: string;
   value: string | null;
   onChange: (iso: string | null) => void;
   disabled?: boolean;
+  readOnly?: boolean;
 }) {
-  const [parts, setParts] = useState(() => {
-    const [y = "", m = "", d = ""] = value ? value.split("-") : [];
-    return { day: d ? String(Number(d)) : "", month: m ? String(Number(m)) : "", year: y };
-  });
-  const [invalid, setInvalid] = useState(false);
-  const update = (part: "day" | "month" | "year", text: string) => {
+  const [parts, setParts] = useState(() => partsOf(value));
+  const [seen, setSeen] = useState(value);
+  const [left, setLeft] = useState(false);
+  // A new value from outside (a proposal, someone else's change, a conflict resolved) replaces what
+  // is typed, unless it is the date the boxes already make.
+  if (value !== seen) {
+    setSeen(value);
+    if (isoOf(parts) !== value) setParts(partsOf(value));
+  }
+  const update = (part: keyof Parts, text: string) => {
     const next = { ...parts, [part]: text.trim() };
     setParts(next);
-    const iso = toIso(next.day, next.month, next.year);
-    setInvalid(iso === undefined && Boolean(next.day && next.month && next.year.length === 4));
-    if (iso !== undefined) onChange(iso);
+    const iso = isoOf(next);
+    if (iso !== undefined) {
+      setSeen(iso);
+      onChange(iso);
+    }
   };
-  const shownError = error ?? (invalid ? "Enter a real date" : undefined);
+  const iso = isoOf(parts);
+  const complete = parts.day !== "" && parts.month !== "" && parts.year.length >= 4;
+  const problem = left || complete ? dateProblem(parts, legend) : null;
+  const onRecord = problem && !name ? (value ? `The date on record is still ${formatDate(new Date(`${value}T00:00:00Z`))}.` : "No date is on record.") : null;
+  const shownError = error ?? problem ?? undefined;
   const describedBy = [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const field = (part: "day" | "month" | "year", label: string, width: string) => (
+  const field = (part: keyof Parts, label: string, width: string) => (
     <div className="flex flex-col">
       <label htmlFor={part === "day" ? id : `${id}-${part}`} className="text-sm">
         {label}
@@ -59,13 +92,20 @@ export function DateInput({
         value={parts[part]}
         onChange={(e) => update(part, e.target.value)}
         disabled={disabled}
+        readOnly={readOnly}
         aria-invalid={shownError ? true : undefined}
         className={`${width} border-2 border-ink px-2 py-1 aria-[invalid=true]:border-error`}
       />
     </div>
   );
   return (
-    <fieldset aria-describedby={describedBy} className={`mt-3 ${shownError ? "border-l-4 border-error pl-3" : ""}`}>
+    <fieldset
+      aria-describedby={describedBy}
+      className={`mt-3 ${shownError ? "border-l-4 border-error pl-3" : ""}`}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setLeft(true);
+      }}
+    >
       <legend className="font-semibold">{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="text-muted text-sm">
@@ -75,6 +115,7 @@ export function DateInput({
       {shownError ? (
         <p id={`${id}-error`} className="font-semibold text-error">
           <span className="sr-only">Error:</span> {shownError}
+          {onRecord ? <span className="block font-normal text-ink">{onRecord}</span> : null}
         </p>
       ) : null}
       <div className="mt-1 flex gap-3">
@@ -82,6 +123,7 @@ export function DateInput({
         {field("month", "Month", "w-14")}
         {field("year", "Year", "w-20")}
       </div>
+      {name ? <input type="hidden" name={name} value={iso ?? (iso === null ? "" : `${parts.year}-${parts.month}-${parts.day}`)} /> : null}
     </fieldset>
   );
 }

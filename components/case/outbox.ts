@@ -5,6 +5,7 @@
 
 import { unflattenAnswerFields, unflattenCaseFields, type ChangeResult } from "@/lib/answers/change";
 import { inTransaction, request, type AppliedResult, type ConflictRecord, type QueuedChange } from "./idb";
+import { forgetOfflineCopies } from "./offline-owner";
 import { backoffMs, conflictKey, foldMine, keyOf } from "./outbox-logic";
 
 export type OutboxStatus =
@@ -211,6 +212,8 @@ export class Outbox {
     }
     const body = (await response.json().catch(() => null)) as { results?: ChangeResult[]; error?: { message?: string } } | null;
     if (response.status === 401) {
+      // The server says the session is gone: the offline copies of case pages go (the outbox stays).
+      await forgetOfflineCopies();
       this.handlers.onStatus({
         kind: "error",
         pending: waiting,

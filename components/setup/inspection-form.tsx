@@ -3,13 +3,14 @@
 import { useState } from "react";
 import { createInspectionAction } from "@/app/inspections/new/actions";
 import { updateDetailsAction } from "@/app/inspections/[inspectionId]/setup/actions";
+import { DateInput } from "@/components/case/date-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, summaryOf } from "@/lib/http/form-state";
-import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
+import { FRAMEWORK_LABELS, formatDate } from "@/lib/inspections/labels";
 import { hasStreamWindows, proposeInspectionWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/framework/eligibility-window";
 
 export interface InspectionDetailsValues {
@@ -25,6 +26,10 @@ export interface InspectionDetailsValues {
 }
 
 const WINDOW_FIELDS = ["windowStart", "windowEnd", "oocWindowStart", "oocWindowEnd"] as const;
+type DateField = "fieldworkStart" | (typeof WINDOW_FIELDS)[number];
+
+/** A form's ISO date as people read it, e.g. 23 January 2023. */
+const dayOf = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
 /** The proposal as form values ("" where there is none). */
 function proposalFor(frameworkVersion: string, fieldworkStart: string): Pick<InspectionDetailsValues, (typeof WINDOW_FIELDS)[number]> | null {
@@ -91,22 +96,34 @@ export function InspectionDetailsForm({
         readOnly={datesLocked && field !== "yjsName"}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`${inputClass} ${type === "date" ? "max-w-xs" : ""}`}
+        className={inputClass}
       />
     );
   };
+  // GOV.UK date inputs (day, month, year), as on the case page: a partial or impossible date is
+  // posted as typed, so the server refuses it by the field instead of a browser picker guessing.
+  const dateInput = (field: DateField, legend: string, hint?: string) => (
+    <div className="mb-5">
+      <DateInput
+        id={field}
+        name={field}
+        legend={legend}
+        hint={hint}
+        error={fieldError(state, field)}
+        value={values[field] || null}
+        onChange={(iso) => change(field, iso ?? "")}
+        readOnly={datesLocked}
+      />
+    </div>
+  );
   const windowHint = proposal
-    ? `Proposed from the fieldwork date: 364 days before it to 66 days before it (${proposal.windowStart} to ${proposal.windowEnd}), the pattern of the 2021 framework's reports. Change it if this inspection's window differs.`
+    ? `Proposed from the fieldwork date: 364 days before it to 66 days before it (${dayOf(proposal.windowStart)} to ${dayOf(proposal.windowEnd)}), the pattern of the 2021 framework's reports. Change it if this inspection's window differs.`
     : "Enter the first and last eligible disposal dates, or leave both blank to use the proposal.";
-  const dateFields = (start: keyof InspectionDetailsValues, end: keyof InspectionDetailsValues, what: string) => (
+  const dateFields = (start: (typeof WINDOW_FIELDS)[number], end: (typeof WINDOW_FIELDS)[number], what: string) => (
     // Two equal columns, so both windows' dates line up however long their labels are.
     <div className="grid gap-x-6 sm:grid-cols-2">
-      <FieldShell id={start} label={`First eligible ${what} date`} error={fieldError(state, start)}>
-        {input(start, "date")}
-      </FieldShell>
-      <FieldShell id={end} label={`Last eligible ${what} date`} error={fieldError(state, end)}>
-        {input(end, "date")}
-      </FieldShell>
+      {dateInput(start, `First eligible ${what} date`)}
+      {dateInput(end, `Last eligible ${what} date`)}
     </div>
   );
 
@@ -141,9 +158,7 @@ export function InspectionDetailsForm({
         </select>
         {datesLocked ? <input type="hidden" name="frameworkVersion" value={values.frameworkVersion} /> : null}
       </FieldShell>
-      <FieldShell id="fieldworkStart" label="Fieldwork starts" hint="The first day of fieldwork, for example 2024-01-22." error={fieldError(state, "fieldworkStart")}>
-        {input("fieldworkStart", "date", true)}
-      </FieldShell>
+      {dateInput("fieldworkStart", "Fieldwork starts", "The first day of fieldwork. For example, 22 1 2024")}
       {streamWindows ? (
         <div className="mb-5">
           <p id="window-assumption" className="mb-3 text-sm">
@@ -152,7 +167,7 @@ export function InspectionDetailsForm({
           <fieldset className="mb-3 border-0 p-0" aria-describedby="court-window-hint window-assumption">
             <legend className="text-lg font-bold">Court disposal eligibility window</legend>
             <p id="court-window-hint" className="text-muted mb-2 text-sm">
-              {proposal ? `Proposed: nine to six months before fieldwork (${proposal.windowStart} to ${proposal.windowEnd}).` : "Enter the fieldwork date to see the proposal."}
+              {proposal ? `Proposed: nine to six months before fieldwork (${dayOf(proposal.windowStart)} to ${dayOf(proposal.windowEnd)}).` : "Enter the fieldwork date to see the proposal."}
             </p>
             {dateFields("windowStart", "windowEnd", "court disposal")}
           </fieldset>
@@ -160,7 +175,7 @@ export function InspectionDetailsForm({
             <legend className="text-lg font-bold">Out-of-court disposal eligibility window</legend>
             <p id="ooc-window-hint" className="text-muted mb-2 text-sm">
               {proposal
-                ? `Proposed: five to three months before fieldwork (${proposal.oocWindowStart} to ${proposal.oocWindowEnd}).`
+                ? `Proposed: five to three months before fieldwork (${dayOf(proposal.oocWindowStart)} to ${dayOf(proposal.oocWindowEnd)}).`
                 : "Enter the fieldwork date to see the proposal."}
             </p>
             {dateFields("oocWindowStart", "oocWindowEnd", "out-of-court disposal")}

@@ -34,7 +34,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
         </ol>
       </nav>
       <PageHeading caption={`${STREAM_LABELS[model.case.stream]} case`}>Case {model.case.reference}</PageHeading>
-      <OfflineCache inspectionId={inspectionId} />
+      <OfflineCache inspectionId={inspectionId} userId={user.id} />
       <CaseWorkspace model={model} />
     </>
   );

@@ -4,7 +4,8 @@ import { OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE } from "@/components/case/off
 // The service worker that lets a case page open without a connection (Enketo's model): served from
 // the cases folder so its scope is this inspection's case pages only. Case pages are fetched from the
 // network first and the last good copy is kept; Next's hashed static files are kept once fetched.
-// The answers themselves never come from here: unsent changes live in the IndexedDB outbox.
+// The answers themselves never come from here: unsent changes live in the IndexedDB outbox. The
+// copies belong to the signed-in user (components/case/offline-owner.ts).
 
 const script = `
 const PAGES = ${JSON.stringify(OFFLINE_PAGES_CACHE)};
@@ -37,7 +38,10 @@ self.addEventListener("fetch", (event) => {
         .then(async (response) => {
           const cache = await caches.open(PAGES);
           if (response.ok && !response.redirected) await cache.put(url.pathname, response.clone());
-          else if (response.redirected) await cache.delete(url.pathname);
+          // A case page redirects only to sign in (a navigation's redirect is opaque here): the
+          // session is gone, so no one may open the offline copies any more (unsent changes live in
+          // IndexedDB, not here, and are kept).
+          else if (response.type === "opaqueredirect" || response.redirected) await caches.delete(PAGES);
           return response;
         })
         .catch(async () => {
