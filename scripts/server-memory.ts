@@ -1,7 +1,7 @@
 import path from "node:path";
 
 // The production server's NODE_OPTIONS: its memory budget, and the script that tells the app the
-// TCP peer's address (scripts/socket-address.cjs, for lib/http/client-address.ts).
+// TCP peer's address (scripts/socket-address.cjs, for lib/auth/client-address.ts).
 //
 // V8 sizes its heap from the machine's memory (gigabytes here), so under a burst of saves it let
 // garbage pile up: the server's RSS peaked at 430-590 MB at 200 concurrent clients. Capping the old

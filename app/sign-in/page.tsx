@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { StatusNotice, PageHeading } from "@/components/ui/notice";
 import { getSignedInAccount } from "@/lib/auth/session";
-import { safeCallbackPath } from "@/lib/http/callback-url";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 

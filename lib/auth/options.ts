@@ -2,8 +2,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { environment } from "@/lib/config/env";
-import { safeRedirectUrl } from "@/lib/http/callback-url";
-import { clientAddress } from "@/lib/http/client-address";
+import { safeRedirectUrl } from "@/lib/auth/callback-url";
+import { clientAddress } from "@/lib/auth/client-address";
 import { authenticate } from "./authenticate";
 import { revokeSession } from "./revocation";
 import { SECURE_COOKIES, SESSION_COOKIE_NAME, SESSION_MAX_AGE_SECONDS } from "./session-token";
@@ -38,7 +38,7 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // Only paths on this site (lib/http/callback-url.ts); next-auth's default also throws (a 500) on
+    // Only paths on this site (lib/auth/callback-url.ts); next-auth's default also throws (a 500) on
     // a callbackUrl that is not a URL.
     redirect({ url, baseUrl }) {
       return safeRedirectUrl(url, baseUrl);

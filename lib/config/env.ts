@@ -61,7 +61,7 @@ export const environmentSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_CLIENT: withDefault(wholeNumber(1, 1_000_000), 50),
   /**
    * Proxies of ours in front of the app, each adding to X-Forwarded-For: the client address is the
-   * Nth entry from the right (lib/http/client-address.ts). 0: none, the TCP peer's address.
+   * Nth entry from the right (lib/auth/client-address.ts). 0: none, the TCP peer's address.
    */
   TRUSTED_PROXY_HOPS: withDefault(wholeNumber(0, 10), 0),
   /** Months after sign-off before an inspection's case text is erased (lib/retention). */
