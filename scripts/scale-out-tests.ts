@@ -233,7 +233,13 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     // Through nginx, round robin: reload until each instance has served the signed-in page.
     const servedCasePage = () => new Set(nginxAccessLog().filter((l) => l.path === casePath && l.status === 200).map((l) => l.upstream));
     await page.goto(casePath);
-    for (let i = 0; i < 10 && servedCasePage().size < 2; i++) await page.reload();
+    // A page load sends a fixed number of requests (the page, its poll…): if that number is even,
+    // round robin gives the page to the same instance every time, so every other reload is
+    // preceded by one more request through nginx.
+    for (let i = 0; i < 10 && servedCasePage().size < 2; i++) {
+      if (i % 2 === 1) await context.request.get(`${nginxUrl}/api/health`);
+      await page.reload();
+    }
     assert.equal(servedCasePage().size, 2, `both instances served the signed-in case page through nginx (${[...servedCasePage()].join(", ")})`);
     await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
 
