@@ -60,6 +60,16 @@ async function appointLead(tx: Tx, actor: Actor, inspectionId: string, userId: s
   return current.user.name;
 }
 
+/** A member's role and name, for changing or removing them; not on the team is a 404. */
+async function teamMember(tx: Tx, inspectionId: string, userId: string) {
+  const member = await tx.membership.findUnique({
+    where: { inspectionId_userId: { inspectionId, userId } },
+    select: { role: true, user: { select: { name: true } } },
+  });
+  if (!member) throw new NotFoundError("That person is not on the team.");
+  return member;
+}
+
 async function eligibleUser(tx: Tx, userId: string, role: MemberRole) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, active: true } });
   if (!user || !user.active) throw fieldProblem("userId", "Choose a person with an active account");
@@ -104,11 +114,7 @@ export async function setMemberRole(actor: Actor, input: unknown): Promise<strin
   const caller = await authorize(actor, data.inspectionId, "inspection.editSetup");
   return db.$transaction(async (tx) => {
     await assertTeamEditable(tx, data.inspectionId);
-    const existing = await tx.membership.findUnique({
-      where: { inspectionId_userId: { inspectionId: data.inspectionId, userId: data.userId } },
-      select: { role: true, user: { select: { name: true } } },
-    });
-    if (!existing) throw new NotFoundError("That person is not on the team.");
+    const existing = await teamMember(tx, data.inspectionId, data.userId);
     if (existing.role === data.role) return `${existing.user.name}'s role is unchanged.`;
     requireManagerForLead(caller);
     await eligibleUser(tx, data.userId, data.role);
@@ -136,11 +142,7 @@ export async function removeMember(actor: Actor, input: unknown): Promise<string
   const caller = await authorize(actor, data.inspectionId, "inspection.editSetup");
   return db.$transaction(async (tx) => {
     await assertTeamEditable(tx, data.inspectionId);
-    const existing = await tx.membership.findUnique({
-      where: { inspectionId_userId: { inspectionId: data.inspectionId, userId: data.userId } },
-      select: { role: true, user: { select: { name: true } } },
-    });
-    if (!existing) throw new NotFoundError("That person is not on the team.");
+    const existing = await teamMember(tx, data.inspectionId, data.userId);
     if (existing.role === "lead_inspector") requireManagerForLead(caller);
     const allocated = await tx.case.count({ where: { inspectionId: data.inspectionId, allocatedToId: data.userId, removedAt: null } });
     if (allocated > 0) {
