@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import { ENTRY_POINTS } from "@/tests/entry-points";
+import { postDeclaredLength } from "./declared-upload";
 import { concrete } from "./entry-point-calls";
 import { createInspectionWithCases, expect, storageStateOf, test, type DemoUserKey } from "./fixtures";
 
@@ -117,26 +118,8 @@ test("a caller who may not change the case is refused before the body is read", 
 });
 
 test("a declared Content-Length over the cap is refused before the body is sent", async () => {
-  const base = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3000");
-  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const request = http.request({
-      host: base.hostname,
-      port: base.port,
-      path: `/api/cases/${ids.caseId}/changes`,
-      method: "POST",
-      headers: { "Content-Length": String(TOTAL_BYTES), "Content-Type": "application/json", Cookie: cookieOf("inspector") },
-    });
-    request.on("response", (response) => {
-      const parts: Buffer[] = [];
-      response.on("data", (part: Buffer) => parts.push(part));
-      response.on("end", () => {
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") });
-        request.destroy();
-      });
-    });
-    request.on("error", reject);
-    request.flushHeaders(); // the headers only: not one byte of the body
-  });
+  const url = new URL(`/api/cases/${ids.caseId}/changes`, process.env.E2E_BASE_URL ?? "http://localhost:3000");
+  const answer = await postDeclaredLength(url, TOTAL_BYTES, { "Content-Type": "application/json", Cookie: cookieOf("inspector") });
   expect(answer.status).toBe(413);
   expect(JSON.parse(answer.body).error).toMatchObject({ code: "too_large", message: expect.stringContaining("larger than") });
 });

@@ -1,6 +1,6 @@
-import http from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { postDeclaredLength } from "./declared-upload";
 import { demoUser, expect, pageAs, test } from "./fixtures";
 
 // Setting up an inspection end to end: a manager creates it and builds the team, the lead imports the
@@ -126,26 +126,10 @@ test.describe("setting up an inspection", () => {
     await upload(page, "population.csv", csv(rows));
     await expect(page.getByRole("status").filter({ hasText: "already the imported population" })).toBeVisible();
 
-    // A 50 MB upload is refused with a clear message, not a server error. Only its headers are
-    // sent: the server answers from the declared length and closes the connection, which a client
-    // still writing the body may see before the answer (e2e/body-caps.spec.ts streams real bodies).
+    // A 50 MB upload is refused with a clear message, not a server error (only its headers are
+    // sent; e2e/body-caps.spec.ts streams real bodies).
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    const huge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.request(new URL(`${setupUrl}/population/import`, page.url()), {
-        method: "POST",
-        headers: { "Content-Type": "text/csv", "Content-Length": String(50 * 1024 * 1024), "X-File-Name": "huge.csv", Cookie: cookie },
-      });
-      request.on("response", (response) => {
-        const parts: Buffer[] = [];
-        response.on("data", (part: Buffer) => parts.push(part));
-        response.on("end", () => {
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString("utf8") });
-          request.destroy();
-        });
-      });
-      request.on("error", reject);
-      request.flushHeaders();
-    });
+    const huge = await postDeclaredLength(new URL(`${setupUrl}/population/import`), 50 * 1024 * 1024, { "Content-Type": "text/csv", "X-File-Name": "huge.csv", Cookie: cookie });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body).error.message).toContain("larger than 5 MB");
   });
