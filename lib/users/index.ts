@@ -127,6 +127,12 @@ async function lockUser(tx: Tx, userId: string) {
   return user;
 }
 
+/** Sets a user's role and active flag, ending their sessions, with its audit event. */
+async function changeRights(tx: Tx, actor: Actor, userId: string, before: { role: GlobalRole; active: boolean }, after: { role: GlobalRole; active: boolean }) {
+  await tx.user.update({ where: { id: userId }, data: { ...after, sessionVersion: { increment: 1 } } });
+  await recordAudit(tx, { actorId: actor.id, action: "user.rights_changed", entityType: "user", entityId: userId, before: { role: before.role, active: before.active }, after });
+}
+
 /**
  * Changes a user's role and, in the same transaction, their places on inspection teams so that they
  * hold only what the new role may hold (lib/users/teams.ts). Returns what happened, for the admin.
@@ -138,15 +144,7 @@ export async function changeRole(actor: Actor, input: unknown): Promise<string> 
   return db.$transaction(async (tx) => {
     const before = await lockUser(tx, data.userId);
     if (before.role === data.role) return `${before.name}'s role is unchanged.`;
-    await tx.user.update({ where: { id: data.userId }, data: { role: data.role, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.rights_changed",
-      entityType: "user",
-      entityId: data.userId,
-      before: { role: before.role, active: before.active },
-      after: { role: data.role, active: before.active },
-    });
+    await changeRights(tx, actor, data.userId, before, { role: data.role, active: before.active });
     const teams = await reconcileTeamsForRole(tx, actor, data.userId, data.role);
     return [`${before.name} is now ${ROLE_PHRASES[data.role]}.`, teams, "Their open sessions have ended."].filter(Boolean).join(" ");
   });
@@ -167,15 +165,7 @@ export async function setActive(actor: Actor, input: unknown): Promise<string> {
   return db.$transaction(async (tx) => {
     const before = await lockUser(tx, data.userId);
     if (before.active === data.active) return `${before.name}'s account is already ${data.active ? "active" : "disabled"}.`;
-    await tx.user.update({ where: { id: data.userId }, data: { active: data.active, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "user.rights_changed",
-      entityType: "user",
-      entityId: data.userId,
-      before: { role: before.role, active: before.active },
-      after: { role: before.role, active: data.active },
-    });
+    await changeRights(tx, actor, data.userId, before, { role: before.role, active: data.active });
     return data.active ? `${before.name}'s account is active again.` : `${before.name}'s account is disabled and their open sessions have ended.`;
   });
 }
