@@ -256,6 +256,37 @@ describe("schema.prisma and the migrated database agree", () => {
     });
     expect(await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).toEqual(token);
 
+    const liveFigures = await db.programmeFigures.create({
+      data: {
+        inspectionId: inspection.id,
+        signOffId: signOff.id,
+        frameworkVersion: "yjs-2021",
+        overallRating: "Good",
+        score: 22,
+        maxScore: 36,
+        standardRatings: { "2.1": "Good", "4.1": null },
+        keyQuestionPercents: { "2.1.1": 62 },
+        recordedAt: new Date("2024-02-01T10:00:00.000Z"),
+      },
+    });
+    expect(await db.programmeFigures.findUniqueOrThrow({ where: { id: liveFigures.id } })).toEqual(liveFigures);
+    const published = await db.publishedInspection.create({
+      data: {
+        yjsName: `Published ${stamp}`,
+        frameworkVersion: "yjs-2018",
+        fieldworkStart: new Date("2019-05-13"),
+        ratingInput: { framework: "yjs-2018" },
+        sourceSha256: "0".repeat(64),
+        importedById: user.id,
+        importedAt: new Date("2030-01-03T09:00:00.000Z"),
+      },
+    });
+    expect(await db.publishedInspection.findUniqueOrThrow({ where: { id: published.id } })).toEqual(published);
+    const publishedFigures = await db.programmeFigures.create({
+      data: { publishedInspectionId: published.id, frameworkVersion: "yjs-2018", overallRating: null, score: 0, maxScore: 0, standardRatings: {}, keyQuestionPercents: {} },
+    });
+    expect(await db.programmeFigures.findUniqueOrThrow({ where: { id: publishedFigures.id } })).toEqual(publishedFigures);
+
     const erased = await db.inspection.update({ where: { id: inspection.id }, data: { caseContentErasedAt: new Date("2030-02-01T09:00:00.000Z") } });
     expect(await db.inspection.findUniqueOrThrow({ where: { id: inspection.id } })).toEqual(erased);
   });

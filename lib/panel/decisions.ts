@@ -14,6 +14,7 @@ import { RATINGS } from "@/lib/framework";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { loadPanelState, rateState, type PanelState } from "./load";
+import { programmeFiguresOf, recordProgrammeFigures, removeProgrammeFigures } from "./programme-figures";
 import { newlySetAside, ratePanel, type DecisionKind, type StoredDecision } from "./rate-panel";
 import { SNAPSHOT_VERSION, type SignOffSnapshot } from "./snapshot";
 import { parse } from "@/lib/validation";
@@ -238,6 +239,7 @@ export async function signOffRatings(actor: Actor, inspectionId: string, input: 
       select: { id: true },
     });
     await tx.inspection.update({ where: { id: inspectionId }, data: { status: "signed_off" } });
+    await recordProgrammeFigures(tx, { inspectionId, signOffId: signOff.id }, programmeFiguresOf(final.result));
     await recordAudit(tx, {
       actorId: actor.id,
       action: "panel.signed_off",
@@ -267,6 +269,7 @@ export async function reopenRatings(actor: Actor, inspectionId: string, input: u
     if (!signOff) throw new ValidationError("The ratings are not signed off, so there is nothing to reopen.");
     await tx.signOff.update({ where: { id: signOff.id }, data: { voidedAt: new Date(), voidedById: actor.id, voidReason: reason } });
     await tx.inspection.update({ where: { id: inspectionId }, data: { status: "panel" } });
+    await removeProgrammeFigures(tx, inspectionId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "panel.reopened",
