@@ -4,6 +4,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { proposeYjs2018Windows } from "@/lib/framework/eligibility-window";
+import { recordPublishedInspection } from "@/lib/programme";
+import hammersmithAndFulham2022 from "@/lib/rating/golden/hammersmith-and-fulham-2022.json";
+import knowsley2023 from "@/lib/rating/golden/knowsley-2023.json";
+import salford2024 from "@/lib/rating/golden/salford-2024.json";
 
 export const DEMO_PASSWORD = "case-review-demo";
 
@@ -120,7 +124,17 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
       memberships: { create: [{ userId: ids.otherLead, role: "lead_inspector" }] },
     },
   });
+
+  // The programme's history: the three published reports' figures (lib/rating/golden), with the
+  // services' names and the fieldwork dates the reports give, imported as an operator would.
+  for (const published of PUBLISHED_HISTORY) await recordPublishedInspection(published, null);
 }
+
+const PUBLISHED_HISTORY = [
+  { name: "Hammersmith and Fulham Youth Justice Service", fieldworkDate: "2022-07-18", figures: hammersmithAndFulham2022 },
+  { name: "Knowsley Youth Offending Service", fieldworkDate: "2023-01-09", figures: knowsley2023 },
+  { name: "Salford Youth Justice Service", fieldworkDate: "2024-01-22", figures: salford2024 },
+];
 
 // Salford's sample as its report describes it: "12 community sentences and one custodial sentence";
 // "five youth conditional cautions, five youth cautions, and 10 community resolutions"; four

@@ -154,6 +154,12 @@ interface AuditEventShapes {
   };
   "panel.reopened": { entityType: "sign_off"; before: { status: "signed_off" }; after: { status: "panel"; reason: string } };
 
+  /** A past report's figures imported as the programme's reference data (lib/programme/import-published.ts). */
+  "programme.published_imported": {
+    entityType: "published_inspection";
+    after: { yjsName: string; frameworkVersion: string; fieldworkStart: string; sha256: string; score: number; overallRating: string | null };
+  };
+
   "recommendation.added": { entityType: "recommendation"; after: RecommendationJson & { position: number } };
   "recommendation.edited": { entityType: "recommendation"; before: RecommendationJson; after: RecommendationJson };
   "recommendation.moved": { entityType: "recommendation"; before: { position: number }; after: { position: number } };

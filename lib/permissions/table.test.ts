@@ -30,6 +30,8 @@ const expected: Record<Action, { admin: boolean; manager: boolean; lead: boolean
   "evidence.record": { admin: false, manager: false, lead: true, member: true, outsider: false },
   "report.write": { admin: false, manager: false, lead: true, member: false, outsider: false },
   "ratings.export": { admin: false, manager: true, lead: true, member: false, outsider: false },
+  "programme.view": { admin: true, manager: true, lead: true, member: true, outsider: false },
+  "programme.import": { admin: true, manager: true, lead: false, member: false, outsider: false },
 };
 
 describe("permission table", () => {

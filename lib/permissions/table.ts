@@ -68,6 +68,14 @@ export const PERMISSIONS = Object.freeze({
   /** The draft report's own records: recommendations and each standard's narrative. */
   "report.write": ["lead"],
   "ratings.export": ["manager", "lead"],
+  /**
+   * The programme view (lib/programme): an inspection's status, ratings, score and key question
+   * percentages beside the others'. Aggregates, not case content, but shown to whoever sees the
+   * inspection itself (inspection.view): managers and admins every inspection, the team theirs.
+   */
+  "programme.view": ["admin", "manager", "member"],
+  /** Past published inspections' figures imported as the programme's reference data. */
+  "programme.import": ["admin", "manager"],
 } as const satisfies Record<string, readonly Party[]>);
 
 export type Action = keyof typeof PERMISSIONS;
