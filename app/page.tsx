@@ -10,6 +10,7 @@ const HEADINGS = {
   manager: "All inspections",
   lead_inspector: "Your inspections",
   inspector: "Your inspections",
+  quality_assurer: "Your moderation",
 } as const;
 
 export default async function HomePage() {
@@ -50,6 +51,9 @@ export default async function HomePage() {
           {user.role === "lead_inspector" || leading.length > 0 ? <InspectionTable inspections={leading} caption="Inspections you lead" /> : null}
           <InspectionTable inspections={onTeam} caption="Inspections you are inspecting on" />
         </>
+      ) : null}
+      {user.role === "quality_assurer" ? (
+        <InspectionTable inspections={inspections.filter((i) => i.moderating)} caption="Inspections you moderate" />
       ) : null}
     </>
   );

@@ -177,6 +177,11 @@ export async function snapshot(client: Client, inspectionId: string, userIds: re
     population_imports: "population_imports t WHERE t.inspection_id = $1",
     population_cases: "population_cases t WHERE t.inspection_id = $1",
     sample_draws: "sample_draws t WHERE t.inspection_id = $1",
+    inspection_moderators: "inspection_moderators t WHERE t.inspection_id = $1",
+    moderation_draws: "moderation_draws t WHERE t.inspection_id = $1",
+    moderation_cases: "moderation_cases t WHERE t.inspection_id = $1",
+    second_answers: `second_answers t WHERE t.case_id IN ${cases}`,
+    moderation_outcomes: `moderation_outcomes t WHERE t.case_id IN ${cases}`,
     audit_events: "audit_events t WHERE t.inspection_id = $1 OR t.entity_id = ANY($2::text[])",
     users: "users t WHERE t.id::text = ANY($2::text[])",
   };
@@ -213,7 +218,7 @@ export interface Fixture {
   secrets: { text: string; readableBy: readonly CallerKey[] }[];
 }
 
-/** cases.read and panel.view (lib/permissions/table.ts) on the test's inspection. */
+/** cases.read and panel.view (lib/permissions/table.ts) on the test's inspection: not its moderator. */
 export const CASE_READERS: readonly CallerKey[] = ["manager", "lead", "inspector", "inspector2"];
 
 export async function createFixture(client: Client, name: string): Promise<Fixture> {
@@ -229,6 +234,8 @@ export async function createFixture(client: Client, name: string): Promise<Fixtu
     const row = await client.query<{ id: string }>("SELECT id FROM users WHERE email = $1", [demoUser(caller).email]);
     userIds[caller] = row.rows[0]!.id;
   }
+  // The demo quality assurer moderates the test's inspection (lib/permissions/table.ts moderatorHeld).
+  await client.query("INSERT INTO inspection_moderators (inspection_id, user_id, added_by) VALUES ($1, $2, $3)", [inspectionId, userIds.qualityAssurer, userIds.lead]);
   const inspectionName = (await client.query<{ yjs_name: string }>("SELECT yjs_name FROM inspections WHERE id = $1", [inspectionId])).rows[0]!.yjs_name;
   const rationale = `Matrix rationale ${stamp}: the plan names the child's worker`;
   await client.query("INSERT INTO answers (case_id, question_id, value, rationale, updated_by) VALUES ($1, '2.1.1', 'yes', $2, $3)", [
@@ -274,7 +281,7 @@ export async function createFixture(client: Client, name: string): Promise<Fixtu
     secrets: [
       ...[allocatedCase.reference, otherCase.reference, rationale, comment].map((text) => ({ text, readableBy: CASE_READERS })),
       { text: evidenceText, readableBy: CASE_READERS },
-      { text: inspectionName, readableBy: ["admin", ...CASE_READERS] },
+      { text: inspectionName, readableBy: ["admin", ...CASE_READERS, "qualityAssurer"] },
       { text: targetEmail, readableBy: ["admin"] },
     ],
   };

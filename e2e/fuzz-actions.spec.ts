@@ -12,7 +12,7 @@ import { hostileJson, hostileText } from "./fuzz-values";
 // an input that happens to be valid changes nothing another test reads.
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const PREFERRED = ["lead", "manager", "admin"] as const;
+const PREFERRED = ["lead", "manager", "admin", "qualityAssurer", "inspector"] as const;
 
 for (const entry of ENTRY_POINTS) {
   if (entry.kind !== "action") continue;

@@ -18,6 +18,7 @@ export const DEMO_USERS = [
   { key: "otherLead", name: "Priya Shah", email: "lead2@case-review.test", role: "lead_inspector" },
   { key: "inspector", name: "Tom Evans", email: "inspector@case-review.test", role: "inspector" },
   { key: "inspector2", name: "Grace Obi", email: "inspector2@case-review.test", role: "inspector" },
+  { key: "qualityAssurer", name: "Dev Patel", email: "qa@case-review.test", role: "quality_assurer" },
 ] as const;
 
 type UserKey = (typeof DEMO_USERS)[number]["key"];
@@ -68,6 +69,8 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
     },
   });
   await seedAnsweredCases(db, demoshire.id, "DS", ids);
+  // The quality assurer moderates Demoshire (its dip sample is theirs to draw).
+  await db.inspectionModerator.create({ data: { inspectionId: demoshire.id, userId: ids.qualityAssurer, addedById: ids.lead } });
 
   const northbridge = await db.inspection.create({
     data: {

@@ -8,9 +8,9 @@
  * The callers the matrix plays, all demo users (scripts/demo-data.ts) except the first. The
  * inspection called is one where `lead` is the lead and `inspector` and `inspector2` are members;
  * the case called is allocated to `inspector`, not `inspector2`; `otherLead` leads another
- * inspection only.
+ * inspection only; `qualityAssurer` is assigned to moderate it (and is on no team).
  */
-export const CALLERS = ["signedOut", "admin", "manager", "lead", "inspector", "inspector2", "otherLead"] as const;
+export const CALLERS = ["signedOut", "admin", "manager", "lead", "inspector", "inspector2", "otherLead", "qualityAssurer"] as const;
 export type CallerKey = (typeof CALLERS)[number];
 
 /**
@@ -34,10 +34,11 @@ function only(allowed: readonly SignedIn[], signedOut: Outcome, refused: Outcome
   return Object.freeze(expectations);
 }
 
-const EVERYONE_SIGNED_IN: readonly SignedIn[] = ["admin", "manager", "lead", "inspector", "inspector2", "otherLead"];
+const EVERYONE_SIGNED_IN: readonly SignedIn[] = ["admin", "manager", "lead", "inspector", "inspector2", "otherLead", "qualityAssurer"];
 const MEMBERS: readonly SignedIn[] = ["lead", "inspector", "inspector2"];
-/** inspection.view, and the set-up pages (authorizeSetupRead): the manager and the team; admins see the overview only. */
-const VIEWERS: readonly SignedIn[] = ["admin", "manager", ...MEMBERS];
+/** inspection.view: the manager, the team and the moderator; admins see the overview only. */
+const VIEWERS: readonly SignedIn[] = ["admin", "manager", ...MEMBERS, "qualityAssurer"];
+/** The set-up pages (authorizeSetupRead): the manager and the team. */
 const SETUP_READERS: readonly SignedIn[] = ["manager", ...MEMBERS];
 /** cases.read and panel.view: the manager and the team (admins are deliberately excluded). */
 const READERS: readonly SignedIn[] = ["manager", ...MEMBERS];

@@ -6,7 +6,7 @@
 /** A value as stored in an event's JSON: what a case or answer field holds. */
 export type AuditScalar = string | number | boolean | null;
 
-type Role = "admin" | "manager" | "lead_inspector" | "inspector";
+type Role = "admin" | "manager" | "lead_inspector" | "inspector" | "quality_assurer";
 type MemberRole = "lead_inspector" | "inspector";
 type Status = { status: string };
 
@@ -75,6 +75,32 @@ interface AuditEventShapes {
   "membership.removed": { entityType: "membership"; before: { role: MemberRole } };
   /** The account's new role may not hold the membership (lib/users/teams.ts): removed (role null) or made an inspector. */
   "membership.reconciled_with_account_role": { entityType: "membership"; before: { role: MemberRole }; after: { role: MemberRole | null; accountRole: Role } };
+
+  /** A quality assurer assigned to (or removed from) moderating an inspection; entityId is their user id. */
+  "moderator.added": { entityType: "inspection_moderator"; after: { userId: string } };
+  "moderator.removed": { entityType: "inspection_moderator"; before: { userId: string } };
+  "moderator.reconciled_with_account_role": { entityType: "inspection_moderator"; before: { userId: string }; after: { accountRole: Role } };
+
+  /** The moderation dip sample (lib/moderation): seed and request recorded, as sample.drawn does. */
+  "moderation.sample_drawn": {
+    entityType: "moderation_draw";
+    after: { seed: string; seedEntered: boolean; request: { kind: "count" | "percent"; value: number }; size: number; populationSize: number; references: string[] };
+  };
+  "moderation.case_added": { entityType: "moderation_case"; case: true; after: { reference: string; additionReason: string } };
+  "moderation.case_removed": { entityType: "moderation_case"; case: true; before: { reference: string; drawn: boolean } };
+  /** The moderator's blind answers saved (values only: their rationales stay in second_answers). */
+  "moderation.second_answers_saved": { entityType: "moderation_case"; after: { answers: { questionId: string; value: string }[] } };
+  "moderation.second_assessment_completed": { entityType: "moderation_case"; after: { questions: number } };
+  /** Outcome on a disagreement; its note is kept in moderation_outcomes, which the inspector reads. */
+  "moderation.outcome_recorded": {
+    entityType: "moderation_outcome";
+    case: true;
+    before: { outcome: string } | null;
+    after: { questionId: string; outcome: "answer_stands" | "inspector_to_review"; inspectorValue: string | null; secondValue: string };
+  };
+  "moderation.outcome_responded": { entityType: "moderation_outcome"; case: true; after: { questionId: string; response: "changed" | "kept"; reply: string } };
+  /** An inspector's answer changed in response to a moderation outcome (never by anyone else). */
+  "answer.changed_after_moderation": { entityType: "answer"; case: true; before: AnswerFields; after: AnswerFields };
 
   "population.imported": { entityType: "population_import"; before: null; after: PopulationFile };
   "population.replaced": { entityType: "population_import"; before: PopulationFile & { importId: string }; after: PopulationFile };
@@ -242,6 +268,11 @@ const CASE_ACTIONS: Record<CaseAuditAction, true> = {
   "query.closed": true,
   "evidence.recorded": true,
   "evidence.deleted": true,
+  "moderation.case_added": true,
+  "moderation.case_removed": true,
+  "moderation.outcome_recorded": true,
+  "moderation.outcome_responded": true,
+  "answer.changed_after_moderation": true,
 };
 
 export function isCaseAuditAction(action: string): action is CaseAuditAction {

@@ -26,7 +26,8 @@ export interface CaseContext {
 const CASE_CONTEXT_SQL = `
   SELECT c.id, c.reference, c.inspection_id AS "inspectionId", c.allocated_to AS "allocatedToId", c.stream::text AS stream,
          c.removed_at IS NOT NULL AS removed, i.framework_version AS "frameworkVersion",
-         (SELECT m.role::text FROM memberships m WHERE m.inspection_id = c.inspection_id AND m.user_id = $2::uuid) AS "inspectionRole"
+         (SELECT m.role::text FROM memberships m WHERE m.inspection_id = c.inspection_id AND m.user_id = $2::uuid) AS "inspectionRole",
+         EXISTS (SELECT 1 FROM inspection_moderators im WHERE im.inspection_id = c.inspection_id AND im.user_id = $2::uuid) AS "moderatorAssigned"
   FROM cases c JOIN inspections i ON i.id = c.inspection_id
   WHERE c.id = $1::uuid`;
 
@@ -39,6 +40,7 @@ interface CaseContextRow {
   removed: boolean;
   frameworkVersion: string;
   inspectionRole: Caller["inspectionRole"];
+  moderatorAssigned: boolean;
 }
 
 /** The case (in `inspectionId` when given) and the caller's rights; 404 / 403 as appropriate. */
@@ -48,7 +50,7 @@ export async function caseContext(actor: Actor, caseId: string, inspectionId?: s
   if (!kase || kase.removed || (inspectionId !== undefined && kase.inspectionId !== inspectionId)) {
     throw new NotFoundError("There is no such case.");
   }
-  const caller = callerOf(actor.id, actor.role, kase.inspectionRole);
+  const caller = callerOf(actor.id, actor.role, kase.inspectionRole, kase.moderatorAssigned);
   if (!can(caller, "cases.read")) throw new ForbiddenError("You do not have access to this case.");
   if (!isFrameworkVersion(kase.frameworkVersion)) throw new Error(`Inspection uses unknown framework version ${kase.frameworkVersion}`);
   return {

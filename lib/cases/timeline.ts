@@ -123,7 +123,30 @@ export function describeEvent(fw: Framework, row: AuditRow): TimelineEntry {
       return { ...base, title: `Followed up the comment on key question ${event.after?.questionId ?? null}`, changes: [], note: event.after?.reply ?? null };
     case "query.closed":
       return { ...base, title: `Closed the comment on key question ${event.after?.questionId ?? null}`, changes: [], note: event.after?.reply ?? event.after?.why ?? null };
-    // Sampling, allocation and evidence events: their fields as recorded.
+    case "answer.changed_after_moderation":
+      return {
+        ...base,
+        title: `Changed key question ${event.after?.questionId ?? null} after moderation`,
+        changes: changesOf(fw, event.before, event.after),
+        note: null,
+      };
+    case "moderation.outcome_recorded":
+      return {
+        ...base,
+        title: `Moderation outcome on key question ${event.after?.questionId ?? null}: ${event.after?.outcome === "inspector_to_review" ? "inspector to review" : "inspector's answer stands"}`,
+        changes: [],
+        note: null,
+      };
+    case "moderation.outcome_responded":
+      return {
+        ...base,
+        title: `Responded to moderation on key question ${event.after?.questionId ?? null}: ${event.after?.response === "changed" ? "answer changed" : "answer kept"}`,
+        changes: [],
+        note: event.after?.reply || null,
+      };
+    // Sampling, allocation, evidence and dip-sample events: their fields as recorded.
+    case "moderation.case_added":
+    case "moderation.case_removed":
     case "case.added_to_sample":
     case "case.restored_to_sample":
     case "case.removed_from_sample":

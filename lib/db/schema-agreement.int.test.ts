@@ -139,6 +139,50 @@ describe("schema.prisma and the migrated database agree", () => {
     });
     expect(await db.answer.findUniqueOrThrow({ where: { id: answer.id } })).toEqual(answer);
 
+    const qualityAssurer = await db.user.create({
+      data: { name: "Round Trip QA", email: `round-trip-qa-${stamp}@example.test`, role: "quality_assurer", passwordHash: "$argon2id$not-a-real-hash" },
+    });
+    const moderator = await db.inspectionModerator.create({ data: { inspectionId: inspection.id, userId: qualityAssurer.id, addedById: user.id } });
+    expect(
+      await db.inspectionModerator.findUniqueOrThrow({ where: { inspectionId_userId: { inspectionId: inspection.id, userId: qualityAssurer.id } } }),
+    ).toEqual(moderator);
+    const dipDraw = await db.moderationDraw.create({
+      data: { inspectionId: inspection.id, seed: "dip", requestKind: "percent", requestValue: 20, size: 1, populationSize: 5, method: "Stratified", drawnById: qualityAssurer.id },
+    });
+    expect(await db.moderationDraw.findUniqueOrThrow({ where: { id: dipDraw.id } })).toEqual(dipDraw);
+    const dipCase = await db.moderationCase.create({
+      data: {
+        caseId: sampled.id,
+        inspectionId: inspection.id,
+        drawId: dipDraw.id,
+        additionReason: "Also by hand",
+        addedById: qualityAssurer.id,
+        completedAt: new Date("2030-01-01T10:00:00.000Z"),
+        completedById: qualityAssurer.id,
+      },
+    });
+    expect(await db.moderationCase.findUniqueOrThrow({ where: { caseId: sampled.id } })).toEqual(dipCase);
+    const secondAnswer = await db.secondAnswer.create({
+      data: { caseId: sampled.id, questionId: "2.1.1", value: "no", rationale: "Second look", moderatorId: qualityAssurer.id },
+    });
+    expect(await db.secondAnswer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: sampled.id, questionId: "2.1.1" } } })).toEqual(secondAnswer);
+    const outcome = await db.moderationOutcome.create({
+      data: {
+        caseId: sampled.id,
+        questionId: "2.1.1",
+        outcome: "inspector_to_review",
+        note: "Look again",
+        inspectorValue: "na",
+        secondValue: "no",
+        decidedById: qualityAssurer.id,
+        response: "kept",
+        reply: "It stands",
+        respondedById: user.id,
+        respondedAt: new Date("2030-01-02T10:00:00.000Z"),
+      },
+    });
+    expect(await db.moderationOutcome.findUniqueOrThrow({ where: { caseId_questionId: { caseId: sampled.id, questionId: "2.1.1" } } })).toEqual(outcome);
+
     const applied = await db.appliedChange.create({
       data: { changeId: crypto.randomUUID(), caseId: sampled.id, userId: user.id, response: { ok: true, version: 2 } },
     });

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { authorize, type Actor } from "@/lib/permissions/access";
-import { can, teamRoleHeld } from "@/lib/permissions/table";
+import { can, moderatorHeld, teamRoleHeld } from "@/lib/permissions/table";
 
 // Read models for the home pages and the inspection overview.
 
@@ -14,14 +14,16 @@ export interface InspectionSummary {
   fieldworkStart: Date;
   status: string;
   myRole: "lead_inspector" | "inspector" | null;
+  /** Whether the caller moderates it (a quality assurer assigned to it). */
+  moderating: boolean;
   caseCount: number;
 }
 
-/** Managers and admins see every inspection; everyone else only those they are on. */
+/** Managers and admins see every inspection; everyone else only those they are on or moderate. */
 export async function listInspectionsFor(actor: Actor): Promise<InspectionSummary[]> {
   const seesAll = actor.role === "admin" || actor.role === "manager";
   const rows = await db.inspection.findMany({
-    where: seesAll ? {} : { memberships: { some: { userId: actor.id } } },
+    where: seesAll ? {} : { OR: [{ memberships: { some: { userId: actor.id } } }, { moderators: { some: { userId: actor.id } } }] },
     orderBy: [{ fieldworkStart: "desc" }, { yjsName: "asc" }],
     select: {
       id: true,
@@ -30,6 +32,7 @@ export async function listInspectionsFor(actor: Actor): Promise<InspectionSummar
       fieldworkStart: true,
       status: true,
       memberships: { where: { userId: actor.id }, select: { role: true } },
+      moderators: { where: { userId: actor.id }, select: { userId: true } },
       _count: { select: { cases: { where: { removedAt: null } } } },
     },
   });
@@ -41,6 +44,7 @@ export async function listInspectionsFor(actor: Actor): Promise<InspectionSummar
     fieldworkStart: row.fieldworkStart,
     status: row.status,
     myRole: teamRoleHeld(actor.role, row.memberships[0]?.role ?? null),
+    moderating: moderatorHeld(actor.role, row.moderators.length > 0),
     caseCount: row._count.cases,
   }));
 }
@@ -75,6 +79,7 @@ export async function inspectionOverview(actor: Actor, inspectionId: string) {
       editSetup: can(caller, "inspection.editSetup"),
       viewPanel: can(caller, "panel.view"),
       exportRatings: can(caller, "ratings.export"),
+      viewModeration: can(caller, "moderation.view"),
     },
   };
 }

@@ -17,10 +17,13 @@ export async function callerFor(actor: Actor, inspectionId: string): Promise<Cal
   if (!isUuid(inspectionId)) throw new NotFoundError("There is no such inspection.");
   const inspection = await db.inspection.findUnique({
     where: { id: inspectionId },
-    select: { memberships: { where: { userId: actor.id }, select: { role: true } } },
+    select: {
+      memberships: { where: { userId: actor.id }, select: { role: true } },
+      moderators: { where: { userId: actor.id }, select: { userId: true } },
+    },
   });
   if (!inspection) throw new NotFoundError("There is no such inspection.");
-  return callerOf(actor.id, actor.role, inspection.memberships[0]?.role ?? null);
+  return callerOf(actor.id, actor.role, inspection.memberships[0]?.role ?? null, inspection.moderators.length > 0);
 }
 
 /** The caller, if `action` is allowed on the inspection; ForbiddenError otherwise. */

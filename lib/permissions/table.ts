@@ -1,13 +1,14 @@
 // Who may do what: the one table. Pure, so it is readable and testable on its own; lib/permissions
 // /access.ts applies it to the signed-in user and their membership of an inspection.
 
-export const GLOBAL_ROLES = ["admin", "manager", "lead_inspector", "inspector"] as const;
+export const GLOBAL_ROLES = ["admin", "manager", "lead_inspector", "inspector", "quality_assurer"] as const;
 export type GlobalRole = (typeof GLOBAL_ROLES)[number];
 export const GLOBAL_ROLE_LABELS: Readonly<Record<GlobalRole, string>> = Object.freeze({
   admin: "Administrator",
   manager: "Manager",
   lead_inspector: "Lead inspector",
   inspector: "Inspector",
+  quality_assurer: "Quality assurer",
 });
 
 export const INSPECTION_ROLES = ["lead_inspector", "inspector"] as const;
@@ -27,9 +28,21 @@ export function teamRoleHeld(role: GlobalRole, membership: InspectionRole | null
   return null;
 }
 
-/** How a user stands to one inspection, from their account role and their membership row (if any). */
-export function callerOf(userId: string, role: GlobalRole, membership: InspectionRole | null): Caller {
-  return { userId, role, inspectionRole: teamRoleHeld(role, membership) };
+/**
+ * Whether an account assigned as an inspection's moderator holds that right: only quality assurers
+ * moderate, checked at every use like teamRoleHeld, so an assignment left behind by a role change
+ * grants nothing (lib/users/teams.ts removes the assignment itself when the role changes).
+ */
+export function moderatorHeld(role: GlobalRole, assigned: boolean): boolean {
+  return assigned && role === "quality_assurer";
+}
+
+/**
+ * How a user stands to one inspection, from their account role, their membership row (if any) and
+ * whether they are assigned as its moderator.
+ */
+export function callerOf(userId: string, role: GlobalRole, membership: InspectionRole | null, moderatorAssigned = false): Caller {
+  return { userId, role, inspectionRole: teamRoleHeld(role, membership), moderator: moderatorHeld(role, moderatorAssigned) };
 }
 
 /**
@@ -40,13 +53,16 @@ export interface Caller {
   userId: string;
   role: GlobalRole;
   inspectionRole: InspectionRole | null;
+  /** The inspection's moderator (a quality assurer assigned to it): never a team member. */
+  moderator?: boolean;
 }
 
 /**
  * The parties a permission is granted to: `admin` and `manager` by global role (any inspection),
- * `lead` the inspection's lead inspector, `member` anyone on its team (lead included).
+ * `lead` the inspection's lead inspector, `member` anyone on its team (lead included), `moderator`
+ * the quality assurer assigned to moderate it.
  */
-type Party = "admin" | "manager" | "lead" | "member";
+type Party = "admin" | "manager" | "lead" | "member" | "moderator";
 
 export const PERMISSIONS = Object.freeze({
   "users.manage": ["admin"],
@@ -56,7 +72,7 @@ export const PERMISSIONS = Object.freeze({
   "apiTokens.manage": ["admin"],
   "inspection.create": ["admin", "manager"],
   /** The inspection's name, dates, team and counts: no case content. */
-  "inspection.view": ["admin", "manager", "member"],
+  "inspection.view": ["admin", "manager", "member", "moderator"],
   "inspection.editSetup": ["manager", "lead"],
   /** Case content: attributes, answers, rationale, history. Admins are deliberately excluded. */
   "cases.read": ["manager", "member"],
@@ -76,6 +92,19 @@ export const PERMISSIONS = Object.freeze({
   "programme.view": ["admin", "manager", "member"],
   /** Past published inspections' figures imported as the programme's reference data. */
   "programme.import": ["admin", "manager"],
+  /**
+   * Moderation (lib/moderation). The moderator is deliberately not a case reader (cases.read): they
+   * see a case's attributes and their own second answers, and an inspector's answers only on cases
+   * whose second assessment they have completed (lib/moderation enforces it, server-side).
+   */
+  /** Assigning and removing an inspection's moderator. */
+  "moderation.manage": ["manager", "lead"],
+  /** The dip sample, the reconciliations and the agreement figures. */
+  "moderation.view": ["manager", "lead", "moderator"],
+  /** Drawing the dip sample, second answers and outcomes: the moderator's own records. */
+  "moderation.assess": ["moderator"],
+  /** The inspector's response to an outcome (with canAnswerCase: their own cases, or the lead). */
+  "moderation.respond": ["lead", "member"],
 } as const satisfies Record<string, readonly Party[]>);
 
 export type Action = keyof typeof PERMISSIONS;
@@ -90,6 +119,8 @@ function holds(caller: Caller, party: Party): boolean {
       return teamRoleHeld(caller.role, caller.inspectionRole) === "lead_inspector";
     case "member":
       return teamRoleHeld(caller.role, caller.inspectionRole) !== null;
+    case "moderator":
+      return caller.moderator === true && caller.role === "quality_assurer";
   }
 }
 

@@ -154,6 +154,7 @@ const ROLE_PHRASES: Readonly<Record<GlobalRole, string>> = {
   admin: "an administrator",
   manager: "a manager",
   lead_inspector: "a lead inspector",
+  quality_assurer: "a quality assurer",
   inspector: "an inspector",
 };
 

@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
-import { teamRoleHeld, type GlobalRole, type InspectionRole } from "@/lib/permissions/table";
+import { moderatorHeld, teamRoleHeld, type GlobalRole, type InspectionRole } from "@/lib/permissions/table";
 
 // What a change of account role does to the person's places on inspection teams. Only inspectors
 // and lead inspectors are on teams, and only lead inspectors lead (lib/permissions/table.ts
@@ -12,6 +12,8 @@ import { teamRoleHeld, type GlobalRole, type InspectionRole } from "@/lib/permis
 // - to inspector: where they led, they stay on the team as an inspector, and the inspection has no
 //   lead until a manager appoints one;
 // - to lead inspector: nothing changes.
+// Moderating an inspection is a quality assurer's right only (moderatorHeld): any other role ends
+// their assignments as moderator; their second answers and outcomes are kept.
 
 export interface TeamPlaces {
   /** Inspections on whose team they are. */
@@ -66,5 +68,26 @@ export async function reconcileTeamsForRole(tx: Tx, actor: Actor, userId: string
       after: { role: held, accountRole: role },
     });
   }
-  return effect ?? "";
+  const moderation = await reconcileModerationForRole(tx, actor, userId, role);
+  return [effect, moderation].filter(Boolean).join(" ");
+}
+
+/** Ends the user's assignments as a moderator when their new role may not hold them; a sentence, or "". */
+async function reconcileModerationForRole(tx: Tx, actor: Actor, userId: string, role: GlobalRole): Promise<string> {
+  if (moderatorHeld(role, true)) return "";
+  const assignments = await tx.inspectionModerator.findMany({ where: { userId }, select: { inspectionId: true } });
+  if (assignments.length === 0) return "";
+  await tx.inspectionModerator.deleteMany({ where: { userId } });
+  for (const { inspectionId } of assignments) {
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "moderator.reconciled_with_account_role",
+      entityType: "inspection_moderator",
+      entityId: userId,
+      inspectionId,
+      before: { userId },
+      after: { accountRole: role },
+    });
+  }
+  return `They no longer moderate ${inspections(assignments.length)} (what they recorded is kept).`;
 }
