@@ -10,6 +10,9 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Case Review", template: "%s – Case Review" },
   description: "Case assessment and ratings for youth justice inspections",
+  // Installable on a laptop (public/manifest.webmanifest); the PNG icons are public/icons/icon.svg rendered at each size.
+  manifest: "/manifest.webmanifest",
+  icons: { icon: "/icons/icon.svg", apple: "/icons/icon-192.png" },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CasesGrid, MyCases } from "@/components/case/cases-grid";
+import { MakeCasesAvailableOffline } from "@/components/case/offline-prepare-button";
 import { OutboxSync } from "@/components/case/outbox-sync";
 import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
@@ -23,6 +24,7 @@ export default async function CasesPage({ params }: { params: Promise<{ inspecti
       </p>
       <PageHeading caption={listing.inspection.yjsName}>{listing.seesGridFirst ? "Cases" : "My cases"}</PageHeading>
       <OutboxSync userId={user.id} />
+      {mine.length > 0 ? <MakeCasesAvailableOffline inspectionId={inspectionId} userId={user.id} cases={mine.map((r) => ({ id: r.id, reference: r.reference }))} /> : null}
       {listing.seesGridFirst ? (
         <CasesGrid listing={listing} />
       ) : (
