@@ -12,4 +12,5 @@ export {
   type ProgrammeInspection,
   type ProgrammeStatus,
 } from "./load";
+export { keyQuestionBenchmark, type InspectionBenchmark, type KeyQuestionBenchmark } from "./benchmark";
 export { MAX_FIGURES_BYTES, importPublishedInspection, recordPublishedInspection, type PublishedImport } from "./import-published";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { sqlQuery } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
-import { FRAMEWORK_VERSIONS, RATINGS, allStandards, getFramework, isFrameworkVersion, type FrameworkVersion, type Rating } from "@/lib/framework";
+import { FRAMEWORK_VERSIONS, RATINGS, allStandards, getFramework, isFrameworkVersion, type Framework, type FrameworkVersion, type Rating } from "@/lib/framework";
 import type { Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { parse } from "@/lib/validation";
@@ -109,12 +109,16 @@ function isRating(value: unknown): value is Rating {
   return (RATINGS as readonly unknown[]).includes(value);
 }
 
+/** The key questions answered for cases (not domain one's), in framework order: the ones with % yes. */
+export function caseRatedKeyQuestionIds(framework: Framework): string[] {
+  return allStandards(framework).flatMap((s) => s.keyQuestions.filter((kq) => kq.appliesTo.stream !== null).map((kq) => kq.id));
+}
+
 /** Framework order of each version's standards and case-rated key questions, computed once. */
 const ORDER = new Map(
   FRAMEWORK_VERSIONS.map((version) => {
-    const standards = allStandards(getFramework(version));
-    const keyQuestions = standards.flatMap((s) => s.keyQuestions.filter((kq) => kq.appliesTo.stream !== null).map((kq) => kq.id));
-    return [version, { standards: standards.map((s) => s.id), keyQuestions }] as const;
+    const framework = getFramework(version);
+    return [version, { standards: allStandards(framework).map((s) => s.id), keyQuestions: caseRatedKeyQuestionIds(framework) }] as const;
   }),
 );
 

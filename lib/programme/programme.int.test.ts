@@ -6,7 +6,10 @@ import { getFramework } from "@/lib/framework";
 import { panelFigures, recordDiscretion, recordJudgement, reopenRatings, signOffRatings } from "@/lib/panel";
 import { callerFor } from "@/lib/permissions/access";
 import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type PanelTestTeam } from "@/tests/panel/test-support";
-import { importPublishedInspection, loadProgramme, recordPublishedInspection, type ProgrammeInspection } from "./index";
+import { allStandards } from "@/lib/framework";
+import { programmeFiguresOf, recordProgrammeFigures } from "@/lib/panel/programme-figures";
+import { rateInspection } from "@/lib/rating";
+import { importPublishedInspection, keyQuestionBenchmark, loadProgramme, recordPublishedInspection, type ProgrammeInspection } from "./index";
 
 const golden = (file: string) => readFileSync(`lib/rating/golden/${file}`, "utf8");
 const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -166,5 +169,77 @@ describe("published inspections", () => {
     });
     await expect(importPublishedInspection(inspector, input)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.publishedInspection.count()).toBe(before);
+  });
+});
+
+/** A complete yjs-2018 rating input: every case-rated key question at `percent`, 2.1.1 at `first`, every judgement Good. */
+function yjs2018Figures(first: number, percent = 70) {
+  const keyQuestions: Record<string, { percentYes: number }> = {};
+  const judgements: Record<string, "Good"> = {};
+  for (const standard of allStandards(getFramework("yjs-2018"))) {
+    if (standard.basis === "judgement") judgements[standard.id] = "Good";
+    for (const kq of standard.keyQuestions) if (kq.appliesTo.stream !== null) keyQuestions[kq.id] = { percentYes: kq.id === "2.1.1" ? first : percent };
+  }
+  return { framework: "yjs-2018", keyQuestions, judgements };
+}
+
+describe("the key question benchmark", () => {
+  let team: PanelTestTeam;
+  let lead2018: { id: string; role: "lead_inspector" };
+  let inspection2018: string;
+  beforeAll(async () => {
+    team = await createPanelTestInspection(db, { name: "Benchmark YJS" });
+    // The only yjs-2018 figures in the programme: three published inspections and one signed off.
+    for (const [i, first] of [50, 62, 62].entries()) {
+      await recordPublishedInspection({ name: `Benchmark 2018 ${i} ${stamp}`, fieldworkDate: "2019-06-03", figures: yjs2018Figures(first) }, null);
+    }
+    lead2018 = { id: team.lead.id, role: "lead_inspector" };
+    const inspection = await db.inspection.create({
+      data: {
+        yjsName: `Benchmark 2018 live ${stamp}`,
+        frameworkVersion: "yjs-2018",
+        fieldworkStart: new Date("2020-02-03"),
+        status: "signed_off",
+        memberships: { create: [{ userId: team.lead.id, role: "lead_inspector" }] },
+      },
+      select: { id: true },
+    });
+    inspection2018 = inspection.id;
+    const result = rateInspection(yjs2018Figures(62, 40) as Parameters<typeof rateInspection>[0]);
+    const signOff = await db.signOff.create({ data: { inspectionId: inspection2018, signedById: team.lead.id, ratings: {} }, select: { id: true } });
+    await recordProgrammeFigures(db, { inspectionId: inspection2018, signOffId: signOff.id }, programmeFiguresOf(result));
+  });
+
+  it("puts a key question's % yes beside the median, quartiles and percentile of its framework version's inspections", async () => {
+    const benchmark = await keyQuestionBenchmark(lead2018, inspection2018);
+    expect(benchmark).toMatchObject({ inspectionId: inspection2018, frameworkVersion: "yjs-2018", figures: "signed_off" });
+    // 50, 62, 62 published and 62 itself: type 7 quartiles 59 and 62, median 62; mid-rank (1 + 3/2) / 4.
+    expect(benchmark.keyQuestions.find((k) => k.id === "2.1.1")).toEqual({
+      id: "2.1.1", percentYes: 62, programmeMedian: 62, q1: 59, q3: 62, percentile: 62.5, comparedWith: 4,
+    });
+    // 70, 70, 70 published and 40 itself: the lowest of four.
+    expect(benchmark.keyQuestions.find((k) => k.id === "2.2.1")).toEqual({
+      id: "2.2.1", percentYes: 40, programmeMedian: 70, q1: 62.5, q3: 70, percentile: 12.5, comparedWith: 4,
+    });
+  });
+
+  it("uses the panel's final figures so far before sign-off, and compares only with the same framework version", async () => {
+    const benchmark = await keyQuestionBenchmark(team.manager, team.inspectionId);
+    expect(benchmark.figures).toBe("final_so_far");
+    const final = (await panelFigures(team.manager, team.inspectionId)).final.result;
+    for (const standard of final.standards) {
+      for (const kq of standard.keyQuestions) expect(benchmark.keyQuestions.find((k) => k.id === kq.id)?.percentYes).toBe(kq.percentYes);
+    }
+    // Every yjs-2021 inspection with figures (this one has none until signed off), and this one;
+    // none of the four yjs-2018 ones.
+    const others = await db.programmeFigures.count({ where: { frameworkVersion: "yjs-2021" } });
+    expect(benchmark.keyQuestions.find((k) => k.id === "2.2.3")).toMatchObject({ percentYes: 46, comparedWith: others + 1 });
+  });
+
+  it("is shown to whoever may see the panel, and to nobody for a published inspection", async () => {
+    await expect(keyQuestionBenchmark(team.outsider, team.inspectionId)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(keyQuestionBenchmark({ id: team.manager.id, role: "admin" }, team.inspectionId)).rejects.toBeInstanceOf(ForbiddenError);
+    const published = await db.publishedInspection.findFirstOrThrow({ where: { frameworkVersion: "yjs-2018" } });
+    await expect(keyQuestionBenchmark(team.manager, published.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
