@@ -1,0 +1,188 @@
+import pg from "pg";
+import { db } from "@/lib/db/client";
+import { allStandards, getFramework, RATINGS, type FrameworkVersion } from "@/lib/framework";
+import { programmeFiguresOf } from "@/lib/panel/programme-figures";
+import { caseRatedKeyQuestionIds } from "@/lib/programme/load";
+import { loadProgramme, type ProgrammeInspection } from "@/lib/programme";
+import { rateInspection, RatingInputError, type RatingResult } from "@/lib/rating";
+import { createSeededRandom, type SeededRandom } from "@/lib/sampling/seeded-random";
+import { boxSummary, median, scoreHistogram } from "@/lib/statistics/distribution";
+import { measure, ms } from "../measure";
+import { verdict, type BenchSection } from "../section";
+
+// Issue 17: the programme view over ten years of the programme, 1,500 signed-off inspections of 60
+// cases each, then ten times that. The programme reads programme_figures (one row per inspection,
+// written at sign-off), never answers, so the inspections' cases and answers are not inserted: only
+// the inspections, their sign-offs and their figures, rated by the engine from counts out of 60
+// cases. Timed: what the page does (loadProgramme, then every distribution its charts and tables
+// show) against raw SQL giving the same rows and computing the same aggregates in PostgreSQL.
+
+const PER_YEAR = 150;
+const FIRST_YEAR = 2017;
+
+/** Whole years of inspections, 150 a year from 2017: yjs-2018 until mid-2021, yjs-2021 after. */
+async function seedProgramme(client: pg.Client, count: number, offset: number, random: SeededRandom, signedBy: string): Promise<void> {
+  const rows: { id: string; framework_version: FrameworkVersion }[] = (
+    await client.query(
+      `INSERT INTO inspections (yjs_name, framework_version, fieldwork_start, status)
+       SELECT 'Programme YJS ' || lpad(n::text, 5, '0'), CASE WHEN d < date '2021-07-01' THEN 'yjs-2018' ELSE 'yjs-2021' END, d, 'signed_off'
+         FROM generate_series($1::int, $2::int) AS n,
+              LATERAL (SELECT make_date($3::int + ((n - 1) / ${PER_YEAR}) % 10, 1, 6) + ((n - 1) % ${PER_YEAR}) * 2 AS d) AS dates
+       RETURNING id, framework_version`,
+      [offset + 1, offset + count, FIRST_YEAR],
+    )
+  ).rows;
+  const figures = rows.map((row) => ({ inspection_id: row.id, ...recordOf(programmeFiguresOf(rateRandomly(row.framework_version, random))) }));
+  await client.query(
+    `WITH figures AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS f(inspection_id uuid, framework_version text, overall_rating text, score int,
+                                                                       max_score int, standard_ratings jsonb, key_question_percents jsonb)),
+          signed AS (INSERT INTO sign_offs (inspection_id, signed_by, ratings) SELECT inspection_id, $2::uuid, '{}'::jsonb FROM figures
+                     RETURNING id, inspection_id)
+     INSERT INTO programme_figures (inspection_id, sign_off_id, framework_version, overall_rating, score, max_score, standard_ratings, key_question_percents)
+     SELECT f.inspection_id, s.id, f.framework_version, f.overall_rating, f.score, f.max_score, f.standard_ratings, f.key_question_percents
+       FROM figures f JOIN signed s USING (inspection_id)`,
+    [JSON.stringify(figures), signedBy],
+  );
+  await client.query("ANALYZE inspections; ANALYZE programme_figures");
+}
+
+function recordOf(figures: ReturnType<typeof programmeFiguresOf>) {
+  return {
+    framework_version: figures.frameworkVersion,
+    overall_rating: figures.overallRating,
+    score: figures.score,
+    max_score: figures.maxScore,
+    standard_ratings: figures.standardRatings,
+    key_question_percents: figures.keyQuestionPercents,
+  };
+}
+
+/** One inspection's figures: counts out of 60 cases (yjs-2018's one sample split 36 / 24), judgements drawn. */
+function rateRandomly(version: FrameworkVersion, random: SeededRandom): RatingResult {
+  const framework = getFramework(version);
+  const court = version === "yjs-2018" ? 36 : 30;
+  const keyQuestions: Record<string, { yes: number; no: number }> = {};
+  for (const standard of allStandards(framework)) {
+    const quality = 0.45 + 0.5 * random.next();
+    for (const kq of standard.keyQuestions) {
+      if (kq.appliesTo.stream === null) continue;
+      const cases = kq.appliesTo.requires === "youth_conditional_caution" ? 8 : kq.appliesTo.stream === "court" ? court : 60 - court;
+      const yes = Math.min(cases, Math.round(cases * (quality + 0.2 * (random.next() - 0.5))));
+      keyQuestions[kq.id] = { yes: Math.max(0, yes), no: cases - Math.max(0, yes) };
+    }
+  }
+  const judgements: Record<string, string> = {};
+  for (const standard of allStandards(framework)) if (standard.basis === "judgement") judgements[standard.id] = RATINGS[random.nextInt(3)]!;
+  try {
+    return rateInspection({ framework: version, keyQuestions, judgements } as Parameters<typeof rateInspection>[0]);
+  } catch (error) {
+    // The governance cap: 1.1 no better than Requires improvement when most of 2.1–3.4 are not Good.
+    if (!(error instanceof RatingInputError) || error.code !== "governance_cap") throw error;
+    return rateInspection({ framework: version, keyQuestions, judgements: { ...judgements, "1.1": "Requires improvement" } } as Parameters<typeof rateInspection>[0]);
+  }
+}
+
+/**
+ * What the programme page shows besides the table, per framework version (never pooled), from the
+ * signed-off and published inspections: each standard's ratings counted, the score histogram, each
+ * key question's box summary, and by year the median score and each key question's median.
+ */
+function pageFigures(inspections: readonly ProgrammeInspection[]) {
+  const final = inspections.filter((i) => i.status === "signed_off" || i.status === "published");
+  return (["yjs-2018", "yjs-2021"] as const).map((version) => {
+    const rows = final.filter((i) => i.frameworkVersion === version);
+    const framework = getFramework(version);
+    const standards = allStandards(framework).map((standard, index) => {
+      const counts = { Outstanding: 0, Good: 0, "Requires improvement": 0, Inadequate: 0, notRated: 0 };
+      for (const row of rows) counts[row.standards[index]?.rating ?? "notRated"] += 1;
+      return { id: standard.id, counts };
+    });
+    const keyQuestionIds = caseRatedKeyQuestionIds(framework);
+    const percents = (subset: readonly ProgrammeInspection[], index: number) =>
+      subset.flatMap((r) => {
+        const percent = r.keyQuestions[index]?.percentYes ?? null;
+        return percent === null ? [] : [percent];
+      });
+    const scores = (subset: readonly ProgrammeInspection[]) => subset.flatMap((r) => (r.score === null ? [] : [r.score]));
+    const byYear = new Map<number, ProgrammeInspection[]>();
+    for (const row of rows) byYear.set(row.year, [...(byYear.get(row.year) ?? []), row]);
+    return {
+      version,
+      standards,
+      histogram: scoreHistogram(scores(rows)),
+      keyQuestions: keyQuestionIds.map((id, index) => ({ id, box: boxSummary(percents(rows, index)) })),
+      byYear: [...byYear.entries()].map(([year, inYear]) => ({
+        year,
+        medianScore: median(scores(inYear)),
+        keyQuestions: keyQuestionIds.map((id, index) => ({ id, median: median(percents(inYear, index)) })),
+      })),
+    };
+  });
+}
+
+/** The same rows, and the same aggregates computed by PostgreSQL (percentile_cont is type 7). */
+const RAW_ROWS = `
+  SELECT i.id, i.yjs_name, i.framework_version, i.fieldwork_start, i.status::text, f.overall_rating, f.score, f.max_score, f.standard_ratings, f.key_question_percents
+    FROM inspections i LEFT JOIN programme_figures f ON f.inspection_id = i.id
+  UNION ALL
+  SELECT p.id, p.yjs_name, p.framework_version, p.fieldwork_start, 'published', f.overall_rating, f.score, f.max_score, f.standard_ratings, f.key_question_percents
+    FROM published_inspections p JOIN programme_figures f ON f.published_inspection_id = p.id
+  ORDER BY fieldwork_start DESC, yjs_name`;
+const RAW_AGGREGATES = `
+  WITH f AS (
+    SELECT f.*, extract(year FROM coalesce(i.fieldwork_start, p.fieldwork_start))::int AS year
+      FROM programme_figures f LEFT JOIN inspections i ON i.id = f.inspection_id LEFT JOIN published_inspections p ON p.id = f.published_inspection_id),
+  kq AS (SELECT f.framework_version, f.year, k.key AS id, k.value::int AS percent FROM f, jsonb_each_text(f.key_question_percents) k)
+  SELECT
+    (SELECT json_agg(t) FROM (SELECT f.framework_version, s.key, s.value #>> '{}' AS rating, count(*) FROM f, jsonb_each(f.standard_ratings) s GROUP BY 1, 2, 3) t) AS standards,
+    (SELECT json_agg(t) FROM (SELECT framework_version, score, count(*) FROM f GROUP BY 1, 2) t) AS histogram,
+    (SELECT json_agg(t) FROM (SELECT framework_version, id, count(*), min(percent), max(percent),
+                                     percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY percent) AS quartiles
+                                FROM kq GROUP BY 1, 2) t) AS key_questions,
+    (SELECT json_agg(t) FROM (SELECT framework_version, year, percentile_cont(0.5) WITHIN GROUP (ORDER BY score) AS median_score FROM f GROUP BY 1, 2) t) AS score_by_year,
+    (SELECT json_agg(t) FROM (SELECT framework_version, year, id, percentile_cont(0.5) WITHIN GROUP (ORDER BY percent) AS median FROM kq GROUP BY 1, 2, 3) t) AS key_questions_by_year`;
+
+const section: BenchSection = {
+  title: "The programme view over ten years: 1,500 signed-off inspections × 60 cases, then 15,000 (issue 17)",
+  async run({ databaseUrl }) {
+    const manager = await db.user.findUniqueOrThrow({ where: { email: "bench.manager@case-review.test" }, select: { id: true, role: true } });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const random = createSeededRandom("programme-bench");
+    const lines = [
+      "The programme reads one `programme_figures` row per signed-off inspection (written at sign-off), so only the",
+      "inspections, their sign-offs and their figures are inserted (rated by the engine from counts out of 60 cases);",
+      "the 200 inspections of the shared dataset are listed too, with their status only.",
+      "",
+      "| Inspections signed off | Page: loadProgramme + distributions (median / p95) | Raw SQL: same rows + same aggregates (median / p95) | Ratio |",
+      "|---|---|---|---|",
+    ];
+    const verdicts: string[] = [];
+    try {
+      let seeded = 0;
+      for (const target of [1_500, 15_000]) {
+        const seedStart = Date.now();
+        await seedProgramme(client, target - seeded, seeded, random, manager.id);
+        seeded = target;
+        const seedSeconds = (Date.now() - seedStart) / 1000;
+        const app = await measure(async () => pageFigures((await loadProgramme(manager)).inspections), { runs: target > 2_000 ? 10 : 30, warmup: 3 });
+        const raw = await measure(() => Promise.all([client.query(RAW_ROWS), client.query(RAW_AGGREGATES)]), { runs: target > 2_000 ? 10 : 30, warmup: 3 });
+        const ratio = app.medianMs / raw.medianMs;
+        lines.push(`| ${target.toLocaleString("en-GB")} (seeded in ${seedSeconds.toFixed(1)} s) | ${ms(app.medianMs)} / ${ms(app.p95Ms)} | ${ms(raw.medianMs)} / ${ms(raw.p95Ms)} | ${ratio.toFixed(2)}× |`);
+        if (target === 1_500) {
+          verdicts.push(
+            verdict(ratio <= 2, `the page's data takes ${ratio.toFixed(2)}× the raw SQL aggregate (goal: within 2×).`),
+            verdict(app.medianMs < 300, `the page's data in ${ms(app.medianMs)} median (goal: under 300 ms).`),
+          );
+        } else {
+          verdicts.push(`At ten times the programme the page's data takes ${ms(app.medianMs)} median, ${ratio.toFixed(2)}× the raw SQL.`);
+        }
+      }
+      return [...lines, "", ...verdicts];
+    } finally {
+      await client.end();
+    }
+  },
+};
+
+export default section;
