@@ -82,6 +82,17 @@ describe("the programme's figures", () => {
     expect(row(await loadProgramme(team.manager), team.inspectionId)).toEqual(signedOff);
   });
 
+  it("backfills, for inspections signed off before programme_figures existed, the figures the sign-off writes", async () => {
+    const migration = readFileSync("prisma/migrations/20261202040000_programme_figures.sql", "utf8");
+    const backfill = /INSERT INTO programme_figures[\s\S]*?WHERE s\.voided_at IS NULL/.exec(migration)?.[0];
+    expect(backfill).toBeDefined();
+    const written = await db.programmeFigures.findUniqueOrThrow({ where: { inspectionId: team.inspectionId } });
+    await db.programmeFigures.delete({ where: { id: written.id } });
+    await db.$executeRawUnsafe(`${backfill} AND s.inspection_id = $1::uuid`, team.inspectionId);
+    const backfilled = await db.programmeFigures.findUniqueOrThrow({ where: { inspectionId: team.inspectionId } });
+    expect({ ...backfilled, id: written.id, recordedAt: written.recordedAt }).toEqual(written);
+  });
+
   it("shows managers and admins every inspection, leads and inspectors only their own", async () => {
     const other = await createPanelTestInspection(db, { name: "Other Programme YJS" });
     const ids = (programme: { inspections: readonly ProgrammeInspection[] }) => new Set(programme.inspections.filter((i) => i.source === "live").map((i) => i.id));
