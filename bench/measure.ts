@@ -31,4 +31,23 @@ export async function measure(fn: () => unknown, options: { runs?: number; warmu
   };
 }
 
+/**
+ * Times each function in turn, round after round, so that all of them see the same moments of a
+ * shared machine's load and their ratio is not skewed by a busy spell during one of them.
+ */
+export async function measureInterleaved(fns: readonly (() => unknown)[], runs: number, warmup = 20): Promise<Timing[]> {
+  const samples = fns.map((): number[] => []);
+  for (let i = 0; i < warmup + runs; i++) {
+    for (const [j, fn] of fns.entries()) {
+      const started = process.hrtime.bigint();
+      await fn();
+      if (i >= warmup) samples[j]?.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+  return samples.map((s) => {
+    s.sort((a, b) => a - b);
+    return { runs, medianMs: percentile(s, 50), p95Ms: percentile(s, 95), meanMs: s.reduce((a, b) => a + b, 0) / s.length };
+  });
+}
+
 export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;

@@ -11,20 +11,23 @@ import { freePort, startEmbeddedDatabase } from "@/scripts/embedded-database";
 import { applyMigrations } from "@/scripts/migrations";
 import { buildIfStale } from "@/scripts/next-build";
 import { seedLargeDataset } from "./large-dataset";
-import type { BenchContext, BenchSection } from "./section";
+import type { BenchContext, BenchSection, PureBenchSection } from "./section";
 
-const SECTIONS: [string, () => Promise<{ default: BenchSection }>][] = [
+const SECTIONS: [string, () => Promise<{ default: BenchSection | PureBenchSection }>][] = [
   ["rating", () => import("./sections/rating")],
   ["inspection-list", () => import("./sections/inspection-list")],
   ["population-import", () => import("./sections/population-import")],
   ["answer-saves", () => import("./sections/answer-saves")],
   ["case-page-js", () => import("./sections/case-page-js")],
   ["report-export", () => import("./sections/report-export")],
+  ["statistics", () => import("./sections/statistics")],
   // Last: it adds 15,000 signed-off inspections, which the sections above must not see.
   ["programme", () => import("./sections/programme")],
 ];
 // `npm run bench -- answer-saves` runs only the named sections and prints them without writing
-// RESULTS.md (which always holds a full run).
+// RESULTS.md (which always holds a full run). Pure sections (timing pure functions on data of their
+// own) run alone without the build and the database.
+const PURE_SECTIONS = new Set(["statistics"]);
 const ONLY = process.argv.slice(2);
 
 function machine(): string {
@@ -33,6 +36,18 @@ function machine(): string {
 }
 
 async function main() {
+  if (ONLY.length > 0 && ONLY.every((name) => PURE_SECTIONS.has(name))) {
+    // Pure sections only: no build, database or seeding to wait for.
+    const report: string[] = [`Run ${new Date().toISOString()} on ${machine()}.`, ""];
+    for (const [name, load] of SECTIONS) {
+      if (!ONLY.includes(name)) continue;
+      const section = (await load()).default as PureBenchSection;
+      console.log(`Running: ${section.title}`);
+      report.push(`## ${section.title}`, "", ...(await section.run()), "");
+    }
+    console.log(report.join("\n"));
+    return;
+  }
   process.env.NEXT_DIST_DIR ??= ".next-bench";
   buildIfStale();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-bench-"));
@@ -57,9 +72,10 @@ async function main() {
     ];
     for (const [name, load] of SECTIONS) {
       if (ONLY.length > 0 && !ONLY.includes(name)) continue;
+      // Loaded only now: sections read DATABASE_URL when their modules load.
       const section = (await load()).default;
       console.log(`Running: ${section.title}`);
-      report.push(`## ${section.title}`, "", ...(await section.run(context)), "");
+      report.push(`## ${section.title}`, "", ...(await ("pure" in section ? section.run() : section.run(context))), "");
     }
     console.log(report.join("\n"));
     if (ONLY.length === 0) {

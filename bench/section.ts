@@ -15,6 +15,16 @@ export interface BenchSection {
   run(context: BenchContext): Promise<string[]>;
 }
 
+/**
+ * A part that times pure functions on data of its own: it needs neither the database nor the app,
+ * so `npm run bench -- <its name>` runs it without building or seeding.
+ */
+export interface PureBenchSection {
+  title: string;
+  pure: true;
+  run(): Promise<string[]>;
+}
+
 export function verdict(ok: boolean, text: string): string {
   return `${ok ? "**Met**" : "**Not met**"}: ${text}`;
 }

@@ -3,7 +3,7 @@ import { getFramework } from "@/lib/framework";
 import { db } from "@/lib/db/client";
 import { panelFigures, type ProvisionalRating } from "@/lib/panel";
 import { countsFromAnswers, rateInspection, type AnswerForCounting, type CaseForCounting } from "@/lib/rating";
-import { measure, ms, percentile, type Timing } from "../measure";
+import { measure, measureInterleaved, ms } from "../measure";
 import { verdict, type BenchSection } from "../section";
 
 // Issue 3: rating an inspection of 100 cases with every answer given, the pure roll-up alone and
@@ -58,25 +58,6 @@ function rawNumbers(rows: readonly RawRow[], which: "final" | "all"): Map<string
 
 function sameNumbers(a: Map<string, string>, b: Map<string, string>): boolean {
   return a.size === b.size && [...a].every(([id, n]) => b.get(id) === n);
-}
-
-/**
- * Times each function in turn, round after round, so that all of them see the same moments of a
- * shared machine's load and their ratio is not skewed by a busy spell during one of them.
- */
-async function measureInterleaved(fns: readonly (() => unknown)[], runs: number, warmup = 20): Promise<Timing[]> {
-  const samples = fns.map((): number[] => []);
-  for (let i = 0; i < warmup + runs; i++) {
-    for (const [j, fn] of fns.entries()) {
-      const started = process.hrtime.bigint();
-      await fn();
-      if (i >= warmup) samples[j]?.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  }
-  return samples.map((s) => {
-    s.sort((a, b) => a - b);
-    return { runs, medianMs: percentile(s, 50), p95Ms: percentile(s, 95), meanMs: s.reduce((a, b) => a + b, 0) / s.length };
-  });
 }
 
 const section: BenchSection = {

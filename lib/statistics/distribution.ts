@@ -34,9 +34,11 @@ export class MixedFrameworkVersionsError extends Error {
  * MixedFrameworkVersionsError when there is more than one.
  */
 export function oneFrameworkVersion(values: readonly { readonly frameworkVersion: string }[]): string | null {
-  const versions = [...new Set(values.map((v) => v.frameworkVersion))].sort();
-  if (versions.length > 1) throw new MixedFrameworkVersionsError(versions);
-  return versions[0] ?? null;
+  const first = values[0]?.frameworkVersion ?? null;
+  for (const v of values) {
+    if (v.frameworkVersion !== first) throw new MixedFrameworkVersionsError([...new Set(values.map((x) => x.frameworkVersion))].sort());
+  }
+  return first;
 }
 
 /** The plain numbers of versioned values, after checking they share one framework version. */
@@ -45,13 +47,19 @@ export function valuesOfOneVersion(values: readonly VersionedValue[]): number[] 
   return values.map((v) => v.value);
 }
 
-function sortedFinite(values: readonly number[]): number[] {
+function checkFinite(values: readonly number[]): void {
   for (const v of values) if (!Number.isFinite(v)) throw new RangeError(`Distribution values must be finite numbers (got ${v})`);
-  return [...values].sort((a, b) => a - b);
+}
+
+// A typed array sorts numerically without a comparator, several times faster than Array#sort with
+// one (see the statistics section of `npm run bench`).
+function sortedFinite(values: readonly number[]): Float64Array {
+  checkFinite(values);
+  return Float64Array.from(values).sort();
 }
 
 /** Type 7 quantile of already sorted values (not empty). */
-function quantileOfSorted(sorted: readonly number[], p: number): number {
+function quantileOfSorted(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const below = Math.floor(h);
   const lower = sorted[below]!;
@@ -101,7 +109,11 @@ export function boxSummary(values: readonly number[]): BoxSummary | null {
   const iqr = q3 - q1;
   const lowFence = q1 - 1.5 * iqr;
   const highFence = q3 + 1.5 * iqr;
-  const inside = sorted.filter((v) => v >= lowFence && v <= highFence);
+  // Sorted, so the values inside the fences are one run: walk in from each end.
+  let first = 0;
+  while (first < sorted.length && sorted[first]! < lowFence) first++;
+  let last = sorted.length - 1;
+  while (last >= 0 && sorted[last]! > highFence) last--;
   return {
     n: sorted.length,
     min: sorted[0]!,
@@ -112,9 +124,9 @@ export function boxSummary(values: readonly number[]): BoxSummary | null {
     iqr,
     // With no value between a fence and its quartile (e.g. 0, 0, 5, 5, 5, 5, 5, 5: Q1 = 3.75), the
     // whisker stops at the quartile, as matplotlib's does, rather than inside the box.
-    lowerWhisker: Math.min(inside[0] ?? q1, q1),
-    upperWhisker: Math.max(inside[inside.length - 1] ?? q3, q3),
-    outliers: sorted.filter((v) => v < lowFence || v > highFence),
+    lowerWhisker: Math.min(sorted[first]!, q1),
+    upperWhisker: Math.max(sorted[last]!, q3),
+    outliers: [...sorted.subarray(0, first), ...sorted.subarray(last + 1)],
   };
 }
 
@@ -127,9 +139,10 @@ export function boxSummary(values: readonly number[]): BoxSummary | null {
 export function percentileRank(value: number, population: readonly number[]): number | null {
   if (!Number.isFinite(value)) throw new RangeError(`A percentile rank is taken of a finite number (got ${value})`);
   if (population.length === 0) return null;
+  checkFinite(population);
   let below = 0;
   let equal = 0;
-  for (const v of sortedFinite(population)) {
+  for (const v of population) {
     if (v < value) below++;
     else if (v === value) equal++;
   }
