@@ -41,7 +41,7 @@ const importSchema = z.object({
     .refine((s) => calendarDate(s) !== null, "Enter the date fieldwork started as a real date, year-month-day (2024-01-22)"),
   /** The contract's JSON as text (a file's content) or already parsed. */
   figures: z.union([
-    z.string().max(MAX_FIGURES_BYTES, `The figures file must be at most ${MAX_FIGURES_BYTES / 1024} KB`),
+    z.string().refine((text) => Buffer.byteLength(text, "utf8") <= MAX_FIGURES_BYTES, `The figures file must be at most ${MAX_FIGURES_BYTES / 1024} KB`),
     z.record(z.string(), z.unknown()),
   ], { message: "Give the published figures as the rating contract's JSON" }),
 });

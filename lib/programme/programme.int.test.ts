@@ -171,6 +171,9 @@ describe("published inspections", () => {
     const misspelt = await refusal(recordPublishedInspection({ ...input, figures: { ...figures, judgements: { ...(figures.judgements as object), "1.1": "good" } } }, null));
     expect(misspelt.fieldErrors.figures).toContain('must be exactly "Outstanding", "Good", "Requires improvement" or "Inadequate" (got "good")');
     expect((await refusal(recordPublishedInspection({ ...input, figures: "{ not json" }, null))).message).toMatch(/^The rating engine refuses these figures \(invalid_json\): The input is not valid JSON/);
+    expect((await refusal(recordPublishedInspection({ ...input, figures: `{"framework": "yjs-2021", "pad": "${"é".repeat(33_000)}"}` }, null))).fieldErrors).toEqual({
+      figures: "The figures file must be at most 64 KB",
+    });
     const incomplete = await refusal(recordPublishedInspection({ ...input, figures: { framework: "yjs-2021", judgements: { "1.1": "Good" } } }, null));
     expect(incomplete.fieldErrors.figures).toBe(
       "A published inspection has every scored standard rated; these have no figures or judgement: 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 2.4, 3.1, 3.2, 3.3, 3.4",
