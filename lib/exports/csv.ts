@@ -40,11 +40,11 @@ export function csvCell(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function line(cells: readonly (string | number | boolean | null)[]): string {
+export function csvLine(cells: readonly (string | number | boolean | null)[]): string {
   return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
-const BOM = "\uFEFF";
+export const CSV_BOM = "\uFEFF";
 
 /** Columns of the case-level answers (also the XLSX sheet and the codebook). */
 export const ANSWER_COLUMNS = [
@@ -97,10 +97,10 @@ export const KEY_QUESTION_COLUMNS = [
 ] as const;
 
 export function* answersCsv(model: ExportModel): Generator<string> {
-  yield BOM + line(ANSWER_COLUMNS.map(([name]) => name));
+  yield CSV_BOM + csvLine(ANSWER_COLUMNS.map(([name]) => name));
   const meta = metaCells(model);
   for (const row of model.answers) {
-    yield line([
+    yield csvLine([
       ...meta,
       row.caseReference,
       row.stream,
@@ -175,10 +175,10 @@ export function keyQuestionFigureRows(model: ExportModel): KeyQuestionFigureRow[
 }
 
 export function* keyQuestionsCsv(model: ExportModel): Generator<string> {
-  yield BOM + line(KEY_QUESTION_COLUMNS.map(([name]) => name));
+  yield CSV_BOM + csvLine(KEY_QUESTION_COLUMNS.map(([name]) => name));
   const meta = metaCells(model);
   for (const r of keyQuestionFigureRows(model)) {
-    yield line([
+    yield csvLine([
       ...meta,
       r.standardId,
       r.standardTitle,
