@@ -33,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {user ? (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&>a]:text-white [&>button]:text-white">
                 {user.passwordIsTemporary ? null : <Link href="/">Inspections</Link>}
+                {user.passwordIsTemporary || user.role === "inspector" ? null : <Link href="/programme">Programme</Link>}
                 {user.passwordIsTemporary ? null : (
                   // MoJ notification badge: the count is part of the link's name, not colour alone.
                   <Link href="/notifications" className="inline-flex items-center gap-1" aria-label={unseen > 0 ? `Notifications, ${unseen > 99 ? "more than 99" : unseen} new` : undefined}>

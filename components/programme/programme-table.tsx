@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RatingText } from "@/components/panel/standard-tables";
 import { formatDate } from "@/lib/inspections/labels";
+import { isFinal } from "@/lib/programme-page/distributions";
 import { PROGRAMME_STATUS_LABELS, programmeSearch, SORT_COLUMNS, type ProgrammeQuery, type ProgrammeStatus, type SortColumn } from "@/lib/programme-page/query";
 
 // Every inspection of the programme, sorted on the server: each column heading is a link that sorts
@@ -58,7 +59,7 @@ export function ProgrammeTable({ rows, query, basePath = "/programme" }: { rows:
       ) : (
         // Its own scroll box at narrow widths (WCAG 1.4.10 allows it for data tables); focusable so
         // keyboard users can scroll it.
-        <div role="region" aria-labelledby="programme-table-caption" tabIndex={0} className="max-w-full overflow-x-auto border border-line">
+        <div role="region" aria-labelledby="programme-table-caption" tabIndex={0} className="relative max-w-full overflow-x-auto border border-line">
           <table className="w-full border-collapse text-left">
             <caption id="programme-table-caption" className="sr-only">
               Inspections in the programme, sorted by {HEADINGS[query.sort].toLowerCase()} {query.order === "asc" ? "ascending" : "descending"}
@@ -79,9 +80,7 @@ export function ProgrammeTable({ rows, query, basePath = "/programme" }: { rows:
                   <td className="p-2 whitespace-nowrap">{row.frameworkVersion}</td>
                   <td className="p-2 whitespace-nowrap">{formatDate(row.fieldworkStart === null ? null : new Date(row.fieldworkStart))}</td>
                   <td className="p-2">{PROGRAMME_STATUS_LABELS[row.status as ProgrammeStatus] ?? row.status}</td>
-                  <td className="p-2">
-                    <RatingText rating={row.overallRating} />
-                  </td>
+                  <td className="p-2">{isFinal(row) ? <RatingText rating={row.overallRating} /> : <span className="text-muted">Not signed off yet</span>}</td>
                   <td className="p-2 text-right tabular-nums">{row.score === null ? <span className="text-muted">—</span> : `${row.score}/36`}</td>
                 </tr>
               ))}

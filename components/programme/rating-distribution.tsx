@@ -51,7 +51,7 @@ export function RatingKey() {
 
 export function RatingDistributionTable({ id, caption, rowHeading, rows }: { id: string; caption: string; rowHeading: string; rows: readonly DistributionRow[] }) {
   return (
-    <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="mb-6 max-w-full overflow-x-auto">
+    <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="relative mb-6 max-w-full overflow-x-auto">
       <table className="border-collapse text-left text-sm">
         <caption id={`${id}-caption`} className="mb-1 text-left text-lg font-bold">
           {caption}

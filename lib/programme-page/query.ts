@@ -6,10 +6,9 @@
 
 import { z } from "zod";
 import { FRAMEWORK_VERSIONS, RATINGS, type FrameworkVersion } from "@/lib/framework/types";
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from "@/lib/programme";
 
-/** An inspection's stage in the programme: the app's own statuses, and imported published results. */
-export const PROGRAMME_STATUSES = ["setup", "fieldwork", "panel", "signed_off", "published"] as const;
-export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+export { PROGRAMME_STATUSES, type ProgrammeStatus };
 
 export const PROGRAMME_STATUS_LABELS: Readonly<Record<ProgrammeStatus, string>> = Object.freeze({
   setup: "Set-up",
