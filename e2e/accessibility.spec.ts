@@ -82,6 +82,22 @@ test("the manager's exports page", async ({ browser }) => {
   await expectNoViolations(page, "exports");
 });
 
+test("the programme page, with a filter not understood, and an inspection's benchmark", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Programme" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Inspection programme" })).toBeVisible();
+  await expectNoViolations(page, "programme");
+  await page.goto("/programme?status=closed");
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expectNoViolations(page, "programme with errors");
+  await openInspection(page, "Demoshire Youth Justice Service");
+  await page.getByRole("link", { name: "Ratings panel" }).click();
+  await page.getByRole("link", { name: "Key questions against the programme" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Key questions against the programme" })).toBeVisible();
+  await expectNoViolations(page, "benchmark");
+});
+
 test("an inspector's case page and its history", async ({ browser }) => {
   const page = await pageAs(browser, "inspector2");
   await openInspection(page, "Northbridge Youth Justice Service");
@@ -117,6 +133,9 @@ test("pages reflow at 320 px wide", async ({ browser }) => {
       await page.getByRole("link", { name: "Ratings panel" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Ratings panel" })).toBeVisible();
       await fits(page, "ratings panel");
+      await page.goto("/programme");
+      await expect(page.getByRole("heading", { level: 1, name: "Inspection programme" })).toBeVisible();
+      await fits(page, "programme");
     }
     if (key === "inspector") {
       await page.getByRole("link", { name: "Northbridge Youth Justice Service" }).click();

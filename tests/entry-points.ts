@@ -88,9 +88,12 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/inspections/[inspectionId]/panel", READERS),
   page("/inspections/[inspectionId]/panel/questions/[questionId]", READERS),
   page("/inspections/[inspectionId]/panel/report", READERS),
+  page("/inspections/[inspectionId]/panel/benchmark", READERS),
   page("/inspections/[inspectionId]/evidence", READERS),
   page("/inspections/[inspectionId]/evidence/[standardId]", READERS),
   page("/inspections/[inspectionId]/exports", MANAGER_OR_LEAD),
+  // programme.view: every role; managers and admins see every inspection, the others their teams' (lib/programme).
+  page("/programme", EVERYONE_SIGNED_IN),
 
   // Route handlers. next-auth's own endpoints, the health check and the service worker script are public.
   { kind: "route", route: "/api/auth/[...nextauth]", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
@@ -107,6 +110,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   { kind: "route", route: "/inspections/[inspectionId]/cases/sw.js", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   api("GET", "/inspections/[inspectionId]/exports/[file]", MANAGER_OR_LEAD),
   api("POST", "/inspections/[inspectionId]/setup/population/import", MANAGER_OR_LEAD),
+  api("GET", "/programme/exports/[file]", EVERYONE_SIGNED_IN),
 
   // Server actions (file + export).
   action(USER_ACTIONS, "createUserAction", ["admin"]),

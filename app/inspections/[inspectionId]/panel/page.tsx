@@ -42,6 +42,8 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         <Link href={`/inspections/${inspectionId}/evidence`}>Evidence for the judgement-rated standards</Link>
         {" · "}
         <Link href={`/inspections/${inspectionId}/panel/report`}>Draft report: recommendations and narrative</Link>
+        {" · "}
+        <Link href={`/inspections/${inspectionId}/panel/benchmark`}>Key questions against the programme</Link>
         {figures.rights.export ? (
           <>
             {" · "}
