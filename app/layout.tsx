@@ -4,8 +4,11 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSignedInAccount } from "@/lib/auth/session";
 import { unseenNotificationCount } from "@/lib/notifications";
-import { GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
+import { GLOBAL_ROLE_LABELS, type GlobalRole } from "@/lib/permissions/table";
 import "./globals.css";
+
+/** The programme in the header for those who compare inspections (an inspector's would list only their own, as the home page does). */
+const PROGRAMME_IN_NAVIGATION: readonly GlobalRole[] = ["admin", "manager", "lead_inspector"];
 
 export const metadata: Metadata = {
   title: { default: "Case Review", template: "%s – Case Review" },
@@ -33,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {user ? (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&>a]:text-white [&>button]:text-white">
                 {user.passwordIsTemporary ? null : <Link href="/">Inspections</Link>}
-                {user.passwordIsTemporary || user.role === "inspector" ? null : <Link href="/programme">Programme</Link>}
+                {!user.passwordIsTemporary && PROGRAMME_IN_NAVIGATION.includes(user.role) ? <Link href="/programme">Programme</Link> : null}
                 {user.passwordIsTemporary ? null : (
                   // MoJ notification badge: the count is part of the link's name, not colour alone.
                   <Link href="/notifications" className="inline-flex items-center gap-1" aria-label={unseen > 0 ? `Notifications, ${unseen > 99 ? "more than 99" : unseen} new` : undefined}>

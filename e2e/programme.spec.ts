@@ -48,7 +48,9 @@ test("a manager filters and sorts the programme, reads a chart's figures, benchm
   // The filters survive a sort.
   await expect(page.getByLabel("Status")).toHaveValue("published");
 
-  // The figures beside the charts: scores 22, 29 and 31, so the median is 29.
+  // A chart's text alternative gives its figures, and the table beside it gives them again: scores
+  // 22, 29 and 31, so the median is 29.
+  await expect(page.getByRole("img", { name: /^Scores of the 3 inspections, yjs-2021 Histogram of the overall score \(0 to 36\) of 3 inspections\. 22: 1, 29: 1, 31: 1\./ })).toBeVisible();
   const scores = page.getByRole("table", { name: "Scores out of 36 by fieldwork year, yjs-2021" });
   await expect(scores.getByRole("row", { name: /All years/ })).toContainText(/^All years\s*3\s*29\s*25\.5\s*30\s*22\s*31$/);
   const overall = page.getByRole("table", { name: "Overall ratings by fieldwork year, yjs-2021" });

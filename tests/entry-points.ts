@@ -47,6 +47,8 @@ const MANAGER_OR_LEAD: readonly SignedIn[] = ["manager", "lead"];
 /** canAnswerCase: the lead and the inspector the case is allocated to. */
 const ANSWERERS: readonly SignedIn[] = ["lead", "inspector"];
 const LEAD: readonly SignedIn[] = ["lead"];
+/** programme.view: admins and managers (every inspection) and the roles that sit on teams (their own). */
+const PROGRAMME_VIEWERS: readonly SignedIn[] = ["admin", "manager", "lead", "inspector", "inspector2", "otherLead"];
 
 const page = (route: string, allowed: readonly SignedIn[]): EntryPoint => ({ kind: "page", route, expect: only(allowed, "signIn") });
 const api = (method: "GET" | "POST", route: string, allowed: readonly SignedIn[]): EntryPoint => ({
@@ -92,8 +94,9 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/inspections/[inspectionId]/evidence", READERS),
   page("/inspections/[inspectionId]/evidence/[standardId]", READERS),
   page("/inspections/[inspectionId]/exports", MANAGER_OR_LEAD),
-  // programme.view: every role; managers and admins see every inspection, the others their teams' (lib/programme).
-  page("/programme", EVERYONE_SIGNED_IN),
+  // programme.view: managers and admins see every inspection, leads and inspectors their teams' (lib/programme's
+  // programmeScope); a quality assurer, on no team, has no programme.
+  page("/programme", PROGRAMME_VIEWERS),
 
   // Route handlers. next-auth's own endpoints, the health check and the service worker script are public.
   { kind: "route", route: "/api/auth/[...nextauth]", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
@@ -110,7 +113,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   { kind: "route", route: "/inspections/[inspectionId]/cases/sw.js", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   api("GET", "/inspections/[inspectionId]/exports/[file]", MANAGER_OR_LEAD),
   api("POST", "/inspections/[inspectionId]/setup/population/import", MANAGER_OR_LEAD),
-  api("GET", "/programme/exports/[file]", EVERYONE_SIGNED_IN),
+  api("GET", "/programme/exports/[file]", PROGRAMME_VIEWERS),
 
   // Server actions (file + export).
   action(USER_ACTIONS, "createUserAction", ["admin"]),
