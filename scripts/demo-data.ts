@@ -4,7 +4,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { proposeYjs2018Windows } from "@/lib/framework/eligibility-window";
-import { recordPublishedInspection } from "@/lib/programme";
 import hammersmithAndFulham2022 from "@/lib/rating/golden/hammersmith-and-fulham-2022.json";
 import knowsley2023 from "@/lib/rating/golden/knowsley-2023.json";
 import salford2024 from "@/lib/rating/golden/salford-2024.json";
@@ -130,6 +129,9 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
 
   // The programme's history: the three published reports' figures (lib/rating/golden), with the
   // services' names and the fieldwork dates the reports give, imported as an operator would.
+  // Loaded here, not at the top: e2e/auth.setup.ts imports DEMO_USERS from this file, and Playwright's
+  // loader cannot load the ESM Prisma client that lib/programme brings with it.
+  const { recordPublishedInspection } = await import("@/lib/programme");
   for (const published of PUBLISHED_HISTORY) await recordPublishedInspection(published, null);
 }
 
