@@ -219,6 +219,15 @@ test.describe("case assessment", () => {
     await expect(lead.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Enter why you are reopening this case");
     await expect(lead.getByRole("textbox", { name: "Why are you reopening this case?" })).toHaveAccessibleDescription(/Enter why you are reopening this case/);
     await lead.getByLabel("Why are you reopening this case?").fill("Key question 2.2.1 needs a second look.");
+    // Reopening undoes the approval: the server refuses until the lead ticks the confirmation.
+    await lead.getByRole("button", { name: "Reopen the case" }).click();
+    await expect(lead.getByRole("alert").filter({ hasText: "There is a problem" })).toContainText("Confirm that you want to reopen the case");
+    const confirm = lead.getByRole("checkbox", { name: "Yes, reopen this approved case" });
+    await expect(confirm).toHaveAccessibleDescription(/no longer counts as approved/);
+    await lead.reload();
+    await expect(lead.getByRole("button", { name: "Reopen the case" })).toBeVisible();
+    await lead.getByLabel("Why are you reopening this case?").fill("Key question 2.2.1 needs a second look.");
+    await confirm.check();
     await lead.getByRole("button", { name: "Reopen the case" }).click();
     await expect(lead.getByRole("status").filter({ hasText: "The case is reopened." })).toBeVisible();
     await expect(lead.getByText("The case is approved and locked.")).toHaveCount(0);

@@ -155,6 +155,19 @@ test.describe("setting up an inspection", () => {
     await expect(page.getByRole("status").filter({ hasText: "Drew 6 out-of-court disposal cases from 24" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Sampled cases (16)" })).toBeVisible();
 
+    // A redraw discards the stream's cases: the server refuses it, saying so, until the lead confirms.
+    await page.getByLabel("Number of court disposal cases to sample").fill("10");
+    await page.getByLabel("Seed for the court disposal draw (optional)").fill("e2e-seed");
+    await page.getByRole("button", { name: "Redraw the court disposal sample" }).click();
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Confirm that you want to redraw the court disposal sample: it discards the 10 cases now in it.");
+    await expect(page.getByRole("table", { name: "Sampled cases (16)" })).toBeVisible();
+    await page.getByLabel("Number of court disposal cases to sample").fill("10");
+    await page.getByLabel("Seed for the court disposal draw (optional)").fill("e2e-seed");
+    await page.getByRole("checkbox", { name: "Yes, discard the 10 court disposal cases now in the sample and draw again" }).check();
+    await page.getByRole("button", { name: "Redraw the court disposal sample" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The previous 10 cases of this stream were replaced." })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Sampled cases (16)" })).toBeVisible();
+
     await page.getByRole("navigation", { name: "Set-up sections" }).getByRole("link", { name: "Allocation" }).click();
     await page.getByRole("button", { name: "Allocate evenly" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Allocated 16 cases across 2 people." })).toBeVisible();

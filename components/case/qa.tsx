@@ -10,6 +10,7 @@ import {
   returnCaseAction,
 } from "@/app/inspections/[inspectionId]/cases/[caseId]/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmCheckbox } from "@/components/ui/confirm-checkbox";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -223,6 +224,13 @@ export function QaPanel({ model }: { model: CasePageModel }) {
             aria-describedby={reasonError ? "reason-hint reason-error" : "reason-hint"}
             aria-invalid={reasonError ? true : undefined}
             className={textareaClass}
+          />
+          <ConfirmCheckbox
+            id="confirmed"
+            name="confirmed"
+            label="Yes, reopen this approved case"
+            hint="It goes back to in progress: its inspector can change the answers again, and it no longer counts as approved until you approve it again."
+            error={last === "reopen" ? fieldError(reopenState, "confirmed") : undefined}
           />
           <Button variant="warning" disabled={reopening} className="mt-2">
             Reopen the case

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { addCaseAction, drawSampleAction, removeCaseAction } from "@/app/inspections/[inspectionId]/setup/actions";
 import { Button } from "@/components/ui/button";
+import { ConfirmCheckbox } from "@/components/ui/confirm-checkbox";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
@@ -22,12 +23,14 @@ export function DrawForm({
   proposedSize,
   populationSize,
   redraw,
+  sampledCount,
 }: {
   inspectionId: string;
   stream: Stream;
   proposedSize: number;
   populationSize: number;
   redraw: boolean;
+  sampledCount: number;
 }) {
   const [state, action, pending] = useActionState(drawSampleAction, IDLE);
   const label = STREAM_LABELS[stream].toLowerCase();
@@ -55,10 +58,18 @@ export function DrawForm({
         className="max-w-xs"
         autoComplete="off"
       />
+      {redraw ? (
+        <ConfirmCheckbox
+          id={`${stream}-confirmRedraw`}
+          name="confirmRedraw"
+          label={`Yes, discard the ${sampledCount} ${label} ${sampledCount === 1 ? "case" : "cases"} now in the sample and draw again`}
+          hint="Redrawing replaces every case of this stream, including ones added by hand, and clears their allocations. The draw it replaces stays in the audit trail with its seed."
+          error={fieldError(state, "confirmRedraw")}
+        />
+      ) : null}
       <Button variant={redraw ? "warning" : "primary"} disabled={pending}>
         {redraw ? `Redraw the ${label} sample` : `Draw the ${label} sample`}
       </Button>
-      {redraw ? <p className="mt-2 text-sm text-muted">Redrawing replaces every {label} case in the sample, including ones added by hand.</p> : null}
     </form>
   );
 }

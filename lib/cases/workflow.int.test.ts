@@ -86,8 +86,13 @@ describe("quality assurance", () => {
     await expect(completeCase(team.inspector, { caseId: kase.id, scope: "case" })).rejects.toBeInstanceOf(ConflictError);
 
     await expect(reopenCase(team.lead, { caseId: kase.id, reason: "  " })).rejects.toBeInstanceOf(ValidationError);
-    await expect(reopenCase(team.inspector, { caseId: kase.id, reason: "Please" })).rejects.toBeInstanceOf(ForbiddenError);
-    await reopenCase(team.lead, { caseId: kase.id, reason: "New information from the service." });
+    // Reopening undoes an approval: refused, and the case stays approved, until the lead confirms it.
+    await expect(reopenCase(team.lead, { caseId: kase.id, reason: "New information from the service." })).rejects.toMatchObject({
+      fieldErrors: { confirmed: expect.stringContaining("Confirm that you want to reopen the case") },
+    });
+    expect((await db.case.findUniqueOrThrow({ where: { id: kase.id } })).status).toBe("approved");
+    await expect(reopenCase(team.inspector, { caseId: kase.id, reason: "Please", confirmed: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await reopenCase(team.lead, { caseId: kase.id, reason: "New information from the service.", confirmed: true });
     expect((await db.case.findUniqueOrThrow({ where: { id: kase.id } })).status).toBe("in_progress");
 
     const { entries } = await caseTimeline(team.colleague, team.inspection.id, kase.id);

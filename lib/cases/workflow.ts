@@ -284,9 +284,13 @@ export async function approveCases(actor: Actor, input: unknown): Promise<{ appr
 const reopenSchema = z.object({
   caseId: caseIdSchema,
   reason: z.string().trim().min(1, "Enter why you are reopening this case").max(MAX_COMMENT, `Enter a reason of at most ${MAX_COMMENT} characters`),
+  // The lead's explicit confirmation (the form's checkbox): reopening undoes an approval.
+  confirmed: z.literal(true, {
+    error: "Confirm that you want to reopen the case: it goes back to in progress for its inspector and no longer counts as approved until you approve it again",
+  }),
 });
 
-/** Unlocks an approved case: the lead only, with a reason that goes into the audit trail. */
+/** Unlocks an approved case: the lead only, confirmed, with a reason that goes into the audit trail. */
 export async function reopenCase(actor: Actor, input: unknown): Promise<void> {
   const data = parse(reopenSchema, input);
   const ctx = await leadContext(actor, data.caseId, "reopen an approved case");

@@ -51,7 +51,7 @@ describe("notifications", () => {
 
     // Approved, then reopened with a reason: the inspector reads the reason in the notification.
     await approveCase(team.lead, { caseId: second.id });
-    await reopenCase(team.lead, { caseId: second.id, reason: "The disposal date is wrong on the record." });
+    await reopenCase(team.lead, { caseId: second.id, reason: "The disposal date is wrong on the record.", confirmed: true });
     expect((await listNotifications(team.inspector))[0]).toMatchObject({ kind: "reopened", caseReference: "T-2", text: "The disposal date is wrong on the record." });
 
     // A completed case edited again: the lead sees it, linked to its history.

@@ -77,11 +77,18 @@ describe("drawing the sample", () => {
       a: sampled.populationCase?.age,
     });
 
-    const other = await drawSample(lead, { inspectionId, stream: "court", size: "20", seed: "another-seed" });
+    // A redraw discards the stream's cases and their allocations: refused, sample untouched, until confirmed.
+    await db.case.updateMany({ where: { inspectionId, reference: { in: firstRefs.slice(0, 3) } }, data: { allocatedToId: inspector.id } });
+    await expect(drawSample(lead, { inspectionId, stream: "court", size: "20", seed: "another-seed" })).rejects.toMatchObject({
+      fieldErrors: { confirmRedraw: "Confirm that you want to redraw the court disposal sample: it discards the 20 cases now in it and the allocations of 3 cases." },
+    });
+    expect(await sampledReferences(inspectionId, "court")).toEqual(firstRefs);
+
+    const other = await drawSample(lead, { inspectionId, stream: "court", size: "20", seed: "another-seed", confirmRedraw: true });
     expect(other.replacedCaseCount).toBe(20);
     expect(await sampledReferences(inspectionId, "court")).not.toEqual(firstRefs);
 
-    await drawSample(lead, { inspectionId, stream: "court", size: "20", seed: first.seed });
+    await drawSample(lead, { inspectionId, stream: "court", size: "20", seed: first.seed, confirmRedraw: true });
     expect(await sampledReferences(inspectionId, "court")).toEqual(firstRefs);
 
     const draws = await db.sampleDraw.findMany({ where: { inspectionId }, orderBy: { createdAt: "asc" } });
@@ -122,7 +129,7 @@ describe("drawing the sample", () => {
     const refs = await sampledReferences(inspectionId, "court");
     const one = await db.case.findFirstOrThrow({ where: { inspectionId, stream: "court" } });
     await db.answer.create({ data: { caseId: one.id, questionId: "2.1.1", value: "yes", rationale: "", updatedById: inspector.id } });
-    await expect(drawSample(lead, { inspectionId, stream: "court", size: "10", seed: "y" })).rejects.toThrow(ConflictError);
+    await expect(drawSample(lead, { inspectionId, stream: "court", size: "10", seed: "y", confirmRedraw: true })).rejects.toThrow(ConflictError);
     expect(await sampledReferences(inspectionId, "court")).toEqual(refs);
     // Another stream can still be drawn.
     await expect(drawSample(lead, { inspectionId, stream: "out_of_court", size: "5", seed: "y" })).resolves.toMatchObject({ size: 5 });

@@ -20,6 +20,8 @@ import { parse } from "@/lib/validation";
 // - Drawing replaces every case of that stream (drawn, added or removed ones), so it is allowed only
 //   during set-up and only while no case of the stream has answers or evidence. After that the
 //   sample changes one case at a time, with a reason.
+// - A redraw discards the stream's cases, their allocations and the cases added by hand: it needs the
+//   lead's explicit confirmation, refused with the counts of what it would discard until given.
 // - The seed is random unless the lead enters one; it is stored with the draw (sample_draws) and in
 //   the audit event, so entering it again with the same population and size gives the same cases.
 // - Removing a case is soft (removedAt + reason); it also clears the allocation. Adding back a removed
@@ -44,6 +46,8 @@ const drawSchema = z.object({
     .trim()
     .default("")
     .refine((seed) => seed === "" || SEED_PATTERN.test(seed), "Enter a seed of up to 64 letters, digits or symbols, without spaces"),
+  /** The lead's explicit "yes, discard the current sample" (the form's confirmation box); a first draw needs none. */
+  confirmRedraw: z.boolean().default(false),
 });
 
 const reasonSchema = z
@@ -65,6 +69,19 @@ export interface DrawResult {
   withinOneOfShare: boolean;
   replacedCaseCount: number;
   message: string;
+}
+
+/** What a redraw of a stream discards, in the words the confirmation and its refusal use. */
+function redrawConsequences(label: string, existing: readonly { allocatedToId: string | null; additionReason: string | null; removedAt: Date | null }[]): string {
+  const current = existing.filter((c) => c.removedAt === null);
+  const allocated = current.filter((c) => c.allocatedToId !== null).length;
+  const added = current.filter((c) => c.additionReason !== null).length;
+  const cases = (n: number) => `${n} ${n === 1 ? "case" : "cases"}`;
+  const parts = [`the ${cases(current.length)} now in it`];
+  if (allocated > 0) parts.push(`the allocations of ${cases(allocated)}`);
+  if (added > 0) parts.push(`the ${cases(added)} added by hand`);
+  const discarded = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+  return `Confirm that you want to redraw the ${label} sample: it discards ${discarded}.`;
 }
 
 export async function drawSample(actor: Actor, input: unknown): Promise<DrawResult> {
@@ -91,7 +108,10 @@ export async function drawSample(actor: Actor, input: unknown): Promise<DrawResu
         throw fieldProblem("size", `Enter a sample size of at most ${population.length}, the number of eligible ${label} cases`);
       }
 
-      const existing = await tx.case.findMany({ where: { inspectionId: data.inspectionId, stream: data.stream }, select: { id: true } });
+      const existing = await tx.case.findMany({
+        where: { inspectionId: data.inspectionId, stream: data.stream },
+        select: { id: true, allocatedToId: true, additionReason: true, removedAt: true },
+      });
       const existingIds = existing.map((c) => c.id);
       if (existingIds.length > 0) {
         const [answers, evidence] = await Promise.all([
@@ -103,6 +123,7 @@ export async function drawSample(actor: Actor, input: unknown): Promise<DrawResu
             `Inspectors have started recording ${label} cases, so this stream cannot be redrawn. Add or remove cases one at a time, with a reason.`,
           );
         }
+        if (!data.confirmRedraw) throw fieldProblem("confirmRedraw", redrawConsequences(label, existing));
         await tx.case.deleteMany({ where: { id: { in: existingIds } } });
       }
 

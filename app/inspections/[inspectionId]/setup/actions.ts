@@ -59,7 +59,7 @@ export const setMemberRoleAction = setupAction(member, (actor, input) => setMemb
 
 export const removeMemberAction = setupAction({ userId: field.textOrNull() }, (actor, input) => removeMember(actor, input));
 
-export const drawSampleAction = setupAction({ stream: field.textOrNull(), size: field.textOrNull(), seed: field.text() }, async (actor, input) => {
+export const drawSampleAction = setupAction({ stream: field.textOrNull(), size: field.textOrNull(), seed: field.text(), confirmRedraw: field.checkbox() }, async (actor, input) => {
   const result = await drawSample(actor, input);
   return result.message;
 });

@@ -70,9 +70,9 @@ export const approveCaseAction = formAction({
 });
 
 export const reopenCaseAction = formAction({
-  fields: { ...page, reason: field.text() },
+  fields: { ...page, reason: field.text(), confirmed: field.checkbox() },
   async call(user, input) {
-    await reopenCase(user, { caseId: input.caseId, reason: input.reason });
+    await reopenCase(user, { caseId: input.caseId, reason: input.reason, confirmed: input.confirmed });
     refresh(input);
     return "The case is reopened. Its inspector can change it again.";
   },

@@ -77,7 +77,7 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
             </p>
           ) : null}
           {s.canDraw ? (
-            <DrawForm inspectionId={view.id} stream={s.stream} proposedSize={s.proposedSize} populationSize={s.populationSize} redraw={s.lastDraw !== null || s.sampledCount > 0} />
+            <DrawForm inspectionId={view.id} stream={s.stream} proposedSize={s.proposedSize} populationSize={s.populationSize} redraw={s.lastDraw !== null || s.sampledCount > 0} sampledCount={s.sampledCount} />
           ) : view.editSetup && s.started ? (
             <p className="mb-4">Inspectors have started recording these cases, so this stream cannot be redrawn; change it one case at a time below.</p>
           ) : null}
