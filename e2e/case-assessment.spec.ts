@@ -150,6 +150,32 @@ test.describe("case assessment", () => {
     await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toHaveCount(0);
   });
 
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 320, height: 640 }]) {
+    test(`an error-summary link brings its question's text into view below the sticky save bar (${viewport.width} px)`, async ({ browser }, testInfo) => {
+      const { inspectionId, cases } = await createInspectionWithCases("Scroll margin", [{ stream: "court", allocatedTo: "inspector" }]);
+      const page = await pageAs(browser, "inspector");
+      await page.setViewportSize(viewport);
+      await openCase(page, caseUrl(inspectionId, cases[0]!.id));
+      await radio(page, "2.1.1", "No").check();
+      await page.getByRole("button", { name: "Mark the case as complete" }).click();
+      const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+      const bar = page.locator("#save-status");
+      const clearOfBar = async (target: ReturnType<Page["locator"]>) => {
+        const [barBox, box] = [await bar.boundingBox(), await target.boundingBox()];
+        expect(box!.y, "the label starts below the save bar").toBeGreaterThanOrEqual(barBox!.y + barBox!.height);
+      };
+
+      await summary.getByRole("link", { name: "Choose yes, no or not applicable for key question 2.3.2" }).click();
+      await expect(radio(page, "2.3.2", "Yes")).toBeFocused();
+      await clearOfBar(question(page, "2.3.2").locator("legend").first());
+      await page.screenshot({ path: testInfo.outputPath(`error-link-${viewport.width}.png`) });
+
+      await summary.getByRole("link", { name: /Enter a rationale for key question 2\.1\.1/ }).click();
+      await expect(page.getByLabel("Rationale for 2.1.1")).toBeFocused();
+      await clearOfBar(page.locator(`label[for="kq-2-1-1-rationale"]`));
+    });
+  }
+
   test("the lead returns a case with a comment, the inspector replies, the lead approves; the history shows every step", async ({ browser }) => {
     const { inspectionId, cases } = await createInspectionWithCases("QA", [{ stream: "court", allocatedTo: "inspector" }]);
     const url = caseUrl(inspectionId, cases[0]!.id);

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useCallback, useEffect, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type CSSProperties, type FormEvent } from "react";
 import { completeAction } from "@/app/inspections/[inspectionId]/cases/[caseId]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
@@ -146,6 +146,17 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
   const edit = store.edit;
   const onAnswer = useCallback((questionId: string, value: "yes" | "no" | "na") => edit({ target: "answer", questionId }, { value }), [edit]);
   const [shortcutsOn, setShortcutsOn] = useQuestionShortcuts(onAnswer);
+  // What the browser scrolls into view (an error-summary link's field, a focused control) stops below
+  // the sticky save bar, however tall it has wrapped (320 px, a conflict message): its height + a gap.
+  const saveBar = useRef<HTMLDivElement>(null);
+  const [saveBarHeight, setSaveBarHeight] = useState(0);
+  useEffect(() => {
+    const bar = saveBar.current;
+    if (!bar || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setSaveBarHeight(Math.ceil(bar.getBoundingClientRect().height)));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
   const errors = state.status === "error" ? stillOpen(model, store.local, state.fieldErrors) : {};
   const summary = unsent
     ? [{ field: "save-status", message: unsent }]
@@ -222,9 +233,12 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
   );
 
   return (
-    <div className="[&_:is(input,textarea,select,button,a,summary)]:scroll-mt-24">
+    <div
+      className="[&_:is(input,textarea,select,button,a,summary,label,legend,h2,h3)]:scroll-mt-[var(--save-bar-offset,6rem)]"
+      style={saveBarHeight ? ({ "--save-bar-offset": `${saveBarHeight + 16}px` } as CSSProperties) : undefined}
+    >
       {/* Sticky here, not inside SaveStatus: a sticky element only sticks within its parent. */}
-      <div id="save-status" tabIndex={-1} className="no-print sticky top-0 z-20">
+      <div ref={saveBar} id="save-status" tabIndex={-1} className="no-print sticky top-0 z-20">
         <SaveStatus store={store} conflictCount={Object.keys(store.conflicts).length} />
       </div>
       <SessionWarning returnTo={`/inspections/${model.inspection.id}/cases/${model.case.id}`} />

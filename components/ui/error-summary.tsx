@@ -1,6 +1,23 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
+
+/**
+ * As GOV.UK Frontend's error summary does: a link to a field brings its label (or a radio or
+ * checkbox group's legend) into view with it, then focuses the field. The scroll margin the page sets
+ * (for example below the case page's sticky save bar) applies to the label.
+ */
+function followToField(event: MouseEvent<HTMLAnchorElement>) {
+  const id = decodeURIComponent(new URL(event.currentTarget.href).hash.slice(1));
+  const field = document.getElementById(id);
+  if (!field) return;
+  const inGroup = field instanceof HTMLInputElement && (field.type === "radio" || field.type === "checkbox");
+  const legend = inGroup ? field.closest("fieldset")?.querySelector("legend") : null;
+  const label = legend ?? (field.id ? document.querySelector(`label[for="${CSS.escape(field.id)}"]`) : null);
+  event.preventDefault();
+  (label ?? field).scrollIntoView({ block: "start" });
+  field.focus({ preventScroll: true });
+}
 
 /** GOV.UK error summary: takes focus when it appears, and links each problem to its field. */
 export function ErrorSummary({ errors, title = "There is a problem" }: { errors: readonly { field: string; message: string }[]; title?: string }) {
@@ -18,7 +35,7 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
       <ul className="mt-2 list-none space-y-1">
         {errors.map((error) => (
           <li key={`${error.field}-${error.message}`}>
-            <a href={`#${error.field}`} className="font-semibold text-error">
+            <a href={`#${error.field}`} className="font-semibold text-error" onClick={followToField}>
               {error.message}
             </a>
           </li>
