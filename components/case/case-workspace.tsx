@@ -436,7 +436,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         </section>
       ) : null}
 
-      {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? <QaPanel model={model} /> : null}
+      {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? <QaPanel model={model} status={caseStatus} /> : null}
     </div>
   );
 }

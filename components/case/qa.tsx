@@ -151,14 +151,14 @@ function NewComment({ questionId, ids }: { questionId: string; ids: { inspection
   );
 }
 
-export function QaPanel({ model }: { model: CasePageModel }) {
+/** `status` is the case's live status (the case page follows the server), not the one the page was loaded with. */
+export function QaPanel({ model, status }: { model: CasePageModel; status: string }) {
   const ids = { inspectionId: model.inspection.id, caseId: model.case.id };
   const [approveState, approve, approving] = useActionState(approveCaseAction, IDLE);
   const [returnState, giveBack, returning] = useActionState(returnCaseAction, IDLE);
   const { state: reopenState, pending: reopening, formRef: reopenForm, onSubmit: reopen } = useFormAction(reopenCaseAction);
   const open = model.queries.filter((q) => q.status === "open").length;
   const answered = model.queries.filter((q) => q.status === "answered").length;
-  const status = model.case.status;
   // Only the outcome of the lead's latest action is shown: after approve then reopen, the page must
   // not still say "approved and locked".
   const [last, setLast] = useState<"approve" | "return" | "reopen" | null>(null);

@@ -110,7 +110,7 @@ export function QuestionCard({
           </>
         }
         legendClassName="text-lg font-semibold"
-        hint={applicability.pendingJudgement}
+        hint={applicability.pendingJudgement ?? question.guidance ?? undefined}
         error={errors[fieldIds.answer(question.id)]}
         choices={choices}
         value={value}

@@ -154,6 +154,7 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
           text: kq.text,
           prompts: [...kq.prompts],
           notApplicableAllowed: kq.notApplicableAllowed,
+          guidance: kq.guidance ?? null,
           // Whether it applies is decided on the page from the case's fields as shown (question-card.tsx).
           standardId: kq.standardId,
           appliesTo: kq.appliesTo,

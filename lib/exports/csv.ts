@@ -50,7 +50,7 @@ export const CSV_BOM = "\uFEFF";
 export const ANSWER_COLUMNS = [
   ...META_COLUMNS,
   ["case_reference", "Pseudonymous case reference."],
-  ["stream", "Sample stream code: court, out_of_court, resettlement (labels in the codebook's code list)."],
+  ["stream", "Sample stream code (the codes this inspection uses, with their labels, are in the codebook's code list)."],
   ["stream_label", "Sample stream, in words."],
   ["disposal_type", "Disposal type code; the codebook lists every code with its label and streams."],
   ["disposal_type_label", "Disposal type, in words."],

@@ -53,7 +53,7 @@ describe("XLSX", () => {
     expect(ratings).toContainEqual(["Fieldwork started January 2024"]);
     // Exported before fieldwork begins, it does not say fieldwork started.
     expect(fieldworkLine({ ...model, generatedAt: new Date("2023-12-01T10:00:00Z") })).toBe("Fieldwork starts January 2024");
-    expect(ratings).toContainEqual(["Framework: yjs-2021 (2021 framework)"]);
+    expect(ratings).toContainEqual(["Framework: yjs-2021 — 2021 framework"]);
     expect(ratings).toContainEqual(["Exported on 1 March 2024"]);
     expect(ratings).toContainEqual(["Score", `${model.result.score}/36`]);
     expect(model.result.score).toBe(22);
@@ -111,6 +111,18 @@ describe("XLSX", () => {
       expect(codebook.some((r) => r[0] === "disposal_type" && r[1] === code && String(r[2]).startsWith(`${label} (`)), code).toBe(true);
     }
     expect(codebook).toContainEqual(["disposal_type", "detention_and_training_order", "Detention and training order (court disposal or resettlement)"]);
+  });
+
+  it("lists only the streams a 2018 inspection samples in its codebook, and brackets the framework label once", async () => {
+    const model = salfordExportModel();
+    const yjs2018 = { ...model, inspection: { ...model.inspection, frameworkVersion: "yjs-2018" as const, frameworkLabel: "2018–2021 framework (3.4 joint working; no resettlement standard)" } };
+    const workbook = await loadWorkbook(await collect((out) => writeXlsx(yjs2018, out)));
+    const codebook = rowsOf(workbook.getWorksheet("Codebook") as ExcelJS.Worksheet);
+    expect(codebook.filter((r) => r[0] === "stream").map((r) => r[1])).toEqual(["court", "out_of_court"]);
+    expect(codebook.flat().filter((cell) => /resettlement/i.test(String(cell)) && !String(cell).startsWith("Framework:"))).toEqual([]);
+    expect(codebook).toContainEqual(["disposal_type", "detention_and_training_order", "Detention and training order (court disposal)"]);
+    const ratings = rowsOf(workbook.getWorksheet("Ratings") as ExcelJS.Worksheet);
+    expect(ratings).toContainEqual(["Framework: yjs-2018 — 2018–2021 framework (3.4 joint working; no resettlement standard)"]);
   });
 
   it("says who signed off instead of DRAFT once signed off", async () => {

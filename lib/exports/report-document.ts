@@ -367,7 +367,7 @@ export function reportDocument(model: ExportModel): ReportDocument {
     { kind: "paragraph", runs: [{ text: "HM Inspectorate of Probation" }] },
     { kind: "paragraph", runs: [{ text: `An inspection of youth justice services in ${model.inspection.yjsName}`, bold: true }], style: "rating" },
     { kind: "paragraph", runs: [{ text: model.signOff ? `Ratings signed off by ${model.signOff.signedBy} on ${longDate(model.signOff.signedAt)}` : DRAFT_LABEL, bold: true }], style: "status" },
-    { kind: "paragraph", runs: [{ text: `Generated ${longDate(model.generatedAt)} from Case Review (${framework.label}).` }], style: "note" },
+    { kind: "paragraph", runs: [{ text: `Generated ${longDate(model.generatedAt)} from Case Review, ${framework.label}.` }], style: "note" },
     { kind: "pageBreak" },
     heading(1, "Contents", "contents", false),
     { kind: "contents" },

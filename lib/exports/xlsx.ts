@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import { findKeyQuestion, getFramework } from "@/lib/framework";
-import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, STREAMS, STREAM_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
+import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
+import { sampledStreams } from "@/lib/inspections/kernel";
 import { ANSWER_COLUMNS, KEY_QUESTION_COLUMNS, keyQuestionFigureRows, metaCells } from "./csv";
 import {
   RESETTLEMENT_FOOTNOTE,
@@ -43,7 +44,7 @@ function headerBlock(sheet: Sheet, model: ExportModel): void {
   status.commit();
   sheet.addRow([model.inspection.yjsName]).commit();
   sheet.addRow([fieldworkLine(model)]).commit();
-  sheet.addRow([`Framework: ${model.inspection.frameworkVersion} (${model.inspection.frameworkLabel})`]).commit();
+  sheet.addRow([`Framework: ${model.inspection.frameworkVersion} — ${model.inspection.frameworkLabel}`]).commit();
   sheet.addRow([`Exported on ${longDate(model.generatedAt)}`]).commit();
   sheet.addRow([]).commit();
 }
@@ -171,12 +172,15 @@ function writeCodebookSheet(sheet: Sheet, model: ExportModel): void {
   for (const [column, meaning] of annexe) sheet.addRow([SHEETS.keyQuestions, column, meaning]).commit();
   for (const [column, meaning] of ANSWER_COLUMNS) sheet.addRow([SHEETS.answers, column, meaning]).commit();
   for (const [column, meaning] of KEY_QUESTION_COLUMNS) sheet.addRow(["key-questions.csv", column, meaning]).commit();
-  writeCodeList(sheet);
+  writeCodeList(sheet, sampledStreams(model.inspection.frameworkVersion));
   sheet.commit();
 }
 
-/** The stream and disposal type codes of the case answers, with their labels, so no one has to look them up elsewhere. */
-function writeCodeList(sheet: Sheet): void {
+/**
+ * The stream and disposal type codes of the case answers, with their labels, so no one has to look
+ * them up elsewhere: only the streams the inspection's framework samples (2018 has no resettlement).
+ */
+function writeCodeList(sheet: Sheet, streams: readonly Stream[]): void {
   sheet.addRow([]).commit();
   const title = sheet.addRow(["Code list"]);
   title.font = BOLD;
@@ -184,15 +188,15 @@ function writeCodeList(sheet: Sheet): void {
   const header = sheet.addRow(["Column", "Code", "Label"]);
   header.font = BOLD;
   header.commit();
-  for (const stream of STREAMS) sheet.addRow(["stream", stream, STREAM_LABELS[stream]]).commit();
-  for (const [code, label] of disposalTypeCodes()) sheet.addRow(["disposal_type", code, label]).commit();
+  for (const stream of streams) sheet.addRow(["stream", stream, STREAM_LABELS[stream]]).commit();
+  for (const [code, label] of disposalTypeCodes(streams)) sheet.addRow(["disposal_type", code, label]).commit();
 }
 
 /** Each disposal type once, with the streams it is used in (a detention and training order is court or resettlement). */
-function disposalTypeCodes(): [DisposalType, string][] {
-  const codes = [...new Set(STREAMS.flatMap((stream) => DISPOSAL_TYPES[stream]))];
+function disposalTypeCodes(inspected: readonly Stream[]): [DisposalType, string][] {
+  const codes = [...new Set(inspected.flatMap((stream) => DISPOSAL_TYPES[stream]))];
   return codes.map((code) => {
-    const streams = STREAMS.filter((stream) => (DISPOSAL_TYPES[stream] as readonly string[]).includes(code)).map((stream) => STREAM_LABELS[stream].toLowerCase());
+    const streams = inspected.filter((stream) => (DISPOSAL_TYPES[stream] as readonly string[]).includes(code)).map((stream) => STREAM_LABELS[stream].toLowerCase());
     return [code, `${DISPOSAL_TYPE_LABELS[code]} (${streams.join(" or ")})`];
   });
 }

@@ -13,6 +13,7 @@ export interface KeyQuestionDefinition {
   readonly prompts?: readonly string[];
   /** Defaults to true for case-answered key questions and false for domain one ones. */
   readonly notApplicableAllowed?: boolean;
+  readonly guidance?: string;
 }
 
 export interface StandardDefinition {
@@ -69,6 +70,7 @@ function buildStandard(domain: DomainDefinition, definition: StandardDefinition)
       appliesTo: { stream, requires: kq.requires ?? null },
       prompts: kq.prompts ?? [],
       notApplicableAllowed: kq.notApplicableAllowed ?? stream !== null,
+      ...(kq.guidance ? { guidance: kq.guidance } : {}),
     };
   });
   return {

@@ -42,6 +42,8 @@ export interface KeyQuestion {
   readonly prompts: readonly string[];
   /** Whether an inspector may mark this key question N/A for a case (with a reason). */
   readonly notApplicableAllowed: boolean;
+  /** Where the product reads the framework deliberately, why: shown to inspectors as the question's hint. */
+  readonly guidance?: string;
 }
 
 export interface Standard {

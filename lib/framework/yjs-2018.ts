@@ -237,6 +237,8 @@ export const YJS_2018 = defineFramework("yjs-2018", FRAMEWORK_VERSION_LABELS["yj
             text: "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
             prompts: JOINT_WORKING_PROMPTS,
             notApplicableAllowed: true,
+            guidance:
+              "Asked in every out-of-court case: the 2018 framework does not limit it to some disposals. If the YOT made no recommendations in this case, choose Not applicable and say so (the 2018 reports' figures suggest it was answered only where the YOT made them).",
           },
           {
             id: "3.4.2",

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
-import { STREAMS, STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { sampledStreams } from "@/lib/inspections/kernel";
 import { CASE_STATUS_LABELS, formatDate, INSPECTION_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 import { inspectionOverview } from "@/lib/inspections/queries";
 import { pageData } from "@/lib/http/page-data";
@@ -70,7 +71,7 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
           </tr>
         </thead>
         <tbody>
-          {STREAMS.map((stream) => (
+          {sampledStreams(overview.frameworkVersion).map((stream) => (
             <tr key={stream} className="border-b border-line">
               <th scope="row" className="py-2 pr-4 font-normal">
                 {STREAM_LABELS[stream]}
