@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
+import * as generatedEnums from "@/lib/generated/prisma/enums";
 
 // schema.prisma is the typed model; the SQL migrations build the real database. Writing every field
 // of every model and reading it back proves the two agree (a missing column, a wrong type or a
@@ -345,5 +348,29 @@ describe("schema.prisma and the migrated database agree", () => {
     await expect(db.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe("TRUNCATE audit_events")).rejects.toThrow(/append-only/);
     expect((await db.auditEvent.findUniqueOrThrow({ where: { id: event.id } })).action).toBe("test.event");
+  });
+
+  it("has every enum with every value, in order, on both sides", async () => {
+    // schema.prisma's enums by their database name (@@map), with the values of the generated client.
+    const schema = readFileSync(path.resolve(__dirname, "../../prisma/schema.prisma"), "utf8");
+    const prisma = new Map<string, string[]>();
+    for (const [, name, body] of schema.matchAll(/^enum (\w+) \{([^}]*)\}/gm)) {
+      const dbName = /@@map\("(\w+)"\)/.exec(body!)?.[1] ?? name!;
+      const values = (generatedEnums as Record<string, Record<string, string> | undefined>)[name!];
+      expect(values, `${name} in the generated client`).toBeDefined();
+      prisma.set(dbName, Object.values(values!));
+    }
+    const rows = await db.$queryRaw<{ name: string; values: string[] }[]>`
+      SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS values
+      FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+      WHERE n.nspname = current_schema() GROUP BY t.typname`;
+    const database = new Map(rows.map((row) => [row.name, row.values]));
+    expect([...prisma.keys()].sort()).toEqual([...database.keys()].sort());
+    for (const [name, values] of prisma) {
+      expect(database.get(name), name).toEqual(values);
+      // Every value is taken and given back by the column type itself.
+      const echoed = await db.$queryRawUnsafe<{ value: string }[]>(`SELECT v::${name}::text AS value FROM unnest($1::text[]) WITH ORDINALITY AS u(v, i) ORDER BY i`, values);
+      expect(echoed.map((row) => row.value), name).toEqual(values);
+    }
   });
 });
