@@ -241,18 +241,33 @@ describe("applying outbox changes", () => {
     expect(last.action).toBe("case.section_reopened");
   });
 
-  it("the approval waits for an in-flight save of the same case and then sees it", async () => {
+  it("an approval that comes while a save is writing waits for it: no answer changes after the approval", async () => {
     const team = await makeTeam();
     const kase = await team.makeCase("court", { status: "completed" });
-    const save = applyChanges(team.inspector, kase.id, { changes: [answerChange("2.1.1", 0, {}, { rationale: "Late note." })] });
-    const approve = approveCase(team.lead, { caseId: kase.id }).then(
-      () => "approved",
-      (e: Error) => e.name,
-    );
-    const [saved, approved] = await Promise.all([save, approve]);
-    // Either order is safe: the save landed before approval, or it was refused as locked.
-    if (approved === "approved" && saved.results[0]?.status === "rejected") expect(saved.results[0]).toMatchObject({ code: 423 });
-    else expect(saved.results[0]?.status).toBe("applied");
+    // The save holds its transaction open for a second once it starts writing (after it read the
+    // case's status), so the approval reliably comes in between; only the case-row lock
+    // (lib/cases/access.ts, lockCase) makes it wait.
+    const trigger = `slow_save_${kase.id.replaceAll("-", "")}`;
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1); RETURN NEW; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER ${trigger} BEFORE INSERT ON applied_changes FOR EACH ROW WHEN (NEW.case_id = '${kase.id}') EXECUTE FUNCTION ${trigger}()`);
+    try {
+      const save = applyChanges(team.inspector, kase.id, { changes: [answerChange("2.1.1", 0, {}, { rationale: "Late note." })] });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const approve = approveCase(team.lead, { caseId: kase.id }).then(
+        () => "approved",
+        (e: Error) => e.message,
+      );
+      const [saved] = await Promise.all([save, approve]);
+      expect(saved.results[0]?.status).toBe("applied");
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER ${trigger} ON applied_changes`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${trigger}()`);
+    }
+    const events = await db.auditEvent.findMany({ where: { caseId: kase.id }, orderBy: { id: "asc" }, select: { action: true, after: true } });
+    const approval = events.findIndex((e) => e.action === "case.status_changed" && (e.after as { status?: string } | null)?.status === "approved");
+    const answerChanges = events.flatMap((e, i) => (e.action === "answer.changed" ? [i] : []));
+    expect(answerChanges).toHaveLength(1);
+    if (approval >= 0) expect(answerChanges[0]).toBeLessThan(approval);
   });
 });
 
