@@ -1,17 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { isForm, NOT_A_FORM, runFormAction, type FormState } from "@/lib/http/form-state";
+import { field, formAction } from "@/lib/http/form-action";
 import { markNotificationsSeen } from "@/lib/notifications";
 
-export async function markNotificationsSeenAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  if (!isForm(form)) return NOT_A_FORM;
-  return runFormAction(async () => {
-    await markNotificationsSeen(user, { upTo: form.get("upTo") });
+export const markNotificationsSeenAction = formAction({
+  fields: { upTo: field.sent() },
+  async call(user, { upTo }) {
+    await markNotificationsSeen(user, { upTo });
     // The header's count is on every page.
     revalidatePath("/", "layout");
     return "Your notifications are marked as seen.";
-  });
-}
+  },
+});

@@ -8,6 +8,9 @@ import { isForm, NOT_A_FORM, runFormAction, type FormState } from "./form-state"
 // through a zod schema, then call one lib/ use case, which parses the values, checks the permission
 // table and owns its transaction. Its errors become the form's state (field errors, 403, 404).
 
+/** Fields read with every value sent under their name (form.getAll), not only the first. */
+const LIST_FIELDS = new WeakSet<z.ZodType>();
+
 /** How a form field is read; none fails, the use case's own schema judges the values. */
 export const field = {
   /** The text sent, or "" when the field is missing or not text. */
@@ -18,6 +21,12 @@ export const field = {
   checkbox: () => z.unknown().transform((value) => value === "on"),
   /** The value as sent (text, a file, or null), for use cases whose schema reports a wrong kind. */
   sent: () => z.unknown().transform((value) => value as FormDataEntryValue | null),
+  /** Every text value sent under the name (the ticked checkboxes that share it), in order. */
+  texts: () => {
+    const schema = z.unknown().transform((values) => (values as FormDataEntryValue[]).filter((value) => typeof value === "string"));
+    LIST_FIELDS.add(schema);
+    return schema;
+  },
 };
 
 type Fields = Record<string, z.ZodType>;
@@ -37,12 +46,13 @@ export interface FormActionSpec<F extends Fields> {
 export function formAction<F extends Fields>(spec: FormActionSpec<F>): (state: FormState, form: FormData) => Promise<FormState> {
   const schema = z.object(spec.fields);
   const names = Object.keys(spec.fields);
+  const read = (form: FormData, name: string) => (LIST_FIELDS.has(spec.fields[name]!) ? form.getAll(name) : form.get(name));
   return async (_state: FormState, form: FormData) => {
     const actor = spec.roles
       ? await requireRole(spec.roles, spec.returnTo)
       : await requireUser(spec.returnTo, { temporaryPasswordAllowed: spec.temporaryPasswordAllowed ?? false });
     if (!isForm(form)) return NOT_A_FORM;
-    const input = schema.parse(Object.fromEntries(names.map((name) => [name, form.get(name)]))) as { [K in keyof F]: z.output<F[K]> };
+    const input = schema.parse(Object.fromEntries(names.map((name) => [name, read(form, name)]))) as { [K in keyof F]: z.output<F[K]> };
     return runFormAction(() => spec.call(actor, input));
   };
 }
