@@ -1,13 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { jsonError } from "@/lib/http/json-response";
 import { formatBytes, PayloadTooLargeError, readCappedBody } from "@/lib/http/request-body";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-policy";
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { jsonNestingDepth, MAX_JSON_DEPTH } from "@/lib/json-nesting";
 
+// Every request but Next's static files passes here: it gets its Content-Security-Policy, whose
+// nonce Next puts on the scripts it renders (lib/http/content-security-policy.ts).
+//
 // Server action requests whose argument list Next cannot use get a 400 here. Next decodes the body
 // before any of our code runs, and answers its own 500 when the arguments are not a JSON array or
-// number more than 1,000 (SERVER_ACTION_ARGS_LIMIT). Only requests with a Next-Action header, or
-// whose path holds a percent-escape, come here (the matcher): other requests never do.
+// number more than 1,000 (SERVER_ACTION_ARGS_LIMIT).
 //
 // Next's client sends the arguments as the whole body (JSON text) or, when they include a form, as
 // multipart/form-data whose field "0" is the JSON list. The checks read the body the way Next's
@@ -78,14 +81,29 @@ function pathDecodes(pathname: string): boolean {
 }
 
 export async function proxy(request: NextRequest): Promise<Response> {
-  // Next fails to decode such a path's parameters and answers 500 (matcher: paths holding "%").
+  const policy = contentSecurityPolicy(newNonce());
+  const response = (await refusalOf(request)) ?? continueWithPolicy(request, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+/** Next reads the nonce from the policy on the request when it renders the page. */
+function continueWithPolicy(request: NextRequest, policy: string): Response {
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+/** A 4xx for a malformed path or server action request; null for everything else. */
+async function refusalOf(request: NextRequest): Promise<Response | null> {
+  // Next fails to decode such a path's parameters and answers 500.
   if (!pathDecodes(request.nextUrl.pathname)) return refuse("invalid_input", "The address is malformed: it holds a percent-escape that is not UTF-8.");
-  if (request.method !== "POST" || !request.headers.has("next-action")) return NextResponse.next();
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
   // Next refuses another site's action with an error of its own (a 500); the same check, answered 403.
   if (!isSameOrigin(request.headers)) return refuse("forbidden", "Cross-site requests are refused.");
   const contentType = request.headers.get("content-type");
   // Next does not run url-encoded bodies as actions (it answers 404 itself).
-  if (contentType === "application/x-www-form-urlencoded") return NextResponse.next();
+  if (contentType === "application/x-www-form-urlencoded") return null;
   let body: Uint8Array<ArrayBuffer>;
   try {
     body = await readCappedBody(request.clone(), MAX_ACTION_BODY_BYTES);
@@ -96,9 +114,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const problem = argumentListProblem(await argumentListText(body, contentType));
   if (problem === "not_a_list") return refuse("invalid_input", "The request is malformed: a form action takes a list of at most 1,000 arguments.");
   if (problem === "reference") return refuse("invalid_input", "The request is malformed: it refers to parts of the request this form never sends.");
-  return NextResponse.next();
+  return null;
 }
 
 export const config = {
-  matcher: [{ source: "/:path*", has: [{ type: "header", key: "next-action" }] }, { source: "/:path(.*%.*)" }],
+  // Everything but Next's hashed static files (scripts and styles need no policy of their own).
+  matcher: [{ source: "/((?!_next/static/|_next/image).*)" }, { source: "/_next/:path(.*%.*)" }],
 };

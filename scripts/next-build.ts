@@ -18,6 +18,7 @@ const SOURCES = [
   "public",
   "proxy.ts",
   "instrumentation.ts",
+  "instrumentation-client.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "package-lock.json",
