@@ -74,6 +74,38 @@ test("the lead's overview, cases grid, ratings panel, drill-down and evidence", 
   await expectNoViolations(page, "evidence");
 });
 
+test("the lead's evidence for one standard", async ({ browser }) => {
+  const page = await pageAs(browser, "lead");
+  await openInspection(page, "Demoshire Youth Justice Service");
+  await page.getByRole("link", { name: "Ratings panel" }).click();
+  await page.getByRole("link", { name: "Evidence for the judgement-rated standards" }).click();
+  await page.getByRole("link", { name: /^1\.1 / }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^1\.1 / })).toBeVisible();
+  await expectNoViolations(page, "evidence for a standard");
+});
+
+test("changing one's password, with its errors", async ({ browser }) => {
+  const page = await pageAs(browser, "inspector");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change your password" })).toBeVisible();
+  await expectNoViolations(page, "change password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expectNoViolations(page, "change password with errors");
+});
+
+test("the manager's new inspection form, with its errors", async ({ browser }) => {
+  const page = await pageAs(browser, "manager");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Create an inspection" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Create an inspection" })).toBeVisible();
+  await expectNoViolations(page, "new inspection");
+  await page.getByRole("button", { name: "Create inspection" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+  await expectNoViolations(page, "new inspection with errors");
+});
+
 test("the manager's exports page", async ({ browser }) => {
   const page = await pageAs(browser, "manager");
   await openInspection(page, "Demoshire Youth Justice Service");
