@@ -89,6 +89,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/inspections/[inspectionId]/cases/[caseId]/history", READERS),
   page("/inspections/[inspectionId]/panel", READERS),
   page("/inspections/[inspectionId]/panel/questions/[questionId]", READERS),
+  page("/inspections/[inspectionId]/panel/consistency", READERS),
   page("/inspections/[inspectionId]/panel/report", READERS),
   page("/inspections/[inspectionId]/panel/benchmark", READERS),
   page("/inspections/[inspectionId]/evidence", READERS),

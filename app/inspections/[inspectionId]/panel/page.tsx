@@ -44,6 +44,8 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         <Link href={`/inspections/${inspectionId}/panel/report`}>Draft report: recommendations and narrative</Link>
         {" · "}
         <Link href={`/inspections/${inspectionId}/panel/benchmark`}>Key questions against the programme</Link>
+        {" · "}
+        <Link href={`/inspections/${inspectionId}/panel/consistency`}>Consistency between inspectors</Link>
         {figures.rights.export ? (
           <>
             {" · "}

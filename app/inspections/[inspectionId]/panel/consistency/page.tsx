@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { FunnelPlot } from "@/components/charts/funnel-plot";
+import { percentLabel } from "@/components/charts/geometry";
+import { PageHeading } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { findKeyQuestion, findStandard, getFramework, isFrameworkVersion } from "@/lib/framework";
+import { pageData } from "@/lib/http/page-data";
+import { inspectionConsistency } from "@/lib/moderation/consistency";
+import { describeFunnelPosition } from "@/lib/statistics/funnel";
+
+export const metadata: Metadata = { title: "Consistency between inspectors" };
+
+const anchorOf = (keyQuestionId: string) => `kq-${keyQuestionId.replaceAll(".", "-")}`;
+
+export default async function ConsistencyPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/panel/consistency`);
+  const data = await pageData(inspectionConsistency(user, inspectionId));
+  const framework = isFrameworkVersion(data.frameworkVersion) ? getFramework(data.frameworkVersion) : null;
+  const flags = data.keyQuestions.flatMap((kq) =>
+    kq.inspectors.filter((i) => i.position !== null && i.position !== "within").map((i) => ({ kq, inspector: i })),
+  );
+  const standards = [...new Set(data.keyQuestions.map((kq) => kq.standardId))];
+
+  return (
+    <>
+      <PageHeading caption={data.yjsName}>Consistency between inspectors</PageHeading>
+      <p className="mb-4">
+        <Link href={`/inspections/${inspectionId}/panel`}>Back to the ratings panel</Link>
+      </p>
+      <div className="mb-6 max-w-3xl space-y-2">
+        <p>
+          For each key question, each inspector&apos;s share of &lsquo;yes&rsquo; answers is compared with the rest of the team&apos;s on the same key
+          question. With few cases, rates differ by chance: an inspector is flagged only when their rate is beyond what chance would give 95 times in
+          100 (or 998 in 1,000) if they judged like the rest of the team.
+        </p>
+        <p>
+          A flag asks for a look at the answers and their rationales, for example in a moderation dip sample. It does not mean the answers are wrong,
+          and it changes nothing: cases may differ. Figures are from every answer so far, counting applicable &lsquo;yes&rsquo; and &lsquo;no&rsquo; answers
+          only, each on the cases allocated to the inspector.
+        </p>
+        {data.unallocatedAnswers > 0 ? (
+          <p>
+            {data.unallocatedAnswers} {data.unallocatedAnswers === 1 ? "answer is" : "answers are"} on cases allocated to no one and not counted for anyone.
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="flags-heading" className="mb-10">
+        <h2 id="flags-heading" className="mb-2 text-2xl font-bold">
+          Flags
+        </h2>
+        {data.keyQuestions.length === 0 ? (
+          <p>No applicable answers yet.</p>
+        ) : flags.length === 0 ? (
+          <p>No inspector&apos;s rate is beyond the 95% limits on any key question.</p>
+        ) : (
+          <div className="max-w-3xl overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="mb-2 text-left">
+                {flags.length} {flags.length === 1 ? "rate is" : "rates are"} beyond the limits.
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-2 pr-4">Key question</th>
+                  <th scope="col" className="py-2 pr-4">Inspector</th>
+                  <th scope="col" className="py-2 pr-4 text-right">Their rate</th>
+                  <th scope="col" className="py-2 pr-4 text-right">Rest of team</th>
+                  <th scope="col" className="py-2">Against the limits</th>
+                </tr>
+              </thead>
+              <tbody>
+                {flags.map(({ kq, inspector }) => (
+                  <tr key={`${kq.keyQuestionId}-${inspector.inspectorId}`} className="border-b border-line">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      <a href={`#${anchorOf(kq.keyQuestionId)}`}>{kq.keyQuestionId}</a>
+                    </th>
+                    <td className="py-2 pr-4">{inspector.inspectorName}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {inspector.yes} of {inspector.applicable} ({percentLabel(inspector.yes / inspector.applicable)})
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {inspector.restYes} of {inspector.restApplicable} ({percentLabel(inspector.restRate ?? 0)})
+                    </td>
+                    <td className="py-2 font-semibold">{describeFunnelPosition(inspector.position!)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {standards.map((standardId) => {
+        const standard = framework ? findStandard(framework, standardId) : undefined;
+        return (
+          <section key={standardId} aria-labelledby={`standard-${standardId.replace(".", "-")}`} className="mb-10">
+            <h2 id={`standard-${standardId.replace(".", "-")}`} className="mb-4 text-2xl font-bold">
+              {standardId} {standard?.title ?? ""}
+            </h2>
+            {data.keyQuestions
+              .filter((kq) => kq.standardId === standardId)
+              .map((kq) => {
+                const text = framework ? findKeyQuestion(framework, kq.keyQuestionId)?.text : undefined;
+                return (
+                  <div key={kq.keyQuestionId} id={anchorOf(kq.keyQuestionId)}>
+                    <h3 className="mb-2 text-xl font-bold">{kq.keyQuestionId}</h3>
+                    {text ? <p className="mb-2 max-w-3xl">{text}</p> : null}
+                    <FunnelPlot
+                      id={`funnel-${anchorOf(kq.keyQuestionId)}`}
+                      title={`${kq.keyQuestionId}: each inspector's yes-rate against the rest of the team`}
+                      target={kq.teamYes / kq.teamApplicable}
+                      targetLabel={`the whole team's rate, ${kq.teamYes} of ${kq.teamApplicable}`}
+                      units={kq.inspectors.map((i) => ({ id: i.inspectorId, label: i.inspectorName, yes: i.yes, n: i.applicable, target: i.restRate }))}
+                    />
+                  </div>
+                );
+              })}
+          </section>
+        );
+      })}
+    </>
+  );
+}
