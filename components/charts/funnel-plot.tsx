@@ -1,12 +1,13 @@
-import { describeFunnelPosition, funnelCurve, funnelLimits, funnelPosition, type FunnelPosition } from "@/lib/statistics/funnel";
+import { comparisonLimits, comparisonPosition, describeFunnelPosition, funnelCurve, funnelPosition, type FunnelLimits, type FunnelPosition } from "@/lib/statistics/funnel";
 import { BAND_PALETTE } from "@/components/panel/band-palette";
 import { integerTicks, linearScale, percentLabel, round, stepPath } from "./geometry";
 
 // A funnel plot as server-rendered SVG: each unit's yes-rate (y) against its number of applicable
 // answers (x), with the exact binomial 95% and 99.8% limits around a target (lib/statistics/funnel).
-// Where a unit is compared with a target of its own (an inspector against the rest of their team),
-// its own limits are drawn as a bar at its n and its flag is read from them; the funnel lines are then
-// drawn around the overall rate for reference. Flags are shown by shape and by text in the table, never
+// Where a unit is compared with the rest of its group instead (an inspector against the rest of the
+// team, conditional on the team's total: lib/statistics/funnel's comparisonLimits), its own limits
+// are drawn as a bar at its n and its flag is read from them; the funnel lines are then drawn around
+// the whole group's rate for reference. Flags are shown by shape and by text in the table, never
 // by colour alone. Nothing here blocks anything: a flag asks for a look.
 
 export interface FunnelUnit {
@@ -16,10 +17,10 @@ export interface FunnelUnit {
   readonly yes: number;
   readonly n: number;
   /**
-   * The unit's own target (e.g. the rest of its team's rate); the plot's target when absent, and
-   * null when there is nothing to compare it with (no one else answered).
+   * The rest of the unit's group (yes of n) when the unit is compared with it rather than with the
+   * plot's target; null when no one else answered, so there is nothing to compare it with.
    */
-  readonly target?: number | null;
+  readonly rest?: { readonly yes: number; readonly n: number } | null;
 }
 
 export interface FunnelPlotProps {
@@ -64,14 +65,17 @@ function Marker({ x, y, position }: { x: number; y: number; position: FunnelPosi
 
 export interface PlacedUnit extends FunnelUnit {
   readonly rate: number;
-  readonly ownTarget: number;
+  /** The rate it is compared with: the rest of its group's, or the plot's target. */
+  readonly comparedWith: number;
+  /** Its own limits when compared with the rest of its group; null when the funnel's apply. */
+  readonly ownLimits: FunnelLimits | null;
   readonly position: FunnelPosition;
 }
 
 /** Why a unit is not on the plot, or null when it is. */
 export function notPlottedReason(unit: FunnelUnit): string | null {
   if (unit.n === 0) return "No applicable answers";
-  if (unit.target === null) return "No one else's answers to compare with";
+  if (unit.rest === null || unit.rest?.n === 0) return "No one else's answers to compare with";
   return null;
 }
 
@@ -80,8 +84,15 @@ export function placeUnits(units: readonly FunnelUnit[], target: number): Placed
   return units
     .filter((u) => notPlottedReason(u) === null)
     .map((u) => {
-      const ownTarget = u.target ?? target;
-      return { ...u, rate: u.yes / u.n, ownTarget, position: funnelPosition(u.yes, u.n, ownTarget) };
+      const rate = u.yes / u.n;
+      if (!u.rest) return { ...u, rate, comparedWith: target, ownLimits: null, position: funnelPosition(u.yes, u.n, target) };
+      return {
+        ...u,
+        rate,
+        comparedWith: u.rest.yes / u.rest.n,
+        ownLimits: comparisonLimits(u.n, u.yes, u.rest.yes, u.rest.n),
+        position: comparisonPosition(u.yes, u.n, u.rest.yes, u.rest.n),
+      };
     });
 }
 
@@ -96,7 +107,7 @@ export function FunnelPlot({ id, title, target, targetLabel, units, unitHeading 
   const curve = funnelCurve(target, xMax);
   const line = (pick: (l: (typeof curve)[number]) => number) => stepPath(curve.map((l) => ({ n: l.n, value: pick(l) })), x, y);
   const flagged = placed.filter((u) => u.position !== "within");
-  const ownTargets = units.some((u) => u.target !== undefined);
+  const ownTargets = units.some((u) => u.rest !== undefined);
   const summary =
     `Funnel plot of yes-rate against number of applicable answers for ${placed.length} ${placed.length === 1 ? "unit" : "units"}, ` +
     `with 95% and 99.8% limits around ${percentLabel(target)} (${targetLabel}). ` +
@@ -133,7 +144,8 @@ export function FunnelPlot({ id, title, target, targetLabel, units, unitHeading 
         <path d={line((l) => l.lower998)} fill="none" stroke="#0b0c0c" strokeDasharray="1.5 2.5" />
         {ownTargets
           ? placed.map((u) => {
-              const own = funnelLimits(u.n, u.ownTarget);
+              const own = u.ownLimits;
+              if (!own) return null;
               return (
                 <g key={`limits-${u.id}`} stroke={NEUTRAL}>
                   <line x1={x(u.n)} x2={x(u.n)} y1={y(own.lower998)} y2={y(own.upper998)} strokeWidth={1} />
@@ -157,7 +169,9 @@ export function FunnelPlot({ id, title, target, targetLabel, units, unitHeading 
         <span className="block font-semibold text-ink">{title}</span>
         Solid line: {targetLabel}, {percentLabel(target)}. Dashed: 95% limits; dotted: 99.8% limits (exact binomial). Circles are within the limits;
         triangles point up or down beyond them, larger beyond 99.8%.
-        {ownTargets ? " Grey bars: each one's own 95% (thick) and 99.8% (thin) limits around the rest of the team's rate, which its flag is read from." : ""}
+        {ownTargets
+          ? " Grey bars: each one's own 95% (thick) and 99.8% (thin) limits given the rest of the team's answers, which its flag is read from (the funnel lines are for reference)."
+          : ""}
         {" "}A flag asks for a look at the answers; it does not mean they are wrong.
       </figcaption>
       {/* The table scrolls in its own box if it must at narrow widths (WCAG 1.4.10), never the page. */}
@@ -181,7 +195,9 @@ export function FunnelPlot({ id, title, target, targetLabel, units, unitHeading 
                   {u.yes} of {u.n}
                 </td>
                 <td className="py-1 pr-2 text-right tabular-nums">{percentLabel(u.rate)}</td>
-                {ownTargets ? <td className="py-1 pr-2 text-right tabular-nums">{percentLabel(u.ownTarget)}</td> : null}
+                {ownTargets ? (
+                  <td className="py-1 pr-2 text-right tabular-nums">{u.rest ? `${u.rest.yes} of ${u.rest.n} (${percentLabel(u.comparedWith)})` : "—"}</td>
+                ) : null}
                 <td className={`py-1 ${u.position === "within" ? "" : "font-semibold"}`}>{describeFunnelPosition(u.position)}</td>
               </tr>
             ))}

@@ -1,6 +1,8 @@
 // Consistency without a second assessment (issue 16): for each inspector of an inspection, their
-// yes-rate on each key question against the rest of the team's, flagged when beyond the exact
-// binomial 95% or 99.8% limits (lib/statistics/funnel). Flag, never block: a flag asks the lead to
+// yes-rate on each key question against the rest of the team's, flagged when beyond the 95% or 99.8%
+// limits. The rest of a team is often a few people with a few cases, so its rate is not taken as
+// known: the limits are exact, conditional on the team's total yes answers (Fisher's exact test,
+// lib/statistics/funnel's comparisonPosition). Flag, never block: a flag asks the lead to
 // look at the answers, and changes nothing.
 //
 // Read from the live answers: every answer so far, as the panel's provisional figures, so it helps
@@ -14,7 +16,7 @@ import { NotFoundError } from "@/lib/errors";
 import { allKeyQuestions, getFramework, isFrameworkVersion } from "@/lib/framework";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { countsFromAnswers, type AnswerForCounting, type CaseForCounting } from "@/lib/rating";
-import { funnelPosition, type FunnelPosition } from "@/lib/statistics/funnel";
+import { comparisonPosition, type FunnelPosition } from "@/lib/statistics/funnel";
 
 export interface InspectorRate {
   readonly inspectorId: string;
@@ -87,7 +89,7 @@ export function teamConsistency(
           restYes,
           restApplicable,
           restRate,
-          position: applicable > 0 && restRate !== null ? funnelPosition(yes, applicable, restRate) : null,
+          position: applicable > 0 && restApplicable > 0 ? comparisonPosition(yes, applicable, restYes, restApplicable) : null,
         };
       }),
     });

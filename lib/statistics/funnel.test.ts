@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeFunnelPosition, funnelCurve, funnelLimits, funnelPosition, lowerLimit, upperLimit } from "./funnel";
+import { comparisonLimits, comparisonPosition, describeFunnelPosition, funnelCurve, funnelLimits, funnelPosition, lowerLimit, upperLimit } from "./funnel";
 
 describe("exact binomial funnel limits", () => {
   // Hand calculation, n = 10, θ = 0.5: P(X ≥ 10) = 1/1024 = 0.00098, P(X ≥ 9) = 11/1024 = 0.0107,
@@ -75,5 +75,44 @@ describe("exact binomial funnel limits", () => {
     expect(curve).toHaveLength(30);
     expect(curve[0]!.n).toBe(1);
     expect(curve[29]!.upper95 - curve[29]!.lower95).toBeLessThan(curve[4]!.upper95 - curve[4]!.lower95);
+  });
+});
+
+describe("comparison with the rest of a group (conditional on the group's total, Fisher's exact test)", () => {
+  // Fisher (1935), the lady tasting tea: 8 cups, 4 with milk first; she names 4, all right. Given 4
+  // "milk first" among 8, the chance of all 4 by luck is 1 / C(8, 4) = 1/70 = 0.0143: beyond 95%
+  // (< 2.5%) but not 99.8% (≥ 0.1%). With 3 right, P(X ≥ 3) = (16 + 1)/70 = 0.243: within.
+  it("reproduces the lady tasting tea: 4 of 4 against 0 of 4 is beyond 95% only; 3 of 4 against 1 of 4 is within", () => {
+    expect(comparisonPosition(4, 4, 0, 4)).toBe("high95");
+    expect(comparisonPosition(3, 4, 1, 4)).toBe("within");
+    expect(comparisonLimits(4, 4, 0, 4)).toMatchObject({ upper95: 0.75, upper998: 1 });
+  });
+
+  // 6 of 7 against the rest's 6 of 6: P(X = 7 | N = 13, K = 12, n = 7) = C(12,7)/C(13,7) = 792/1716,
+  // so P(X ≤ 6) = 0.54. Against a known 100% target, one "no" would be impossible and flagged.
+  it("does not flag one 'no' because the rest of a small team happened to say yes every time", () => {
+    expect(comparisonPosition(6, 7, 6, 6)).toBe("within");
+    expect(funnelPosition(6, 7, 1)).toBe("low998");
+  });
+
+  // 5 of 5 against 0 of 6: P(X ≥ 5 | N = 11, K = 5, n = 5) = 1/C(11,5) = 1/462 = 0.0022.
+  it("flags complete disagreement beyond 95% on 5 and 6 answers, and beyond 99.8% on 10 and 10", () => {
+    expect(comparisonPosition(5, 5, 0, 6)).toBe("high95");
+    expect(comparisonPosition(0, 6, 5, 5)).toBe("low95");
+    // 1 / C(20, 10) = 5.4e-6.
+    expect(comparisonPosition(10, 10, 0, 10)).toBe("high998");
+  });
+
+  it("approaches the known-target limits when the rest of the group is large", () => {
+    const conditional = comparisonLimits(20, 10, 50_000, 100_000);
+    const known = funnelLimits(20, 0.5);
+    expect(conditional.upper95).toBeCloseTo(known.upper95, 10);
+    expect(conditional.lower998).toBeCloseTo(known.lower998, 10);
+  });
+
+  it("refuses a comparison with no answers on a side or impossible counts", () => {
+    expect(() => comparisonLimits(0, 0, 3, 5)).toThrow(/both sides/);
+    expect(() => comparisonLimits(4, 1, 3, 0)).toThrow(/both sides/);
+    expect(() => comparisonLimits(4, 5, 3, 5)).toThrow(/cannot exceed/);
   });
 });

@@ -10,6 +10,14 @@
 // between counts; that interpolation puts the upper limit just under 100% whatever the target, so
 // an inspector who said yes to every case would be flagged even where the team says yes 99% of the
 // time. The steps are kept instead: what is drawn is exactly what is flagged.
+//
+// Comparing one unit with the rest of its group (an inspector against the rest of the team) is
+// different: the rest's rate is itself estimated, often from a few answers, and treating it as known
+// would flag a single "no" whenever the rest happened to say yes every time. comparisonLimits and
+// comparisonPosition therefore condition on the group's total yes answers: given T yes among the
+// N answers of unit and rest together, the unit's yes count X is hypergeometric (N, T, n) when they
+// judge alike, and the tails above are read from that distribution instead (Fisher's exact test,
+// one-sided at 2.5% and 0.1% each way).
 // A flag is information for the lead and moderator, never a block: a unit beyond the limits is
 // unusual for its sample size, not wrong.
 
@@ -72,6 +80,58 @@ export function lowerLimit(tail: number, n: number, theta: number): number {
   return (n - highestUnflaggedCount(tail, n, 1 - theta)) / n;
 }
 
+/** P(X = k) for X ~ Hypergeometric: k successes in n draws from N items of which K are successes. */
+function hypergeometricPmf(k: number, N: number, K: number, n: number): number {
+  if (k < Math.max(0, n - (N - K)) || k > Math.min(n, K)) return 0;
+  return Math.exp(logChoose(K, k) + logChoose(N - K, n - k) - logChoose(N, n));
+}
+
+/** Highest count y with P(X ≥ y) ≥ tail under the hypergeometric: any count above it is flagged high. */
+function highestUnflaggedConditional(tail: number, N: number, K: number, n: number): number {
+  let cumulativeBelow = 0;
+  for (let y = 0; y <= n; y++) {
+    if (1 - cumulativeBelow < tail) return y - 1;
+    cumulativeBelow += hypergeometricPmf(y, N, K, n);
+  }
+  return n;
+}
+
+function checkComparison(yes: number, n: number, restYes: number, restN: number): void {
+  for (const [name, value] of Object.entries({ yes, n, restYes, restN })) {
+    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0 (got ${value})`);
+  }
+  if (n === 0 || restN === 0) throw new RangeError("A comparison needs answers on both sides");
+  if (yes > n || restYes > restN) throw new RangeError("yes cannot exceed its number of answers");
+}
+
+/**
+ * The 95% and 99.8% limits for a unit of n answers compared with the rest of its group (restYes of
+ * restN), conditional on the group's total yes answers (see the header comment).
+ */
+export function comparisonLimits(n: number, yes: number, restYes: number, restN: number): FunnelLimits {
+  checkComparison(yes, n, restYes, restN);
+  const N = n + restN;
+  const K = yes + restYes;
+  const upper = (tail: number) => highestUnflaggedConditional(tail, N, K, n) / n;
+  // X ≤ y among the unit's yes is n − X ≥ n − y among its no answers, of which there are N − K.
+  const lower = (tail: number) => (n - highestUnflaggedConditional(tail, N, N - K, n)) / n;
+  return { n, lower95: lower(0.025), upper95: upper(0.025), lower998: lower(0.001), upper998: upper(0.001) };
+}
+
+/** Where yes of n falls against the rest of its group's restYes of restN (Fisher's exact test, one-sided each way). */
+export function comparisonPosition(yes: number, n: number, restYes: number, restN: number): FunnelPosition {
+  return positionAgainst(yes, n, comparisonLimits(n, yes, restYes, restN));
+}
+
+function positionAgainst(yes: number, n: number, limits: FunnelLimits): FunnelPosition {
+  const rate = yes / n;
+  if (rate > limits.upper998) return "high998";
+  if (rate < limits.lower998) return "low998";
+  if (rate > limits.upper95) return "high95";
+  if (rate < limits.lower95) return "low95";
+  return "within";
+}
+
 /** The 95% and 99.8% limits for a denominator n around the target proportion. */
 export function funnelLimits(n: number, target: number): FunnelLimits {
   return {
@@ -89,13 +149,7 @@ export function funnelLimits(n: number, target: number): FunnelLimits {
  */
 export function funnelPosition(yes: number, n: number, target: number): FunnelPosition {
   if (!Number.isInteger(yes) || yes < 0 || yes > n) throw new RangeError(`yes must be a whole number 0–${n} (got ${yes})`);
-  const rate = yes / n;
-  const limits = funnelLimits(n, target);
-  if (rate > limits.upper998) return "high998";
-  if (rate < limits.lower998) return "low998";
-  if (rate > limits.upper95) return "high95";
-  if (rate < limits.lower95) return "low95";
-  return "within";
+  return positionAgainst(yes, n, funnelLimits(n, target));
 }
 
 /** Plain words for a position, for tables and screen readers. */

@@ -32,8 +32,9 @@ export default async function ConsistencyPage({ params }: { params: Promise<{ in
       <div className="mb-6 max-w-3xl space-y-2">
         <p>
           For each key question, each inspector&apos;s share of &lsquo;yes&rsquo; answers is compared with the rest of the team&apos;s on the same key
-          question. With few cases, rates differ by chance: an inspector is flagged only when their rate is beyond what chance would give 95 times in
-          100 (or 998 in 1,000) if they judged like the rest of the team.
+          question. With few cases, rates differ by chance: an inspector is flagged only when, had they judged like the rest of the team, a
+          difference this large would happen less than once in 40 (beyond the 95% limits) or once in 1,000 (beyond 99.8%), given how many
+          answers each side has.
         </p>
         <p>
           A flag asks for a look at the answers and their rationales, for example in a moderation dip sample. It does not mean the answers are wrong,
@@ -112,7 +113,13 @@ export default async function ConsistencyPage({ params }: { params: Promise<{ in
                       title={`${kq.keyQuestionId}: each inspector's yes-rate against the rest of the team`}
                       target={kq.teamYes / kq.teamApplicable}
                       targetLabel={`the whole team's rate, ${kq.teamYes} of ${kq.teamApplicable}`}
-                      units={kq.inspectors.map((i) => ({ id: i.inspectorId, label: i.inspectorName, yes: i.yes, n: i.applicable, target: i.restRate }))}
+                      units={kq.inspectors.map((i) => ({
+                        id: i.inspectorId,
+                        label: i.inspectorName,
+                        yes: i.yes,
+                        n: i.applicable,
+                        rest: i.restApplicable > 0 ? { yes: i.restYes, n: i.restApplicable } : null,
+                      }))}
                     />
                   </div>
                 );
