@@ -53,6 +53,9 @@ function invalid(name: string, f: Fixture): Record<string, string> {
     closeQueryAction: { inspectionId: f.inspectionId, queryId: "not-an-id" },
     deleteEvidenceAction: { inspectionId: f.inspectionId, evidenceId: "not-an-id" },
     removeMemberAction: { inspectionId: f.inspectionId, userId: "not-an-id" },
+    removeModeratorAction: { inspectionId: f.inspectionId, userId: "not-an-id" },
+    removeDipCaseAction: { inspectionId: f.inspectionId, caseId: "not-an-id" },
+    completeSecondAssessmentAction: { inspectionId: f.inspectionId, caseId: "not-an-id" },
     disableUserAction: { userId: "not-an-id" },
     enableUserAction: { userId: "not-an-id" },
   };

@@ -279,7 +279,9 @@ export async function createFixture(client: Client, name: string): Promise<Fixtu
     userIds,
     stamp,
     secrets: [
-      ...[allocatedCase.reference, otherCase.reference, rationale, comment].map((text) => ({ text, readableBy: CASE_READERS })),
+      // The moderator sees the case references (never the rationale or comments before their own assessment).
+      ...[allocatedCase.reference, otherCase.reference].map((text) => ({ text, readableBy: [...CASE_READERS, "qualityAssurer"] as CallerKey[] })),
+      ...[rationale, comment].map((text) => ({ text, readableBy: CASE_READERS })),
       { text: evidenceText, readableBy: CASE_READERS },
       { text: inspectionName, readableBy: ["admin", ...CASE_READERS, "qualityAssurer"] },
       { text: targetEmail, readableBy: ["admin"] },
@@ -334,6 +336,15 @@ export function wellFormed(name: string, f: Fixture): Record<string, string> {
     moveRecommendationAction: { ...inspection, recommendationId: "00000000-0000-4000-8000-000000000000", direction: "up" },
     deleteRecommendationAction: { ...inspection, recommendationId: "00000000-0000-4000-8000-000000000000" },
     saveNarrativeAction: { ...inspection, standardId: "2.1", strengths: "Matrix: a strength", areasForImprovement: "" },
+    addModeratorAction: { ...inspection, userId: f.targetUserId },
+    removeModeratorAction: { ...inspection, userId: f.userIds.qualityAssurer },
+    drawDipSampleAction: { ...inspection, kind: "count", amount: "1", seed: "matrix" },
+    addDipCaseAction: { ...inspection, reference: f.allocatedCase.reference, reason: "Matrix: by hand" },
+    removeDipCaseAction: { ...inspection, caseId: f.otherCase.id },
+    saveSecondAnswerAction: { ...kase, questionId: "2.1.1", value: "yes", rationale: "Matrix: second" },
+    completeSecondAssessmentAction: kase,
+    recordOutcomeAction: { ...kase, questionId: "2.1.1", outcome: "answer_stands", note: "Matrix: outcome" },
+    respondToOutcomeAction: { ...kase, questionId: "2.1.1", response: "kept", reply: "Matrix: reply" },
   };
   const form = forms[name];
   if (!form) throw new Error(`No well-formed input for ${name}`);

@@ -30,7 +30,7 @@ test("a manager downloads each export, marked DRAFT, and each file holds the eng
   expect(xlsx.name).toMatch(/^export-test-yjs-.*-draft-ratings-\d{4}-\d{2}-\d{2}-ratings\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx.data as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ratings", "Key questions", "Case answers", "Codebook"]);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ratings", "Key questions", "Case answers", "Codebook", "Moderation"]);
   const ratings = workbook.getWorksheet("Ratings") as ExcelJS.Worksheet;
   const ratingValues: unknown[] = [];
   ratings.eachRow((row) => ratingValues.push(...(row.values as unknown[]).slice(1)));

@@ -49,6 +49,10 @@ const ANSWERERS: readonly SignedIn[] = ["lead", "inspector"];
 const LEAD: readonly SignedIn[] = ["lead"];
 /** programme.view: admins and managers (every inspection) and the roles that sit on teams (their own). */
 const PROGRAMME_VIEWERS: readonly SignedIn[] = ["admin", "manager", "lead", "inspector", "inspector2", "otherLead"];
+/** moderation.view: the manager, the lead and the inspection's moderator. */
+const MODERATION_VIEWERS: readonly SignedIn[] = ["manager", "lead", "qualityAssurer"];
+/** moderation.assess: the moderator only (a quality assurer assigned to the inspection). */
+const MODERATOR: readonly SignedIn[] = ["qualityAssurer"];
 
 const page = (route: string, allowed: readonly SignedIn[]): EntryPoint => ({ kind: "page", route, expect: only(allowed, "signIn") });
 const api = (method: "GET" | "POST", route: string, allowed: readonly SignedIn[]): EntryPoint => ({
@@ -65,6 +69,7 @@ const PANEL_ACTIONS = "app/inspections/[inspectionId]/panel/actions.ts";
 const EVIDENCE_ACTIONS = "app/inspections/[inspectionId]/evidence/actions.ts";
 const REPORT_ACTIONS = "app/inspections/[inspectionId]/panel/report/actions.ts";
 const USER_ACTIONS = "app/admin/users/actions.ts";
+const MODERATION_ACTIONS = "app/inspections/[inspectionId]/moderation/actions.ts";
 
 export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   // Pages (route patterns as in the app folder).
@@ -85,7 +90,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   page("/inspections/[inspectionId]/setup/allocation", SETUP_READERS),
   page("/inspections/[inspectionId]/cases", READERS),
   page("/inspections/[inspectionId]/grid", READERS),
-  page("/inspections/[inspectionId]/cases/[caseId]", READERS),
+  // The moderator gets the blind second assessment there (no inspector answer), not the case itself.
+  page("/inspections/[inspectionId]/cases/[caseId]", [...READERS, "qualityAssurer"]),
   page("/inspections/[inspectionId]/cases/[caseId]/history", READERS),
   page("/inspections/[inspectionId]/panel", READERS),
   page("/inspections/[inspectionId]/panel/questions/[questionId]", READERS),
@@ -98,6 +104,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   // programme.view: managers and admins see every inspection, leads and inspectors their teams' (lib/programme's
   // programmeScope); a quality assurer, on no team, has no programme.
   page("/programme", PROGRAMME_VIEWERS),
+  page("/inspections/[inspectionId]/moderation", MODERATION_VIEWERS),
+  page("/inspections/[inspectionId]/moderation/cases/[caseId]", MODERATION_VIEWERS),
 
   // Route handlers. next-auth's own endpoints, the health check and the service worker script are public.
   { kind: "route", route: "/api/auth/[...nextauth]", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
@@ -158,6 +166,16 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   action(REPORT_ACTIONS, "moveRecommendationAction", LEAD),
   action(REPORT_ACTIONS, "deleteRecommendationAction", LEAD),
   action(REPORT_ACTIONS, "saveNarrativeAction", LEAD),
+  action(MODERATION_ACTIONS, "addModeratorAction", MANAGER_OR_LEAD),
+  action(MODERATION_ACTIONS, "removeModeratorAction", MANAGER_OR_LEAD),
+  action(MODERATION_ACTIONS, "drawDipSampleAction", MODERATOR),
+  action(MODERATION_ACTIONS, "addDipCaseAction", MODERATOR),
+  action(MODERATION_ACTIONS, "removeDipCaseAction", MODERATOR),
+  action(MODERATION_ACTIONS, "saveSecondAnswerAction", MODERATOR),
+  action(MODERATION_ACTIONS, "completeSecondAssessmentAction", MODERATOR),
+  action(MODERATION_ACTIONS, "recordOutcomeAction", MODERATOR),
+  // moderation.respond with canAnswerCase: the lead and the inspector the case is allocated to.
+  action(MODERATION_ACTIONS, "respondToOutcomeAction", ANSWERERS),
 ]);
 
 /** The key an entry point is known by in the source tree: "page /x", "GET /api/y", "action file#name". */

@@ -32,6 +32,8 @@ function describe(n: Notification): string {
       return `${n.actorName} changed ${n.caseReference} after completing it: it is back in progress.`;
     case "reply":
       return `${n.actorName} replied to your comment${on} in ${n.caseReference}:${quote(n.text)}`;
+    case "moderation":
+      return `${n.actorName} moderated ${n.caseReference} and asks you to review your answer${on}.`;
   }
 }
 

@@ -45,7 +45,7 @@ describe("XLSX", () => {
   it("lays out the ratings page, the annexe, the case answers and the codebook from the engine's result", async () => {
     const model = salfordExportModel();
     const workbook = await loadWorkbook(await collect((out) => writeXlsx(model, out)));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ratings", "Key questions", "Case answers", "Codebook"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ratings", "Key questions", "Case answers", "Codebook", "Moderation"]);
 
     const ratings = rowsOf(workbook.getWorksheet("Ratings") as ExcelJS.Worksheet);
     expect(ratings[0]).toEqual(["DRAFT — not signed off"]);
@@ -159,5 +159,39 @@ describe("file names", () => {
   it("say the service, draft or signed off, and the date", () => {
     expect(fileSlug(salfordExportModel())).toBe("salford-youth-justice-service-draft-ratings-2024-03-01");
     expect(fileSlug(salfordExportModel({ signedOff: true }))).toBe("salford-youth-justice-service-signed-off-ratings-2024-03-01");
+  });
+});
+
+describe("the moderation export", () => {
+  it("gives every row one cell per column, codes only, the same table in the CSV and the workbook's Moderation sheet", async () => {
+    const { agreement } = await import("@/lib/statistics/agreement");
+    const { MODERATION_COLUMNS, moderationCsv, moderationRows } = await import("./moderation");
+    const summary = agreement([
+      { first: "yes", second: "yes" },
+      { first: "no", second: "yes" },
+      { first: "no", second: "no" },
+    ]);
+    const model = {
+      ...salfordExportModel(),
+      moderation: {
+        draws: [{ seed: "abc", request: "10%", size: 4, populationSize: 33, drawnAt: new Date("2024-02-01T10:00:00Z") }],
+        rows: [{ caseReference: "=DS-1", stream: "court", inspector: "Tom", how: "drawn" as const, completed: true, questionId: "2.1.1", inspectorAnswer: "no", secondAnswer: "yes", agreed: "no" as const, outcome: "inspector_to_review", response: "kept" }],
+        statistics: [{ group: "key_question" as const, key: "2.1.1", summary }],
+      },
+    };
+    const rows = moderationRows(model);
+    expect(rows.map((r) => r.length)).toEqual([MODERATION_COLUMNS.length, MODERATION_COLUMNS.length, MODERATION_COLUMNS.length]);
+    const column = (name: string) => MODERATION_COLUMNS.findIndex(([n]) => n === name);
+    expect(rows[0]![column("seed")]).toBe("abc");
+    expect(rows[1]![column("outcome")]).toBe("inspector_to_review");
+    expect(rows[2]![column("agreed_count")]).toBe(2);
+    expect(rows[2]![column("percent_agreement")]).toBe(0.667);
+    const csv = [...moderationCsv(model)].join("");
+    // A cell that would run as a formula is neutralised.
+    expect(csv).toContain("'=DS-1");
+    const workbook = await loadWorkbook(await collect((out) => writeXlsx(model, out)));
+    const sheet = rowsOf(workbook.getWorksheet("Moderation") as ExcelJS.Worksheet);
+    expect(sheet[0]).toEqual(MODERATION_COLUMNS.map(([n]) => n));
+    expect(sheet).toHaveLength(4);
   });
 });

@@ -39,6 +39,13 @@ export const EXPORT_FILES: readonly ExportFile[] = Object.freeze([
     extension: "csv",
   },
   {
+    name: "moderation.csv",
+    label: "Moderation (CSV)",
+    description: "The moderation dip sample with each compared answer and outcome, and the agreement statistics (codes only, no rationale).",
+    contentType: "text/csv; charset=utf-8",
+    extension: "csv",
+  },
+  {
     name: "key-questions.csv",
     label: "Key-question figures (CSV)",
     description: "Counts, %, band, interval and ratings per key question.",

@@ -3,6 +3,7 @@
 export { loadExportModel } from "./load";
 export { answersCsv, keyQuestionsCsv, neutraliseFormula } from "./csv";
 export { writeXlsx } from "./xlsx";
+export { moderationCsv } from "./moderation";
 export { buildReportDocx } from "./report-docx";
 export { writeReportPdf } from "./report-pdf";
 export { reportDocument, type ReportDocument } from "./report-document";

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { getFramework, keyQuestionApplicability, standardsForStream } from "@/lib/framework";
 import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS, FRAMEWORK_LABELS } from "@/lib/inspections/labels";
+import { moderationExport } from "@/lib/moderation/export";
 import { loadPanelState, rateState } from "@/lib/panel";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { FINAL_CASE_STATUSES } from "@/lib/rating";
@@ -12,7 +13,7 @@ import { ANSWER_LABELS, type ExportAnswerRow, type ExportModel } from "./model";
 
 export async function loadExportModel(actor: Actor, inspectionId: string, now = new Date()): Promise<ExportModel> {
   await authorize(actor, inspectionId, "ratings.export");
-  const [state, evidence, cases, windows, recommendations, narratives] = await Promise.all([
+  const [state, evidence, cases, windows, recommendations, narratives, moderation] = await Promise.all([
     loadPanelState(db, inspectionId),
     db.evidenceItem.findMany({
       where: { inspectionId, deletedAt: null },
@@ -46,6 +47,7 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
       select: { position: true, party: true, partyName: true, text: true },
     }),
     db.standardNarrative.findMany({ where: { inspectionId }, select: { standardId: true, strengths: true, areasForImprovement: true } }),
+    moderationExport(inspectionId),
   ]);
   const { signOff } = state;
   const framework = getFramework(state.framework.version);
@@ -110,6 +112,7 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
       caseReference: e.case?.reference ?? null,
     })),
     answers,
+    moderation,
     report: {
       windows: { start: windows.windowStart, end: windows.windowEnd, oocStart: windows.oocWindowStart, oocEnd: windows.oocWindowEnd },
       cases: cases.map((c) => ({

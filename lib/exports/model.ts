@@ -4,6 +4,7 @@
 // this folder turn it into XLSX, CSV, DOCX and PDF without touching the database.
 
 import type { FrameworkVersion, Rating } from "@/lib/framework";
+import type { ModerationExport } from "@/lib/moderation/export";
 import { isBetterThan, type DecisionSupport, type DiscretionRecord, type Exclusions, type KeyQuestionCoverage, type RatingResult } from "@/lib/rating";
 
 export interface ExportModel {
@@ -25,6 +26,8 @@ export interface ExportModel {
   readonly answers: readonly ExportAnswerRow[];
   /** What the draft report adds to the ratings: its records, the sample's cases, the windows. */
   readonly report: ReportRecords;
+  /** The moderation dip sample, its outcomes and the agreement statistics (lib/moderation/export.ts). */
+  readonly moderation: ModerationExport;
 }
 
 export interface ReportRecords {

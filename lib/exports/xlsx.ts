@@ -8,6 +8,7 @@ import { findKeyQuestion, getFramework } from "@/lib/framework";
 import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
 import { sampledStreams } from "@/lib/inspections/kernel";
 import { ANSWER_COLUMNS, KEY_QUESTION_COLUMNS, keyQuestionFigureRows, metaCells } from "./csv";
+import { MODERATION_COLUMNS, moderationRows } from "./moderation";
 import {
   RESETTLEMENT_FOOTNOTE,
   domainsOf,
@@ -19,7 +20,7 @@ import {
   type ExportModel,
 } from "./model";
 
-export const SHEETS = { ratings: "Ratings", keyQuestions: "Key questions", answers: "Case answers", codebook: "Codebook" } as const;
+export const SHEETS = { ratings: "Ratings", keyQuestions: "Key questions", answers: "Case answers", codebook: "Codebook", moderation: "Moderation" } as const;
 
 const BOLD = { bold: true } as const;
 
@@ -33,6 +34,7 @@ export async function writeXlsx(model: ExportModel, output: Writable): Promise<v
   writeKeyQuestionsSheet(workbook.addWorksheet(SHEETS.keyQuestions), model);
   writeAnswersSheet(workbook.addWorksheet(SHEETS.answers), model);
   writeCodebookSheet(workbook.addWorksheet(SHEETS.codebook), model);
+  writeModerationSheet(workbook.addWorksheet(SHEETS.moderation), model);
   await workbook.commit();
 }
 
@@ -172,6 +174,7 @@ function writeCodebookSheet(sheet: Sheet, model: ExportModel): void {
   for (const [column, meaning] of annexe) sheet.addRow([SHEETS.keyQuestions, column, meaning]).commit();
   for (const [column, meaning] of ANSWER_COLUMNS) sheet.addRow([SHEETS.answers, column, meaning]).commit();
   for (const [column, meaning] of KEY_QUESTION_COLUMNS) sheet.addRow(["key-questions.csv", column, meaning]).commit();
+  for (const [column, meaning] of MODERATION_COLUMNS) if (meaning) sheet.addRow([SHEETS.moderation, column, meaning]).commit();
   writeCodeList(sheet, sampledStreams(model.inspection.frameworkVersion));
   sheet.commit();
 }
@@ -199,4 +202,14 @@ function disposalTypeCodes(inspected: readonly Stream[]): [DisposalType, string]
     const streams = inspected.filter((stream) => (DISPOSAL_TYPES[stream] as readonly string[]).includes(code)).map((stream) => STREAM_LABELS[stream].toLowerCase());
     return [code, `${DISPOSAL_TYPE_LABELS[code]} (${streams.join(" or ")})`];
   });
+}
+
+/** The moderation dip sample, outcomes and agreement statistics (./moderation.ts), as the CSV. */
+function writeModerationSheet(sheet: Sheet, model: ExportModel): void {
+  sheet.columns = MODERATION_COLUMNS.map(([name]) => ({ width: Math.max(10, Math.min(30, name.length + 2)) }));
+  const header = sheet.addRow(MODERATION_COLUMNS.map(([name]) => name));
+  header.font = BOLD;
+  header.commit();
+  for (const row of moderationRows(model)) sheet.addRow(row).commit();
+  sheet.commit();
 }

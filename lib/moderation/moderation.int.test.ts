@@ -4,6 +4,7 @@ import { caseContext } from "@/lib/cases/access";
 import { loadCasePage } from "@/lib/cases/queries";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { listNotifications } from "@/lib/notifications";
 import { panelFigures } from "@/lib/panel";
 import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
 import { moderationAgreement } from "./agreement";
@@ -169,6 +170,9 @@ describe("reconciliation and the inspector's response", () => {
     await expect(recordOutcome(team.lead, { ...ids(team, kase.id), questionId: "2.1.2", outcome: "inspector_to_review", note: "Look" })).rejects.toBeInstanceOf(ForbiddenError);
     await recordOutcome(team.qa, { ...ids(team, kase.id), questionId: "2.1.2", outcome: "inspector_to_review", note: "The plan names the risks: see page 4." });
 
+    // The inspector hears of it in their notifications, linked to the note on the case page.
+    const heard = (await listNotifications(team.inspector)).filter((n) => n.kind === "moderation");
+    expect(heard).toEqual([expect.objectContaining({ caseReference: kase.reference, questionId: "2.1.2", href: `/inspections/${team.inspection.id}/cases/${kase.id}#moderation-notes-heading` })]);
     // Nothing changed the inspector's answer yet.
     expect((await db.answer.findFirstOrThrow({ where: { caseId: kase.id, questionId: "2.1.2" } })).value).toBe("no");
     const notes = await moderationNotesForCase(team.inspector, team.inspection.id, kase.id);

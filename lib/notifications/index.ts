@@ -1,6 +1,6 @@
 // In-app notifications, derived from the audit trail (nothing is written when an event happens):
 // an inspector hears of their cases returned or reopened to them (with the lead's reason) and of the
-// lead's comments awaiting their reply; a lead hears, for inspections they lead, of cases completed,
+// lead's comments awaiting their reply, and of a moderator's outcome asking them to review an answer; a lead hears, for inspections they lead, of cases completed,
 // cases changed after completion and replies to their comments. Never one's own actions. The only
 // state is each user's "seen up to" audit event id (notification_marks), so every instance agrees.
 
@@ -11,7 +11,7 @@ import { ValidationError } from "@/lib/errors";
 import { questionBaseId } from "@/lib/cases/field-ids";
 import type { Actor } from "@/lib/permissions/access";
 
-export type NotificationKind = "returned" | "reopened" | "comment" | "follow_up" | "completed" | "changed_after_completion" | "reply";
+export type NotificationKind = "returned" | "reopened" | "comment" | "follow_up" | "completed" | "changed_after_completion" | "reply" | "moderation";
 
 export interface Notification {
   readonly id: string;
@@ -40,7 +40,8 @@ const EVENTS = `
   FROM cases c JOIN audit_events e ON e.case_id = c.id
   WHERE c.allocated_to = $1::uuid AND c.removed_at IS NULL AND e.actor_id IS DISTINCT FROM $1::uuid AND e.id > $2
     AND ((e.action = 'case.status_changed' AND (e.after->>'status' = 'returned' OR (e.before->>'status' = 'approved' AND e.after->>'status' = 'in_progress')))
-         OR e.action IN ('query.raised', 'query.followed_up'))
+         OR e.action IN ('query.raised', 'query.followed_up')
+         OR (e.action = 'moderation.outcome_recorded' AND e.after->>'outcome' = 'inspector_to_review'))
   UNION ALL
   SELECT e.id, e.at, e.action, e.case_id, e.inspection_id, e.entity_id, e.before, e.after, e.actor_id
   FROM memberships m JOIN audit_events e ON e.inspection_id = m.inspection_id
@@ -90,6 +91,9 @@ function kindOf(row: ListRow): NotificationKind | null {
       return "follow_up";
     case "query.answered":
       return "reply";
+    // A moderator asked the inspector to review an answer (lib/moderation); the note is on the case page.
+    case "moderation.outcome_recorded":
+      return "moderation";
     case "case.status_changed":
       if (to === "returned") return "returned";
       if (to === "completed") return "completed";
@@ -111,7 +115,9 @@ function toNotification(row: ListRow): Notification | null {
   const href =
     kind === "changed_after_completion"
       ? `${caseHref}/history`
-      : questionId && (kind === "comment" || kind === "follow_up" || kind === "reply")
+      : kind === "moderation"
+        ? `${caseHref}#moderation-notes-heading`
+        : questionId && (kind === "comment" || kind === "follow_up" || kind === "reply")
         ? `${caseHref}#${questionBaseId(questionId)}-card`
         : caseHref;
   const text = kind === "reopened" ? str(row.after?.reason) : kind === "comment" ? str(row.after?.comment) : kind === "follow_up" || kind === "reply" ? str(row.after?.reply) : null;

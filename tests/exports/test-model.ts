@@ -82,6 +82,7 @@ export function salfordExportModel(options: { signedOff?: boolean; yjsName?: str
         answeredAt: new Date("2024-01-24T12:00:00Z"),
       },
     ],
+    moderation: { draws: [], rows: [], statistics: [] },
     report: {
       windows: { start: new Date("2023-01-23"), end: new Date("2023-11-17"), oocStart: null, oocEnd: null },
       cases,

@@ -54,6 +54,7 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
           <Link href={`/inspections/${overview.id}/setup`}>Set-up, sample and allocation</Link>
         ) : null}
         {overview.rights.viewPanel ? <Link href={`/inspections/${overview.id}/panel`}>Ratings panel</Link> : null}
+        {overview.rights.viewModeration ? <Link href={`/inspections/${overview.id}/moderation`}>Moderation</Link> : null}
         {overview.rights.exportRatings ? <Link href={`/inspections/${overview.id}/exports`}>{overview.status === "signed_off" ? "Export the signed-off ratings" : "Export draft ratings"}</Link> : null}
       </nav>
 

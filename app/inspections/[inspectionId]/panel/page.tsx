@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BandChart } from "@/components/panel/band-chart";
 import { ClearDecisionForm, DiscretionForm, JudgementForm, ReopenForm, SignOffForm } from "@/components/panel/decision-forms";
+import { ModerationSummary } from "@/components/moderation/panel-summary";
 import { LiveRefresh } from "@/components/panel/live-refresh";
 import { KeyQuestionTable, MissingFiguresNote, RatingText, RatingsOverview } from "@/components/panel/standard-tables";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
@@ -10,6 +11,8 @@ import { listEvidence } from "@/lib/evidence";
 import { getFramework } from "@/lib/framework";
 import { pageData } from "@/lib/http/page-data";
 import { CASE_STATUS_LABELS, formatDate } from "@/lib/inspections/labels";
+import { moderationAgreement } from "@/lib/moderation/agreement";
+import { moderationLine } from "@/lib/moderation/summary";
 import { panelFigures } from "@/lib/panel";
 import { signOffChecks, type SignOffChecks } from "@/lib/panel/sign-off-checks";
 import { GOVERNANCE_CAP_STANDARD, governanceCapStatus, whyWithoutFigures } from "@/lib/rating";
@@ -19,7 +22,14 @@ export const metadata: Metadata = { title: "Ratings panel" };
 export default async function PanelPage({ params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/panel`);
-  const [figures, evidence] = await pageData(Promise.all([panelFigures(user, inspectionId), listEvidence(user, inspectionId)]));
+  const [figures, evidence, moderation] = await pageData(
+    Promise.all([panelFigures(user, inspectionId), listEvidence(user, inspectionId), moderationAgreement(user, inspectionId, "panel.view")]),
+  );
+  // Second answers never enter the figures above; the dip sample's agreement is shown beside them.
+  const moderationLines = (standardId: string) =>
+    (final.result.standards.find((s) => s.id === standardId)?.keyQuestions ?? [])
+      .filter((k) => moderation.breakdown.byKeyQuestion.has(k.id))
+      .map((k) => moderationLine(k.id, moderation.breakdown.byKeyQuestion.get(k.id)!, k.percentYes));
   const framework = getFramework(figures.frameworkVersion);
   const { final, provisional } = figures;
   const signedOff = figures.signOff !== null;
@@ -140,6 +150,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                     provisional={provisional.result.standards.find((s) => s.id === standard.id)}
                     support={final.support}
                   />
+                  <ModerationSummary standardId={standard.id} lines={moderationLines(standard.id)} />
                   <MissingFiguresNote
                     standardId={standard.id}
                     missing={whyWithoutFigures(result?.keyQuestionsWithoutFigures ?? [], figures.coverage, figures.excluded)}

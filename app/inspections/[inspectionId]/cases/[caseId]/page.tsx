@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CaseWorkspace } from "@/components/case/case-workspace";
+import { ModerationNotes } from "@/components/moderation/moderation-notes";
+import { SecondAssessment } from "@/components/moderation/second-assessment";
 import { OfflineCache } from "@/components/case/offline-cache";
 import { PageHeading } from "@/components/ui/notice";
 import { getSignedInUser, requireUser } from "@/lib/auth/session";
@@ -8,6 +10,8 @@ import { readableCaseReference } from "@/lib/cases/access";
 import { loadCasePage } from "@/lib/cases/queries";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
+import { moderationNotesForCase } from "@/lib/moderation/response";
+import { secondAssessmentView } from "@/lib/moderation/second-assessment";
 
 // Titled by the case's reference, so that several open cases can be told apart in tabs and history.
 export async function generateMetadata({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }): Promise<Metadata> {
@@ -19,7 +23,13 @@ export async function generateMetadata({ params }: { params: Promise<{ inspectio
 export default async function CasePage({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
   const { inspectionId, caseId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/cases/${caseId}`);
-  const model = await pageData(loadCasePage(user, inspectionId, caseId));
+  // A quality assurer reads no case (cases.read): as the inspection's moderator they get the blind
+  // second assessment, built from lib/moderation, which holds nothing of the inspector's answers.
+  if (user.role === "quality_assurer") {
+    const view = await pageData(secondAssessmentView(user, inspectionId, caseId));
+    return <SecondAssessment inspectionId={inspectionId} caseId={caseId} view={view} />;
+  }
+  const [model, moderationNotes] = await pageData(Promise.all([loadCasePage(user, inspectionId, caseId), moderationNotesForCase(user, inspectionId, caseId)]));
   return (
     <>
       <nav aria-label="Breadcrumb" className="no-print mb-4 text-sm">
@@ -34,6 +44,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
         </ol>
       </nav>
       <PageHeading caption={`${STREAM_LABELS[model.case.stream]} case`}>Case {model.case.reference}</PageHeading>
+      <ModerationNotes inspectionId={inspectionId} caseId={caseId} notes={moderationNotes} />
       <OfflineCache inspectionId={inspectionId} userId={user.id} />
       <CaseWorkspace model={model} />
     </>

@@ -6,10 +6,11 @@ import { PassThrough, Readable } from "node:stream";
 import { z } from "zod";
 import { jsonError } from "@/lib/http/json-response";
 import { pathId, routeHandler } from "@/lib/http/route-handler";
-import { answersCsv, buildReportDocx, exportFile, fileSlug, keyQuestionsCsv, loadExportModel, writeReportPdf, writeXlsx, type ExportModel } from "@/lib/exports";
+import { answersCsv, buildReportDocx, exportFile, fileSlug, keyQuestionsCsv, loadExportModel, moderationCsv, writeReportPdf, writeXlsx, type ExportModel } from "@/lib/exports";
 
 function body(name: string, model: ExportModel): ReadableStream<Uint8Array> {
   if (name === "case-answers.csv") return Readable.toWeb(Readable.from(answersCsv(model))) as ReadableStream<Uint8Array>;
+  if (name === "moderation.csv") return Readable.toWeb(Readable.from(moderationCsv(model))) as ReadableStream<Uint8Array>;
   if (name === "key-questions.csv") return Readable.toWeb(Readable.from(keyQuestionsCsv(model))) as ReadableStream<Uint8Array>;
   const out = new PassThrough();
   if (name === "ratings.xlsx") writeXlsx(model, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error("export failed")));

@@ -1,0 +1,151 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AddDipCaseForm, AddModeratorForm, DrawDipSampleForm, RemoveDipCaseForm, RemoveModeratorForm } from "@/components/moderation/moderation-forms";
+import { AgreementTable } from "@/components/moderation/agreement-table";
+import { PageHeading } from "@/components/ui/notice";
+import { requireUser } from "@/lib/auth/session";
+import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { pageData } from "@/lib/http/page-data";
+import { CASE_STATUS_LABELS, formatDate } from "@/lib/inspections/labels";
+import { moderationAgreement } from "@/lib/moderation/agreement";
+import { moderationOverview } from "@/lib/moderation/overview";
+
+export const metadata: Metadata = { title: "Moderation" };
+
+export default async function ModerationPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/moderation`);
+  const overview = await pageData(moderationOverview(user, inspectionId));
+  const agreement = await pageData(moderationAgreement(user, inspectionId));
+  const { rights } = overview;
+  const base = `/inspections/${inspectionId}`;
+
+  return (
+    <>
+      <PageHeading caption={overview.inspection.yjsName}>Moderation</PageHeading>
+      <p className="mb-6">
+        <Link href={base}>Back to the inspection</Link>
+      </p>
+      <p className="mb-6 max-w-3xl">
+        A quality assurer second-assesses a dip sample of the cases without seeing the inspector&rsquo;s answers, then compares the two. Second answers are kept
+        apart from the inspector&rsquo;s and never count in the ratings panel&rsquo;s figures.
+      </p>
+
+      <section aria-labelledby="moderators-heading" className="mb-10">
+        <h2 id="moderators-heading" className="mb-2 text-2xl font-bold">
+          Moderators
+        </h2>
+        {overview.moderators.length === 0 ? (
+          <p className="mb-4">No one moderates this inspection yet.</p>
+        ) : (
+          <ul className="mb-4 space-y-2">
+            {overview.moderators.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-3">
+                <span>
+                  {m.name} ({m.email}){m.holdsRight ? "" : " — no longer an active quality assurer, so moderates nothing"}, added by {m.addedBy} on {formatDate(m.since)}
+                </span>
+                {rights.manage ? <RemoveModeratorForm inspectionId={inspectionId} userId={m.id} name={m.name} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {rights.manage ? (
+          overview.candidates.length > 0 ? (
+            <AddModeratorForm inspectionId={inspectionId} candidates={overview.candidates} />
+          ) : (
+            <p className="text-muted">There is no other active quality assurer to add. An administrator gives people that role.</p>
+          )
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sample-heading" className="mb-10">
+        <h2 id="sample-heading" className="mb-2 text-2xl font-bold">
+          Dip sample
+        </h2>
+        {overview.draws.length > 0 ? (
+          <ul className="mb-4 list-disc pl-6 text-sm">
+            {overview.draws.map((d) => (
+              <li key={d.id}>
+                {formatDate(d.createdAt)}: {d.drawnBy.name} asked for {d.requestValue}
+                {d.requestKind === "percent" ? "%" : d.requestValue === 1 ? " case" : " cases"} and drew {d.size} of {d.populationSize} with seed <code>{d.seed}</code>. {d.method}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {overview.dipCases.length === 0 ? (
+          <p className="mb-4">No case is in the dip sample yet.</p>
+        ) : (
+          <div className="mb-6 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label="Dip-sampled cases">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="mb-2 text-left font-bold">{overview.dipCases.length} dip-sampled cases</caption>
+              <thead>
+                <tr className="border-b-2 border-ink">
+                  <th scope="col" className="py-2 pr-3">Case</th>
+                  <th scope="col" className="py-2 pr-3">Stream</th>
+                  <th scope="col" className="py-2 pr-3">Inspector</th>
+                  <th scope="col" className="py-2 pr-3">Case status</th>
+                  <th scope="col" className="py-2 pr-3">How</th>
+                  <th scope="col" className="py-2 pr-3">Second assessment</th>
+                  <th scope="col" className="py-2 pr-3">Outcomes</th>
+                  <th scope="col" className="py-2 pr-3">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {overview.dipCases.map((d) => (
+                  <tr key={d.caseId} className="border-b border-line align-top">
+                    <th scope="row" className="py-2 pr-3 font-normal">
+                      {rights.assess && !d.completedAt ? (
+                        <Link href={`${base}/cases/${d.caseId}`}>Second-assess {d.reference}</Link>
+                      ) : (
+                        <Link href={`${base}/moderation/cases/${d.caseId}`}>Reconcile {d.reference}</Link>
+                      )}
+                    </th>
+                    <td className="py-2 pr-3">{STREAM_LABELS[d.stream]}</td>
+                    <td className="py-2 pr-3">{d.inspectorName ?? "Not allocated"}</td>
+                    <td className="py-2 pr-3">{CASE_STATUS_LABELS[d.caseStatus] ?? d.caseStatus}</td>
+                    <td className="py-2 pr-3">{d.how === "drawn" ? "Drawn" : `By hand: ${d.additionReason ?? ""}`}</td>
+                    <td className="py-2 pr-3">{d.completedAt ? `Complete (${formatDate(d.completedAt)})` : d.secondAnswers > 0 ? `In progress (${d.secondAnswers} answered)` : "Not started"}</td>
+                    <td className="py-2 pr-3">
+                      {d.outcomes === 0 ? "None" : `${d.outcomes} recorded${d.awaitingResponse > 0 ? `, ${d.awaitingResponse} awaiting the inspector` : ""}`}
+                    </td>
+                    <td className="py-2 pr-3">
+                      {rights.assess && !d.completedAt && d.secondAnswers === 0 ? <RemoveDipCaseForm inspectionId={inspectionId} caseId={d.caseId} reference={d.reference} /> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {rights.assess ? (
+          <div className="grid gap-8 md:grid-cols-2">
+            <div>
+              <h3 className="mb-2 text-xl font-bold">Draw cases</h3>
+              <DrawDipSampleForm inspectionId={inspectionId} />
+            </div>
+            <div>
+              <h3 className="mb-2 text-xl font-bold">Add a case by hand</h3>
+              <AddDipCaseForm inspectionId={inspectionId} />
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="agreement-heading" className="mb-10">
+        <h2 id="agreement-heading" className="mb-2 text-2xl font-bold">
+          Agreement
+        </h2>
+        <AgreementTable breakdown={agreement.breakdown} inspectorNames={agreement.inspectorNames} />
+        {rights.manage ? (
+          <p className="mt-4">
+            <a href={`${base}/exports/moderation.csv`} download>
+              Download the moderation sample, outcomes and statistics (CSV)
+            </a>
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { PageHeading, StatusNotice } from "@/components/ui/notice";
+import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
+import { formatDate } from "@/lib/inspections/labels";
+import type { SecondAssessmentView } from "@/lib/moderation/second-assessment";
+import { CompleteSecondAssessmentForm, SecondAnswerForm } from "./moderation-forms";
+
+/** The case page as its moderator sees it: the case's details and their own blind answers, nothing of the inspector's. */
+export function SecondAssessment({ inspectionId, caseId, view }: { inspectionId: string; caseId: string; view: SecondAssessmentView }) {
+  const missing = view.questions.length - view.answered;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href={`/inspections/${inspectionId}/moderation`}>Moderation</Link> <span aria-hidden="true">›</span> Case {view.reference}
+      </nav>
+      <PageHeading caption={`${STREAM_LABELS[view.stream as Stream] ?? view.stream} case, ${DISPOSAL_TYPE_LABELS[view.disposalType as DisposalType] ?? view.disposalType}`}>
+        Second assessment of case {view.reference}
+      </PageHeading>
+      {!view.inDipSample ? (
+        <p>This case is not in the dip sample. Add it on the moderation page to second-assess it.</p>
+      ) : view.completedAt ? (
+        <>
+          <StatusNotice>You completed the second assessment on {formatDate(view.completedAt)}.</StatusNotice>
+          <p>
+            <Link href={`/inspections/${inspectionId}/moderation/cases/${caseId}`}>Compare with the inspector&rsquo;s answers</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="mb-6 max-w-3xl">
+            Answer each key question from the case records, as the inspector did. The inspector&rsquo;s answers are not shown until you complete your second
+            assessment; your answers are kept apart and do not count in the ratings.
+          </p>
+          {view.questions.map((q) => (
+            <SecondAnswerForm key={q.id} inspectionId={inspectionId} caseId={caseId} question={q} />
+          ))}
+          <h2 className="mb-2 text-xl font-bold">Complete</h2>
+          <CompleteSecondAssessmentForm inspectionId={inspectionId} caseId={caseId} missing={missing} />
+        </>
+      )}
+    </>
+  );
+}
