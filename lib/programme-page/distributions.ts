@@ -65,13 +65,44 @@ export interface StandardDistribution {
   readonly counts: RatingCounts;
 }
 
+/**
+ * Results of the two functions below per rows array and version. The page asks for one year's
+ * figures once per standard and once per key question (components/programme/version-figures.tsx):
+ * without it, 1,500 inspections took most of a second (bench/sections/programme.ts). The functions
+ * are pure and their results read-only, so handing the same result back is safe.
+ */
+const computed = new WeakMap<readonly CountedInspection[], Map<string, unknown>>();
+
+function once<T>(rows: readonly CountedInspection[], key: string, compute: () => T): T {
+  let byKey = computed.get(rows);
+  if (!byKey) computed.set(rows, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compute());
+  return byKey.get(key) as T;
+}
+
+/** Every row's values by id, in one pass over the rows (not one per standard or key question). */
+function valuesById<V>(rows: readonly CountedInspection[], itemsOf: (row: CountedInspection) => readonly { readonly id: string; readonly value: V }[]): Map<string, V[]> {
+  const byId = new Map<string, V[]>();
+  for (const row of rows) {
+    for (const { id, value } of itemsOf(row)) {
+      const values = byId.get(id);
+      if (values) values.push(value);
+      else byId.set(id, [value]);
+    }
+  }
+  return byId;
+}
+
 /** Each standard of the version, in framework order, with how many inspections got each rating. */
 export function standardDistributions(version: FrameworkVersion, rows: readonly CountedInspection[]): StandardDistribution[] {
-  return allStandards(getFramework(version)).map((standard) => ({
-    standardId: standard.id,
-    title: standard.title,
-    counts: countRatings(rows.map((r) => r.standards.find((s) => s.id === standard.id)?.rating ?? null)),
-  }));
+  return once(rows, `standards ${version}`, () => {
+    const ratings = valuesById(rows, (r) => r.standards.map((s) => ({ id: s.id, value: s.rating })));
+    return allStandards(getFramework(version)).map((standard) => {
+      const given = ratings.get(standard.id) ?? [];
+      // A row without the standard at all counts as not rated, as before.
+      return { standardId: standard.id, title: standard.title, counts: countRatings([...given, ...Array<null>(rows.length - given.length).fill(null)]) };
+    });
+  });
 }
 
 /** How many inspections got each overall rating. */
@@ -95,17 +126,12 @@ export interface KeyQuestionValues {
 
 /** Each case-rated key question of the version, in framework order, with every inspection's % 'yes'. */
 export function keyQuestionValues(version: FrameworkVersion, rows: readonly CountedInspection[]): KeyQuestionValues[] {
-  return allKeyQuestions(getFramework(version))
-    .filter((kq) => kq.appliesTo.stream !== null)
-    .map((kq) => ({
-      id: kq.id,
-      standardId: kq.standardId,
-      text: kq.text,
-      values: rows.flatMap((r) => {
-        const percent = r.keyQuestions.find((k) => k.id === kq.id)?.percentYes;
-        return percent === null || percent === undefined ? [] : [percent];
-      }),
-    }));
+  return once(rows, `key questions ${version}`, () => {
+    const percents = valuesById(rows, (r) => r.keyQuestions.flatMap((k) => (k.percentYes === null ? [] : [{ id: k.id, value: k.percentYes }])));
+    return allKeyQuestions(getFramework(version))
+      .filter((kq) => kq.appliesTo.stream !== null)
+      .map((kq) => ({ id: kq.id, standardId: kq.standardId, text: kq.text, values: percents.get(kq.id) ?? [] }));
+  });
 }
 
 /** Every inspection's score (those without one, not rated yet, are left out). */
