@@ -12,7 +12,7 @@ function estimate(e: Estimate, percent = false): string {
 function Rows({ title, rows }: { title: string; rows: [string, AgreementSummary][] }) {
   if (rows.length === 0) return null;
   return (
-    <div className="mb-6 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={`Agreement ${title.toLowerCase()}`}>
+    <div className="relative mb-6 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label={`Agreement ${title.toLowerCase()}`}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left font-bold">{title}</caption>
         <thead>

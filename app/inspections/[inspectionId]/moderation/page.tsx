@@ -75,7 +75,7 @@ export default async function ModerationPage({ params }: { params: Promise<{ ins
         {overview.dipCases.length === 0 ? (
           <p className="mb-4">No case is in the dip sample yet.</p>
         ) : (
-          <div className="mb-6 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label="Dip-sampled cases">
+          <div className="relative mb-6 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label="Dip-sampled cases">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="mb-2 text-left font-bold">{overview.dipCases.length} dip-sampled cases</caption>
               <thead>
