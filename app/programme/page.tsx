@@ -9,7 +9,7 @@ import { pageData } from "@/lib/http/page-data";
 import { loadProgramme } from "@/lib/programme";
 import { byFrameworkVersion, isFinal } from "@/lib/programme-page/distributions";
 import { parseProgrammeQuery, programmeSearch, sortInspections } from "@/lib/programme-page/query";
-import { inspectionsCount } from "@/lib/programme-page/wording";
+import { inspectionsCount } from "@/components/programme/wording";
 import { PROGRAMME_FILES } from "@/lib/exports/programme";
 
 export const metadata: Metadata = { title: "Inspection programme" };

@@ -1,4 +1,4 @@
-import { benchmarkSentence, figure, inspectionsCount } from "@/lib/programme-page/wording";
+import { benchmarkSentence, figure, inspectionsCount } from "./wording";
 
 // One inspection's key questions beside the programme's: its % 'yes', the median and interquartile
 // range of the signed-off and published inspections of its framework version, and its percentile,

@@ -11,7 +11,7 @@ import {
   standardDistributions,
   type CountedInspection,
 } from "@/lib/programme-page/distributions";
-import { figure, inspectionsCount } from "@/lib/programme-page/wording";
+import { figure, inspectionsCount } from "./wording";
 import { boxSummary, type BoxSummary } from "@/lib/statistics/distribution";
 import { RatingDistributionTable, RatingKey } from "./rating-distribution";
 
