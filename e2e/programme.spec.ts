@@ -88,6 +88,8 @@ test("a manager filters and sorts the programme, reads a chart's figures, benchm
   // Demoshire's figures are Salford's: 2.2.3 is 6 of 13, 46%, the lowest of the four.
   await expect(benchmark.getByRole("row", { name: /^2\.2\.3/ })).toContainText(/46%/);
   await expect(benchmark.getByRole("row", { name: /^2\.2\.3/ })).toContainText(/2\.2\.3: 46%, \d+(st|nd|rd|th) percentile of \d+ inspections/);
+  // The chart beside it says the same in its text alternative.
+  await expect(page.getByRole("img", { name: /2\.2\.3: this inspection 46%, \d+(st|nd|rd|th) percentile; median [\d.]+%, interquartile range [\d.]+% to [\d.]+% over \d+\./ })).toBeVisible();
   await expect(new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze().then((r) => r.violations.map((v) => v.id))).resolves.toEqual([]);
 });
 

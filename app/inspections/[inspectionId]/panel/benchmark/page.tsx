@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BenchmarkPlot } from "@/components/charts/benchmark-plot";
 import { BenchmarkTable } from "@/components/programme/benchmark-table";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
@@ -42,6 +43,12 @@ export default async function BenchmarkPage({ params }: { params: Promise<{ insp
         {compared} with figures for a key question, this one included). The median and interquartile range are theirs; the percentile is where this inspection&apos;s %
         &apos;yes&apos; falls among them, ties sharing a rank. Inspections of the other framework version are never counted: their key questions differ.
       </p>
+      <BenchmarkPlot
+        id="benchmark-plot"
+        title={`${inspection.yjsName}'s key questions against the programme (${benchmark.frameworkVersion})`}
+        rows={rows.map((r) => ({ id: r.id, value: r.percentYes, median: r.programmeMedian, q1: r.q1, q3: r.q3, percentile: r.percentile, n: r.comparedWith }))}
+        figuresAt="the table below"
+      />
       <BenchmarkTable rows={rows} />
     </>
   );
