@@ -14,7 +14,8 @@ export function ProgrammeFilters({ query, errors, years }: { query: ProgrammeQue
         {label}
       </label>
       {errors[id] ? (
-        <p id={`filter-${id}-error`} className="font-semibold text-error">
+        // GOV.UK's error red is under 4.5:1 on the panel's grey: a darker red reads on both.
+        <p id={`filter-${id}-error`} className="font-semibold text-[#942514]">
           <span className="sr-only">Error:</span> {errors[id]}
         </p>
       ) : null}

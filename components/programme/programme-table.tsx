@@ -39,10 +39,10 @@ function SortableHeading({ column, query, basePath }: { column: SortColumn; quer
     <th scope="col" aria-sort={sorted ? (query.order === "asc" ? "ascending" : "descending") : "none"} className={`p-2 whitespace-nowrap ${NUMERIC.includes(column) ? "text-right" : ""}`}>
       <Link href={`${basePath}${programmeSearch(query, { sort: column, order: next })}`} className="font-bold">
         {label}
+        <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
         <span aria-hidden="true" className="ml-1 inline-block w-3">
           {sorted ? (query.order === "asc" ? "▲" : "▼") : "↕"}
         </span>
-        <span className="sr-only">, sort {next === "asc" ? "ascending" : "descending"}</span>
       </Link>
     </th>
   );
