@@ -4,6 +4,7 @@ import { MarkSeenForm } from "@/components/notifications/mark-seen-form";
 import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { listNotifications, type Notification } from "@/lib/notifications";
+import { markNotificationsSeenAction } from "@/app/notifications/actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -51,7 +52,7 @@ export default async function NotificationsPage() {
           <p className="mb-4" role="status">
             {unseen === 0 ? "You have seen all of these." : `${unseen} new since you last marked them as seen.`}
           </p>
-          {unseen > 0 && items[0] ? <MarkSeenForm upTo={items[0].id} /> : null}
+          {unseen > 0 && items[0] ? <MarkSeenForm markNotificationsSeenAction={markNotificationsSeenAction} upTo={items[0].id} /> : null}
           <ol className="max-w-3xl" aria-label="Notifications, newest first">
             {items.map((n) => (
               <li key={n.id} className={`border-b border-line py-3 ${n.unseen ? "border-l-4 border-l-link pl-3" : ""}`}>

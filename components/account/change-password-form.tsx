@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { changePasswordAction } from "@/app/account/password/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/field";
 import { passwordRulesHint } from "@/lib/auth/password-policy";
-import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ changePasswordAction }: { changePasswordAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(changePasswordAction, IDLE);
   return (
     <form action={action} noValidate className="max-w-xl">

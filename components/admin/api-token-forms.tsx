@@ -1,15 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 
-export function CreateApiTokenForm() {
+export function CreateApiTokenForm({ createApiTokenAction }: { createApiTokenAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(createApiTokenAction, { resetOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
@@ -32,7 +31,7 @@ export function CreateApiTokenForm() {
   );
 }
 
-export function RevokeApiTokenForm({ token }: { token: { id: string; name: string } }) {
+export function RevokeApiTokenForm({ token, revokeApiTokenAction }: { token: { id: string; name: string }; revokeApiTokenAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(revokeApiTokenAction, IDLE);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">

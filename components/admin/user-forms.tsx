@@ -2,19 +2,18 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { changeRoleAction, createUserAction, disableUserAction, enableUserAction, resetPasswordAction } from "@/app/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SelectField, TextField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 import { GLOBAL_ROLES, GLOBAL_ROLE_LABELS, type GlobalRole } from "@/lib/permissions/table";
 import { passwordRulesHint } from "@/lib/auth/password-policy";
 
 const roleOptions = GLOBAL_ROLES.map((role) => ({ value: role, label: GLOBAL_ROLE_LABELS[role] }));
 
-export function CreateUserForm() {
+export function CreateUserForm({ createUserAction }: { createUserAction: ServerFormAction }) {
   // The name, email and role typed survive a refusal (e.g. an email already in use).
   const { state, pending, formRef, onSubmit } = useFormAction(createUserAction, { resetOnSuccess: true });
   return (
@@ -38,7 +37,7 @@ export function CreateUserForm() {
 }
 
 /** The account role; `effects` says what a change would do to their places on inspection teams. */
-export function ChangeRoleForm({ user, effects }: { user: { id: string; name: string; role: GlobalRole }; effects: string | null }) {
+export function ChangeRoleForm({ user, effects, changeRoleAction }: { user: { id: string; name: string; role: GlobalRole }; effects: string | null; changeRoleAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(changeRoleAction, IDLE);
   const id = `role-${user.id}`;
   return (
@@ -72,7 +71,7 @@ export function ChangeRoleForm({ user, effects }: { user: { id: string; name: st
 }
 
 /** Re-enabling needs no confirmation: it takes nothing away (disabling has its own page). */
-export function EnableUserForm({ user }: { user: { id: string; name: string } }) {
+export function EnableUserForm({ user, enableUserAction }: { user: { id: string; name: string }; enableUserAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(enableUserAction, IDLE);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
@@ -88,7 +87,7 @@ export function EnableUserForm({ user }: { user: { id: string; name: string } })
 }
 
 /** The confirmation step of disabling an account (GOV.UK "check before a destructive action"). */
-export function DisableUserForm({ user }: { user: { id: string; name: string } }) {
+export function DisableUserForm({ user, disableUserAction }: { user: { id: string; name: string }; disableUserAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(disableUserAction, IDLE);
   return (
     <form action={action}>
@@ -106,7 +105,7 @@ export function DisableUserForm({ user }: { user: { id: string; name: string } }
   );
 }
 
-export function ResetPasswordForm({ user }: { user: { id: string; name: string } }) {
+export function ResetPasswordForm({ user, resetPasswordAction }: { user: { id: string; name: string }; resetPasswordAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(resetPasswordAction, IDLE);
   const id = `password-${user.id}`;
   return (

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type CSSProperties, type FormEvent } from "react";
-import { completeAction } from "@/app/inspections/[inspectionId]/cases/[caseId]/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field";
@@ -13,6 +12,7 @@ import type { CasePageModel } from "@/lib/cases/queries";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDERS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { IDLE, summaryOf } from "@/lib/http/form-state";
 import { CASE_STATUS_LABELS, formatDate } from "@/lib/inspections/labels";
+import { useCaseActions } from "./case-actions";
 import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { DateInput } from "./date-input";
@@ -138,6 +138,7 @@ function AgeInput({ value, onChange }: { value: number | null; onChange: (age: n
 
 export function CaseWorkspace({ model }: { model: CasePageModel }) {
   const store = useCaseStore(model);
+  const { completeAction } = useCaseActions();
   const [state, complete, completing] = useActionState(completeAction, IDLE);
   const [unsent, setUnsent] = useState<string | null>(null);
   const canEdit = model.rights.canAnswer;

@@ -1,20 +1,13 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import {
-  approveCaseAction,
-  closeQueryAction,
-  raiseQueryAction,
-  reopenCaseAction,
-  replyQueryAction,
-  returnCaseAction,
-} from "@/app/inspections/[inspectionId]/cases/[caseId]/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmCheckbox } from "@/components/ui/confirm-checkbox";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+import { useCaseActions } from "./case-actions";
 import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";
 
@@ -79,6 +72,7 @@ export function QueryThreads({
 }
 
 function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query; ids: { inspectionId: string; caseId: string }; canQualityAssure: boolean; canReply: boolean }) {
+  const { replyQueryAction, closeQueryAction } = useCaseActions();
   // Typed replies and comments survive a refusal (useFormAction) and clear once sent.
   const { state: replyState, pending: replying, formRef: replyForm, onSubmit: reply } = useFormAction(replyQueryAction, { resetOnSuccess: true });
   const [closeState, close, closing] = useActionState(closeQueryAction, IDLE);
@@ -131,6 +125,7 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
 }
 
 function NewComment({ questionId, ids }: { questionId: string; ids: { inspectionId: string; caseId: string } }) {
+  const { raiseQueryAction } = useCaseActions();
   const { state, pending, formRef, onSubmit } = useFormAction(raiseQueryAction, { resetOnSuccess: true });
   const id = `comment-${questionId.replaceAll(".", "-")}`;
   return (
@@ -154,6 +149,7 @@ function NewComment({ questionId, ids }: { questionId: string; ids: { inspection
 /** `status` is the case's live status (the case page follows the server), not the one the page was loaded with. */
 export function QaPanel({ model, status }: { model: CasePageModel; status: string }) {
   const ids = { inspectionId: model.inspection.id, caseId: model.case.id };
+  const { approveCaseAction, returnCaseAction, reopenCaseAction } = useCaseActions();
   const [approveState, approve, approving] = useActionState(approveCaseAction, IDLE);
   const [returnState, giveBack, returning] = useActionState(returnCaseAction, IDLE);
   const { state: reopenState, pending: reopening, formRef: reopenForm, onSubmit: reopen } = useFormAction(reopenCaseAction);

@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteEvidenceAction, recordEvidenceAction } from "@/app/inspections/[inspectionId]/evidence/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 
 interface Option {
   value: string;
@@ -43,6 +42,7 @@ export function RecordEvidenceForm({
   topics,
   cases,
   caseId,
+  recordEvidenceAction,
 }: {
   inspectionId: string;
   standardId: string;
@@ -50,6 +50,7 @@ export function RecordEvidenceForm({
   /** Resettlement cases, offered for 4.1 only. */
   cases: readonly Option[] | null;
   caseId: string | null;
+  recordEvidenceAction: ServerFormAction;
 }) {
   const { state, pending, formRef, onSubmit } = useFormAction(recordEvidenceAction, { resetOnSuccess: true });
   const today = new Date().toISOString().slice(0, 10);
@@ -106,7 +107,7 @@ export function RecordEvidenceForm({
   );
 }
 
-export function DeleteEvidenceForm({ inspectionId, evidenceId, label }: { inspectionId: string; evidenceId: string; label: string }) {
+export function DeleteEvidenceForm({ inspectionId, evidenceId, label, deleteEvidenceAction }: { inspectionId: string; evidenceId: string; label: string; deleteEvidenceAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(deleteEvidenceAction, IDLE);
   return (
     <form action={action} className="inline">

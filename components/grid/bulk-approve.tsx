@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { approveCasesAction } from "@/app/inspections/[inspectionId]/grid/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusNotice } from "@/components/ui/notice";
-import { IDLE, summaryOf } from "@/lib/http/form-state";
+import { IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 
 export const BULK_APPROVE_FORM = "bulk-approve-form";
 
@@ -13,7 +12,7 @@ export const BULK_APPROVE_FORM = "bulk-approve-form";
  * The lead's bulk approval. The grid's checkboxes name this form (form="bulk-approve-form"), so a
  * plain POST without JavaScript sends them; the second button approves every approvable case shown.
  */
-export function BulkApproveForm({ inspectionId, shownIds }: { inspectionId: string; shownIds: readonly string[] }) {
+export function BulkApproveForm({ inspectionId, shownIds, approveCasesAction }: { inspectionId: string; shownIds: readonly string[]; approveCasesAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(approveCasesAction, IDLE);
   const errors = summaryOf(state).map((e) => ({ field: e.field === "caseIds" || e.field === "main-content" ? BULK_APPROVE_FORM : e.field, message: e.message }));
   return (

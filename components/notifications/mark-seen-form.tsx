@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { markNotificationsSeenAction } from "@/app/notifications/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusNotice } from "@/components/ui/notice";
-import { IDLE, summaryOf } from "@/lib/http/form-state";
+import { IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 
 /** Marks everything the page showed (up to its newest event) as seen; works without JavaScript. */
-export function MarkSeenForm({ upTo }: { upTo: string }) {
+export function MarkSeenForm({ upTo, markNotificationsSeenAction }: { upTo: string; markNotificationsSeenAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(markNotificationsSeenAction, IDLE);
   return (
     <form action={action} id="mark-seen-form" tabIndex={-1} className="mb-6">

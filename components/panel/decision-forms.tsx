@@ -1,20 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  clearDecisionAction,
-  recordDiscretionAction,
-  recordJudgementAction,
-  reopenAction,
-  signOffAction,
-} from "@/app/inspections/[inspectionId]/panel/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RATINGS } from "@/lib/framework";
-import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type FormState, type ServerFormAction } from "@/lib/http/form-state";
 
 // The lead inspector's forms on the panel page. Several forms share the page, so each prefixes its
 // field ids and maps the use case's field errors (rating, note, password, reason) onto them.
@@ -62,7 +55,7 @@ interface DecisionFormProps {
  * Discretion offers only the ratings the 5-point rule allows (the engine still checks on the server);
  * the page shows no form where the rule allows none.
  */
-export function DiscretionForm({ inspectionId, standardId, standardTitle, current, hint, allowed }: DecisionFormProps & { hint: string; allowed: readonly string[] }) {
+export function DiscretionForm({ inspectionId, standardId, standardTitle, current, hint, allowed, recordDiscretionAction }: DecisionFormProps & { hint: string; allowed: readonly string[]; recordDiscretionAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(recordDiscretionAction);
   const prefix = `discretion-${standardId.replace(".", "-")}`;
   return (
@@ -92,7 +85,7 @@ export function DiscretionForm({ inspectionId, standardId, standardTitle, curren
   );
 }
 
-export function JudgementForm({ inspectionId, standardId, standardTitle, current, capNote }: DecisionFormProps & { capNote: string | null }) {
+export function JudgementForm({ inspectionId, standardId, standardTitle, current, capNote, recordJudgementAction }: DecisionFormProps & { capNote: string | null; recordJudgementAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(recordJudgementAction);
   const prefix = `judgement-${standardId.replace(".", "-")}`;
   return (
@@ -114,7 +107,7 @@ export function JudgementForm({ inspectionId, standardId, standardTitle, current
   );
 }
 
-export function ClearDecisionForm({ inspectionId, standardId, kind }: { inspectionId: string; standardId: string; kind: "judgement" | "discretion" }) {
+export function ClearDecisionForm({ inspectionId, standardId, kind, clearDecisionAction }: { inspectionId: string; standardId: string; kind: "judgement" | "discretion"; clearDecisionAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(clearDecisionAction, IDLE);
   const prefix = `clear-${kind}-${standardId.replace(".", "-")}`;
   return (
@@ -134,7 +127,7 @@ export function ClearDecisionForm({ inspectionId, standardId, kind }: { inspecti
  * Sign-off. With cases completed but not approved, the lead ticks a confirmation naming how many
  * (GOV.UK checkbox); the number travels with the form so the server refuses if it has changed.
  */
-export function SignOffForm({ inspectionId, completedNotApproved }: { inspectionId: string; completedNotApproved: number }) {
+export function SignOffForm({ inspectionId, completedNotApproved, signOffAction }: { inspectionId: string; completedNotApproved: number; signOffAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(signOffAction, IDLE);
   const confirmError = fieldError(state, "confirmUnapproved");
   return (
@@ -181,7 +174,7 @@ export function SignOffForm({ inspectionId, completedNotApproved }: { inspection
   );
 }
 
-export function ReopenForm({ inspectionId }: { inspectionId: string }) {
+export function ReopenForm({ inspectionId, reopenAction }: { inspectionId: string; reopenAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(reopenAction);
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate id="reopen-form" tabIndex={-1} className="max-w-xl">

@@ -1,19 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import {
-  addRecommendationAction,
-  deleteRecommendationAction,
-  editRecommendationAction,
-  moveRecommendationAction,
-  saveNarrativeAction,
-} from "@/app/inspections/[inspectionId]/panel/report/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type FormState, type ServerFormAction } from "@/lib/http/form-state";
 
 // The lead's forms for the draft report's records. Several forms share the page, so each prefixes
 // its field ids and maps the use case's field errors onto them.
@@ -79,7 +72,7 @@ function RecommendationFieldset({ prefix, state, current }: { prefix: string; st
   );
 }
 
-export function AddRecommendationForm({ inspectionId }: { inspectionId: string }) {
+export function AddRecommendationForm({ inspectionId, addRecommendationAction }: { inspectionId: string; addRecommendationAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(addRecommendationAction, { resetOnSuccess: true });
   const prefix = "add-recommendation";
   return (
@@ -95,7 +88,7 @@ export function AddRecommendationForm({ inspectionId }: { inspectionId: string }
   );
 }
 
-export function EditRecommendationForm({ inspectionId, id, position, current }: { inspectionId: string; id: string; position: number; current: RecommendationFields }) {
+export function EditRecommendationForm({ inspectionId, id, position, current, editRecommendationAction }: { inspectionId: string; id: string; position: number; current: RecommendationFields; editRecommendationAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(editRecommendationAction);
   const prefix = `edit-recommendation-${position}`;
   return (
@@ -115,7 +108,7 @@ export function EditRecommendationForm({ inspectionId, id, position, current }: 
 }
 
 /** Move up, move down and delete: one small form each, named for the recommendation they act on. */
-export function RecommendationControls({ inspectionId, id, position, first, last }: { inspectionId: string; id: string; position: number; first: boolean; last: boolean }) {
+export function RecommendationControls({ inspectionId, id, position, first, last, deleteRecommendationAction, moveRecommendationAction }: { inspectionId: string; id: string; position: number; first: boolean; last: boolean; deleteRecommendationAction: ServerFormAction; moveRecommendationAction: ServerFormAction }) {
   const [moveState, move, moving] = useActionState(moveRecommendationAction, IDLE);
   const [deleteState, remove, deleting] = useActionState(deleteRecommendationAction, IDLE);
   const prefix = `recommendation-${position}`;
@@ -161,11 +154,13 @@ export function NarrativeForm({
   standardId,
   standardTitle,
   current,
+  saveNarrativeAction,
 }: {
   inspectionId: string;
   standardId: string;
   standardTitle: string;
   current: { strengths: string; areasForImprovement: string } | null;
+  saveNarrativeAction: ServerFormAction;
 }) {
   const { state, pending, formRef, onSubmit } = useFormAction(saveNarrativeAction);
   const prefix = `narrative-${standardId.replace(".", "-")}`;

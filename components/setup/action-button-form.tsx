@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusNotice } from "@/components/ui/notice";
-import { IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+import { IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 
 /** A form that is only a button (plus hidden fields), with the outcome announced beside it. */
 export function ActionButtonForm({
@@ -13,7 +13,7 @@ export function ActionButtonForm({
   label,
   variant = "primary",
 }: {
-  action: (state: FormState, form: FormData) => Promise<FormState>;
+  action: ServerFormAction;
   hidden: Record<string, string>;
   label: string;
   variant?: "primary" | "secondary" | "warning";

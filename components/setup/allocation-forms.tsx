@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { allocateBalancedAction, reassignCaseAction } from "@/app/inspections/[inspectionId]/setup/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { StatusNotice } from "@/components/ui/notice";
-import { IDLE, summaryOf } from "@/lib/http/form-state";
+import { IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 import { InlineOutcome } from "./inline-outcome";
 
-export function BalancedAllocationForm({ inspectionId }: { inspectionId: string }) {
+export function BalancedAllocationForm({ inspectionId, allocateBalancedAction }: { inspectionId: string; allocateBalancedAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(allocateBalancedAction, IDLE);
   return (
     <form action={action} className="mb-8 max-w-2xl">
@@ -35,10 +34,12 @@ export function ReassignForm({
   inspectionId,
   sampleCase,
   people,
+  reassignCaseAction,
 }: {
   inspectionId: string;
   sampleCase: { id: string; reference: string; allocatedToId: string | null };
   people: { id: string; name: string; role: string }[];
+  reassignCaseAction: ServerFormAction;
 }) {
   const [state, action, pending] = useActionState(reassignCaseAction, IDLE);
   const current = sampleCase.allocatedToId ?? "";

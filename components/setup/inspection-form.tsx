@@ -1,15 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { createInspectionAction } from "@/app/inspections/new/actions";
-import { updateDetailsAction } from "@/app/inspections/[inspectionId]/setup/actions";
 import { DateInput } from "@/components/case/date-input";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { fieldError, summaryOf } from "@/lib/http/form-state";
+import { fieldError, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 import { FRAMEWORK_LABELS, formatDate } from "@/lib/inspections/labels";
 import { hasStreamWindows, proposeInspectionWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/framework/eligibility-window";
 
@@ -49,16 +47,19 @@ function proposalFor(frameworkVersion: string, fieldworkStart: string): Pick<Ins
  * yjs-2018 a court disposal window (9 to 6 months before) and an out-of-court one (5 to 3 months).
  */
 export function InspectionDetailsForm({
+  saveAction,
   inspectionId,
   initial,
   datesLocked = false,
 }: {
+  /** Creates the inspection, or (with inspectionId) saves its details. */
+  saveAction: ServerFormAction;
   inspectionId?: string;
   initial: InspectionDetailsValues;
   /** After set-up, only the name can change. */
   datesLocked?: boolean;
 }) {
-  const { state, pending, formRef, onSubmit } = useFormAction(inspectionId ? updateDetailsAction : createInspectionAction);
+  const { state, pending, formRef, onSubmit } = useFormAction(saveAction);
   const [values, setValues] = useState(initial);
   const [windowEdited, setWindowEdited] = useState(inspectionId !== undefined);
   const proposal = proposalFor(values.frameworkVersion, values.fieldworkStart);

@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { addCaseAction, drawSampleAction, removeCaseAction } from "@/app/inspections/[inspectionId]/setup/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmCheckbox } from "@/components/ui/confirm-checkbox";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
-import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type FormState, type ServerFormAction } from "@/lib/http/form-state";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { InlineOutcome } from "./inline-outcome";
 
@@ -24,6 +23,7 @@ export function DrawForm({
   populationSize,
   redraw,
   sampledCount,
+  drawSampleAction,
 }: {
   inspectionId: string;
   stream: Stream;
@@ -31,6 +31,7 @@ export function DrawForm({
   populationSize: number;
   redraw: boolean;
   sampledCount: number;
+  drawSampleAction: ServerFormAction;
 }) {
   const [state, action, pending] = useActionState(drawSampleAction, IDLE);
   const label = STREAM_LABELS[stream].toLowerCase();
@@ -74,7 +75,7 @@ export function DrawForm({
   );
 }
 
-export function AddCaseForm({ inspectionId }: { inspectionId: string }) {
+export function AddCaseForm({ inspectionId, addCaseAction }: { inspectionId: string; addCaseAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(addCaseAction, { resetOnSuccess: true });
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
@@ -88,7 +89,7 @@ export function AddCaseForm({ inspectionId }: { inspectionId: string }) {
   );
 }
 
-export function RemoveCaseForm({ inspectionId, sampleCase }: { inspectionId: string; sampleCase: { id: string; reference: string } }) {
+export function RemoveCaseForm({ inspectionId, sampleCase, removeCaseAction }: { inspectionId: string; sampleCase: { id: string; reference: string }; removeCaseAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(removeCaseAction);
   const id = `remove-${sampleCase.id}`;
   return (

@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { addMemberAction, removeMemberAction, setMemberRoleAction } from "@/app/inspections/[inspectionId]/setup/actions";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { SelectField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
-import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
+import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 import { InlineOutcome } from "./inline-outcome";
 import { MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 import { GLOBAL_ROLE_LABELS, type GlobalRole } from "@/lib/permissions/table";
@@ -15,10 +14,12 @@ export function AddMemberForm({
   inspectionId,
   candidates,
   canAppointLead,
+  addMemberAction,
 }: {
   inspectionId: string;
   candidates: { id: string; name: string; email: string; role: GlobalRole }[];
   canAppointLead: boolean;
+  addMemberAction: ServerFormAction;
 }) {
   const [state, action, pending] = useActionState(addMemberAction, IDLE);
   const roles = (canAppointLead ? (["inspector", "lead_inspector"] as const) : (["inspector"] as const)).map((role) => ({
@@ -52,9 +53,11 @@ export function AddMemberForm({
 export function MemberRoleForm({
   inspectionId,
   member,
+  setMemberRoleAction,
 }: {
   inspectionId: string;
   member: { id: string; name: string; memberRole: string };
+  setMemberRoleAction: ServerFormAction;
 }) {
   const [state, action, pending] = useActionState(setMemberRoleAction, IDLE);
   return (
@@ -78,7 +81,7 @@ export function MemberRoleForm({
   );
 }
 
-export function RemoveMemberForm({ inspectionId, member }: { inspectionId: string; member: { id: string; name: string } }) {
+export function RemoveMemberForm({ inspectionId, member, removeMemberAction }: { inspectionId: string; member: { id: string; name: string }; removeMemberAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(removeMemberAction, IDLE);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">

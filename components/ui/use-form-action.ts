@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { IDLE, type FormState } from "@/lib/http/form-state";
+import { IDLE, type ServerFormAction } from "@/lib/http/form-state";
 
 /**
  * useActionState for a form whose fields must survive a refusal. React resets a form given
@@ -12,7 +12,7 @@ import { IDLE, type FormState } from "@/lib/http/form-state";
  * error summary every time, even when it repeats the last one (the disabled button had dropped it).
  * Attach `formRef` to the form.
  */
-export function useFormAction(action: (state: FormState, form: FormData) => Promise<FormState>, { resetOnSuccess = false } = {}) {
+export function useFormAction(action: ServerFormAction, { resetOnSuccess = false } = {}) {
   const [state, dispatch, pending] = useActionState(action, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {

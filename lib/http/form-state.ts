@@ -12,6 +12,12 @@ export type FormState =
 export const IDLE: FormState = { status: "idle" };
 
 /**
+ * A server action as a form calls it (useActionState). Client components receive theirs as props
+ * from the page that renders them: components/ never imports app/ (lib/folder-dependencies.test.ts).
+ */
+export type ServerFormAction = (state: FormState, form: FormData) => Promise<FormState>;
+
+/**
  * A server action is a public POST endpoint: its `form` argument is whatever the caller encoded (a
  * string, an object, nothing). Each action checks it is a form before reading it, and answers
  * NOT_A_FORM otherwise instead of failing with a 500.

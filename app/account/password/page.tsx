@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { PageHeading } from "@/components/ui/notice";
 import { getSignedInAccount, requireUser } from "@/lib/auth/session";
+import { changePasswordAction } from "@/app/account/password/actions";
 
 export const metadata: Metadata = { title: "Change your password" };
 
@@ -19,7 +20,7 @@ export default async function ChangePasswordPage() {
       <p className="mb-6 max-w-2xl">
         You will be signed out everywhere, on this device and any other, and asked to sign in again with your new password.
       </p>
-      <ChangePasswordForm />
+      <ChangePasswordForm changePasswordAction={changePasswordAction} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { CreateApiTokenForm, RevokeApiTokenForm } from "@/components/admin/api-t
 import { PageHeading } from "@/components/ui/notice";
 import { listApiTokens } from "@/lib/api-tokens";
 import { requireRole } from "@/lib/auth/session";
+import { createApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -44,14 +45,14 @@ export default async function ApiTokensPage() {
                   <span className="block text-sm text-muted">by {token.createdBy}</span>
                 </td>
                 <td className="py-3 pr-4">{token.lastUsedAt ? when(token.lastUsedAt) : "Never"}</td>
-                <td className="py-3 pr-4">{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeApiTokenForm token={token} />}</td>
+                <td className="py-3 pr-4">{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeApiTokenForm revokeApiTokenAction={revokeApiTokenAction} token={token} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <h2 className="mb-4 text-2xl font-bold">Create a token</h2>
-      <CreateApiTokenForm />
+      <CreateApiTokenForm createApiTokenAction={createApiTokenAction} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { requireRole } from "@/lib/auth/session";
 import { GLOBAL_ROLES, GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
 import { listUsers, userSearchSchema } from "@/lib/users";
 import { teamEffectOf, type TeamPlaces } from "@/lib/users/teams";
+import { changeRoleAction, createUserAction, enableUserAction, resetPasswordAction } from "@/app/admin/users/actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -35,7 +36,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <h2 id="create-user" className="mb-4 text-2xl font-bold">
           Create a user
         </h2>
-        <CreateUserForm />
+        <CreateUserForm createUserAction={createUserAction} />
       </section>
       <section aria-labelledby="users">
         <h2 id="users" className="mb-4 text-2xl font-bold">
@@ -80,7 +81,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     <span className="block text-sm break-all text-muted">{user.email}</span>
                   </td>
                   <td className="py-3 pr-4">
-                    <ChangeRoleForm user={user} effects={roleChangeEffects(user.role, user.teams)} />
+                    <ChangeRoleForm changeRoleAction={changeRoleAction} user={user} effects={roleChangeEffects(user.role, user.teams)} />
                   </td>
                   <td className="py-3 pr-4">
                     {user.active ? (
@@ -95,13 +96,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                     ) : (
                       <>
                         <span className="block font-semibold">Disabled</span>
-                        <EnableUserForm user={user} />
+                        <EnableUserForm enableUserAction={enableUserAction} user={user} />
                       </>
                     )}
                   </td>
                   <td className="py-3 pr-4">
                     {user.passwordIsTemporary ? <span className="mb-2 block text-sm">Temporary: they choose their own at next sign-in</span> : null}
-                    <ResetPasswordForm user={user} />
+                    <ResetPasswordForm resetPasswordAction={resetPasswordAction} user={user} />
                   </td>
                 </tr>
               ))}

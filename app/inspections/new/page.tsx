@@ -4,6 +4,7 @@ import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
 import { authorizeGlobal } from "@/lib/permissions/access";
+import { createInspectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create an inspection" };
 
@@ -16,7 +17,7 @@ export default async function NewInspectionPage() {
       <p className="mb-6 max-w-2xl">
         After creating it, add the team, import the youth justice service&apos;s eligible cases, draw the sample and allocate it.
       </p>
-      <InspectionDetailsForm initial={{ yjsName: "", frameworkVersion: "yjs-2021", fieldworkStart: "", windowStart: "", windowEnd: "", oocWindowStart: "", oocWindowEnd: "" }} />
+      <InspectionDetailsForm saveAction={createInspectionAction} initial={{ yjsName: "", frameworkVersion: "yjs-2021", fieldworkStart: "", windowStart: "", windowEnd: "", oocWindowStart: "", oocWindowEnd: "" }} />
     </>
   );
 }

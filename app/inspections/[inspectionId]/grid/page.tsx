@@ -7,6 +7,7 @@ import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { keyQuestionGrid } from "@/lib/cases/key-question-grid";
 import { pageData } from "@/lib/http/page-data";
+import { approveCasesAction } from "@/app/inspections/[inspectionId]/grid/actions";
 
 export const metadata: Metadata = { title: "Key question grid" };
 
@@ -36,7 +37,7 @@ export default async function GridPage({ params, searchParams }: { params: Promi
           </li>
         ))}
       </ul>
-      {grid.canApprove ? <BulkApproveForm inspectionId={inspectionId} shownIds={approvable} /> : null}
+      {grid.canApprove ? <BulkApproveForm approveCasesAction={approveCasesAction} inspectionId={inspectionId} shownIds={approvable} /> : null}
       {grid.streams.map((s) => (
         <GridTable key={s.stream} inspectionId={inspectionId} stream={s.stream} columns={s.columns} rows={s.rows} selectable={grid.canApprove} />
       ))}

@@ -16,6 +16,7 @@ import { moderationLine } from "@/lib/moderation/summary";
 import { panelFigures } from "@/lib/panel";
 import { signOffChecks, type SignOffChecks } from "@/lib/panel/sign-off-checks";
 import { GOVERNANCE_CAP_STANDARD, governanceCapStatus, whyWithoutFigures } from "@/lib/rating";
+import { clearDecisionAction, recordDiscretionAction, recordJudgementAction, reopenAction, signOffAction } from "@/app/inspections/[inspectionId]/panel/actions";
 
 export const metadata: Metadata = { title: "Ratings panel" };
 
@@ -170,6 +171,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                     <>
                       {support?.eligible && support.allowedRatings.length > 0 ? (
                         <DiscretionForm
+                          recordDiscretionAction={recordDiscretionAction}
                           inspectionId={inspectionId}
                           standardId={standard.id}
                           standardTitle={standard.title}
@@ -178,7 +180,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                           hint={`The rule allows ${support.allowedRatings.join(" or ")}.`}
                         />
                       ) : null}
-                      {discretion ? <ClearDecisionForm inspectionId={inspectionId} standardId={standard.id} kind="discretion" /> : null}
+                      {discretion ? <ClearDecisionForm clearDecisionAction={clearDecisionAction} inspectionId={inspectionId} standardId={standard.id} kind="discretion" /> : null}
                     </>
                   ) : null}
                 </article>
@@ -226,6 +228,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                 {canDecide ? (
                   <>
                     <JudgementForm
+                      recordJudgementAction={recordJudgementAction}
                       inspectionId={inspectionId}
                       standardId={standard.id}
                       standardTitle={standard.title}
@@ -236,7 +239,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                           : null
                       }
                     />
-                    {judgement ? <ClearDecisionForm inspectionId={inspectionId} standardId={standard.id} kind="judgement" /> : null}
+                    {judgement ? <ClearDecisionForm clearDecisionAction={clearDecisionAction} inspectionId={inspectionId} standardId={standard.id} kind="judgement" /> : null}
                   </>
                 ) : null}
               </article>
@@ -251,7 +254,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
             {signedOff ? "Reopen the ratings" : "Sign off the ratings"}
           </h2>
           {signedOff ? (
-            <ReopenForm inspectionId={inspectionId} />
+            <ReopenForm reopenAction={reopenAction} inspectionId={inspectionId} />
           ) : (
             <>
               {figures.signOffBlockers.length > 0 ? (
@@ -265,7 +268,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                 </div>
               ) : null}
               {checks ? <SignOffChecklist inspectionId={inspectionId} checks={checks} /> : null}
-              <SignOffForm inspectionId={inspectionId} completedNotApproved={figures.qa.completedNotApproved} />
+              <SignOffForm signOffAction={signOffAction} inspectionId={inspectionId} completedNotApproved={figures.qa.completedNotApproved} />
             </>
           )}
         </section>

@@ -10,7 +10,7 @@ import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
 import { setupOverview } from "@/lib/inspections/setup-views";
 import { hasStreamWindows } from "@/lib/framework/eligibility-window";
-import { startFieldworkAction } from "./actions";
+import { startFieldworkAction, updateDetailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inspection set-up" };
 
@@ -118,6 +118,7 @@ export default async function SetupOverviewPage({
       <h2 className="mb-4 text-xl font-bold">Details</h2>
       {canEdit ? (
         <InspectionDetailsForm
+          saveAction={updateDetailsAction}
           inspectionId={setup.id}
           datesLocked={setup.status !== "setup"}
           initial={{

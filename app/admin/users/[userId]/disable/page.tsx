@@ -6,6 +6,7 @@ import { PageHeading } from "@/components/ui/notice";
 import { requireRole } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { findUser } from "@/lib/users";
+import { disableUserAction } from "@/app/admin/users/actions";
 
 export const metadata: Metadata = { title: "Disable an account" };
 
@@ -39,7 +40,7 @@ export default async function DisableUserPage({ params }: { params: Promise<{ us
           lead inspectors to reallocate cases that still need work.
         </p>
       </div>
-      <DisableUserForm user={user} />
+      <DisableUserForm disableUserAction={disableUserAction} user={user} />
     </>
   );
 }

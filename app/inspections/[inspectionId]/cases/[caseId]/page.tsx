@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseActionsProvider } from "@/components/case/case-actions";
 import { CaseWorkspace } from "@/components/case/case-workspace";
 import { ModerationNotes } from "@/components/moderation/moderation-notes";
 import { SecondAssessment } from "@/components/moderation/second-assessment";
@@ -12,6 +13,7 @@ import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
 import { moderationNotesForCase } from "@/lib/moderation/response";
 import { secondAssessmentView } from "@/lib/moderation/second-assessment";
+import { approveCaseAction, closeQueryAction, completeAction, raiseQueryAction, reopenCaseAction, replyQueryAction, returnCaseAction } from "./actions";
 
 // Titled by the case's reference, so that several open cases can be told apart in tabs and history.
 export async function generateMetadata({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }): Promise<Metadata> {
@@ -46,7 +48,9 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
       <PageHeading caption={`${STREAM_LABELS[model.case.stream]} case`}>Case {model.case.reference}</PageHeading>
       <ModerationNotes inspectionId={inspectionId} caseId={caseId} notes={moderationNotes} />
       <OfflineCache inspectionId={inspectionId} userId={user.id} />
-      <CaseWorkspace model={model} />
+      <CaseActionsProvider actions={{ completeAction, approveCaseAction, returnCaseAction, reopenCaseAction, raiseQueryAction, replyQueryAction, closeQueryAction }}>
+        <CaseWorkspace model={model} />
+      </CaseActionsProvider>
     </>
   );
 }

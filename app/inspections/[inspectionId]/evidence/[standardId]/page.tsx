@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_SOURCE_LABELS, RESETTLEMENT_STANDARD, evidencePage } from "@/lib/evidence";
 import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
+import { deleteEvidenceAction, recordEvidenceAction } from "@/app/inspections/[inspectionId]/evidence/actions";
 
 export const metadata: Metadata = { title: "Evidence for a standard" };
 
@@ -62,7 +63,7 @@ export default async function StandardEvidencePage({
                       {item.topicLabel} · {EVIDENCE_KIND_LABELS[item.kind]} · {EVIDENCE_SOURCE_LABELS[item.source]} · {formatDate(item.occurredOn)}
                       {item.caseReference ? ` · case ${item.caseReference}` : ""} · recorded by {item.author}
                     </p>
-                    {item.canDelete ? <DeleteEvidenceForm inspectionId={inspectionId} evidenceId={item.id} label={item.text.slice(0, 60)} /> : null}
+                    {item.canDelete ? <DeleteEvidenceForm deleteEvidenceAction={deleteEvidenceAction} inspectionId={inspectionId} evidenceId={item.id} label={item.text.slice(0, 60)} /> : null}
                   </li>
                 ))}
               </ul>
@@ -77,6 +78,7 @@ export default async function StandardEvidencePage({
             Record evidence for {standardId}
           </h2>
           <RecordEvidenceForm
+            recordEvidenceAction={recordEvidenceAction}
             inspectionId={inspectionId}
             standardId={standardId}
             topics={target.topics}

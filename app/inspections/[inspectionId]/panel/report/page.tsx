@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
 import { partyHeading, reportPage } from "@/lib/report";
+import { addRecommendationAction, deleteRecommendationAction, editRecommendationAction, moveRecommendationAction, saveNarrativeAction } from "@/app/inspections/[inspectionId]/panel/report/actions";
 
 export const metadata: Metadata = { title: "Draft report: recommendations and narrative" };
 
@@ -44,15 +45,15 @@ export default async function ReportRecordsPage({ params }: { params: Promise<{ 
                 </p>
                 {canWrite ? (
                   <>
-                    <RecommendationControls inspectionId={inspectionId} id={r.id} position={r.position} first={i === 0} last={i === recommendations.length - 1} />
-                    <EditRecommendationForm inspectionId={inspectionId} id={r.id} position={r.position} current={{ party: r.party, partyName: r.partyName, text: r.text }} />
+                    <RecommendationControls deleteRecommendationAction={deleteRecommendationAction} moveRecommendationAction={moveRecommendationAction} inspectionId={inspectionId} id={r.id} position={r.position} first={i === 0} last={i === recommendations.length - 1} />
+                    <EditRecommendationForm editRecommendationAction={editRecommendationAction} inspectionId={inspectionId} id={r.id} position={r.position} current={{ party: r.party, partyName: r.partyName, text: r.text }} />
                   </>
                 ) : null}
               </li>
             ))}
           </ol>
         )}
-        {canWrite ? <AddRecommendationForm inspectionId={inspectionId} /> : null}
+        {canWrite ? <AddRecommendationForm addRecommendationAction={addRecommendationAction} inspectionId={inspectionId} /> : null}
       </section>
 
       <section aria-labelledby="narrative-heading" className="mb-10">
@@ -96,7 +97,7 @@ export default async function ReportRecordsPage({ params }: { params: Promise<{ 
                     <p className="text-muted mb-3 text-sm">No prompt marks in final cases yet.</p>
                   ) : null}
                   {canWrite ? (
-                    <NarrativeForm inspectionId={inspectionId} standardId={standard.id} standardTitle={standard.title} current={narrative} />
+                    <NarrativeForm saveNarrativeAction={saveNarrativeAction} inspectionId={inspectionId} standardId={standard.id} standardTitle={standard.title} current={narrative} />
                   ) : narrative ? (
                     <div className="grid gap-4 md:grid-cols-2">
                       <div>

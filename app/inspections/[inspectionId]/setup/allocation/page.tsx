@@ -6,6 +6,7 @@ import { DISPOSAL_TYPE_LABELS, STREAM_LABELS } from "@/lib/framework/case-attrib
 import { pageData } from "@/lib/http/page-data";
 import { CASE_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 import { allocationView } from "@/lib/sampling/allocation-service";
+import { allocateBalancedAction, reassignCaseAction } from "@/app/inspections/[inspectionId]/setup/actions";
 
 export const metadata: Metadata = { title: "Set-up: allocation" };
 
@@ -69,7 +70,7 @@ export default async function AllocationPage({ params }: { params: Promise<{ ins
       {view.canAllocate && view.cases.length > 0 ? (
         <section aria-labelledby="balance">
           <h2 id="balance" className="mb-2 text-xl font-bold">Balanced allocation</h2>
-          <BalancedAllocationForm inspectionId={view.id} />
+          <BalancedAllocationForm allocateBalancedAction={allocateBalancedAction} inspectionId={view.id} />
         </section>
       ) : null}
 
@@ -95,7 +96,7 @@ export default async function AllocationPage({ params }: { params: Promise<{ ins
                 <td className="py-2 pr-3">{DISPOSAL_TYPE_LABELS[c.disposalType as keyof typeof DISPOSAL_TYPE_LABELS] ?? c.disposalType}</td>
                 <td className="py-2 pr-3">{CASE_STATUS_LABELS[c.status] ?? c.status}</td>
                 <td className="py-2 pr-3">
-                  {view.canAllocate ? <ReassignForm inspectionId={view.id} sampleCase={c} people={selectable} /> : (c.allocatedTo ?? "Not allocated")}
+                  {view.canAllocate ? <ReassignForm reassignCaseAction={reassignCaseAction} inspectionId={view.id} sampleCase={c} people={selectable} /> : (c.allocatedTo ?? "Not allocated")}
                 </td>
               </tr>
             ))}

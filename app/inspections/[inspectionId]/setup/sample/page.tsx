@@ -9,6 +9,7 @@ import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
 import { samplingView } from "@/lib/sampling/draw-service";
 import { YJS_2018_STREAM_SPLIT } from "@/lib/sampling/stream-sizes";
+import { addCaseAction, drawSampleAction, removeCaseAction } from "@/app/inspections/[inspectionId]/setup/actions";
 
 export const metadata: Metadata = { title: "Set-up: sample" };
 
@@ -77,7 +78,7 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
             </p>
           ) : null}
           {s.canDraw ? (
-            <DrawForm inspectionId={view.id} stream={s.stream} proposedSize={s.proposedSize} populationSize={s.populationSize} redraw={s.lastDraw !== null || s.sampledCount > 0} sampledCount={s.sampledCount} />
+            <DrawForm drawSampleAction={drawSampleAction} inspectionId={view.id} stream={s.stream} proposedSize={s.proposedSize} populationSize={s.populationSize} redraw={s.lastDraw !== null || s.sampledCount > 0} sampledCount={s.sampledCount} />
           ) : view.editSetup && s.started ? (
             <p className="mb-4">Inspectors have started recording these cases, so this stream cannot be redrawn; change it one case at a time below.</p>
           ) : null}
@@ -117,7 +118,7 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
                 <td className="py-2 pr-3">{c.allocatedTo ?? "Not allocated"}</td>
                 {view.canChangeCases ? (
                   <td className="py-2 pr-3">
-                    <RemoveCaseForm inspectionId={view.id} sampleCase={c} />
+                    <RemoveCaseForm removeCaseAction={removeCaseAction} inspectionId={view.id} sampleCase={c} />
                   </td>
                 ) : null}
               </tr>
@@ -127,7 +128,7 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
         {view.canChangeCases ? (
           <>
             <h2 className="mb-4 text-xl font-bold">Add a case from the population</h2>
-            <AddCaseForm inspectionId={view.id} />
+            <AddCaseForm addCaseAction={addCaseAction} inspectionId={view.id} />
           </>
         ) : null}
       </section>

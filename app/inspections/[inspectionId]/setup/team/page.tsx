@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
 import { MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 import { teamView } from "@/lib/inspections/setup-views";
+import { addMemberAction, removeMemberAction, setMemberRoleAction } from "@/app/inspections/[inspectionId]/setup/actions";
 
 export const metadata: Metadata = { title: "Set-up: team" };
 
@@ -52,8 +53,8 @@ export default async function TeamPage({ params }: { params: Promise<{ inspectio
                         <span className="text-muted text-sm">Only a manager can change the lead.</span>
                       ) : (
                         <div className="flex flex-col gap-2">
-                          {team.rights.changeLead ? <MemberRoleForm inspectionId={team.id} member={member} /> : null}
-                          <RemoveMemberForm inspectionId={team.id} member={member} />
+                          {team.rights.changeLead ? <MemberRoleForm setMemberRoleAction={setMemberRoleAction} inspectionId={team.id} member={member} /> : null}
+                          <RemoveMemberForm removeMemberAction={removeMemberAction} inspectionId={team.id} member={member} />
                         </div>
                       )}
                     </td>
@@ -70,7 +71,7 @@ export default async function TeamPage({ params }: { params: Promise<{ inspectio
           {team.candidates.length === 0 ? (
             <p>Every active inspector and lead inspector is already on the team.</p>
           ) : (
-            <AddMemberForm inspectionId={team.id} candidates={team.candidates} canAppointLead={team.rights.changeLead} />
+            <AddMemberForm addMemberAction={addMemberAction} inspectionId={team.id} candidates={team.candidates} canAppointLead={team.rights.changeLead} />
           )}
         </section>
       ) : null}
