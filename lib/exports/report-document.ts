@@ -140,7 +140,7 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
   const between = (start: Date | null, end: Date | null) =>
     start && end ? `between ${longDate(start)} and ${longDate(end)}` : "in a window not recorded yet";
   const lines: string[] = [`We conducted fieldwork in ${name} over a period of a week, beginning ${longDate(inspection.fieldworkStart)}.`];
-  if (framework.version === "yjs-2018") {
+  if (framework.rules.streamWindows) {
     lines.push(
       `We inspected court disposals that began ${between(windows.start, windows.end)}, and out-of-court disposals delivered ${between(windows.oocStart, windows.oocEnd)}.`,
     );
@@ -153,9 +153,9 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
   const outOfCourt = cases.filter((c) => c.stream === "out_of_court").length;
   const resettlement = cases.filter((c) => c.stream === "resettlement").length;
   const streams = [counted(court, "court disposal", "court disposals"), counted(outOfCourt, "out-of-court disposal", "out-of-court disposals")];
-  if (framework.version !== "yjs-2018" && resettlement > 0) streams.push(counted(resettlement, "resettlement case", "resettlement cases"));
+  if (framework.rules.streams.includes("resettlement") && resettlement > 0) streams.push(counted(resettlement, "resettlement case", "resettlement cases"));
   lines.push(`We inspected ${counted(cases.length, "case", "cases")}: ${listing(streams)}.`);
-  if (framework.version !== "yjs-2018" && resettlement === 0) lines.push("There were no resettlement cases.");
+  if (framework.rules.streams.includes("resettlement") && resettlement === 0) lines.push("There were no resettlement cases.");
   lines.push(factorsSentence(cases), interviewSentence(cases));
   return [
     heading(1, "Background", "background"),

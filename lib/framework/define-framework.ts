@@ -4,7 +4,7 @@
 
 import type { Stream } from "./case-attributes";
 import { deepFreeze } from "./deep-freeze";
-import type { ApplicabilityRequirement, Basis, Domain, Framework, FrameworkVersion, KeyQuestion, ReportWording, Standard } from "./types";
+import type { ApplicabilityRequirement, Basis, Domain, Framework, FrameworkVersion, KeyQuestion, MethodRules, ReportWording, Standard } from "./types";
 
 export interface KeyQuestionDefinition {
   readonly id: string;
@@ -34,7 +34,7 @@ export interface DomainDefinition {
   readonly standards: readonly StandardDefinition[];
 }
 
-export function defineFramework(version: FrameworkVersion, label: string, domains: readonly DomainDefinition[], report: ReportWording): Framework {
+export function defineFramework(version: FrameworkVersion, label: string, domains: readonly DomainDefinition[], report: ReportWording, rules: MethodRules): Framework {
   const builtDomains: Domain[] = domains.map((domain) => ({
     id: domain.id,
     title: domain.title,
@@ -48,7 +48,7 @@ export function defineFramework(version: FrameworkVersion, label: string, domain
       throw new Error(`${version}: a published variant names ${id}, which is not a key question`);
     }
   }
-  return deepFreeze({ version, label, domains: builtDomains, report });
+  return deepFreeze({ version, label, domains: builtDomains, report, rules });
 }
 
 function buildStandard(domain: DomainDefinition, definition: StandardDefinition): Standard {

@@ -10,6 +10,7 @@
 // arithmetic is in UTC to avoid daylight-saving shifts moving a date by one day.
 
 import type { Stream } from "@/lib/framework/case-attributes";
+import { getFramework, isFrameworkVersion } from "./index";
 
 export const WINDOW_START_DAYS_BEFORE_FIELDWORK = 364;
 export const WINDOW_END_DAYS_BEFORE_FIELDWORK = 66;
@@ -107,7 +108,7 @@ export interface InspectionWindows {
 
 /** Whether the framework version has a window per stream (court and out-of-court) rather than one. */
 export function hasStreamWindows(frameworkVersion: string): boolean {
-  return frameworkVersion === "yjs-2018";
+  return isFrameworkVersion(frameworkVersion) && getFramework(frameworkVersion).rules.streamWindows;
 }
 
 /** The proposal for a framework version and fieldwork date, or null for a date that is not real. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApplicabilityAttributes } from "./case-attributes";
+import { hasStreamWindows } from "./eligibility-window";
 import {
   FRAMEWORK_VERSIONS,
   RATINGS,
@@ -246,5 +247,20 @@ describe("keyQuestionApplicability", () => {
     });
     expect(keyQuestionApplicability(kq(y2021, "3.1.1"), caseAttrs({ stream: "resettlement" })).applies).toBe(false);
     expect(keyQuestionApplicability(kq(y2021, "1.1.1"), caseAttrs()).applies).toBe(false);
+  });
+});
+
+describe("each version declares its own method rules", () => {
+  it("names the streams it samples and which rules apply", () => {
+    const yjs2018 = getFramework("yjs-2018");
+    const yjs2021 = getFramework("yjs-2021");
+    expect(yjs2018.rules).toEqual({ streams: ["court", "out_of_court"], governanceCap: false, streamWindows: true });
+    expect(yjs2021.rules).toEqual({ streams: ["court", "out_of_court", "resettlement"], governanceCap: true, streamWindows: false });
+    for (const version of FRAMEWORK_VERSIONS) {
+      const framework = getFramework(version);
+      expect(hasStreamWindows(version)).toBe(framework.rules.streamWindows);
+      // Every stream a case-rated standard is rated from is sampled.
+      for (const standard of allStandards(framework)) if (standard.stream) expect(framework.rules.streams).toContain(standard.stream);
+    }
   });
 });

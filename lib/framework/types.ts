@@ -6,6 +6,8 @@ import type { Stream } from "./case-attributes";
 
 export const FRAMEWORK_VERSIONS = ["yjs-2018", "yjs-2021"] as const;
 export type FrameworkVersion = (typeof FRAMEWORK_VERSIONS)[number];
+/** The version a new inspection starts on. */
+export const NEWEST_FRAMEWORK_VERSION: FrameworkVersion = "yjs-2021";
 
 /** Each version's name for people. Here, not in the data modules, so forms can show it without bundling the data. */
 export const FRAMEWORK_VERSION_LABELS: Readonly<Record<FrameworkVersion, string>> = Object.freeze({
@@ -103,9 +105,20 @@ export interface ReportWording {
   readonly publishedKeyQuestionVariants: Readonly<Record<string, readonly { readonly report: string; readonly text: string }[]>>;
 }
 
+/** A version's method rules beside its wording (framework.md "Product decisions"). */
+export interface MethodRules {
+  /** The case streams it samples and inspects (yjs-2018 has no resettlement cases: framework.md 3). */
+  readonly streams: readonly Stream[];
+  /** Domain one's 1.1 cannot be above Requires improvement when fewer than half of 2.1–3.4 are Good or better (framework.md 6.6). */
+  readonly governanceCap: boolean;
+  /** Each stream has its own eligibility window (court and out-of-court), not one for every stream. */
+  readonly streamWindows: boolean;
+}
+
 export interface Framework {
   readonly version: FrameworkVersion;
   readonly label: string;
   readonly domains: readonly Domain[];
   readonly report: ReportWording;
+  readonly rules: MethodRules;
 }

@@ -253,4 +253,5 @@ export const YJS_2018 = defineFramework("yjs-2018", FRAMEWORK_VERSION_LABELS["yj
   },
 ],
   REPORT_WORDING_2018,
+  { streams: ["court", "out_of_court"], governanceCap: false, streamWindows: true },
 );

@@ -211,4 +211,5 @@ export const YJS_2021 = defineFramework(
     },
   ],
   REPORT_WORDING_2021,
+  { streams: ["court", "out_of_court", "resettlement"], governanceCap: true, streamWindows: false },
 );

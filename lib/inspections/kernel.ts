@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Tx } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
-import { type FrameworkVersion } from "@/lib/framework";
+import { getFramework, isFrameworkVersion } from "@/lib/framework";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { type Caller } from "@/lib/permissions/table";
 import { type EligibilityWindow, type InspectionWindows } from "@/lib/framework/eligibility-window";
@@ -25,14 +25,9 @@ export function isoDate(date: Date | null): string | null {
   return date === null ? null : date.toISOString().slice(0, 10);
 }
 
-/** The case streams a framework version inspects: yjs-2018 has no resettlement standard (framework.md 3). */
-const SAMPLED_STREAMS: Readonly<Record<FrameworkVersion, readonly Stream[]>> = Object.freeze({
-  "yjs-2018": ["court", "out_of_court"],
-  "yjs-2021": ["court", "out_of_court", "resettlement"],
-});
-
+/** The case streams a framework version inspects (its definition's rules). */
 export function sampledStreams(frameworkVersion: string): readonly Stream[] {
-  return SAMPLED_STREAMS[frameworkVersion as FrameworkVersion] ?? STREAMS;
+  return isFrameworkVersion(frameworkVersion) ? getFramework(frameworkVersion).rules.streams : STREAMS;
 }
 
 /** A uuid field, refused with `message`. */

@@ -6,7 +6,7 @@
 // rating every remaining one Good could not reach half. So a panel may judge 1.1 before the case
 // standards are all in, and a later rating that makes the cap certain is refused on 1.1 then.
 
-import type { FrameworkVersion, Rating } from "@/lib/framework";
+import { getFramework, type FrameworkVersion, type Rating } from "@/lib/framework";
 import { isBetterThan } from "./bands";
 
 export const GOVERNANCE_CAP_STANDARD = "1.1";
@@ -32,7 +32,7 @@ export function governanceCapStatus(
   const goodOrBetter = ratings.filter((r) => r === "Good" || r === "Outstanding").length;
   const of = GOVERNANCE_CAP_BASE_STANDARDS.length;
   const unrated = of - rated;
-  const inForce = version === "yjs-2021";
+  const inForce = getFramework(version).rules.governanceCap;
   // "Fewer than half": 2 × (best possible Good-or-better count) < 8.
   const capped = inForce && 2 * (goodOrBetter + unrated) < of;
   return { inForce, goodOrBetter, rated, of, capped };

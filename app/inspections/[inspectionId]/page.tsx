@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { hasStreamWindows } from "@/lib/framework/eligibility-window";
 import { sampledStreams } from "@/lib/inspections/kernel";
 import { CASE_STATUS_LABELS, formatDate, INSPECTION_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 import { inspectionOverview } from "@/lib/inspections/queries";
@@ -30,7 +31,7 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
         </dd>
         <dt className="font-semibold">Fieldwork starts</dt>
         <dd>{formatDate(overview.fieldworkStart)}</dd>
-        {overview.frameworkVersion === "yjs-2018" ? (
+        {hasStreamWindows(overview.frameworkVersion) ? (
           <>
             <dt className="font-semibold">Court disposal eligibility window</dt>
             <dd>{overview.windowStart ? `${formatDate(overview.windowStart)} to ${formatDate(overview.windowEnd)}` : "Not set"}</dd>
