@@ -84,27 +84,24 @@ test("the lead's evidence for one standard", async ({ browser }) => {
   await expectNoViolations(page, "evidence for a standard");
 });
 
-test("changing one's password, with its errors", async ({ browser }) => {
-  const page = await pageAs(browser, "inspector");
-  await page.goto("/");
-  await page.getByRole("link", { name: "Change password" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Change your password" })).toBeVisible();
-  await expectNoViolations(page, "change password");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
-  await expectNoViolations(page, "change password with errors");
-});
+// Forms whose refusals are drawn by the server: each is checked empty and again with its errors.
+const FORMS = [
+  { key: "inspector", link: "Change password", heading: "Change your password", button: "Change password" },
+  { key: "manager", link: "Create an inspection", heading: "Create an inspection", button: "Create inspection" },
+] as const;
 
-test("the manager's new inspection form, with its errors", async ({ browser }) => {
-  const page = await pageAs(browser, "manager");
-  await page.goto("/");
-  await page.getByRole("link", { name: "Create an inspection" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Create an inspection" })).toBeVisible();
-  await expectNoViolations(page, "new inspection");
-  await page.getByRole("button", { name: "Create inspection" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
-  await expectNoViolations(page, "new inspection with errors");
-});
+for (const form of FORMS) {
+  test(`${form.key}'s "${form.heading}" form, with its errors`, async ({ browser }) => {
+    const page = await pageAs(browser, form.key);
+    await page.goto("/");
+    await page.getByRole("link", { name: form.link }).click();
+    await expect(page.getByRole("heading", { level: 1, name: form.heading })).toBeVisible();
+    await expectNoViolations(page, form.heading);
+    await page.getByRole("button", { name: form.button }).click();
+    await expect(page.getByRole("alert", { name: "There is a problem" })).toBeVisible();
+    await expectNoViolations(page, `${form.heading} with errors`);
+  });
+}
 
 test("the manager's exports page", async ({ browser }) => {
   const page = await pageAs(browser, "manager");
