@@ -108,7 +108,7 @@ export function GridTable({ inspectionId, stream, columns, rows, selectable }: {
         <p>No {STREAM_LABELS[stream].toLowerCase()} case matches the filters.</p>
       ) : (
         // Its own scroll box: wide grids scroll here, never the page (WCAG 1.4.10 allows it for data tables).
-        <div role="region" aria-label={`${STREAM_LABELS[stream]} cases grid, scrolls sideways`} tabIndex={0} className="max-h-[70vh] max-w-full overflow-auto border border-line">
+        <div role="region" aria-label={`${STREAM_LABELS[stream]} cases grid, scrolls sideways`} tabIndex={0} className="relative max-h-[70vh] max-w-full overflow-auto border border-line">
           <table className="border-collapse text-left text-sm">
             <caption className="sr-only">
               {STREAM_LABELS[stream]} cases by key question

@@ -80,7 +80,7 @@ export function PopulationUpload({ inspectionId }: { inspectionId: string }) {
             type="file"
             accept=".csv,text/csv"
             aria-describedby="population-file-hint"
-            className="mt-1 block"
+            className="mt-1 block max-w-full"
             disabled={busy}
           />
         </FieldShell>

@@ -132,7 +132,7 @@ export default async function SetupOverviewPage({
           }}
         />
       ) : (
-        <dl className="mb-8 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+        <dl className="mb-8 grid max-w-3xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0">
           <dt className="font-semibold">Youth justice service</dt>
           <dd>{setup.yjsName}</dd>
           <dt className="font-semibold">Framework</dt>

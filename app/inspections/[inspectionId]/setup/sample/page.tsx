@@ -44,7 +44,7 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
           <h2 id={`stream-${s.stream}`} className="mb-2 text-2xl font-bold">
             {STREAM_LABELS[s.stream]}
           </h2>
-          <dl className="mb-4 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dl className="mb-4 grid max-w-3xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
             <dt className="font-semibold">Eligible cases</dt>
             <dd className="tabular-nums">{s.populationSize}</dd>
             <dt className="font-semibold">Proposed sample size</dt>
