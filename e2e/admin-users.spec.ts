@@ -19,7 +19,7 @@ test("the users page: create form above the list, search, and what a role change
   await expect(table).toContainText(demoUser("inspector2").email);
   await expect(table.getByRole("caption")).toHaveText(`1 user matching “${demoUser("inspector2").email.toUpperCase()}”`);
   // The demo inspector is on a team: the role field says what making them an administrator does.
-  await expect(table.getByText(/As administrator or manager, they leave the teams of \d+ inspections?/)).toBeVisible();
+  await expect(table.getByText(/As administrator, manager or quality assurer, they leave the teams of \d+ inspections?/)).toBeVisible();
 
   await page.getByRole("link", { name: "Clear search" }).click();
   await expect(page.getByRole("searchbox", { name: "Search by name or email" })).toHaveValue("");

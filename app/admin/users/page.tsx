@@ -11,6 +11,11 @@ import { changeRoleAction, createUserAction, enableUserAction, resetPasswordActi
 
 export const metadata: Metadata = { title: "Users" };
 
+/** "a", "a or b", "a, b or c". */
+function alternatives(words: readonly string[]): string {
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+}
+
 /** What each other role would do to this person's team places, for the role field's hint (roles with the same effect together). */
 function roleChangeEffects(role: string, teams: TeamPlaces): string | null {
   const rolesByEffect = new Map<string, string[]>();
@@ -18,7 +23,7 @@ function roleChangeEffects(role: string, teams: TeamPlaces): string | null {
     const effect = teamEffectOf(other, teams, true);
     if (effect) rolesByEffect.set(effect, [...(rolesByEffect.get(effect) ?? []), GLOBAL_ROLE_LABELS[other].toLowerCase()]);
   }
-  const lines = [...rolesByEffect].map(([effect, roles]) => `As ${roles.join(" or ")}, ${effect.charAt(0).toLowerCase()}${effect.slice(1)}`);
+  const lines = [...rolesByEffect].map(([effect, roles]) => `As ${alternatives(roles)}, ${effect.charAt(0).toLowerCase()}${effect.slice(1)}`);
   return lines.length > 0 ? lines.join(" ") : null;
 }
 
