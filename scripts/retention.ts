@@ -17,7 +17,7 @@ async function main() {
   for (const { row, counts } of run.erased) {
     console.log(
       `Erased ${row.yjsName}: ${counts.answers} answers, ${counts.cases} cases' notes and reasons, ${counts.comments} comments, ` +
-        `${counts.evidence} evidence items, ${counts.auditEvents} audit payloads redacted, ${counts.changeRecords} change records removed.`,
+        `${counts.evidence} evidence items, ${counts.moderation} moderation records, ${counts.auditEvents} audit payloads redacted, ${counts.changeRecords} change records removed.`,
     );
   }
 }

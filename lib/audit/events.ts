@@ -67,7 +67,7 @@ interface AuditEventShapes {
   /** Retention (lib/retention): the case text erased, as counts of rows and audit payloads. */
   "inspection.case_content_erased": {
     entityType: "inspection";
-    after: { retentionMonths: number; signedOffAt: string; answers: number; cases: number; comments: number; evidence: number; auditEvents: number; changeRecords: number };
+    after: { retentionMonths: number; signedOffAt: string; answers: number; cases: number; comments: number; evidence: number; moderation: number; auditEvents: number; changeRecords: number };
   };
 
   "membership.added": { entityType: "membership"; after: { role: MemberRole } };

@@ -80,6 +80,8 @@ export interface ErasureCounts {
   cases: number;
   comments: number;
   evidence: number;
+  /** Rows of the moderation's text: a case's reason for being added, second rationales, outcome notes and replies. */
+  moderation: number;
   auditEvents: number;
   changeRecords: number;
 }
@@ -139,6 +141,13 @@ async function eraseText(sql: SqlRunner, inspectionId: string): Promise<ErasureC
     ),
     comments: await count(`UPDATE query_messages SET body = $2 WHERE body <> $2 AND query_id IN (SELECT id FROM queries WHERE case_id IN (${ofInspection}))`),
     evidence: await count(`UPDATE evidence_items SET text = $2 WHERE inspection_id = $1::uuid AND text <> $2`),
+    moderation:
+      (await count(`UPDATE moderation_cases SET addition_reason = $2 WHERE inspection_id = $1::uuid AND addition_reason <> $2`)) +
+      (await count(`UPDATE second_answers SET rationale = $2 WHERE rationale NOT IN ('', $2) AND case_id IN (${ofInspection})`)) +
+      (await count(
+        `UPDATE moderation_outcomes SET note = $2, reply = CASE WHEN reply IS NULL OR reply = '' THEN reply ELSE $2 END
+         WHERE case_id IN (${ofInspection}) AND (note <> $2 OR reply NOT IN ('', $2))`,
+      )),
     auditEvents: await count(
       `UPDATE audit_events SET before = case_content_redacted(before), after = case_content_redacted(after)
        WHERE case_id IN (${ofInspection})

@@ -6,12 +6,18 @@ import { closeQuery, completeCase, raiseQuery, replyToQuery } from "@/lib/cases/
 import { db, sqlQuery } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { recordEvidence } from "@/lib/evidence";
+import { addModerator } from "@/lib/moderation/moderators";
+import { recordOutcome } from "@/lib/moderation/reconciliation";
+import { respondToOutcome } from "@/lib/moderation/response";
+import { addCaseToDipSample } from "@/lib/moderation/sample";
+import { completeSecondAssessment, saveSecondAnswer, secondAssessmentView } from "@/lib/moderation/second-assessment";
 import { loadPanelState, rateState, recordDiscretion, recordJudgement, signOffRatings } from "@/lib/panel";
 import { createPanelTestInspection, SALFORD_JUDGEMENTS, TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
 import { eraseCaseContent, ERASED_TEXT, retentionMonths, retentionOverview, runRetention } from "./index";
 
 // Retention: a signed-off inspection with case text in every place it can live (rationale and
-// not-applicable reason, case notes, a comment and a reply, evidence, and so their audit payloads
+// not-applicable reason, case notes, a comment and a reply, evidence, a moderator's reason, second
+// rationale, outcome note and the inspector's reply, and so their audit payloads
 // and the outbox's change records) is erased once past the period; figures, ratings and the
 // sign-off are unchanged, the text is nowhere in the database, and the erasure is recorded.
 
@@ -52,6 +58,7 @@ describe("retention of case content after sign-off", () => {
     expect(applied.results.map((r) => r.status)).toEqual(["applied", "applied"]);
     // The edit returned the case to in progress: complete it again, so the figures are Salford's.
     await completeCase(team.inspector, { caseId, scope: "case" });
+    await moderateWithText(caseId, answer.value === "yes" ? "no" : "yes");
     const { queryId } = await raiseQuery(team.lead, { caseId, questionId: "2.1.1", body: `Comment ${secret}` });
     await replyToQuery(team.inspector, { queryId, body: `Reply ${secret}` });
     await closeQuery(team.lead, { queryId });
@@ -66,8 +73,24 @@ describe("retention of case content after sign-off", () => {
     signedAt = (await db.signOff.findFirstOrThrow({ where: { inspectionId: team.inspectionId, voidedAt: null } })).signedAt;
   }, 60_000);
 
+  /** A moderator second-assesses the case, disagrees on 2.1.1, and the inspector keeps their answer: text in all four places. */
+  async function moderateWithText(caseId: string, disagreeing: "yes" | "no") {
+    const qa = await db.user.create({ data: { name: "Retention QA", email: `qa-${randomUUID()}@retention.test`, role: "quality_assurer", passwordHash: "x" } });
+    const moderator = { id: qa.id, role: "quality_assurer" as const };
+    const ref = { inspectionId: team.inspectionId, caseId };
+    await addModerator(team.lead, { inspectionId: team.inspectionId, userId: qa.id });
+    await addCaseToDipSample(moderator, { inspectionId: team.inspectionId, reference: "PT-0001", reason: `Added ${secret}` });
+    for (const question of (await secondAssessmentView(moderator, team.inspectionId, caseId)).questions) {
+      const value = question.id === "2.1.1" ? disagreeing : "yes";
+      await saveSecondAnswer(moderator, { ...ref, questionId: question.id, value, rationale: question.id === "2.1.1" ? `Second ${secret}` : "" });
+    }
+    await completeSecondAssessment(moderator, ref);
+    await recordOutcome(moderator, { ...ref, questionId: "2.1.1", outcome: "inspector_to_review", note: `Note ${secret}` });
+    await respondToOutcome(team.inspector, { ...ref, questionId: "2.1.1", response: "kept", reply: `Kept ${secret}` });
+  }
+
   it("erases case text everywhere once past the period, keeps figures and ratings, and records the erasure", async () => {
-    expect((await whereTextRemains(secret)).sort()).toEqual(["answers: 1", "audit_events: 4", "cases: 1", "evidence_items: 1", "query_messages: 2"]);
+    expect((await whereTextRemains(secret)).sort()).toEqual(["answers: 1", "audit_events: 6", "cases: 1", "evidence_items: 1", "moderation_cases: 1", "moderation_outcomes: 1", "query_messages: 2", "second_answers: 1"]);
     const before = await panelOf(team.inspectionId);
     const auditBefore = await db.auditEvent.findMany({ where: { OR: [{ inspectionId: team.inspectionId }, { caseId: { in: Object.values(team.cases) } }] }, orderBy: { id: "asc" } });
 
@@ -80,7 +103,7 @@ describe("retention of case content after sign-off", () => {
     expect(due.due.map((r) => r.inspectionId)).toContain(team.inspectionId);
     const withRationale = await db.answer.count({ where: { case: { inspectionId: team.inspectionId }, rationale: { not: "" } } });
     const counts = await eraseCaseContent(team.inspectionId, { months: 24, now: later, actorId: null });
-    expect(counts).toEqual({ answers: withRationale, cases: 1, comments: 2, evidence: 1, auditEvents: 4, changeRecords: 2 });
+    expect(counts).toEqual({ answers: withRationale, cases: 1, comments: 2, evidence: 1, moderation: 3, auditEvents: 6, changeRecords: 2 });
 
     expect(await whereTextRemains(secret)).toEqual([]);
     expect(await db.answer.count({ where: { case: { inspectionId: team.inspectionId }, rationale: { notIn: ["", ERASED_TEXT] } } })).toBe(0);

@@ -51,7 +51,8 @@ export default async function RetentionPage() {
         <p>
           Case text is kept for <strong>{overview.months} months</strong> after an inspection is signed off (set by{" "}
           <code>CASE_CONTENT_RETENTION_MONTHS</code>). After that, the operator&apos;s scheduled <code>npm run retention -- --erase</code>{" "}
-          erases the rationales, notes, comments, reasons and evidence text, in the audit trail too. The figures, ratings, sign-off and
+          erases the rationales, notes, comments, reasons and evidence text, and the moderation&apos;s second rationales, notes
+          and replies, in the audit trail too. The figures, ratings, sign-off and
           every audit event stay, and the erasure itself is recorded.
         </p>
       </div>
