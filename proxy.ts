@@ -5,8 +5,8 @@ import { contentSecurityPolicy, newNonce } from "@/lib/http/content-security-pol
 import { isSameOrigin } from "@/lib/http/same-origin";
 import { jsonNestingDepth, MAX_JSON_DEPTH } from "@/lib/json-nesting";
 
-// Every request but Next's static files passes here: it gets its Content-Security-Policy, whose
-// nonce Next puts on the scripts it renders (lib/http/content-security-policy.ts).
+// Page loads pass here for their Content-Security-Policy, whose nonce Next puts on the scripts it
+// renders (lib/http/content-security-policy.ts); so do server actions and paths holding "%".
 //
 // Server action requests whose argument list Next cannot use get a 400 here. Next decodes the body
 // before any of our code runs, and answers its own 500 when the arguments are not a JSON array or
@@ -118,6 +118,13 @@ async function refusalOf(request: NextRequest): Promise<Response | null> {
 }
 
 export const config = {
-  // Everything but Next's hashed static files (scripts and styles need no policy of their own).
-  matcher: [{ source: "/((?!_next/static/|_next/image).*)" }, { source: "/_next/:path(.*%.*)" }],
+  matcher: [
+    // Requests without a body (page loads) for their policy, but not Next's hashed static files.
+    // A request with a body is never matched for the policy alone: Next reads the whole of a matched
+    // request's body to copy it for the proxy, which would undo the route handlers' streaming caps
+    // (e2e/body-caps.spec.ts). So a page rendered for a form posted without JavaScript has no policy.
+    { source: "/((?!_next/static/|_next/image).*)", missing: [{ type: "header", key: "content-length" }, { type: "header", key: "transfer-encoding" }] },
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path(.*%.*)" },
+  ],
 };

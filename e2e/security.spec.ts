@@ -54,7 +54,7 @@ async function crawl(page: Page, limit: number): Promise<Map<string, string>> {
     for (const href of hrefs) {
       const clean = href.split("#")[0] as string;
       // Downloads are checked by the export tests; sign-out links would end the crawl.
-      if (clean && !seen.has(clean) && !clean.includes("/api/") && !clean.includes("signout")) queue.push(clean);
+      if (clean && !seen.has(clean) && !clean.includes("/api/") && !clean.includes("/exports/") && !clean.includes("signout")) queue.push(clean);
     }
   }
   return seen;
