@@ -103,9 +103,14 @@ test.describe("case assessment", () => {
     await openCase(inspector, url);
     await openCase(lead, url);
 
+    // The lead is offline while the inspector saves, so their page cannot learn of it first (its
+    // poll would, and then there is rightly no conflict): their change is sent on the old version.
+    await lead.context().setOffline(true);
     await radio(inspector, "2.3.1", "Yes").check();
     await expect(status(inspector)).toHaveText("All changes saved");
     await radio(lead, "2.3.1", "No").check();
+    await expect(status(lead)).toHaveText("Offline – 1 change waiting");
+    await lead.context().setOffline(false);
 
     const alert = lead.getByRole("alert").filter({ hasText: "Key question 2.3.1 was changed by someone else" });
     await expect(alert).toBeVisible();
