@@ -29,47 +29,27 @@ function Region({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
+const SUMMARY_COLUMNS = ["Inspections", "Median", "Lower quartile", "Upper quartile", "Lowest", "Highest"];
+
+/** Each row's five-number summary (with its count) as a FigureTable. */
 function SummaryTable({ id, caption, rowHeading, rows, unit }: { id: string; caption: string; rowHeading: string; rows: readonly { key: string; label: ReactNode; box: BoxSummary | null }[]; unit: string }) {
-  return (
-    <Region id={`${id}-caption`}>
-      <table className="border-collapse text-left text-sm">
-        <caption id={`${id}-caption`} className="mb-1 text-left text-lg font-bold">
-          {caption}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="p-2">
-              {rowHeading}
-            </th>
-            {["Inspections", "Median", "Lower quartile", "Upper quartile", "Lowest", "Highest"].map((h) => (
-              <th key={h} scope="col" className="p-2 text-right">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ key, label, box }) => (
-            <tr key={key} className="border-b border-line">
-              <th scope="row" className="p-2 font-normal">
-                {label}
-              </th>
-              <td className="p-2 text-right tabular-nums">{box?.n ?? 0}</td>
-              {[box?.median, box?.q1, box?.q3, box?.min, box?.max].map((v, i) => (
-                <td key={i} className="p-2 text-right tabular-nums">
-                  {v === undefined ? "—" : `${figure(v)}${unit}`}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Region>
-  );
+  const cells = (box: BoxSummary | null) => [String(box?.n ?? 0), ...[box?.median, box?.q1, box?.q3, box?.min, box?.max].map((v) => (v === undefined ? "—" : `${figure(v)}${unit}`))];
+  return <FigureTable id={id} caption={caption} rowHeading={rowHeading} columns={SUMMARY_COLUMNS} rows={rows.map(({ key, label, box }) => ({ key, label, cells: cells(box) }))} />;
 }
 
 /** Rows × years, each cell a figure of that row's inspections of that year. */
-function YearTable({ id, caption, rowHeading, years, rows }: { id: string; caption: string; rowHeading: string; years: readonly number[]; rows: readonly { key: string; label: ReactNode; cells: readonly string[] }[] }) {
+function YearTable({ years, ...table }: { id: string; caption: string; rowHeading: string; years: readonly number[]; rows: readonly FigureRow[] }) {
+  return <FigureTable {...table} columns={years.map(String)} />;
+}
+
+interface FigureRow {
+  key: string;
+  label: ReactNode;
+  cells: readonly string[];
+}
+
+/** A captioned table of figures in its own scrolling region: a heading per row, numbers in columns. */
+function FigureTable({ id, caption, rowHeading, columns, rows }: { id: string; caption: string; rowHeading: string; columns: readonly string[]; rows: readonly FigureRow[] }) {
   return (
     <Region id={`${id}-caption`}>
       <table className="border-collapse text-left text-sm">
@@ -81,9 +61,9 @@ function YearTable({ id, caption, rowHeading, years, rows }: { id: string; capti
             <th scope="col" className="p-2">
               {rowHeading}
             </th>
-            {years.map((y) => (
-              <th key={y} scope="col" className="p-2 text-right">
-                {y}
+            {columns.map((c) => (
+              <th key={c} scope="col" className="p-2 text-right">
+                {c}
               </th>
             ))}
           </tr>
