@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmCheckbox } from "@/components/ui/confirm-checkbox";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf, type FormState } from "@/lib/http/form-state";
@@ -24,16 +25,6 @@ const QUERY_STATUS: Record<string, { label: string; className: string }> = {
 
 const textareaClass = "mt-1 block w-full max-w-2xl border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
 const dateTime = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-
-function Hidden({ ids }: { ids: Record<string, string> }) {
-  return (
-    <>
-      {Object.entries(ids).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
 
 function InlineResult({ state, field }: { state: FormState; field?: string }) {
   if (state.status === "success") return <p role="status" className="text-success">{state.message}</p>;
@@ -98,7 +89,7 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
       </ol>
       {inspectorMayReply || leadMayAct ? (
         <form method="post" ref={replyForm} onSubmit={reply} className="mt-3">
-          <Hidden ids={{ ...ids, queryId: query.id }} />
+          <HiddenFields values={{ ...ids, queryId: query.id }} />
           <label htmlFor={replyId} className="block font-semibold">
             {canQualityAssure ? "Follow-up for the inspector" : "Your reply to the lead inspector"}
           </label>
@@ -113,7 +104,7 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
       ) : null}
       {leadMayAct ? (
         <form action={close} className="mt-2">
-          <Hidden ids={{ ...ids, queryId: query.id }} />
+          <HiddenFields values={{ ...ids, queryId: query.id }} />
           <Button variant="secondary" disabled={closing}>
             Close comment<span className="sr-only"> on key question {query.questionId}</span>
           </Button>
@@ -132,7 +123,7 @@ function NewComment({ questionId, ids }: { questionId: string; ids: { inspection
     <details>
       <summary className="cursor-pointer text-link underline">Comment on this answer<span className="sr-only"> (key question {questionId})</span></summary>
       <form method="post" ref={formRef} onSubmit={onSubmit} className="mt-2">
-        <Hidden ids={{ ...ids, questionId }} />
+        <HiddenFields values={{ ...ids, questionId }} />
         <label htmlFor={id} className="block font-semibold">
           Comment for the inspector on key question {questionId}
         </label>
@@ -175,13 +166,13 @@ export function QaPanel({ model, status }: { model: CasePageModel; status: strin
       {status === "completed" ? (
         <div className="flex flex-wrap gap-6">
           <form action={approve} onSubmit={() => setLast("approve")}>
-            <Hidden ids={ids} />
+            <HiddenFields values={ids} />
             <Button id="qa-approve" disabled={approving}>
               Approve and lock the case
             </Button>
           </form>
           <form action={giveBack} onSubmit={() => setLast("return")}>
-            <Hidden ids={ids} />
+            <HiddenFields values={ids} />
             <Button id="qa-return" variant="secondary" disabled={returning}>
               Return the case to the inspector
             </Button>
@@ -201,7 +192,7 @@ export function QaPanel({ model, status }: { model: CasePageModel; status: strin
           }}
           className="max-w-2xl"
         >
-          <Hidden ids={ids} />
+          <HiddenFields values={ids} />
           <label htmlFor="reason" className="block font-semibold">
             Why are you reopening this case?
           </label>

@@ -15,6 +15,7 @@ import {
 import { InlineOutcome } from "@/components/setup/inline-outcome";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { SelectField, TextField } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -157,8 +158,7 @@ export function RemoveDipCaseForm({ inspectionId, caseId, reference }: { inspect
   const [state, action, pending] = useActionState(removeDipCaseAction, IDLE);
   return (
     <form action={action} className="inline-flex flex-wrap items-center gap-2">
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="caseId" value={caseId} />
+      <HiddenFields values={{ inspectionId, caseId }} />
       <Button variant="secondary" disabled={pending} aria-label={`Remove case ${reference} from the dip sample`}>
         Remove
       </Button>
@@ -200,9 +200,7 @@ export function SecondAnswerForm({
         </details>
       ) : null}
       <Outcome state={state} prefix={prefix} />
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="caseId" value={caseId} />
-      <input type="hidden" name="questionId" value={question.id} />
+      <HiddenFields values={{ inspectionId, caseId, questionId: question.id }} />
       <Radios
         id={`${prefix}-value`}
         name="value"
@@ -224,8 +222,7 @@ export function CompleteSecondAssessmentForm({ inspectionId, caseId, missing }: 
   return (
     <form action={action} noValidate className="max-w-xl">
       <Outcome state={state} prefix="complete" />
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="caseId" value={caseId} />
+      <HiddenFields values={{ inspectionId, caseId }} />
       <p className="mb-2">
         {missing === 0 ? "Every key question has your answer." : `${missing} key question${missing === 1 ? " has" : "s have"} no answer from you yet.`} Once complete, your
         answers are locked and the inspector&rsquo;s answers are shown beside them.
@@ -241,9 +238,7 @@ export function OutcomeForm({ inspectionId, caseId, questionId, current }: { ins
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-2 max-w-xl">
       <Outcome state={state} prefix={prefix} />
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="caseId" value={caseId} />
-      <input type="hidden" name="questionId" value={questionId} />
+      <HiddenFields values={{ inspectionId, caseId, questionId }} />
       <Radios
         id={`${prefix}-outcome`}
         name="outcome"
@@ -267,9 +262,7 @@ export function RespondForm({ inspectionId, caseId, questionId }: { inspectionId
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-2 max-w-xl">
       <Outcome state={state} prefix={prefix} />
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="caseId" value={caseId} />
-      <input type="hidden" name="questionId" value={questionId} />
+      <HiddenFields values={{ inspectionId, caseId, questionId }} />
       <Radios
         id={`${prefix}-response`}
         name="response"
