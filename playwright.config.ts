@@ -10,7 +10,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // scripts/e2e.ts names the failed journeys again from the JSON, last, so a CI log's tail shows them.
+  reporter: [["list"], ...(process.env.E2E_RESULTS_FILE ? [["json", { outputFile: process.env.E2E_RESULTS_FILE }] as const] : []), ...(process.env.CI ? [] : [["html", { open: "never" }] as const])],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3000",
     trace: "retain-on-failure",

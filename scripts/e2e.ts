@@ -25,6 +25,33 @@ async function typedTextInLog(databaseUrl: string, log: string): Promise<string[
   }
 }
 
+type ReportSuite = {
+  title: string;
+  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: ReportSuite[];
+};
+
+/** "file › title: first line of the error" for each journey that did not pass, from Playwright's JSON report. */
+function failedJourneys(resultsFile: string): string[] {
+  if (!existsSync(resultsFile)) return [];
+  const report = JSON.parse(readFileSync(resultsFile, "utf8")) as { suites: ReportSuite[] };
+  const failed: string[] = [];
+  const visit = (suite: ReportSuite, path: string[]) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status !== "unexpected" && test.status !== "flaky") continue;
+        const error = test.results.map((r) => r.error?.message).find(Boolean) ?? "";
+        // Playwright colours its messages; the log wants plain text.
+        const firstLine = error.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim() !== "") ?? "";
+        failed.push(`${[...path, spec.title].join(" › ")}${test.status === "flaky" ? " (flaky)" : ""}: ${firstLine.trim()}`);
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+  };
+  for (const suite of report.suites) visit(suite, [suite.title]);
+  return failed;
+}
+
 async function main(): Promise<number> {
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(chromium)) {
@@ -34,6 +61,7 @@ async function main(): Promise<number> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-e2e-"));
   const database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_e2e" });
   let server: ReturnType<typeof spawn> | undefined;
+  let failed: string[] = [];
   try {
     await applyMigrations(database.url);
     process.env.DATABASE_URL = database.url;
@@ -69,8 +97,9 @@ async function main(): Promise<number> {
     const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",
-      env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_AUTH_DIR: path.join(tmp, "auth") },
+      env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_AUTH_DIR: path.join(tmp, "auth"), E2E_RESULTS_FILE: path.join(tmp, "results.json") },
     });
+    failed = failedJourneys(path.join(tmp, "results.json"));
     const leaked = await typedTextInLog(database.url, readFileSync(path.join(tmp, "server.log"), "utf8"));
     if (leaked.length > 0) {
       console.error(`The server's log holds text inspectors typed (lib/log.ts forbids it):\n${leaked.map((t) => `  ${t.slice(0, 60)}…`).join("\n")}`);
@@ -81,6 +110,8 @@ async function main(): Promise<number> {
     server?.kill("SIGTERM");
     await database.stop();
     rmSync(tmp, { recursive: true, force: true });
+    // Last, after the server's and database's own shutdown lines.
+    if (failed.length > 0) console.error(`\nJourneys that did not pass (${failed.length}):\n${failed.map((f) => `  ${f}`).join("\n")}`);
   }
 }
 
