@@ -164,7 +164,7 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
   ];
 }
 
-function domainIntro(model: ExportModel, domainId: string): Block[] {
+function domainIntro(model: ExportModel, framework: Framework, domainId: string): Block[] {
   const abbreviation = serviceAbbreviation(model.inspection.yjsName);
   const cases = model.report.cases;
   if (domainId === "2") {
@@ -180,7 +180,8 @@ function domainIntro(model: ExportModel, domainId: string): Block[] {
   if (domainId === "3") {
     const ooc = cases.filter((c) => c.stream === "out_of_court");
     if (ooc.length === 0) return [{ kind: "paragraph", runs: [{ text: "There were no out-of-court disposals in the sample." }] }];
-    const missing = model.inspection.frameworkVersion === "yjs-2018" || ooc.some((c) => c.disposalType === "youth_conditional_caution") ? "" : " There were no youth conditional cautions.";
+    const noCautions = framework.report.noYouthConditionalCautions;
+    const missing = noCautions && !ooc.some((c) => c.disposalType === "youth_conditional_caution") ? ` ${noCautions}` : "";
     return [
       {
         kind: "paragraph",
@@ -386,7 +387,7 @@ export function reportDocument(model: ExportModel): ReportDocument {
   for (const domain of framework.domains) {
     const resettlement = domain.standards.every((s) => !s.scored);
     if (resettlement && !showsResettlement(model)) continue;
-    blocks.push({ kind: "pageBreak" }, heading(1, wording.domainHeadings[domain.id] ?? domain.title, `domain-${domain.id}`), ...domainIntro(model, domain.id));
+    blocks.push({ kind: "pageBreak" }, heading(1, wording.domainHeadings[domain.id] ?? domain.title, `domain-${domain.id}`), ...domainIntro(model, framework, domain.id));
     for (const standard of domain.standards) {
       const result = model.result.standards.find((s) => s.id === standard.id);
       const withheldIds = withheld[standard.id];

@@ -106,6 +106,17 @@ describe("the report's wording", { timeout: 60_000 }, () => {
     expect(text).toContain("There were no resettlement cases.");
   });
 
+  it("says there were no youth conditional cautions as the 2021+ reports do (Knowsley 2023), and not in a 2018 report", () => {
+    const withoutCautions = salfordCases().filter((c) => c.disposalType !== "youth_conditional_caution");
+    const sentence = "There were no youth conditional cautions.";
+    expect(textOf(reportDocument(salfordExportModel({ cases: withoutCautions })).blocks)).toContain(`community resolutions. ${sentence}`);
+    expect(textOf(reportDocument(salfordExportModel()).blocks)).not.toContain(sentence);
+    const model = model2018();
+    const text2018 = textOf(reportDocument({ ...model, report: { ...model.report, cases: model.report.cases.filter((c) => c.disposalType !== "youth_conditional_caution") } }).blocks);
+    expect(text2018).toContain("had received an out-of-court disposal");
+    expect(text2018).not.toContain(sentence);
+  });
+
   it("withholds a standard's rating while a key question of it applies to cases not final, and the score with it", () => {
     const cases = salfordCases();
     cases[0] = { ...cases[0]!, status: "in_progress" };

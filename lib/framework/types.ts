@@ -99,6 +99,11 @@ export interface ReportWording {
   /** Footnote on the resettlement domain in the ratings table; null when the version has none. */
   readonly resettlementNote: string | null;
   /**
+   * Said after the out-of-court sample's disposals when none is a youth conditional caution (Knowsley
+   * 2023); null when the version's reports do not say it (the 2018 reports).
+   */
+  readonly noYouthConditionalCautions: string | null;
+  /**
    * Key questions a published report words differently from the framework text kept here, by id:
    * the report and its wording (the framework text stays as it is; the panel can show the variant).
    */

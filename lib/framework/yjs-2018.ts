@@ -114,6 +114,7 @@ const REPORT_WORDING_2018 = {
     "3": "Domain three: Out-of-court disposals",
   },
   resettlementNote: null,
+  noYouthConditionalCautions: null,
   publishedKeyQuestionVariants: {},
 } as const;
 

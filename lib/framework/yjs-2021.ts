@@ -66,6 +66,7 @@ const REPORT_WORDING_2021 = {
     "4": "4.1. Resettlement",
   },
   resettlementNote: "The rating for Resettlement does not influence the overall {service} rating.",
+  noYouthConditionalCautions: "There were no youth conditional cautions.",
   publishedKeyQuestionVariants: {
     "2.1.1": [{ report: "Salford 2024", text: "Does assessment sufficiently analyse how to support child desistance?" }],
   },
