@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
+import { answerChange, caseChange, makeTeam } from "@/tests/cases/test-helpers";
 import { approveCase, completeCase } from "@/lib/cases/workflow";
 import { applyChanges } from "./apply-changes";
 
@@ -162,13 +162,6 @@ describe("applying outbox changes", () => {
   it("records attribute corrections, interview and notes with their own audit events", async () => {
     const team = await makeTeam("yjs-2018");
     const kase = await team.makeCase("court");
-    const caseChange = (baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) => ({
-      changeId: randomUUID(),
-      target: "case" as const,
-      baseVersion,
-      from,
-      to,
-    });
     const { results } = await applyChanges(team.inspector, kase.id, {
       changes: [
         caseChange(1, { harmFactors: null, disposalType: "referral_order" }, { harmFactors: false, disposalType: "youth_rehabilitation_order" }),

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
 import { closeDatabase, db } from "@/lib/db/client";
 import { keyQuestionCases, loadPanelState } from "@/lib/panel";
 import { caseTimeline } from "./queries";
-import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
+import { answerChange, answerWholeCourtCase, caseChange, makeTeam } from "@/tests/cases/test-helpers";
 import { approveCase, completeCase } from "./workflow";
 
 // What an inspector records cannot change without the lead knowing (issue 12, "Integrity"): an edit to
@@ -14,21 +13,10 @@ import { approveCase, completeCase } from "./workflow";
 
 afterAll(() => closeDatabase());
 
-const COURT_2021 = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
-
-const caseChange = (baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) => ({
-  changeId: randomUUID(),
-  target: "case" as const,
-  baseVersion,
-  from,
-  to,
-});
-
 async function completedCase() {
   const team = await makeTeam();
   const kase = await team.makeCase();
-  await applyChanges(team.inspector, kase.id, { changes: COURT_2021.map((q) => answerChange(q, 0, {}, { value: "yes" })) });
-  await applyChanges(team.inspector, kase.id, { changes: [caseChange(1, { caseManagerInterviewed: null }, { caseManagerInterviewed: false })] });
+  await answerWholeCourtCase(team, kase.id);
   await completeCase(team.inspector, { caseId: kase.id, scope: "case" });
   return { team, kase };
 }

@@ -3,28 +3,11 @@ import { applyChanges } from "@/lib/answers/apply-changes";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { caseTimeline, listCases, loadCasePage } from "./queries";
-import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
+import { answerChange, answerWholeCourtCase, makeTeam } from "@/tests/cases/test-helpers";
 import { approveCase, closeQuery, completeCase, raiseQuery, reopenCase, replyToQuery, returnCase } from "./workflow";
+import { refusal } from "@/tests/refusal";
 
 afterAll(() => closeDatabase());
-
-const COURT_QUESTIONS = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
-
-async function answerAll(team: Awaited<ReturnType<typeof makeTeam>>, caseId: string) {
-  await applyChanges(team.inspector, caseId, { changes: COURT_QUESTIONS.map((q) => answerChange(q, 0, {}, { value: "yes" })) });
-  await applyChanges(team.inspector, caseId, {
-    changes: [{ changeId: crypto.randomUUID(), target: "case", baseVersion: 0, from: { caseManagerInterviewed: null }, to: { caseManagerInterviewed: false } }],
-  });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
 
 describe("completing a case", () => {
   it("refuses with every missing answer, rationale and reason, keyed by the field to fix", async () => {
@@ -47,7 +30,7 @@ describe("completing a case", () => {
   it("accepts a complete case, marking every section, and lets only the allocated inspector or lead do it", async () => {
     const team = await makeTeam();
     const kase = await team.makeCase();
-    await answerAll(team, kase.id);
+    await answerWholeCourtCase(team, kase.id);
     await expect(completeCase(team.colleague, { caseId: kase.id, scope: "case" })).rejects.toBeInstanceOf(ForbiddenError);
     await completeCase(team.inspector, { caseId: kase.id, scope: "case" });
     const stored = await db.case.findUniqueOrThrow({ where: { id: kase.id }, include: { sections: true } });
@@ -60,7 +43,7 @@ describe("quality assurance", () => {
   it("return with a comment → inspector replies → complete again → lead approves (locks) → reopen with a reason", async () => {
     const team = await makeTeam();
     const kase = await team.makeCase();
-    await answerAll(team, kase.id);
+    await answerWholeCourtCase(team, kase.id);
     await completeCase(team.inspector, { caseId: kase.id, scope: "case" });
 
     await expect(returnCase(team.lead, { caseId: kase.id })).rejects.toBeInstanceOf(ValidationError);

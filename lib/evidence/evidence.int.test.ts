@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { deleteEvidence, evidencePage, listEvidence, recordEvidence } from "@/lib/evidence";
 import { createPanelTestInspection, type PanelTestTeam } from "@/tests/panel/test-support";
+import { refusal } from "@/tests/refusal";
 
 const item = (over: Record<string, unknown> = {}) => ({
   standardId: "1.1",
@@ -13,15 +14,6 @@ const item = (over: Record<string, unknown> = {}) => ({
   text: "Board members hold each other to account.",
   ...over,
 });
-
-async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
 
 describe("evidence for judgement-rated standards", () => {
   let team: PanelTestTeam;

@@ -9,9 +9,8 @@ import { seedDemoData } from "@/scripts/demo-data";
 import { migrate } from "@/scripts/embedded-database";
 import { loadExportModel } from "./load";
 import { buildReportDocx } from "./report-docx";
-import { writeReportPdf } from "./report-pdf";
+import { reportPdfBytes } from "@/tests/exports/report-pdf";
 import { folded, readDocx, readPdf, readPublishedReport, type DocxReport, type PdfReport } from "./report-reading";
-import { PassThrough } from "node:stream";
 
 // The draft report of the demo data's Demoshire (whose cases reproduce Salford 2024), generated as
 // DOCX and PDF and read back as a reader's tools read them, against the published Salford report:
@@ -32,17 +31,6 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function pdfOf(write: (out: PassThrough) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on("data", (c: Buffer) => chunks.push(c));
-    out.on("end", () => resolve(Buffer.concat(chunks)));
-    out.on("error", reject);
-    write(out);
-  });
 }
 
 /** The Salford wording of a key question: the framework's, or the variant the framework notes for Salford 2024. */
@@ -78,7 +66,7 @@ describe("the Demoshire draft report against Salford 2024", () => {
     await saveNarrative(lead, demoshireId, { standardId: "2.1", strengths: "Parents' views were prioritised.", areasForImprovement: "Diversity needs were not fully explored." });
     const model = await loadExportModel(lead, demoshireId);
     docx = await readDocx(await buildReportDocx(model));
-    pdf = readPdf(await pdfOf((out) => writeReportPdf(model, out)));
+    pdf = readPdf(await reportPdfBytes(model));
   }, 180_000);
 
   afterAll(async () => {

@@ -1,24 +1,12 @@
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { getFramework } from "@/lib/framework";
 import { decisionSupport, keyQuestionCoverage, rateInspection } from "@/lib/rating";
 import type { ExportModel } from "./model";
 import { countWords, reportDocument, serviceShortName, type Block } from "./report-document";
 import { buildReportDocx } from "./report-docx";
-import { writeReportPdf } from "./report-pdf";
 import { folded, readDocx, readPdf } from "./report-reading";
+import { reportPdfBytes } from "@/tests/exports/report-pdf";
 import { salfordCases, salfordExportModel } from "@/tests/exports/test-model";
-
-function pdfOf(model: ExportModel): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on("data", (c: Buffer) => chunks.push(c));
-    out.on("end", () => resolve(Buffer.concat(chunks)));
-    out.on("error", reject);
-    writeReportPdf(model, out);
-  });
-}
 
 const textOf = (blocks: readonly Block[]) =>
   blocks
@@ -92,7 +80,7 @@ describe("the report's wording", { timeout: 60_000 }, () => {
     const docx = await readDocx(await buildReportDocx(model));
     expect(docx.tables.filter((t) => t[0]?.[1]?.text === "% yes").length).toBeGreaterThan(0);
     expect(docx.paragraphs.join("\n")).toContain("*Professional judgement exercised by the ratings panel");
-    const pdf = folded(readPdf(await pdfOf(model)).pages.join("\n"));
+    const pdf = folded(readPdf(await reportPdfBytes(model)).pages.join("\n"));
     expect(pdf).toContain("60%*");
     expect(pdf).toContain("a more accurate fit to the work of the YOS.");
   });

@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
-import { answerChange, makeTeam } from "@/tests/cases/test-helpers";
+import { answerChange, answerWholeCourtCase, makeTeam, type TestTeam } from "@/tests/cases/test-helpers";
 import { approveCase, completeCase, raiseQuery, reopenCase, replyToQuery, returnCase } from "@/lib/cases/workflow";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
@@ -12,14 +11,9 @@ import { listNotifications, markNotificationsSeen, unseenNotificationCount } fro
 
 afterAll(() => closeDatabase());
 
-const COURT_2021 = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
-
-async function completedCase(team: Awaited<ReturnType<typeof makeTeam>>) {
+async function completedCase(team: TestTeam) {
   const kase = await team.makeCase();
-  await applyChanges(team.inspector, kase.id, { changes: COURT_2021.map((q) => answerChange(q, 0, {}, { value: "yes", rationale: "Sufficient." })) });
-  await applyChanges(team.inspector, kase.id, {
-    changes: [{ changeId: randomUUID(), target: "case" as const, baseVersion: 1, from: { caseManagerInterviewed: null }, to: { caseManagerInterviewed: false } }],
-  });
+  await answerWholeCourtCase(team, kase.id, { value: "yes", rationale: "Sufficient." });
   await completeCase(team.inspector, { caseId: kase.id, scope: "case" });
   return kase;
 }

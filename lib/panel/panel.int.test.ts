@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/errors";
 import {
   clearDecision,
   keyQuestionCases,
@@ -16,15 +16,7 @@ import { SALFORD_JUDGEMENTS, TEST_PASSWORD, createPanelTestInspection, type Pane
 import { getFramework } from "@/lib/framework";
 import { loadPanelState } from "@/lib/panel";
 import { countsFromAnswers, rateInspection, whyWithoutFigures } from "@/lib/rating";
-
-async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
+import { refusal } from "@/tests/refusal";
 
 async function judgeAllGood(team: PanelTestTeam) {
   for (const standardId of SALFORD_JUDGEMENTS) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFramework } from "@/lib/framework";
 import { panelFigures, recordDiscretion, recordJudgement, reopenRatings, signOffRatings } from "@/lib/panel";
 import { callerFor } from "@/lib/permissions/access";
@@ -10,18 +10,10 @@ import { allStandards } from "@/lib/framework";
 import { programmeFiguresOf, recordProgrammeFigures } from "@/lib/panel/programme-figures";
 import { rateInspection } from "@/lib/rating";
 import { importPublishedInspection, keyQuestionBenchmark, loadProgramme, recordPublishedInspection, type ProgrammeInspection } from "./index";
+import { refusal } from "@/tests/refusal";
 
 const golden = (file: string) => readFileSync(`lib/rating/golden/${file}`, "utf8");
 const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-
-async function refusal(promise: Promise<unknown>): Promise<ValidationError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ValidationError);
-  return error as ValidationError;
-}
 
 async function signOffSalford(team: PanelTestTeam): Promise<void> {
   for (const standardId of SALFORD_JUDGEMENTS) {

@@ -1,21 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { makeInspection, makeInspectionWithTeam, makeUser, populationCases, toCsv } from "@/tests/inspections/setup-fixtures";
+import { makeInspection, makeInspectionWithTeam, makeSetupPeople, populationCases, toCsv } from "@/tests/inspections/setup-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { importPopulation } from "@/lib/population/import";
 import { addCaseToSample, drawSample, removeCaseFromSample, samplingView } from "./draw-service";
 
-let manager: Actor;
-let lead: Actor;
-let inspector: Actor;
-let outsider: Actor;
+let manager: Actor, lead: Actor, inspector: Actor, outsider: Actor;
 
 beforeAll(async () => {
-  manager = await makeUser("manager");
-  lead = await makeUser("lead_inspector");
-  inspector = await makeUser("inspector");
-  outsider = await makeUser("inspector");
+  ({ manager, lead, inspector, outsider } = await makeSetupPeople());
 });
 
 /** An inspection with 200 imported cases: 120 court, 80 out of court. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { closeDatabase, db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/errors";
+import { refusedFields } from "@/tests/refusal";
 import { changeOwnPassword } from "./own-password";
 
 afterAll(() => closeDatabase());
@@ -16,16 +16,10 @@ async function makeUser() {
   return { actor: { id: user.id, role: "inspector" as const }, sessionVersion: user.sessionVersion };
 }
 
-const fieldErrorsOf = async (promise: Promise<unknown>) => {
-  const error: unknown = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-};
-
 describe("changing one's own password", () => {
   it("needs the current password, then stores the new one, ends every session and audits it", async () => {
     const { actor, sessionVersion } = await makeUser();
-    const wrong = await fieldErrorsOf(changeOwnPassword(actor, { currentPassword: "guess", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }));
+    const wrong = await refusedFields(changeOwnPassword(actor, { currentPassword: "guess", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }));
     expect(wrong).toEqual({ currentPassword: "Your current password is not right" });
     expect((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).sessionVersion).toBe(sessionVersion);
 
@@ -41,18 +35,18 @@ describe("changing one's own password", () => {
 
   it("says which field is wrong: missing, too short, not confirmed, or unchanged", async () => {
     const { actor } = await makeUser();
-    expect(await fieldErrorsOf(changeOwnPassword(actor, {}))).toEqual({
+    expect(await refusedFields(changeOwnPassword(actor, {}))).toEqual({
       currentPassword: "Enter your current password",
       newPassword: "Enter a password",
       confirmPassword: "Enter your new password again",
     });
-    expect(await fieldErrorsOf(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: "short", confirmPassword: "short" }))).toMatchObject({
+    expect(await refusedFields(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: "short", confirmPassword: "short" }))).toMatchObject({
       newPassword: expect.stringContaining("at least"),
     });
-    expect(await fieldErrorsOf(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: "a-new-long-password", confirmPassword: "another-long-one" }))).toEqual({
+    expect(await refusedFields(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: "a-new-long-password", confirmPassword: "another-long-one" }))).toEqual({
       confirmPassword: "Enter the same new password twice",
     });
-    expect(await fieldErrorsOf(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: CURRENT, confirmPassword: CURRENT }))).toEqual({
+    expect(await refusedFields(changeOwnPassword(actor, { currentPassword: CURRENT, newPassword: CURRENT, confirmPassword: CURRENT }))).toEqual({
       newPassword: "Choose a new password that is different from your current one",
     });
   });
@@ -60,8 +54,8 @@ describe("changing one's own password", () => {
   it("stops guessing after 10 tries in 15 minutes, even with the right password", async () => {
     const { actor } = await makeUser();
     const attempt = (currentPassword: string) => changeOwnPassword(actor, { currentPassword, newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" });
-    for (let i = 0; i < 10; i += 1) expect(await fieldErrorsOf(attempt(`guess ${i}`))).toEqual({ currentPassword: "Your current password is not right" });
-    expect((await fieldErrorsOf(attempt(CURRENT))).currentPassword).toMatch(/^Too many attempts\. Try again in \d+ minutes?$/);
+    for (let i = 0; i < 10; i += 1) expect(await refusedFields(attempt(`guess ${i}`))).toEqual({ currentPassword: "Your current password is not right" });
+    expect((await refusedFields(attempt(CURRENT))).currentPassword).toMatch(/^Too many attempts\. Try again in \d+ minutes?$/);
     expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id: actor.id } })).passwordHash, CURRENT)).toBe(true);
   });
 });

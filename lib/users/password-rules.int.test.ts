@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { closeDatabase, db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/errors";
+import { refusedFields } from "@/tests/refusal";
 import { createUser, resetPassword } from "./index";
 import { changeOwnPassword } from "./own-password";
 
@@ -13,34 +13,28 @@ async function admin() {
   return { id: user.id, role: "admin" as const };
 }
 
-const refusal = async (promise: Promise<unknown>) => {
-  const error: unknown = await promise.catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ValidationError);
-  return (error as ValidationError).fieldErrors;
-};
-
 describe("password rules", () => {
   it("refuse common, repetitive and personal passwords set by an administrator, with a clear message", async () => {
     const actor = await admin();
     const stamp = randomUUID().slice(0, 8);
     const person = { name: "Morgan Ashdown", email: `morgan.ashdown.${stamp}@example.test`, role: "inspector" };
-    expect(await refusal(createUser(actor, { ...person, password: "aaaaaaaaaaaa" }))).toEqual({
+    expect(await refusedFields(createUser(actor, { ...person, password: "aaaaaaaaaaaa" }))).toEqual({
       password: "Choose a password that is not one character or a short pattern repeated",
     });
-    expect(await refusal(createUser(actor, { ...person, password: "Password1234!" }))).toEqual({
+    expect(await refusedFields(createUser(actor, { ...person, password: "Password1234!" }))).toEqual({
       password: "Choose a password that is harder to guess: this one is, or is built on, a commonly used password",
     });
-    expect(await refusal(createUser(actor, { ...person, password: `morgan.ashdown.${stamp}@example.test` }))).toEqual({
+    expect(await refusedFields(createUser(actor, { ...person, password: `morgan.ashdown.${stamp}@example.test` }))).toEqual({
       password: "Choose a password that does not contain their name or email address",
     });
-    expect(await refusal(createUser(actor, { ...person, password: "ashdown-rules-2026" }))).toEqual({
+    expect(await refusedFields(createUser(actor, { ...person, password: "ashdown-rules-2026" }))).toEqual({
       password: "Choose a password that does not contain their name or email address",
     });
     const created = await createUser(actor, { ...person, password: "ferry lantern quietly" });
     const stored = await db.user.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.passwordIsTemporary).toBe(true);
 
-    expect(await refusal(resetPassword(actor, { userId: created.id, password: "qwertyuiop123" }))).toMatchObject({ password: expect.stringContaining("commonly used") });
+    expect(await refusedFields(resetPassword(actor, { userId: created.id, password: "qwertyuiop123" }))).toMatchObject({ password: expect.stringContaining("commonly used") });
   });
 
   it("apply when users choose their own, which is no longer temporary", async () => {
@@ -50,8 +44,8 @@ describe("password rules", () => {
     });
     const actor = { id: user.id, role: "inspector" as const };
     const attempt = (next: string) => changeOwnPassword(actor, { currentPassword: current, newPassword: next, confirmPassword: next });
-    expect(await refusal(attempt("Fairweather-2026!"))).toEqual({ newPassword: "Choose a password that does not contain your name or email address" });
-    expect(await refusal(attempt("iloveyou12345"))).toEqual({ newPassword: expect.stringContaining("commonly used") });
+    expect(await refusedFields(attempt("Fairweather-2026!"))).toEqual({ newPassword: "Choose a password that does not contain your name or email address" });
+    expect(await refusedFields(attempt("iloveyou12345"))).toEqual({ newPassword: expect.stringContaining("commonly used") });
     await attempt("copper kettle morning");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordIsTemporary).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { applyChanges } from "@/lib/answers/apply-changes";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
 
@@ -49,7 +50,26 @@ export async function makeTeam(frameworkVersion: "yjs-2018" | "yjs-2021" = "yjs-
   return { inspection, lead, inspector, colleague, outsider, manager, admin, makeCase };
 }
 
+export type TestTeam = Awaited<ReturnType<typeof makeTeam>>;
+
+/** The court stream's key questions in the yjs-2021 framework, in order. */
+export const COURT_2021_QUESTIONS = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
+
 /** A change for the outbox protocol with a fresh id. */
 export function answerChange(questionId: string, baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) {
   return { changeId: randomUUID(), target: "answer" as const, questionId, baseVersion, from, to };
+}
+
+/** A change of the case's own fields (attributes, interview, notes) with a fresh id. */
+export function caseChange(baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) {
+  return { changeId: randomUUID(), target: "case" as const, baseVersion, from, to };
+}
+
+/**
+ * The team's inspector answers every key question of a yjs-2021 court case (`answer`, "yes" by
+ * default) and records that the case manager was not interviewed: all a case needs to be completed.
+ */
+export async function answerWholeCourtCase(team: TestTeam, caseId: string, answer: Record<string, unknown> = { value: "yes" }): Promise<void> {
+  await applyChanges(team.inspector, caseId, { changes: COURT_2021_QUESTIONS.map((q) => answerChange(q, 0, {}, answer)) });
+  await applyChanges(team.inspector, caseId, { changes: [caseChange(1, { caseManagerInterviewed: null }, { caseManagerInterviewed: false })] });
 }

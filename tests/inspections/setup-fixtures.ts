@@ -19,6 +19,19 @@ export async function makeUser(role: GlobalRole, name = `Test ${role} ${unique()
   return user;
 }
 
+/**
+ * The people most set-up tests need: a manager, a lead and an inspector to form the team, and an
+ * outsider (an inspector unless told) on no team.
+ */
+export async function makeSetupPeople(outsiderRole: GlobalRole = "inspector") {
+  return {
+    manager: await makeUser("manager"),
+    lead: await makeUser("lead_inspector"),
+    inspector: await makeUser("inspector"),
+    outsider: await makeUser(outsiderRole),
+  };
+}
+
 /** A yjs-2021 inspection with fieldwork on 2024-01-22 (window 2023-01-23 to 2023-11-17). */
 export async function makeInspection(manager: Actor, overrides: Record<string, string> = {}): Promise<string> {
   const { id } = await createInspection(manager, {
