@@ -23,7 +23,7 @@ export const DEMO_USERS = [
 type UserKey = (typeof DEMO_USERS)[number]["key"];
 
 /** Yes counts per key question over 13 court and 20 out-of-court cases (Salford 2024's figures). */
-const SALFORD_YES: Readonly<Record<string, number>> = {
+export const SALFORD_YES: Readonly<Record<string, number>> = Object.freeze({
   "2.1.1": 8, "2.1.2": 10, "2.1.3": 7,
   "2.2.1": 12, "2.2.2": 9, "2.2.3": 6,
   "2.3.1": 12, "2.3.2": 11, "2.3.3": 7,
@@ -31,7 +31,16 @@ const SALFORD_YES: Readonly<Record<string, number>> = {
   "3.1.1": 19, "3.1.2": 18, "3.1.3": 13,
   "3.2.1": 17, "3.2.2": 17, "3.2.3": 16,
   "3.3.1": 18, "3.3.2": 13, "3.3.3": 17,
-};
+});
+
+/**
+ * Whether the `caseIndex`th of `caseCount` cases answers the `questionIndex`th key question of its
+ * stream "yes", so that each question has its SALFORD_YES count: the "no" answers are spread across
+ * cases rather than stacked on the same few.
+ */
+export function salfordAnswerIsYes(questionId: string, caseIndex: number, questionIndex: number, caseCount: number): boolean {
+  return (caseIndex + questionIndex * 5) % caseCount < (SALFORD_YES[questionId] ?? 0);
+}
 
 const COURT_DISPOSALS = ["referral_order", "youth_rehabilitation_order", "community_sentence"] as const;
 const OOC_DISPOSALS = ["youth_conditional_caution", "youth_caution", "community_resolution"] as const;
@@ -49,6 +58,12 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
     ids[u.key] = user.id;
   }
 
+  // Demoshire's and Northbridge's team.
+  const team = [
+    { userId: ids.lead, role: "lead_inspector" as const },
+    { userId: ids.inspector, role: "inspector" as const },
+    { userId: ids.inspector2, role: "inspector" as const },
+  ];
   const demoshire = await db.inspection.create({
     data: {
       yjsName: "Demoshire Youth Justice Service",
@@ -58,13 +73,7 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
       windowEnd: new Date("2026-07-31"),
       status: "panel",
       createdById: ids.manager,
-      memberships: {
-        create: [
-          { userId: ids.lead, role: "lead_inspector" },
-          { userId: ids.inspector, role: "inspector" },
-          { userId: ids.inspector2, role: "inspector" },
-        ],
-      },
+      memberships: { create: team },
     },
   });
   await seedAnsweredCases(db, demoshire.id, "DS", ids);
@@ -80,13 +89,7 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
       windowEnd: new Date("2026-09-18"),
       status: "fieldwork",
       createdById: ids.manager,
-      memberships: {
-        create: [
-          { userId: ids.lead, role: "lead_inspector" },
-          { userId: ids.inspector, role: "inspector" },
-          { userId: ids.inspector2, role: "inspector" },
-        ],
-      },
+      memberships: { create: team },
     },
   });
   const inspectors = [ids.inspector, ids.inspector2];
@@ -186,8 +189,7 @@ async function seedAnsweredCases(db: PrismaClient, inspectionId: string, prefix:
       });
       await db.answer.createMany({
         data: questionIds.map((questionId, q) => {
-          // Spread the "no" answers across cases rather than stacking them on the same few.
-          const yes = (i + q * 5) % count < (SALFORD_YES[questionId] ?? 0);
+          const yes = salfordAnswerIsYes(questionId, i, q, count);
           return {
             caseId: created.id,
             questionId,

@@ -6,19 +6,11 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
+import { SALFORD_YES, salfordAnswerIsYes } from "@/scripts/demo-data";
 
 export const TEST_PASSWORD = "panel-test-password";
 
-/** Yes answers per key question out of 13 court and 20 out-of-court cases (S1 Salford 2024). */
-export const SALFORD_YES: Readonly<Record<string, number>> = Object.freeze({
-  "2.1.1": 8, "2.1.2": 10, "2.1.3": 7,
-  "2.2.1": 12, "2.2.2": 9, "2.2.3": 6,
-  "2.3.1": 12, "2.3.2": 11, "2.3.3": 7,
-  "2.4.1": 13, "2.4.2": 11, "2.4.3": 8,
-  "3.1.1": 19, "3.1.2": 18, "3.1.3": 13,
-  "3.2.1": 17, "3.2.2": 17, "3.2.3": 16,
-  "3.3.1": 18, "3.3.2": 13, "3.3.3": 17,
-});
+export { SALFORD_YES };
 
 export interface PanelTestTeam {
   readonly inspectionId: string;
@@ -78,7 +70,7 @@ export async function createPanelTestInspection(db: Db, options: PanelTestOption
       cases[reference] = id;
       caseRows.push({ id, reference, stream, status: "completed", disposalType: disposal });
       questions.forEach((questionId, q) => {
-        const yes = (i + q * 5) % count < (SALFORD_YES[questionId] ?? 0);
+        const yes = salfordAnswerIsYes(questionId, i, q, count);
         answerRows.push({ caseId: id, questionId, value: yes ? "yes" : "no", rationale: yes ? "Sufficient." : "Not sufficient.", updatedById: inspector.id });
       });
     }
