@@ -79,6 +79,9 @@ test("the lead's evidence for one standard", async ({ browser }) => {
   await openInspection(page, "Demoshire Youth Justice Service");
   await page.getByRole("link", { name: "Ratings panel" }).click();
   await page.getByRole("link", { name: "Evidence for the judgement-rated standards" }).click();
+  // The panel has in-page links named "1.1 …" too: clicked before the evidence page arrived, the
+  // locator found the panel's link (seen in a CI trace).
+  await expect(page.getByRole("heading", { level: 1, name: "Evidence for the judgement-rated standards" })).toBeVisible();
   await page.getByRole("link", { name: /^1\.1 / }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^1\.1 / })).toBeVisible();
   await expectNoViolations(page, "evidence for a standard");
