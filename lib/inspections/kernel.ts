@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { type Tx } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { db, type Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
 import { getFramework, isFrameworkVersion } from "@/lib/framework";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
@@ -45,6 +46,38 @@ export async function lockInspection(
   return { status: row.status, frameworkVersion: row.framework_version };
 }
 
+/** The statuses in which a part of set-up may change, and the refusal once it may not. */
+export interface SetupChangeWindow {
+  statuses: ReadonlySet<string>;
+  closed: string;
+}
+
+/** Locks the inspection row (as lockInspection), then refuses unless its status is one `window` allows. */
+export async function lockInspectionIn(tx: Tx, inspectionId: string, window: SetupChangeWindow): Promise<{ frameworkVersion: string }> {
+  const { status, frameworkVersion } = await lockInspection(tx, inspectionId);
+  if (!window.statuses.has(status)) throw new ConflictError(window.closed);
+  return { frameworkVersion };
+}
+
+/**
+ * A change to an inspection's set-up by a caller who may edit it (inspection.editSetup): `change`
+ * runs in one transaction after the inspection row's lock, and only while the inspection's status
+ * is one `window` allows (a ConflictError with its refusal otherwise).
+ */
+export async function changeSetup<R>(
+  actor: Actor,
+  inspectionId: string,
+  window: SetupChangeWindow,
+  change: (tx: Tx, inspection: { caller: Caller; frameworkVersion: string }) => Promise<R>,
+  options?: { timeout: number; maxWait: number },
+): Promise<R> {
+  const caller = await authorize(actor, inspectionId, "inspection.editSetup");
+  return db.$transaction(async (tx) => {
+    const { frameworkVersion } = await lockInspectionIn(tx, inspectionId, window);
+    return change(tx, { caller, frameworkVersion });
+  }, options);
+}
+
 /**
  * Reading set-up (team, population, sample, allocation): managers and the inspection's members.
  * Admins can see that an inspection exists (inspection.view) but not its cases.
@@ -53,6 +86,13 @@ export async function authorizeSetupRead(actor: Actor, inspectionId: string): Pr
   const caller = await authorize(actor, inspectionId, "inspection.view");
   if (caller.role !== "manager" && caller.inspectionRole === null) throw new ForbiddenError();
   return caller;
+}
+
+/** A set-up page's read: the caller (checked as authorizeSetupRead) and the inspection's `select`ed columns. */
+export async function readSetup<S extends Prisma.InspectionSelect>(actor: Actor, inspectionId: string, select: S) {
+  const caller = await authorizeSetupRead(actor, inspectionId);
+  const inspection = await db.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select });
+  return { caller, inspection };
 }
 
 /** An inspection's stored windows, from its date columns. */

@@ -5,7 +5,7 @@ import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
 import { hasStreamWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/framework/eligibility-window";
-import { isoDate, authorizeSetupRead } from "./kernel";
+import { isoDate, readSetup } from "./kernel";
 
 // What the set-up pages show: the overview and the team, with the caller's rights.
 
@@ -22,16 +22,12 @@ function rightsOf(caller: Caller): SetupRights {
 
 /** The set-up overview: details, team, and progress of population, sample and allocation. */
 export async function setupOverview(actor: Actor, inspectionId: string) {
-  const caller = await authorizeSetupRead(actor, inspectionId);
-  const inspection = await db.inspection.findUniqueOrThrow({
-    where: { id: inspectionId },
-    select: {
-      id: true,
-      ...INSPECTION_DETAILS_SELECT,
-      status: true,
-      memberships: { select: { role: true, user: { select: { name: true } } } },
-      imports: { orderBy: { createdAt: "desc" }, take: 1, select: { fileName: true, rowCount: true, createdAt: true } },
-    },
+  const { caller, inspection } = await readSetup(actor, inspectionId, {
+    id: true,
+    ...INSPECTION_DETAILS_SELECT,
+    status: true,
+    memberships: { select: { role: true, user: { select: { name: true } } } },
+    imports: { orderBy: { createdAt: "desc" }, take: 1, select: { fileName: true, rowCount: true, createdAt: true } },
   });
   const [populationByStream, casesByStream, unallocatedByStream] = await Promise.all([
     db.populationCase.groupBy({ by: ["stream"], where: { inspectionId }, _count: { _all: true } }),
@@ -71,20 +67,16 @@ export async function setupOverview(actor: Actor, inspectionId: string) {
 
 /** The team, and (for those who can change it) the people who could join. */
 export async function teamView(actor: Actor, inspectionId: string) {
-  const caller = await authorizeSetupRead(actor, inspectionId);
-  const rights = rightsOf(caller);
-  const inspection = await db.inspection.findUniqueOrThrow({
-    where: { id: inspectionId },
-    select: {
-      id: true,
-      yjsName: true,
-      status: true,
-      memberships: {
-        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-        select: { role: true, user: { select: { id: true, name: true, email: true, role: true, active: true } } },
-      },
+  const { caller, inspection } = await readSetup(actor, inspectionId, {
+    id: true,
+    yjsName: true,
+    status: true,
+    memberships: {
+      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+      select: { role: true, user: { select: { id: true, name: true, email: true, role: true, active: true } } },
     },
   });
+  const rights = rightsOf(caller);
   const allocated = await db.case.groupBy({
     by: ["allocatedToId"],
     where: { inspectionId, removedAt: null, allocatedToId: { not: null } },

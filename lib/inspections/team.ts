@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { type Caller } from "@/lib/permissions/table";
 import { parse } from "@/lib/validation";
-import { fieldProblem, lockInspection, uuid } from "./kernel";
+import { changeSetup, fieldProblem, lockInspectionIn, uuid, type SetupChangeWindow } from "./kernel";
 
 // An inspection's team. Managers and the inspection's lead change it; its members read it.
 //
@@ -35,10 +35,10 @@ function requireManagerForLead(caller: Caller): void {
   }
 }
 
-async function assertTeamEditable(tx: Tx, inspectionId: string): Promise<void> {
-  const { status } = await lockInspection(tx, inspectionId);
-  if (status === "signed_off") throw new ConflictError("The inspection is signed off; its team can no longer change.");
-}
+const TEAM_OPEN: SetupChangeWindow = {
+  statuses: new Set(["setup", "fieldwork", "panel"]),
+  closed: "The inspection is signed off; its team can no longer change.",
+};
 
 /** Makes `userId` the lead, turning the current lead (if another person) into an inspector. */
 async function appointLead(tx: Tx, actor: Actor, inspectionId: string, userId: string): Promise<string | null> {
@@ -87,7 +87,7 @@ export async function addMember(actor: Actor, input: unknown): Promise<string> {
   const caller = await authorize(actor, data.inspectionId, "inspection.editSetup");
   if (data.role === "lead_inspector") requireManagerForLead(caller);
   return db.$transaction(async (tx) => {
-    await assertTeamEditable(tx, data.inspectionId);
+    await lockInspectionIn(tx, data.inspectionId, TEAM_OPEN);
     const user = await eligibleUser(tx, data.userId, data.role);
     const existing = await tx.membership.findUnique({
       where: { inspectionId_userId: { inspectionId: data.inspectionId, userId: data.userId } },
@@ -111,9 +111,7 @@ export async function addMember(actor: Actor, input: unknown): Promise<string> {
 
 export async function setMemberRole(actor: Actor, input: unknown): Promise<string> {
   const data = parse(memberSchema, input);
-  const caller = await authorize(actor, data.inspectionId, "inspection.editSetup");
-  return db.$transaction(async (tx) => {
-    await assertTeamEditable(tx, data.inspectionId);
+  return changeSetup(actor, data.inspectionId, TEAM_OPEN, async (tx, { caller }) => {
     const existing = await teamMember(tx, data.inspectionId, data.userId);
     if (existing.role === data.role) return `${existing.user.name}'s role is unchanged.`;
     requireManagerForLead(caller);
@@ -139,9 +137,7 @@ export async function setMemberRole(actor: Actor, input: unknown): Promise<strin
 
 export async function removeMember(actor: Actor, input: unknown): Promise<string> {
   const data = parse(memberRefSchema, input);
-  const caller = await authorize(actor, data.inspectionId, "inspection.editSetup");
-  return db.$transaction(async (tx) => {
-    await assertTeamEditable(tx, data.inspectionId);
+  return changeSetup(actor, data.inspectionId, TEAM_OPEN, async (tx, { caller }) => {
     const existing = await teamMember(tx, data.inspectionId, data.userId);
     if (existing.role === "lead_inspector") requireManagerForLead(caller);
     const allocated = await tx.case.count({ where: { inspectionId: data.inspectionId, allocatedToId: data.userId, removedAt: null } });

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
@@ -7,6 +6,7 @@ import { standardsForStream } from "@/lib/framework";
 import { fieldProblem, lockInspection } from "@/lib/inspections/kernel";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { getFramework, isFrameworkVersion } from "@/lib/framework";
+import { caseCountSchema, seedSchema, seedToUse } from "@/lib/sampling/draw-input";
 import { parse } from "@/lib/validation";
 import { drawDipSample, MAX_DIP_PERCENT, requestedSize } from "./dip-sample";
 import { caseRef, inspectionRef, MAX_REASON } from "./kernel";
@@ -14,24 +14,12 @@ import { caseRef, inspectionRef, MAX_REASON } from "./kernel";
 // The dip sample's use cases: the moderator draws it (seeded, recorded, audited), adds a case by hand
 // with a reason, or removes one they have not yet second-assessed. During fieldwork or after it.
 
-const SEED_PATTERN = /^[\x21-\x7E]{1,64}$/;
-
 const drawSchema = z
   .object({
     ...inspectionRef,
     kind: z.enum(["count", "percent"], { error: "Choose whether to draw a number of cases or a percentage" }),
-    amount: z
-      .string({ error: "Enter how many cases to draw" })
-      .trim()
-      .min(1, "Enter how many cases to draw")
-      .regex(/^\d{1,6}$/, "Enter a whole number")
-      .transform(Number)
-      .refine((n) => n >= 1, "Enter at least 1"),
-    seed: z
-      .string()
-      .trim()
-      .default("")
-      .refine((seed) => seed === "" || SEED_PATTERN.test(seed), "Enter a seed of up to 64 letters, digits or symbols, without spaces"),
+    amount: caseCountSchema({ missing: "Enter how many cases to draw", notWhole: "Enter a whole number", tooSmall: "Enter at least 1" }),
+    seed: seedSchema,
   })
   .refine((d) => d.kind !== "percent" || d.amount <= MAX_DIP_PERCENT, { path: ["amount"], message: "Enter a percentage from 1 to 100" });
 
@@ -65,7 +53,7 @@ export async function drawModerationSample(actor: Actor, input: unknown): Promis
     if (candidates.length === 0) throw fieldProblem("amount", "Every eligible case is already in the dip sample");
     const request = { kind: data.kind, value: data.amount } as const;
     const size = requestedSize(request, data.kind === "percent" ? all.length : candidates.length);
-    const seed = data.seed === "" ? randomBytes(8).toString("hex") : data.seed;
+    const seed = seedToUse(data.seed);
     const sample = drawDipSample(
       candidates.map((c) => ({ reference: c.reference, stream: c.stream, inspectorId: c.allocatedToId })),
       Math.min(size, candidates.length),

@@ -3,8 +3,8 @@ import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { STREAMS } from "@/lib/framework/case-attributes";
-import { authorizeSetupRead, fieldProblem, lockInspection, sampledStreams } from "@/lib/inspections/kernel";
-import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
+import { changeSetup, readSetup, fieldProblem, sampledStreams, type SetupChangeWindow } from "@/lib/inspections/kernel";
+import { isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { balancedAllocation } from "./allocation";
 import { parse } from "@/lib/validation";
@@ -20,7 +20,10 @@ import { parse } from "@/lib/validation";
 //   changed meanwhile, the change is refused rather than silently overwriting someone else's.
 // - Allocation can change until the ratings panel begins.
 
-const ALLOCATABLE_STATUSES = new Set(["setup", "fieldwork"]);
+const ALLOCATION_OPEN: SetupChangeWindow = {
+  statuses: new Set(["setup", "fieldwork"]),
+  closed: "Allocation can no longer change: the ratings panel has begun.",
+};
 
 
 const checkbox = z
@@ -36,10 +39,7 @@ const balanceSchema = z.object({
 
 export async function allocateBalanced(actor: Actor, input: unknown): Promise<string> {
   const data = parse(balanceSchema, input);
-  await authorize(actor, data.inspectionId, "inspection.editSetup");
-  return db.$transaction(async (tx) => {
-    const { status } = await lockInspection(tx, data.inspectionId);
-    if (!ALLOCATABLE_STATUSES.has(status)) throw new ConflictError("Allocation can no longer change: the ratings panel has begun.");
+  return changeSetup(actor, data.inspectionId, ALLOCATION_OPEN, async (tx) => {
     const members = await tx.membership.findMany({
       where: { inspectionId: data.inspectionId },
       orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
@@ -110,10 +110,7 @@ const reassignSchema = z.object({
 
 export async function reassignCase(actor: Actor, input: unknown): Promise<string> {
   const data = parse(reassignSchema, input);
-  await authorize(actor, data.inspectionId, "inspection.editSetup");
-  return db.$transaction(async (tx) => {
-    const { status } = await lockInspection(tx, data.inspectionId);
-    if (!ALLOCATABLE_STATUSES.has(status)) throw new ConflictError("Allocation can no longer change: the ratings panel has begun.");
+  return changeSetup(actor, data.inspectionId, ALLOCATION_OPEN, async (tx) => {
     const found = await tx.case.findFirst({
       where: { id: data.caseId, inspectionId: data.inspectionId },
       select: { id: true, reference: true, removedAt: true, allocatedToId: true, allocatedTo: { select: { name: true } } },
@@ -153,18 +150,14 @@ export async function reassignCase(actor: Actor, input: unknown): Promise<string
 
 /** Per-person counts by stream, and every sampled case with who has it. */
 export async function allocationView(actor: Actor, inspectionId: string) {
-  const caller = await authorizeSetupRead(actor, inspectionId);
-  const inspection = await db.inspection.findUniqueOrThrow({
-    where: { id: inspectionId },
-    select: {
-      id: true,
-      yjsName: true,
-      status: true,
-      frameworkVersion: true,
-      memberships: {
-        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-        select: { role: true, user: { select: { id: true, name: true, active: true } } },
-      },
+  const { caller, inspection } = await readSetup(actor, inspectionId, {
+    id: true,
+    yjsName: true,
+    status: true,
+    frameworkVersion: true,
+    memberships: {
+      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+      select: { role: true, user: { select: { id: true, name: true, active: true } } },
     },
   });
   const cases = await db.case.findMany({
@@ -199,7 +192,7 @@ export async function allocationView(actor: Actor, inspectionId: string) {
     withFormerMembers: cases.filter((c) => c.allocatedToId !== null && !memberIds.has(c.allocatedToId)).length,
     cases: cases.map((c) => ({ ...c, allocatedTo: c.allocatedTo?.name ?? null })),
     editSetup: can(caller, "inspection.editSetup"),
-    canAllocate: can(caller, "inspection.editSetup") && ALLOCATABLE_STATUSES.has(inspection.status),
+    canAllocate: can(caller, "inspection.editSetup") && ALLOCATION_OPEN.statuses.has(inspection.status),
     myId: caller.userId,
   };
 }

@@ -1,12 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { STREAMS, STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
-import { authorizeSetupRead, fieldProblem, isoDate, lockInspection, sampledStreams } from "@/lib/inspections/kernel";
-import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
+import { changeSetup, readSetup, fieldProblem, isoDate, sampledStreams, type SetupChangeWindow } from "@/lib/inspections/kernel";
+import { isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
+import { caseCountSchema, seedSchema, seedToUse } from "./draw-input";
 import { SAMPLE_SIZE_METHOD } from "./sample-size";
 import { compareProportions, drawSampleByStream, type SamplingUnit } from "./stratified-draw";
 import { proposeStreamSampleSizes, YJS_2018_STREAM_SPLIT_LABEL } from "./stream-sizes";
@@ -27,25 +27,26 @@ import { parse } from "@/lib/validation";
 // - Removing a case is soft (removedAt + reason); it also clears the allocation. Adding back a removed
 //   case restores it, with the new reason recorded as its addition reason.
 
-const SEED_PATTERN = /^[\x21-\x7E]{1,64}$/;
-const CHANGEABLE_SAMPLE_STATUSES = new Set(["setup", "fieldwork"]);
+/** The cases change one at a time until the ratings panel begins; a draw replaces a stream only in set-up. */
+const SAMPLE_OPEN: SetupChangeWindow = {
+  statuses: new Set(["setup", "fieldwork"]),
+  closed: "The sample can no longer change: the ratings panel has begun.",
+};
+const DRAW_OPEN: SetupChangeWindow = {
+  statuses: new Set(["setup"]),
+  closed: "Fieldwork has started, so the sample cannot be redrawn. Add or remove cases one at a time, with a reason.",
+};
 
 
 const drawSchema = z.object({
   inspectionId: z.string().refine(isUuid, "There is no such inspection."),
   stream: z.enum(STREAMS, { error: "Choose a stream" }),
-  size: z
-    .string({ error: "Enter the number of cases to sample" })
-    .trim()
-    .min(1, "Enter the number of cases to sample")
-    .regex(/^\d{1,6}$/, "Enter the number of cases to sample as a whole number")
-    .transform(Number)
-    .refine((size) => size >= 1, "Enter a sample size of at least 1"),
-  seed: z
-    .string()
-    .trim()
-    .default("")
-    .refine((seed) => seed === "" || SEED_PATTERN.test(seed), "Enter a seed of up to 64 letters, digits or symbols, without spaces"),
+  size: caseCountSchema({
+    missing: "Enter the number of cases to sample",
+    notWhole: "Enter the number of cases to sample as a whole number",
+    tooSmall: "Enter a sample size of at least 1",
+  }),
+  seed: seedSchema,
   /** The lead's explicit "yes, discard the current sample" (the form's confirmation box); a first draw needs none. */
   confirmRedraw: z.boolean().default(false),
 });
@@ -55,11 +56,6 @@ const reasonSchema = z
   .trim()
   .min(1, "Enter the reason")
   .max(500, "Enter a reason of at most 500 characters");
-
-/** A fresh random seed: 16 hex digits, short enough to copy into a report. */
-export function randomSeed(): string {
-  return randomBytes(8).toString("hex");
-}
 
 export interface DrawResult {
   drawId: string;
@@ -86,16 +82,14 @@ function redrawConsequences(label: string, existing: readonly { allocatedToId: s
 
 export async function drawSample(actor: Actor, input: unknown): Promise<DrawResult> {
   const data = parse(drawSchema, input);
-  await authorize(actor, data.inspectionId, "inspection.editSetup");
-  const seed = data.seed === "" ? randomSeed() : data.seed;
+  const seed = seedToUse(data.seed);
   const label = STREAM_LABELS[data.stream].toLowerCase();
 
-  return db.$transaction(
-    async (tx) => {
-      const { status, frameworkVersion } = await lockInspection(tx, data.inspectionId);
-      if (status !== "setup") {
-        throw new ConflictError("Fieldwork has started, so the sample cannot be redrawn. Add or remove cases one at a time, with a reason.");
-      }
+  return changeSetup(
+    actor,
+    data.inspectionId,
+    DRAW_OPEN,
+    async (tx, { frameworkVersion }) => {
       if (!sampledStreams(frameworkVersion).includes(data.stream)) {
         throw fieldProblem("stream", `The ${frameworkVersion} framework does not inspect ${label} cases`);
       }
@@ -141,19 +135,7 @@ export async function drawSample(actor: Actor, input: unknown): Promise<DrawResu
       await tx.case.createMany({
         data: population
           .filter((row) => chosen.has(row.reference))
-          .map((row) => ({
-            inspectionId: data.inspectionId,
-            populationCaseId: row.id,
-            reference: row.reference,
-            stream: row.stream,
-            disposalType: row.disposalType,
-            disposalDate: row.disposalDate,
-            gender: row.gender,
-            ethnicity: row.ethnicity,
-            age: row.age,
-            rosh: row.rosh,
-            safetyWellbeing: row.safetyWellbeing,
-          })),
+          .map(({ id, ...attributes }) => ({ inspectionId: data.inspectionId, populationCaseId: id, ...attributes })),
       });
       const draw = await tx.sampleDraw.create({
         data: {
@@ -213,14 +195,12 @@ const addSchema = z.object({
 
 export async function addCaseToSample(actor: Actor, input: unknown): Promise<string> {
   const data = parse(addSchema, input);
-  await authorize(actor, data.inspectionId, "inspection.editSetup");
-  return db.$transaction(async (tx) => {
-    const { status } = await lockInspection(tx, data.inspectionId);
-    if (!CHANGEABLE_SAMPLE_STATUSES.has(status)) throw new ConflictError("The sample can no longer change: the ratings panel has begun.");
+  return changeSetup(actor, data.inspectionId, SAMPLE_OPEN, async (tx) => {
     const populationCase =
-      (await tx.populationCase.findFirst({ where: { inspectionId: data.inspectionId, reference: data.reference } })) ??
+      (await tx.populationCase.findFirst({ where: { inspectionId: data.inspectionId, reference: data.reference }, select: SAMPLED_ATTRIBUTES_SELECT })) ??
       (await tx.populationCase.findFirst({
         where: { inspectionId: data.inspectionId, reference: { equals: data.reference, mode: "insensitive" } },
+        select: SAMPLED_ATTRIBUTES_SELECT,
       }));
     if (!populationCase) throw fieldProblem("reference", "There is no case with this reference in the imported population");
     const existing = await tx.case.findFirst({
@@ -245,21 +225,9 @@ export async function addCaseToSample(actor: Actor, input: unknown): Promise<str
       });
       return `${populationCase.reference} is back in the sample.`;
     }
+    const { id: populationCaseId, ...attributes } = populationCase;
     const created = await tx.case.create({
-      data: {
-        inspectionId: data.inspectionId,
-        populationCaseId: populationCase.id,
-        reference: populationCase.reference,
-        stream: populationCase.stream,
-        disposalType: populationCase.disposalType,
-        disposalDate: populationCase.disposalDate,
-        gender: populationCase.gender,
-        ethnicity: populationCase.ethnicity,
-        age: populationCase.age,
-        rosh: populationCase.rosh,
-        safetyWellbeing: populationCase.safetyWellbeing,
-        additionReason: data.reason,
-      },
+      data: { inspectionId: data.inspectionId, populationCaseId, ...attributes, additionReason: data.reason },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -283,10 +251,7 @@ const removeSchema = z.object({
 
 export async function removeCaseFromSample(actor: Actor, input: unknown): Promise<string> {
   const data = parse(removeSchema, input);
-  await authorize(actor, data.inspectionId, "inspection.editSetup");
-  return db.$transaction(async (tx) => {
-    const { status } = await lockInspection(tx, data.inspectionId);
-    if (!CHANGEABLE_SAMPLE_STATUSES.has(status)) throw new ConflictError("The sample can no longer change: the ratings panel has begun.");
+  return changeSetup(actor, data.inspectionId, SAMPLE_OPEN, async (tx) => {
     const found = await tx.case.findFirst({
       where: { id: data.caseId, inspectionId: data.inspectionId },
       select: { id: true, reference: true, removedAt: true, allocatedToId: true, status: true },
@@ -319,11 +284,7 @@ export async function removeCaseFromSample(actor: Actor, input: unknown): Promis
  * last draw, proportions; and the cases.
  */
 export async function samplingView(actor: Actor, inspectionId: string) {
-  const caller = await authorizeSetupRead(actor, inspectionId);
-  const inspection = await db.inspection.findUniqueOrThrow({
-    where: { id: inspectionId },
-    select: { id: true, yjsName: true, status: true, frameworkVersion: true },
-  });
+  const { caller, inspection } = await readSetup(actor, inspectionId, { id: true, yjsName: true, status: true, frameworkVersion: true });
   const [population, cases, draws, startedCases] = await Promise.all([
     db.populationCase.findMany({
       where: { inspectionId },
@@ -393,7 +354,7 @@ export async function samplingView(actor: Actor, inspectionId: string) {
       removedAt: c.removedAt,
       allocatedTo: c.allocatedTo?.name ?? null,
     })),
-    canChangeCases: editSetup && CHANGEABLE_SAMPLE_STATUSES.has(inspection.status),
+    canChangeCases: editSetup && SAMPLE_OPEN.statuses.has(inspection.status),
     editSetup,
   };
 }
