@@ -6,6 +6,7 @@ import { caseContext, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE } from "./access";
 import { rationaleNorm } from "./consistency";
 import { describeEvent, type TimelineEntry } from "./timeline";
 import { SAMPLED_ATTRIBUTES_SELECT } from "@/lib/population/population-row";
+import { APPLICABILITY_SELECT } from "./applicability-select";
 
 // Read models of the case screens: the cases list / grid, the case page, the case history.
 
@@ -90,8 +91,7 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
     where: { id: caseId },
     select: {
       ...SAMPLED_ATTRIBUTES_SELECT,
-      harmFactors: true,
-      safetyWellbeingFactors: true,
+      ...APPLICABILITY_SELECT,
       caseManagerInterviewed: true,
       caseManagerInterviewDate: true,
       overallNotes: true,

@@ -10,6 +10,7 @@ import { loadPanelState, rateState } from "@/lib/panel";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { FINAL_CASE_STATUSES } from "@/lib/rating";
 import { ANSWER_LABELS, type ExportAnswerRow, type ExportModel } from "./model";
+import { APPLICABILITY_SELECT } from "@/lib/cases/applicability-select";
 
 export async function loadExportModel(actor: Actor, inspectionId: string, now = new Date()): Promise<ExportModel> {
   await authorize(actor, inspectionId, "ratings.export");
@@ -25,11 +26,8 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
       orderBy: { reference: "asc" },
       select: {
         reference: true,
-        stream: true,
-        disposalType: true,
+        ...APPLICABILITY_SELECT,
         status: true,
-        harmFactors: true,
-        safetyWellbeingFactors: true,
         caseManagerInterviewed: true,
         allocatedTo: { select: { name: true } },
         answers: {

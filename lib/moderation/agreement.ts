@@ -5,6 +5,7 @@ import { authorize } from "@/lib/permissions/access";
 import type { Action } from "@/lib/permissions/table";
 import { agreementBreakdown, type AgreementBreakdown, type AgreementObservation, type Judgement } from "@/lib/statistics/agreement";
 import { applicableKeyQuestions } from "./kernel";
+import { APPLICABILITY_SELECT } from "@/lib/cases/applicability-select";
 
 // The agreement figures of an inspection's moderation: over the dip-sampled cases whose second
 // assessment is complete, each applicable key question pairs the inspector's answer with the
@@ -34,10 +35,7 @@ export async function moderationPairs(inspectionId: string): Promise<ModerationP
       case: {
         select: {
           reference: true,
-          stream: true,
-          disposalType: true,
-          harmFactors: true,
-          safetyWellbeingFactors: true,
+          ...APPLICABILITY_SELECT,
           allocatedToId: true,
           allocatedTo: { select: { name: true } },
           answers: { select: { questionId: true, value: true } },

@@ -17,6 +17,7 @@ import { allKeyQuestions, getFramework, isFrameworkVersion } from "@/lib/framewo
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { countsFromAnswers, type AnswerForCounting, type CaseForCounting } from "@/lib/rating";
 import { comparisonPosition, type FunnelPosition } from "@/lib/statistics/funnel";
+import { APPLICABILITY_SELECT } from "@/lib/cases/applicability-select";
 
 export interface InspectorRate {
   readonly inspectorId: string;
@@ -108,10 +109,7 @@ export async function inspectionConsistency(actor: Actor, inspectionId: string):
     select: {
       id: true,
       status: true,
-      stream: true,
-      disposalType: true,
-      harmFactors: true,
-      safetyWellbeingFactors: true,
+      ...APPLICABILITY_SELECT,
       allocatedTo: { select: { id: true, name: true } },
       answers: { where: { value: { in: ["yes", "no"] } }, select: { questionId: true, value: true } },
     },

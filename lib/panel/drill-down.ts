@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { findKeyQuestion, getFramework, isFrameworkVersion, keyQuestionApplicability, type KeyQuestion } from "@/lib/framework";
 import { FINAL_CASE_STATUSES } from "@/lib/rating";
 import { authorize, type Actor } from "@/lib/permissions/access";
+import { APPLICABILITY_SELECT } from "@/lib/cases/applicability-select";
 
 export const ANSWER_FILTERS = ["all", "yes", "no", "na", "unanswered", "does_not_apply"] as const;
 export type AnswerFilter = (typeof ANSWER_FILTERS)[number];
@@ -53,10 +54,7 @@ export async function keyQuestionCases(actor: Actor, inspectionId: string, quest
       id: true,
       reference: true,
       status: true,
-      stream: true,
-      disposalType: true,
-      harmFactors: true,
-      safetyWellbeingFactors: true,
+      ...APPLICABILITY_SELECT,
       answers: {
         where: { questionId },
         select: { value: true, naReason: true, rationale: true, updatedBy: { select: { name: true } } },
