@@ -5,6 +5,7 @@ import { getFramework, isFrameworkVersion, keyQuestionApplicability, standardsFo
 import type { Stream } from "@/lib/framework/case-attributes";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import type { Action, Caller } from "@/lib/permissions/table";
+import { APPLICABILITY_SELECT } from "@/lib/cases/applicability-select";
 
 // What the moderation use cases share: their ids, a dip-sampled case and the caller's standing, the
 // key questions a case answers, and the blindness rule.
@@ -12,6 +13,10 @@ import type { Action, Caller } from "@/lib/permissions/table";
 export const uuid = (message: string) => z.string({ error: message }).refine(isUuid, message);
 export const inspectionRef = { inspectionId: uuid("There is no such inspection.") };
 export const caseRef = { ...inspectionRef, caseId: uuid("There is no such case.") };
+export const keyQuestionRef = {
+  ...caseRef,
+  questionId: z.string({ error: "Choose a key question" }).min(1, "Choose a key question").max(20, "There is no such key question"),
+};
 
 /** A moderator's note on an outcome, and an inspector's reply. */
 export const MAX_NOTE = 2000;
@@ -41,10 +46,7 @@ export async function loadDipCase(actor: Actor, inspectionId: string, caseId: st
     select: {
       id: true,
       reference: true,
-      stream: true,
-      disposalType: true,
-      harmFactors: true,
-      safetyWellbeingFactors: true,
+      ...APPLICABILITY_SELECT,
       allocatedToId: true,
       moderation: { select: { completedAt: true, drawId: true, additionReason: true } },
       inspection: { select: { frameworkVersion: true, status: true } },
@@ -91,6 +93,17 @@ export function seesInspectorAnswers(caller: Caller, kase: Pick<DipCase, "modera
 export function requireInDipSample(kase: DipCase): NonNullable<DipCase["moderation"]> {
   if (!kase.moderation) throw new NotFoundError("This case is not in the dip sample.");
   return kase.moderation;
+}
+
+/**
+ * The start of a moderator's change to a dip-sampled case, inside its transaction: the case's
+ * dip-sample row is locked first, so the changes to one case's moderation (second answers, completing
+ * them, outcomes) run one at a time; then the case, for a caller who may moderate, in the dip sample.
+ */
+export async function lockDipCase(tx: Tx, actor: Actor, ids: { inspectionId: string; caseId: string }) {
+  await tx.$queryRaw`SELECT 1 FROM moderation_cases WHERE case_id = ${ids.caseId}::uuid FOR UPDATE`;
+  const { kase } = await loadDipCase(actor, ids.inspectionId, ids.caseId, "moderation.assess", tx);
+  return { kase, moderation: requireInDipSample(kase) };
 }
 
 export function refuse(message: string): never {

@@ -5,7 +5,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { parse } from "@/lib/validation";
-import { applicableKeyQuestions, caseRef, loadDipCase, MAX_NOTE, requireInDipSample, seesInspectorAnswers } from "./kernel";
+import { applicableKeyQuestions, keyQuestionRef, loadDipCase, lockDipCase, MAX_NOTE, seesInspectorAnswers } from "./kernel";
 
 // Reconciliation of one dip-sampled case: per key question, the inspector's and the moderator's
 // answers and rationales side by side, disagreements first, and the moderator's outcome on each
@@ -83,8 +83,7 @@ export async function reconciliationView(actor: Actor, inspectionId: string, cas
 }
 
 const outcomeSchema = z.object({
-  ...caseRef,
-  questionId: z.string({ error: "Choose a key question" }).min(1, "Choose a key question").max(20, "There is no such key question"),
+  ...keyQuestionRef,
   outcome: z.enum(OUTCOMES, { error: "Choose an outcome" }),
   note: z.string({ error: "Enter a note for the inspector" }).trim().min(1, "Enter a note for the inspector").max(MAX_NOTE, `Enter a note of at most ${MAX_NOTE} characters`),
 });
@@ -92,9 +91,7 @@ const outcomeSchema = z.object({
 export async function recordOutcome(actor: Actor, input: unknown): Promise<string> {
   const data = parse(outcomeSchema, input);
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM moderation_cases WHERE case_id = ${data.caseId}::uuid FOR UPDATE`;
-    const { kase } = await loadDipCase(actor, data.inspectionId, data.caseId, "moderation.assess", tx);
-    const moderation = requireInDipSample(kase);
+    const { moderation } = await lockDipCase(tx, actor, data);
     if (!moderation.completedAt) throw new ConflictError("Complete your second assessment of this case before recording outcomes.");
     const [answer, second, existing] = await Promise.all([
       tx.answer.findUnique({ where: { caseId_questionId: { caseId: data.caseId, questionId: data.questionId } }, select: { value: true } }),

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import type { Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { parse } from "@/lib/validation";
-import { caseRef, MAX_NOTE } from "./kernel";
+import { keyQuestionRef, MAX_NOTE } from "./kernel";
 import { OUTCOME_LABELS, type Outcome } from "./reconciliation";
 
 // The inspector's side of moderation: the outcomes on their case (shown on the case page), and their
@@ -51,8 +51,7 @@ export async function moderationNotesForCase(actor: Actor, inspectionId: string,
 
 const responseSchema = z
   .object({
-    ...caseRef,
-    questionId: z.string({ error: "Choose a key question" }).min(1, "Choose a key question").max(20, "There is no such key question"),
+    ...keyQuestionRef,
     response: z.enum(["changed", "kept"], { error: "Choose whether you change your answer or keep it" }),
     value: z.string().default(""),
     rationale: z.string().trim().max(20_000, "Enter a rationale of at most 20000 characters").default(""),

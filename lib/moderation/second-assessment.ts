@@ -5,7 +5,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { findKeyQuestion } from "@/lib/framework";
 import type { Actor } from "@/lib/permissions/access";
 import { parse } from "@/lib/validation";
-import { applicableKeyQuestions, caseRef, loadDipCase, requireInDipSample } from "./kernel";
+import { applicableKeyQuestions, caseRef, keyQuestionRef, loadDipCase, lockDipCase } from "./kernel";
 
 // The moderator's blind second assessment of a dip-sampled case: the same key questions as the
 // inspector, each saved on its own, stored in second_answers (never in answers, so never in the
@@ -15,8 +15,7 @@ import { applicableKeyQuestions, caseRef, loadDipCase, requireInDipSample } from
 export const MAX_SECOND_RATIONALE = 20_000;
 
 const answerSchema = z.object({
-  ...caseRef,
-  questionId: z.string({ error: "Choose a key question" }).min(1, "Choose a key question").max(20, "There is no such key question"),
+  ...keyQuestionRef,
   value: z.enum(["yes", "no", "na"], { error: "Choose yes, no or not applicable" }),
   rationale: z.string().trim().max(MAX_SECOND_RATIONALE, `Enter a rationale of at most ${MAX_SECOND_RATIONALE} characters`).default(""),
 });
@@ -63,10 +62,7 @@ export async function secondAssessmentView(actor: Actor, inspectionId: string, c
 export async function saveSecondAnswer(actor: Actor, input: unknown): Promise<string> {
   const data = parse(answerSchema, input);
   return db.$transaction(async (tx) => {
-    // The dip-sample row is locked: completing and saving one case's second answers run one at a time.
-    await tx.$queryRaw`SELECT 1 FROM moderation_cases WHERE case_id = ${data.caseId}::uuid FOR UPDATE`;
-    const { kase } = await loadDipCase(actor, data.inspectionId, data.caseId, "moderation.assess", tx);
-    const moderation = requireInDipSample(kase);
+    const { kase, moderation } = await lockDipCase(tx, actor, data);
     if (moderation.completedAt) throw new ConflictError(COMPLETED);
     const kq = applicableKeyQuestions(kase).find((q) => q.id === data.questionId);
     if (!kq) {
@@ -98,9 +94,7 @@ export async function saveSecondAnswer(actor: Actor, input: unknown): Promise<st
 export async function completeSecondAssessment(actor: Actor, input: unknown): Promise<string> {
   const data = parse(completeSchema, input);
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM moderation_cases WHERE case_id = ${data.caseId}::uuid FOR UPDATE`;
-    const { kase } = await loadDipCase(actor, data.inspectionId, data.caseId, "moderation.assess", tx);
-    const moderation = requireInDipSample(kase);
+    const { kase, moderation } = await lockDipCase(tx, actor, data);
     if (moderation.completedAt) throw new ConflictError(COMPLETED);
     const questions = applicableKeyQuestions(kase);
     const answered = new Set((await tx.secondAnswer.findMany({ where: { caseId: data.caseId }, select: { questionId: true } })).map((a) => a.questionId));
