@@ -191,37 +191,47 @@ async function leadContext(actor: Actor, caseId: string, what: string): Promise<
   return ctx;
 }
 
-/** Sends a completed case back to its inspector; the lead's open comments say what to look at. */
-export async function returnCase(actor: Actor, input: unknown): Promise<void> {
+/**
+ * The lead's decision on a completed case (`what` it is, for the refusal of anyone else): in one
+ * transaction after the case's lock, given the number of its open comments.
+ */
+async function decideCompletedCase(
+  actor: Actor,
+  input: unknown,
+  what: string,
+  notCompleted: string,
+  decide: (tx: Tx, ids: Ids, from: string, openComments: number) => Promise<void>,
+): Promise<void> {
   const { caseId } = parse(caseOnly, input);
-  const ctx = await leadContext(actor, caseId, "return a case");
+  const ctx = await leadContext(actor, caseId, what);
   await db.$transaction(async (tx) => {
     const row = await lockForChange(tx, ctx);
-    if (row.status !== "completed") throw new ConflictError("Only a completed case can be returned to its inspector.");
-    const open = await tx.query.count({ where: { caseId, status: "open" } });
+    if (row.status !== "completed") throw new ConflictError(notCompleted);
+    await decide(tx, idsOf(ctx, actor), row.status, await tx.query.count({ where: { caseId, status: "open" } }));
+  });
+}
+
+/** Sends a completed case back to its inspector; the lead's open comments say what to look at. */
+export async function returnCase(actor: Actor, input: unknown): Promise<void> {
+  await decideCompletedCase(actor, input, "return a case", "Only a completed case can be returned to its inspector.", async (tx, ids, status, open) => {
     if (open === 0) {
       throw new ValidationError("Add a comment on each answer that needs attention before returning the case.", {
         "qa-return": "Add a comment on each answer that needs attention before returning the case",
       });
     }
-    await setStatus(tx, idsOf(ctx, actor), row.status, "returned", { openComments: open });
+    await setStatus(tx, ids, status, "returned", { openComments: open });
   });
 }
 
 /** Approves a completed case: it locks. Answered comments are closed with it; open ones block it. */
 export async function approveCase(actor: Actor, input: unknown): Promise<void> {
-  const { caseId } = parse(caseOnly, input);
-  const ctx = await leadContext(actor, caseId, "approve a case");
-  await db.$transaction(async (tx) => {
-    const row = await lockForChange(tx, ctx);
-    if (row.status !== "completed") throw new ConflictError("Only a completed case can be approved.");
-    const open = await tx.query.count({ where: { caseId, status: "open" } });
+  await decideCompletedCase(actor, input, "approve a case", "Only a completed case can be approved.", async (tx, ids, status, open) => {
     if (open > 0) {
       throw new ValidationError("Close or wait for a reply to every open comment before approving.", {
         "qa-approve": `There ${open === 1 ? "is 1 open comment" : `are ${open} open comments`} waiting for the inspector`,
       });
     }
-    await approveLocked(tx, idsOf(ctx, actor), row.status);
+    await approveLocked(tx, ids, status);
   });
 }
 

@@ -25,27 +25,21 @@ function wholeNumber(min: number, max: number) {
     .pipe(z.number().int().min(min, { error }).max(max, { error }));
 }
 
-const postgresUrl = z.string().refine(
-  (value) => {
-    try {
-      return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  },
-  { error: "expected a PostgreSQL URL, postgresql://user:password@host:5432/database" },
-);
+/** A URL with one of `protocols`, refused with `error`. */
+const urlOf = (protocols: readonly string[], error: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error },
+  );
 
-const httpUrl = z.string().refine(
-  (value) => {
-    try {
-      return ["http:", "https:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  },
-  { error: "expected the address users reach the app at, such as https://case-review.example.org" },
-);
+const postgresUrl = urlOf(["postgres:", "postgresql:"], "expected a PostgreSQL URL, postgresql://user:password@host:5432/database");
+const httpUrl = urlOf(["http:", "https:"], "expected the address users reach the app at, such as https://case-review.example.org");
 
 export const environmentSchema = z.object({
   /** External PostgreSQL; without it `npm start` runs an embedded one in .data/. */

@@ -24,25 +24,16 @@ const MAX_NOTE = 4000;
 const standardId = z.string().trim().regex(/^\d\.\d$/, "Choose a standard");
 const rating = z.enum(RATINGS, { message: "Choose a rating" });
 
-const discretionSchema = z.object({
-  standardId,
-  rating,
-  note: z
-    .string({ message: "Enter a note saying why the panel applied discretion" })
-    .trim()
-    .min(1, "Enter a note saying why the panel applied discretion")
-    .max(MAX_NOTE, `Enter a note of at most ${MAX_NOTE} characters`),
-});
+/** A decision on a standard: the rating, and the written reason every decision needs (`missing` asks for it). */
+const decisionSchema = (missing: string, reason: "a note" | "a rationale") =>
+  z.object({
+    standardId,
+    rating,
+    note: z.string({ message: missing }).trim().min(1, missing).max(MAX_NOTE, `Enter ${reason} of at most ${MAX_NOTE} characters`),
+  });
 
-const judgementSchema = z.object({
-  standardId,
-  rating,
-  note: z
-    .string({ message: "Enter the rationale for the judgement" })
-    .trim()
-    .min(1, "Enter the rationale for the judgement")
-    .max(MAX_NOTE, `Enter a rationale of at most ${MAX_NOTE} characters`),
-});
+const discretionSchema = decisionSchema("Enter a note saying why the panel applied discretion", "a note");
+const judgementSchema = decisionSchema("Enter the rationale for the judgement", "a rationale");
 
 const clearSchema = z.object({ standardId, kind: z.enum(["judgement", "discretion"], { message: "Choose a decision" }) });
 
