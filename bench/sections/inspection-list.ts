@@ -1,6 +1,5 @@
-import pg from "pg";
-import { db } from "@/lib/db/client";
 import { listInspectionsFor } from "@/lib/inspections/queries";
+import { benchManager, withSqlClient } from "../database";
 import { measure, ms } from "../measure";
 import { verdict, type BenchSection } from "../section";
 
@@ -12,11 +11,9 @@ const RAW_LIST = `
 
 const section: BenchSection = {
   title: "A manager's list of all inspections (issue 7)",
-  async run({ databaseUrl }) {
-    const manager = await db.user.findUniqueOrThrow({ where: { email: "bench.manager@case-review.test" }, select: { id: true, role: true } });
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
+  async run({ databaseUrl, large }) {
+    const manager = await benchManager(large);
+    return withSqlClient(databaseUrl, async (client) => {
       const count = (await listInspectionsFor(manager)).length;
       const app = await measure(() => listInspectionsFor(manager), { runs: 50 });
       const raw = await measure(() => client.query(RAW_LIST), { runs: 50 });
@@ -31,9 +28,7 @@ const section: BenchSection = {
         "",
         verdict(ratio <= 2, `the app's list takes ${ratio.toFixed(2)}× the raw query (goal: within 2×).`),
       ];
-    } finally {
-      await client.end();
-    }
+    });
   },
 };
 

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { db } from "@/lib/db/client";
 import { importPopulation } from "@/lib/population/import";
+import { benchManager } from "../database";
 import { ms } from "../measure";
 import { verdict, type BenchSection } from "../section";
 
@@ -37,8 +38,8 @@ function populationCsv(rows: number): string {
 
 const section: BenchSection = {
   title: "Importing a 5,000-row population file (issue 4)",
-  async run({ databaseUrl }) {
-    const manager = await db.user.findUniqueOrThrow({ where: { email: "bench.manager@case-review.test" }, select: { id: true, role: true } });
+  async run({ databaseUrl, large }) {
+    const manager = await benchManager(large);
     const inspection = await db.inspection.create({
       data: { yjsName: "Bench import", frameworkVersion: "yjs-2021", fieldworkStart: new Date("2026-01-05"), status: "setup" },
     });

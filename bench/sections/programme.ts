@@ -1,6 +1,5 @@
 import os from "node:os";
 import pg from "pg";
-import { db } from "@/lib/db/client";
 import { allStandards, getFramework, RATINGS, type FrameworkVersion } from "@/lib/framework";
 import { programmeFiguresOf } from "@/lib/panel/programme-figures";
 import { keyQuestionBenchmark, loadProgramme, type ProgrammeInspection } from "@/lib/programme";
@@ -18,6 +17,7 @@ import {
 } from "@/lib/programme-page/distributions";
 import { DEFAULT_SORT, sortInspections } from "@/lib/programme-page/query";
 import { boxSummary, scoreHistogram } from "@/lib/statistics/distribution";
+import { benchManager } from "../database";
 import { measure, ms } from "../measure";
 import { verdict, type BenchSection } from "../section";
 
@@ -151,8 +151,8 @@ const RAW_BENCHMARK = `
 
 const section: BenchSection = {
   title: "The programme view over ten years: 1,500 signed-off inspections × 60 cases, then 15,000 (issue 17)",
-  async run({ databaseUrl }) {
-    const manager = await db.user.findUniqueOrThrow({ where: { email: "bench.manager@case-review.test" }, select: { id: true, role: true } });
+  async run({ databaseUrl, large }) {
+    const manager = await benchManager(large);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     const random = createSeededRandom("programme-bench");

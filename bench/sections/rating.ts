@@ -1,8 +1,8 @@
-import pg from "pg";
 import { getFramework } from "@/lib/framework";
 import { db } from "@/lib/db/client";
 import { panelFigures, type ProvisionalRating } from "@/lib/panel";
 import { countsFromAnswers, rateInspection, type AnswerForCounting, type CaseForCounting } from "@/lib/rating";
+import { withSqlClient } from "../database";
 import { measure, measureInterleaved, ms } from "../measure";
 import { verdict, type BenchSection } from "../section";
 
@@ -63,9 +63,7 @@ function sameNumbers(a: Map<string, string>, b: Map<string, string>): boolean {
 const section: BenchSection = {
   title: "Rating an inspection of 100 cases (issue 3)",
   async run({ databaseUrl, hundredCaseInspectionId }) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
+    return withSqlClient(databaseUrl, async (client) => {
       const fw = getFramework("yjs-2021");
       const cases = (
         await client.query(
@@ -126,9 +124,7 @@ const section: BenchSection = {
           `the whole path takes ${ratio.toFixed(2)}× the raw aggregate of the same figures (goal: within 2×); ${(whole.medianMs / finalOnly.medianMs).toFixed(2)}× the final-only one.`,
         ),
       ];
-    } finally {
-      await client.end();
-    }
+    });
   },
 };
 
