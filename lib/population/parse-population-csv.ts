@@ -299,14 +299,21 @@ const trimmed = z.string().transform((value) => value.trim());
 /** Zod's pipe stops at an empty value, so the row gets "is empty" and not a second, confusing error. */
 const requiredValue = trimmed.pipe(z.string().min(1, { error: "is empty; every case needs a value here." }));
 
+/** Records `message` as the cell's problem, for a transform to return (z.NEVER: the row is refused). */
+function cellProblem(ctx: z.core.$RefinementCtx, value: string, message: string): typeof z.NEVER {
+  ctx.issues.push({ code: "custom", input: value, message });
+  return z.NEVER;
+}
+
+/** A cell kept as it is unless `problem` names what is wrong with it. */
+function keptUnless(ctx: z.core.$RefinementCtx, value: string, problem: string | null): string {
+  return problem === null ? value : cellProblem(ctx, value, problem);
+}
+
 function codeField<T extends string>(lookup: ReadonlyMap<string, T>, what: string, allowed: readonly string[]) {
   return requiredValue.transform((value, ctx): T => {
     const code = lookup.get(normaliseToken(value));
-    if (code === undefined) {
-      ctx.issues.push({ code: "custom", input: value, message: `is not a recognised ${what}; use one of ${allowed.join(", ")}.` });
-      return z.NEVER;
-    }
-    return code;
+    return code ?? cellProblem(ctx, value, `is not a recognised ${what}; use one of ${allowed.join(", ")}.`);
   });
 }
 
@@ -314,46 +321,43 @@ const REFERENCE_PATTERN = /^[A-Za-z0-9_/-]+$/;
 const CASE_MANAGER_PATTERN = /^[A-Za-z0-9._/-]+$/;
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 
-const referenceSchema = requiredValue.transform((value, ctx): string => {
-  // Whitespace inside a value is how a name ("Jo Bloggs") shows up; references never have it.
-  const problem = /\s/.test(value)
-    ? "must be the pseudonymous case reference, without spaces. Never upload a child's name."
-    : value.length > REFERENCE_MAX_LENGTH
-      ? `is longer than ${REFERENCE_MAX_LENGTH} characters; use the pseudonymous case reference.`
-      : !REFERENCE_PATTERN.test(value)
-        ? "may only contain letters, digits, hyphens (-), underscores (_) and slashes (/)."
-        : null;
-  if (problem !== null) {
-    ctx.issues.push({ code: "custom", input: value, message: problem });
-    return z.NEVER;
-  }
-  return value;
-});
+/**
+ * What is wrong with a pseudonymous identifier (a case reference, a case manager), if anything.
+ * Whitespace inside a value is how a name ("Jo Bloggs") shows up; identifiers never have it.
+ */
+function identifierProblem(value: string, rules: { spaced: string; maxLength: number; tooLong: string; pattern: RegExp; characters: string }): string | null {
+  if (/\s/.test(value)) return rules.spaced;
+  if (value.length > rules.maxLength) return rules.tooLong;
+  return rules.pattern.test(value) ? null : rules.characters;
+}
+
+const referenceSchema = requiredValue.transform((value, ctx): string =>
+  keptUnless(
+    ctx,
+    value,
+    identifierProblem(value, {
+      spaced: "must be the pseudonymous case reference, without spaces. Never upload a child's name.",
+      maxLength: REFERENCE_MAX_LENGTH,
+      tooLong: `is longer than ${REFERENCE_MAX_LENGTH} characters; use the pseudonymous case reference.`,
+      pattern: REFERENCE_PATTERN,
+      characters: "may only contain letters, digits, hyphens (-), underscores (_) and slashes (/).",
+    }),
+  ),
+);
 
 const disposalDateSchema = requiredValue.transform((value, ctx): string => {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   const british = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
   const parts = iso ? [iso[1], iso[2], iso[3]] : british ? [british[3], british[2], british[1]] : null;
-  if (parts === null) {
-    ctx.issues.push({ code: "custom", input: value, message: "must be a date written YYYY-MM-DD or DD/MM/YYYY." });
-    return z.NEVER;
-  }
+  if (parts === null) return cellProblem(ctx, value, "must be a date written YYYY-MM-DD or DD/MM/YYYY.");
   const [year, month, day] = parts.map((part) => (part ?? "").padStart(2, "0"));
   const date = `${year}-${month}-${day}`;
-  if (!isRealIsoDate(date)) {
-    ctx.issues.push({ code: "custom", input: value, message: "is not a real date; check the day and the month." });
-    return z.NEVER;
-  }
-  return date;
+  return isRealIsoDate(date) ? date : cellProblem(ctx, value, "is not a real date; check the day and the month.");
 });
 
 const ageSchema = requiredValue.transform((value, ctx): number => {
   const age = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
-  if (!(age >= MIN_AGE && age <= MAX_AGE)) {
-    ctx.issues.push({ code: "custom", input: value, message: `must be a whole number of years from ${MIN_AGE} to ${MAX_AGE}.` });
-    return z.NEVER;
-  }
-  return age;
+  return age >= MIN_AGE && age <= MAX_AGE ? age : cellProblem(ctx, value, `must be a whole number of years from ${MIN_AGE} to ${MAX_AGE}.`);
 });
 
 const ethnicitySchema = trimmed.transform((value, ctx): string | null => {
@@ -366,28 +370,24 @@ const ethnicitySchema = trimmed.transform((value, ctx): string | null => {
         : !isEthnicityValue(value)
           ? "must be the YJS's ethnicity code (like WBRI) or an ethnic group description (like White British). Never upload a child's name."
           : null;
-  if (problem !== null) {
-    ctx.issues.push({ code: "custom", input: value, message: problem });
-    return z.NEVER;
-  }
-  return value;
+  return keptUnless(ctx, value, problem);
 });
 
-const caseManagerSchema = trimmed.transform((value, ctx): string | null => {
-  if (value === "") return null;
-  const problem = /\s/.test(value)
-    ? "must be a staff identifier or initials without spaces, not a name."
-    : value.length > CASE_MANAGER_MAX_LENGTH
-      ? `is longer than ${CASE_MANAGER_MAX_LENGTH} characters.`
-      : !CASE_MANAGER_PATTERN.test(value)
-        ? "may only contain letters, digits, dots, hyphens, underscores and slashes."
-        : null;
-  if (problem !== null) {
-    ctx.issues.push({ code: "custom", input: value, message: problem });
-    return z.NEVER;
-  }
-  return value;
-});
+const caseManagerSchema = trimmed.transform((value, ctx): string | null =>
+  value === ""
+    ? null
+    : keptUnless(
+        ctx,
+        value,
+        identifierProblem(value, {
+          spaced: "must be a staff identifier or initials without spaces, not a name.",
+          maxLength: CASE_MANAGER_MAX_LENGTH,
+          tooLong: `is longer than ${CASE_MANAGER_MAX_LENGTH} characters.`,
+          pattern: CASE_MANAGER_PATTERN,
+          characters: "may only contain letters, digits, dots, hyphens, underscores and slashes.",
+        }),
+      ),
+);
 
 const POPULATION_FIELD_SCHEMAS = {
   reference: referenceSchema,
