@@ -3,8 +3,9 @@ import { ENTRY_POINTS, type CallerKey, type EntryPoint } from "@/tests/entry-poi
 import { concrete, connect } from "./entry-point-calls";
 import { expect, pageAs, test } from "./fixtures";
 
-// WCAG 1.4.10 reflow: every page each role can reach, at 320 CSS pixels wide, scrolls only
-// vertically, and no text is cut short with an ellipsis (the panel's bands were "Inaded…"). Pages
+// Every page each role can reach. WCAG 1.4.10 reflow: at 320 CSS pixels wide it scrolls only
+// vertically, and no text is cut short with an ellipsis (the panel's bands were "Inaded…"). And no
+// password hash or server secret is in its HTML (this sweep replaced a link crawl per role). Pages
 // come from the entry-point table (tests/entry-points.ts), so a new page is swept without editing
 // this file; they are filled with the demo data: Demoshire (ratings panel, 33 answered cases) and,
 // for set-up, Eastmere (set-up, 2018 framework) and Northbridge (fieldwork).
@@ -56,9 +57,9 @@ async function reflowProblems(page: Page): Promise<string[]> {
   });
 }
 
-test.describe("every page at 320 px", () => {
+test.describe("every page: 320 px and secrets", () => {
   for (const role of ROLES) {
-    test(`${role}: no horizontal scrolling and no text cut short`, async ({ browser }) => {
+    test(`${role}: no horizontal scrolling, no text cut short, no secret`, async ({ browser }) => {
       test.setTimeout(240_000);
       const ids = await demoIds();
       const page = role === "signedOut" ? await (await browser.newContext()).newPage() : await pageAs(browser, role);
@@ -77,6 +78,8 @@ test.describe("every page at 320 px", () => {
           if (!response || response.status() >= 400 || page.url().includes("/sign-in") !== url.startsWith("/sign-in")) continue;
           visited += 1;
           for (const problem of await reflowProblems(page)) failures.push(`${url}: ${problem}`);
+          const html = await response.text();
+          if (html.includes("$argon2") || /password_?hash/i.test(html) || html.includes("e2e-secret-not-for-production")) failures.push(`${url}: a password hash or secret in the HTML`);
         }
       }
       expect(visited, "pages visited").toBeGreaterThan(0);

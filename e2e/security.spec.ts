@@ -1,6 +1,4 @@
-import type { Page } from "@playwright/test";
-import { DEMO_USERS } from "@/scripts/demo-data";
-import { expect, pageAs, test, type DemoUserKey } from "./fixtures";
+import { expect, pageAs, test } from "./fixtures";
 
 test("every response carries the security headers", async ({ request }) => {
   for (const path of ["/sign-in", "/", "/api/auth/csrf"]) {
@@ -40,35 +38,3 @@ test("the session cookie is HttpOnly and SameSite=Lax", async ({ browser }) => {
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
 });
-
-/** Visits every same-site page reachable by links from home, up to a limit, and returns their HTML. */
-async function crawl(page: Page, limit: number): Promise<Map<string, string>> {
-  const seen = new Map<string, string>();
-  const queue = ["/"];
-  while (queue.length > 0 && seen.size < limit) {
-    const path = queue.shift() as string;
-    if (seen.has(path)) continue;
-    const response = await page.goto(path);
-    seen.set(path, (await response?.text()) ?? "");
-    const hrefs = await page.locator("a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-    for (const href of hrefs) {
-      const clean = href.split("#")[0] as string;
-      // Downloads are checked by the export tests; sign-out links would end the crawl.
-      if (clean && !seen.has(clean) && !clean.includes("/api/") && !clean.includes("/exports/") && !clean.includes("signout")) queue.push(clean);
-    }
-  }
-  return seen;
-}
-
-for (const user of DEMO_USERS) {
-  test(`no password hash or secret appears in any page ${user.key} can reach`, async ({ browser }) => {
-    const page = await pageAs(browser, user.key as DemoUserKey);
-    const pages = await crawl(page, 40);
-    expect(pages.size).toBeGreaterThan(1);
-    for (const [path, html] of pages) {
-      expect(html, path).not.toContain("$argon2");
-      expect(html, path).not.toMatch(/password_?hash/i);
-      expect(html, path).not.toContain("e2e-secret-not-for-production");
-    }
-  });
-}
