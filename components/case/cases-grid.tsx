@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CaseListing, CaseRow, SectionProgress } from "@/lib/cases/queries";
 import { fieldIds } from "@/lib/cases/field-ids";
+import { type Column, Table } from "@/components/ui/table";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 
@@ -30,52 +31,53 @@ function StatusTag({ status }: { status: string }) {
   return <span className={`inline-block px-2 py-0.5 text-sm font-semibold ${STATUS_CLASS[status] ?? ""}`}>{CASE_STATUS_LABELS[status] ?? status}</span>;
 }
 
+/** The case reference as its row's heading, linked to the case. */
+function caseColumn(listing: CaseListing): Column<CaseRow> {
+  return { header: "Case", rowHeader: "bold", cell: (row) => <Link href={caseHref(listing, row)}>{row.reference}</Link> };
+}
+
+const inspectorColumn: Column<CaseRow> = { header: "Inspector", cell: (row) => row.allocatedTo?.name ?? "Not allocated" };
+
 export function MyCases({ listing, rows }: { listing: CaseListing; rows: CaseRow[] }) {
   if (rows.length === 0) return <p>No cases are allocated to you on this inspection yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full max-w-5xl border-collapse text-left">
-        <caption className="mb-2 text-left text-xl font-bold">Cases allocated to you</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Case</th>
-            <th scope="col" className="py-2 pr-4">Stream</th>
-            <th scope="col" className="py-2 pr-4">Progress</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-b border-line align-top">
-              <th scope="row" className="py-2 pr-4">
-                <Link href={caseHref(listing, row)}>{row.reference}</Link>
-              </th>
-              <td className="py-2 pr-4">{STREAM_LABELS[row.stream]}</td>
-              <td className="py-2 pr-4">
-                {Object.keys(row.progress).length === 0 ? (
-                  <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>Record evidence for this case</Link>
-                ) : (
-                  <ul className="flex flex-wrap gap-2">
-                    {Object.entries(row.progress).map(([standardId, progress]) => (
-                      <li key={standardId}>
-                        <Link href={caseHref(listing, row, standardId)} className={`inline-block px-2 py-0.5 text-sm no-underline ${PROGRESS[progress].className}`}>
-                          {standardId}: {PROGRESS[progress].label}
-                          <span className="sr-only"> ({row.reference})</span>
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td className="py-2 pr-4">
-                <StatusTag status={row.status} />
-                {row.openQueries > 0 ? <p className="mt-1 text-sm font-semibold">{row.openQueries} open comment{row.openQueries === 1 ? "" : "s"}</p> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Cases allocated to you"
+      className="max-w-5xl"
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        caseColumn(listing),
+        { header: "Stream", cell: (row) => STREAM_LABELS[row.stream] },
+        {
+          header: "Progress",
+          cell: (row) =>
+            Object.keys(row.progress).length === 0 ? (
+              <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>Record evidence for this case</Link>
+            ) : (
+              <ul className="flex flex-wrap gap-2">
+                {Object.entries(row.progress).map(([standardId, progress]) => (
+                  <li key={standardId}>
+                    <Link href={caseHref(listing, row, standardId)} className={`inline-block px-2 py-0.5 text-sm no-underline ${PROGRESS[progress].className}`}>
+                      {standardId}: {PROGRESS[progress].label}
+                      <span className="sr-only"> ({row.reference})</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ),
+        },
+        {
+          header: "Status",
+          cell: (row) => (
+            <>
+              <StatusTag status={row.status} />
+              {row.openQueries > 0 ? <p className="mt-1 text-sm font-semibold">{row.openQueries} open comment{row.openQueries === 1 ? "" : "s"}</p> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -87,80 +89,63 @@ export function CasesGrid({ listing }: { listing: CaseListing }) {
         const rows = listing.rows.filter((r) => r.stream === stream);
         if (rows.length === 0) return null;
         return (
-          <div key={stream} className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="mb-2 text-left text-xl font-bold">
-                {STREAM_LABELS[stream]} cases ({rows.length})
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-2 pr-4">Case</th>
-                  <th scope="col" className="py-2 pr-4">Inspector</th>
-                  {standards.map((s) => (
-                    <th key={s.id} scope="col" className="py-2 pr-4">
-                      {s.id} {s.title}
-                    </th>
-                  ))}
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4">
-                      <Link href={caseHref(listing, row)}>{row.reference}</Link>
-                    </th>
-                    <td className="py-2 pr-4">{row.allocatedTo?.name ?? "Not allocated"}</td>
-                    {standards.map((s) => {
-                      const progress = PROGRESS[row.progress[s.id] ?? "not_started"];
-                      return (
-                        <td key={s.id} className="py-2 pr-4">
-                          <Link href={caseHref(listing, row, s.id)} className={`inline-block px-2 py-0.5 text-sm no-underline ${progress.className}`}>
-                            <span className="sr-only">
-                              {row.reference} {s.id} {s.title}:{" "}
-                            </span>
-                            {progress.label}
-                          </Link>
-                        </td>
-                      );
-                    })}
-                    <td className="py-2 pr-4">
-                      <StatusTag status={row.status} />
-                      {row.openQueries > 0 ? <span className="ml-2 text-sm">{row.openQueries} open</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            key={stream}
+            caption={`${STREAM_LABELS[stream]} cases (${rows.length})`}
+            rows={rows}
+            rowKey={(row) => row.id}
+            columns={[
+              caseColumn(listing),
+              inspectorColumn,
+              ...standards.map(
+                (s): Column<CaseRow> => ({
+                  key: s.id,
+                  header: `${s.id} ${s.title}`,
+                  cell: (row) => {
+                    const progress = PROGRESS[row.progress[s.id] ?? "not_started"];
+                    return (
+                      <Link href={caseHref(listing, row, s.id)} className={`inline-block px-2 py-0.5 text-sm no-underline ${progress.className}`}>
+                        <span className="sr-only">
+                          {row.reference} {s.id} {s.title}:{" "}
+                        </span>
+                        {progress.label}
+                      </Link>
+                    );
+                  },
+                }),
+              ),
+              {
+                header: "Status",
+                cell: (row) => (
+                  <>
+                    <StatusTag status={row.status} />
+                    {row.openQueries > 0 ? <span className="ml-2 text-sm">{row.openQueries} open</span> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
         );
       })}
       {resettlement.length > 0 ? (
-        <table className="w-full max-w-3xl border-collapse text-left">
-          <caption className="mb-2 text-left text-xl font-bold">Resettlement cases ({resettlement.length})</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Case</th>
-              <th scope="col" className="py-2 pr-4">Inspector</th>
-              <th scope="col" className="py-2 pr-4">Evidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {resettlement.map((row) => (
-              <tr key={row.id} className="border-b border-line">
-                <th scope="row" className="py-2 pr-4">
-                  <Link href={caseHref(listing, row)}>{row.reference}</Link>
-                </th>
-                <td className="py-2 pr-4">{row.allocatedTo?.name ?? "Not allocated"}</td>
-                <td className="py-2 pr-4">
-                  <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>
-                    Record evidence<span className="sr-only"> for {row.reference}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`Resettlement cases (${resettlement.length})`}
+          className="max-w-3xl"
+          rows={resettlement}
+          rowKey={(row) => row.id}
+          columns={[
+            caseColumn(listing),
+            inspectorColumn,
+            {
+              header: "Evidence",
+              cell: (row) => (
+                <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>
+                  Record evidence<span className="sr-only"> for {row.reference}</span>
+                </Link>
+              ),
+            },
+          ]}
+        />
       ) : null}
     </div>
   );

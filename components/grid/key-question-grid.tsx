@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BULK_APPROVE_FORM } from "@/components/grid/bulk-approve";
+import { type Column, Table } from "@/components/ui/table";
 import { questionBaseId } from "@/lib/cases/field-ids";
 import type { GridCell, GridColumn, GridRow, GridStream, KeyQuestionGrid } from "@/lib/cases/key-question-grid";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
@@ -107,78 +108,74 @@ export function GridTable({ inspectionId, stream, columns, rows, selectable }: {
       {rows.length === 0 ? (
         <p>No {STREAM_LABELS[stream].toLowerCase()} case matches the filters.</p>
       ) : (
-        // Its own scroll box: wide grids scroll here, never the page (WCAG 1.4.10 allows it for data tables).
-        <div role="region" aria-label={`${STREAM_LABELS[stream]} cases grid, scrolls sideways`} tabIndex={0} className="relative max-h-[70vh] max-w-full overflow-auto border border-line">
-          <table className="border-collapse text-left text-sm">
-            <caption className="sr-only">
-              {STREAM_LABELS[stream]} cases by key question
-            </caption>
-            <thead className="sticky top-0 z-10 bg-white">
-              <tr className="border-b-2 border-ink">
-                {selectable ? (
-                  <th scope="col" className="p-2">
-                    <span className="sr-only">Select to approve</span>
-                  </th>
-                ) : null}
-                <th scope="col" className="sticky left-0 z-10 bg-white p-2">
-                  Case
-                </th>
-                <th scope="col" className="p-2">Status</th>
-                <th scope="col" className="p-2">Inspector</th>
-                <th scope="col" className="p-2">Open comments</th>
-                {columns.map((c) => (
-                  <th key={c.id} scope="col" className="p-2 whitespace-nowrap">
+        // Wide grids scroll in their own box, the case reference kept in view, never the page.
+        <Table
+          caption={`${STREAM_LABELS[stream]} cases by key question`}
+          captionStyle="visually-hidden"
+          region={`${STREAM_LABELS[stream]} cases grid, scrolls sideways`}
+          small
+          fullWidth={false}
+          boxed
+          stickyHeader
+          className="max-h-[70vh]"
+          rows={rows}
+          rowKey={(row) => row.id}
+          columns={[
+            selectable && {
+              key: "select",
+              header: <span className="sr-only">Select to approve</span>,
+              cell: (row) => (row.approvable ? <input type="checkbox" name="caseId" value={row.id} form={BULK_APPROVE_FORM} aria-label={`Approve ${row.reference}`} className="h-5 w-5" /> : null),
+            },
+            {
+              header: "Case",
+              rowHeader: "bold",
+              className: "sticky left-0 bg-white whitespace-nowrap",
+              headerClassName: "sticky left-0 bg-white",
+              cell: (row) => <Link href={`/inspections/${inspectionId}/cases/${row.id}`}>{row.reference}</Link>,
+            },
+            {
+              header: "Status",
+              cell: (row) => (
+                <>
+                  <StatusBadge status={row.status} />
+                  {row.changedAfterCompletionAt ? (
+                    <Link href={`/inspections/${inspectionId}/cases/${row.id}/history`} className="mt-1 block text-xs font-semibold whitespace-nowrap">
+                      Changed after completion
+                      <span className="sr-only"> ({row.reference}): see its history</span>
+                    </Link>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: "Inspector", className: "whitespace-nowrap", cell: (row) => row.inspector?.name ?? "Not allocated" },
+            { header: "Open comments", cell: (row) => row.openComments },
+            ...columns.map(
+              (c): Column<GridRow> => ({
+                key: c.id,
+                header: (
+                  <>
                     <abbr title={c.text} className="no-underline">
                       {c.id}
                     </abbr>
                     <span className="sr-only"> {c.text}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-line">
-                  {selectable ? (
-                    <td className="p-2">
-                      {row.approvable ? (
-                        <input type="checkbox" name="caseId" value={row.id} form={BULK_APPROVE_FORM} aria-label={`Approve ${row.reference}`} className="h-5 w-5" />
-                      ) : null}
-                    </td>
-                  ) : null}
-                  <th scope="row" className="sticky left-0 bg-white p-2 whitespace-nowrap">
-                    <Link href={`/inspections/${inspectionId}/cases/${row.id}`}>{row.reference}</Link>
-                  </th>
-                  <td className="p-2">
-                    <StatusBadge status={row.status} />
-                    {row.changedAfterCompletionAt ? (
-                      <Link href={`/inspections/${inspectionId}/cases/${row.id}/history`} className="mt-1 block text-xs font-semibold whitespace-nowrap">
-                        Changed after completion
-                        <span className="sr-only"> ({row.reference}): see its history</span>
-                      </Link>
-                    ) : null}
-                  </td>
-                  <td className="p-2 whitespace-nowrap">{row.inspector?.name ?? "Not allocated"}</td>
-                  <td className="p-2">{row.openComments}</td>
-                  {columns.map((c) => {
-                    const cell = row.cells[c.id] ?? "unanswered";
-                    return (
-                      <td key={c.id} className="p-1 text-center">
-                        {cell === "does_not_apply" ? (
-                          <CellTag cell={cell} />
-                        ) : (
-                          <Link href={`/inspections/${inspectionId}/cases/${row.id}#${questionBaseId(c.id)}-card`} className="no-underline" aria-label={`${row.reference} ${c.id}: ${CELL[cell].sr ?? CELL[cell].text}`}>
-                            <CellTag cell={cell} />
-                          </Link>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </>
+                ),
+                headerClassName: "whitespace-nowrap",
+                className: "text-center",
+                cell: (row) => {
+                  const cell = row.cells[c.id] ?? "unanswered";
+                  return cell === "does_not_apply" ? (
+                    <CellTag cell={cell} />
+                  ) : (
+                    <Link href={`/inspections/${inspectionId}/cases/${row.id}#${questionBaseId(c.id)}-card`} className="no-underline" aria-label={`${row.reference} ${c.id}: ${CELL[cell].sr ?? CELL[cell].text}`}>
+                      <CellTag cell={cell} />
+                    </Link>
+                  );
+                },
+              }),
+            ),
+          ]}
+        />
       )}
     </section>
   );

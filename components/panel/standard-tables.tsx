@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { Framework, Standard } from "@/lib/framework";
+import { Table } from "@/components/ui/table";
+import type { Framework, KeyQuestion, Standard } from "@/lib/framework";
 import { bandDistance, intervalText, type PanelRating, type ProvisionalRating } from "@/lib/panel";
 import type { KeyQuestionWithoutFigures, StandardResult } from "@/lib/rating";
 
@@ -21,57 +22,48 @@ export function RatingText({ rating }: { rating: string | null }) {
 
 export function RatingsOverview({ final, provisional, framework }: { final: PanelRating; provisional: ProvisionalRating; framework: Framework }) {
   const provisionalOf = (id: string) => provisional.result.standards.find((s) => s.id === id);
-  // Wide tables scroll in their own box at narrow widths (WCAG 1.4.10); their links take keyboard focus there.
+  const resultOf = (id: string) => final.result.standards.find((s) => s.id === id);
   return (
-    <div className="mb-8 max-w-5xl overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="mb-2 text-left text-xl font-bold">Ratings by standard</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Standard</th>
-            <th scope="col" className="py-2 pr-4">Calculated rating</th>
-            <th scope="col" className="py-2 pr-4">Final rating</th>
-            <th scope="col" className="py-2 pr-4 text-right">Points</th>
-            <th scope="col" className="py-2 pr-4">Provisional rating</th>
-          </tr>
-        </thead>
-        {framework.domains.map((domain) => (
-          <tbody key={domain.id}>
-            <tr className="border-b border-line bg-panel">
-              <th scope="colgroup" colSpan={5} className="py-2 pr-4">
-                {domain.id}. {domain.title}
-                {domain.standards.every((s) => !s.scored) ? " (not in the score: the rating for Resettlement does not influence the overall YJS rating)" : ""}
-              </th>
-            </tr>
-            {domain.standards.map((standard) => {
-              const result = final.result.standards.find((s) => s.id === standard.id);
-              return (
-                <tr key={standard.id} className="border-b border-line">
-                  <th scope="row" className="py-2 pr-4 font-normal">
-                    <a href={`#standard-${standard.id.replace(".", "-")}`}>
-                      {standard.id} {standard.title}
-                    </a>
-                  </th>
-                  <td className="py-2 pr-4">{standard.basis === "cases" ? <RatingText rating={result?.calculatedRating ?? null} /> : "Judgement"}</td>
-                  <td className="py-2 pr-4">
-                    <RatingText rating={result?.rating ?? null} />
-                    {result?.discretion ? " (discretion)" : ""}
-                    {result && result.keyQuestionsWithoutFigures.length > 0 && result.keyQuestions.length > 0 ? (
-                      <span className="block text-sm">without figures for {result.keyQuestionsWithoutFigures.join(", ")}</span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{result?.score ?? "—"}</td>
-                  <td className="py-2 pr-4">
-                    {/* A judgement applies to the provisional figures too, and the provisional score counts it. */}
-                    <RatingText rating={provisionalOf(standard.id)?.rating ?? null} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        ))}
-      </table>
-    </div>
+    <Table
+      caption="Ratings by standard"
+      className="mb-8 max-w-5xl"
+      groups={framework.domains.map((domain) => ({
+        key: domain.id,
+        heading: `${domain.id}. ${domain.title}${domain.standards.every((s) => !s.scored) ? " (not in the score: the rating for Resettlement does not influence the overall YJS rating)" : ""}`,
+        rows: domain.standards,
+      }))}
+      rowKey={(standard) => standard.id}
+      columns={[
+        {
+          header: "Standard",
+          rowHeader: true,
+          cell: (standard) => (
+            <a href={`#standard-${standard.id.replace(".", "-")}`}>
+              {standard.id} {standard.title}
+            </a>
+          ),
+        },
+        { header: "Calculated rating", cell: (standard) => (standard.basis === "cases" ? <RatingText rating={resultOf(standard.id)?.calculatedRating ?? null} /> : "Judgement") },
+        {
+          header: "Final rating",
+          cell: (standard) => {
+            const result = resultOf(standard.id);
+            return (
+              <>
+                <RatingText rating={result?.rating ?? null} />
+                {result?.discretion ? " (discretion)" : ""}
+                {result && result.keyQuestionsWithoutFigures.length > 0 && result.keyQuestions.length > 0 ? (
+                  <span className="block text-sm">without figures for {result.keyQuestionsWithoutFigures.join(", ")}</span>
+                ) : null}
+              </>
+            );
+          },
+        },
+        { header: "Points", numeric: true, cell: (standard) => resultOf(standard.id)?.score ?? "—" },
+        // A judgement applies to the provisional figures too, and the provisional score counts it.
+        { header: "Provisional rating", cell: (standard) => <RatingText rating={provisionalOf(standard.id)?.rating ?? null} /> },
+      ]}
+    />
   );
 }
 
@@ -88,58 +80,83 @@ export function KeyQuestionTable({
   provisional: StandardResult | undefined;
   support: PanelRating["support"];
 }) {
-  // relative: the links' visually hidden text is positioned absolutely; without a positioned scroll
-  // box it would sit at its column's offset against the page and widen the page again.
+  const figuresOf = (kq: KeyQuestion) => final?.keyQuestions.find((k) => k.id === kq.id);
+  const distanceOf = (kq: KeyQuestion) => {
+    const kqSupport = support.keyQuestions.find((k) => k.id === kq.id);
+    return kqSupport ? { support: kqSupport, distance: bandDistance(kqSupport) } : null;
+  };
+  const lowest = (kq: KeyQuestion) => final?.lowestKeyQuestion === kq.id;
   return (
-    <div className="relative mb-3 overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="sr-only">
-          {standard.id} {standard.title}: key questions, final and provisional figures
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-ink align-bottom">
-            <th scope="col" className="py-2 pr-3">Key question</th>
-            <th scope="col" className="py-2 pr-3 text-right">Yes / applicable</th>
-            <th scope="col" className="py-2 pr-3 text-right">% &apos;Yes&apos;</th>
-            <th scope="col" className="py-2 pr-3">Band</th>
-            <th scope="col" className="py-2 pr-3">80% interval</th>
-            <th scope="col" className="py-2 pr-3">Answers judged differently that would change the band</th>
-            <th scope="col" className="py-2 pr-3 text-right">Provisional</th>
-            <th scope="col" className="py-2 pr-3">Cases</th>
-          </tr>
-        </thead>
-        <tbody>
-          {standard.keyQuestions.map((kq) => {
-            const figures = final?.keyQuestions.find((k) => k.id === kq.id);
+    <Table
+      caption={`${standard.id} ${standard.title}: key questions, final and provisional figures`}
+      captionStyle="visually-hidden"
+      small
+      className="mb-3"
+      rows={standard.keyQuestions}
+      rowKey={(kq) => kq.id}
+      rowClassName={(kq) => (distanceOf(kq)?.distance.near ? "bg-[#fff7bf]" : undefined)}
+      columns={[
+        {
+          header: "Key question",
+          rowHeader: true,
+          cell: (kq) => (
+            <>
+              <span className={lowest(kq) ? "font-bold" : undefined}>
+                {kq.id} {kq.text}
+              </span>
+              {lowest(kq) ? <span className="ml-1 inline-block border border-ink px-1 text-xs font-bold">Lowest</span> : null}
+            </>
+          ),
+        },
+        {
+          header: "Yes / applicable",
+          numeric: true,
+          cell: (kq) => {
+            const figures = figuresOf(kq);
+            return figures ? `${figures.yes} / ${figures.applicable}` : "—";
+          },
+        },
+        {
+          header: "% 'Yes'",
+          numeric: true,
+          cell: (kq) => {
+            const figures = figuresOf(kq);
+            return figures ? <span className={lowest(kq) ? "font-bold" : undefined}>{figures.percentYes}%</span> : "—";
+          },
+        },
+        {
+          header: "Band",
+          cell: (kq) => {
+            const figures = figuresOf(kq);
+            return figures ? <RatingText rating={figures.band} /> : "—";
+          },
+        },
+        { header: "80% interval", className: "tabular-nums", cell: (kq) => (distanceOf(kq) ? intervalText(distanceOf(kq)!.support) : "—") },
+        {
+          header: "Answers judged differently that would change the band",
+          cell: (kq) => {
+            const distance = distanceOf(kq)?.distance;
+            return distance ? distance.near ? <strong>Near boundary: {distance.text}</strong> : distance.text : "—";
+          },
+        },
+        {
+          header: "Provisional",
+          numeric: true,
+          cell: (kq) => {
             const prov = provisional?.keyQuestions.find((k) => k.id === kq.id);
-            const kqSupport = support.keyQuestions.find((k) => k.id === kq.id);
-            const distance = kqSupport ? bandDistance(kqSupport) : null;
-            const lowest = final?.lowestKeyQuestion === kq.id;
-            return (
-              <tr key={kq.id} className={`border-b border-line align-top ${distance?.near ? "bg-[#fff7bf]" : ""}`}>
-                <th scope="row" className={`py-2 pr-3 ${lowest ? "font-bold" : "font-normal"}`}>
-                  {kq.id} {kq.text}
-                  {lowest ? <span className="ml-1 inline-block border border-ink px-1 text-xs font-bold">Lowest</span> : null}
-                </th>
-                <td className="py-2 pr-3 text-right tabular-nums">{figures ? `${figures.yes} / ${figures.applicable}` : "—"}</td>
-                <td className={`py-2 pr-3 text-right tabular-nums ${lowest ? "font-bold" : ""}`}>{figures ? `${figures.percentYes}%` : "—"}</td>
-                <td className="py-2 pr-3">{figures ? <RatingText rating={figures.band} /> : "—"}</td>
-                <td className="py-2 pr-3 tabular-nums">{kqSupport ? intervalText(kqSupport) : "—"}</td>
-                <td className="py-2 pr-3">
-                  {distance ? distance.near ? <strong>Near boundary: {distance.text}</strong> : distance.text : "—"}
-                </td>
-                <td className="py-2 pr-3 text-right tabular-nums">{prov ? `${prov.yes} / ${prov.applicable}, ${prov.percentYes}%` : "—"}</td>
-                <td className="py-2 pr-3">
-                  <Link href={`/inspections/${inspectionId}/panel/questions/${kq.id}`}>
-                    View cases<span className="sr-only"> for {kq.id}</span>
-                  </Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+            return prov ? `${prov.yes} / ${prov.applicable}, ${prov.percentYes}%` : "—";
+          },
+        },
+        {
+          header: "Cases",
+          cell: (kq) => (
+            <Link href={`/inspections/${inspectionId}/panel/questions/${kq.id}`}>
+              View cases<span className="sr-only"> for {kq.id}</span>
+            </Link>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { Table } from "@/components/ui/table";
 import { benchmarkSentence, figure, inspectionsCount } from "./wording";
 
 // One inspection's key questions beside the programme's: its % 'yes', the median and interquartile
@@ -26,56 +27,37 @@ function percentileText(row: BenchmarkRow): string {
 export function BenchmarkTable({ rows }: { rows: readonly BenchmarkRow[] }) {
   const standards = [...new Map(rows.map((r) => [r.standardId, r.standardTitle])).entries()];
   return (
-    <div role="region" aria-labelledby="benchmark-caption" tabIndex={0} className="relative mb-8 max-w-full overflow-x-auto">
-      <table className="border-collapse text-left text-sm">
-        <caption id="benchmark-caption" className="mb-2 text-left text-xl font-bold">
-          Each key question&apos;s % &apos;yes&apos; against the programme
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="p-2">
-              Key question
-            </th>
-            <th scope="col" className="p-2 text-right">
-              This inspection
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Programme median
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Interquartile range
-            </th>
-            <th scope="col" className="p-2">
-              Percentile
-            </th>
-          </tr>
-        </thead>
-        {standards.map(([standardId, title]) => (
-          <tbody key={standardId}>
-            <tr className="border-b border-ink bg-panel">
-              <th scope="colgroup" colSpan={5} className="p-2 font-bold">
-                {standardId} {title}
-              </th>
-            </tr>
-            {rows
-              .filter((r) => r.standardId === standardId)
-              .map((row) => (
-                <tr key={row.id} className="border-b border-line align-top">
-                  <th scope="row" className="p-2 font-normal">
-                    <span className="font-semibold">{row.id}</span> <span className="block max-w-md">{row.text}</span>
-                  </th>
-                  <td className="p-2 text-right tabular-nums">{row.percentYes === null ? "—" : `${row.percentYes}%`}</td>
-                  <td className="p-2 text-right tabular-nums">{row.programmeMedian === null ? "—" : `${figure(row.programmeMedian)}%`}</td>
-                  <td className="p-2 text-right tabular-nums whitespace-nowrap">{row.q1 === null || row.q3 === null ? "—" : `${figure(row.q1)}–${figure(row.q3)}%`}</td>
-                  <td className="p-2">
-                    {percentileText(row)}
-                    {row.percentile === null && row.comparedWith > 0 ? <span className="block text-muted">({inspectionsCount(row.comparedWith)} in the programme)</span> : null}
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        ))}
-      </table>
-    </div>
+    <Table
+      caption="Each key question's % 'yes' against the programme"
+      region
+      small
+      fullWidth={false}
+      className="mb-8"
+      groups={standards.map(([standardId, title]) => ({ key: standardId, heading: `${standardId} ${title}`, rows: rows.filter((r) => r.standardId === standardId) }))}
+      rowKey={(row) => row.id}
+      columns={[
+        {
+          header: "Key question",
+          rowHeader: true,
+          cell: (row) => (
+            <>
+              <span className="font-semibold">{row.id}</span> <span className="block max-w-md">{row.text}</span>
+            </>
+          ),
+        },
+        { header: "This inspection", numeric: true, cell: (row) => (row.percentYes === null ? "—" : `${row.percentYes}%`) },
+        { header: "Programme median", numeric: true, cell: (row) => (row.programmeMedian === null ? "—" : `${figure(row.programmeMedian)}%`) },
+        { header: "Interquartile range", numeric: true, className: "whitespace-nowrap", cell: (row) => (row.q1 === null || row.q3 === null ? "—" : `${figure(row.q1)}–${figure(row.q3)}%`) },
+        {
+          header: "Percentile",
+          cell: (row) => (
+            <>
+              {percentileText(row)}
+              {row.percentile === null && row.comparedWith > 0 ? <span className="block text-muted">({inspectionsCount(row.comparedWith)} in the programme)</span> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

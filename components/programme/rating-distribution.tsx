@@ -1,4 +1,6 @@
 import { BAND_PALETTE } from "@/components/panel/band-palette";
+import type { Column } from "@/components/ui/table";
+import { FigureTable } from "./figure-table";
 import { RATINGS } from "@/lib/framework/types";
 import { percentGoodOrBetter, type RatingCounts } from "@/lib/programme-page/distributions";
 
@@ -49,57 +51,25 @@ export function RatingKey() {
   );
 }
 
-export function RatingDistributionTable({ id, caption, rowHeading, rows }: { id: string; caption: string; rowHeading: string; rows: readonly DistributionRow[] }) {
+export function RatingDistributionTable({ caption, rowHeading, rows }: { caption: string; rowHeading: string; rows: readonly DistributionRow[] }) {
   return (
-    <div role="region" aria-labelledby={`${id}-caption`} tabIndex={0} className="relative mb-6 max-w-full overflow-x-auto">
-      <table className="border-collapse text-left text-sm">
-        <caption id={`${id}-caption`} className="mb-1 text-left text-lg font-bold">
-          {caption}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="p-2">
-              {rowHeading}
-            </th>
-            {RATINGS.map((rating) => (
-              <th key={rating} scope="col" className="p-2 text-right">
-                {rating}
-              </th>
-            ))}
-            <th scope="col" className="p-2 text-right">
-              Not rated
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Good or better
-            </th>
-            <th scope="col" className="p-2">
-              <span className="sr-only">Chart of the counts</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
+    <FigureTable
+      caption={caption}
+      rowHeading={rowHeading}
+      rows={rows}
+      columns={[
+        ...RATINGS.map((rating): Column<DistributionRow> => ({ header: rating, numeric: true, cell: (row) => row.counts[rating] })),
+        { header: "Not rated", numeric: true, cell: (row) => row.counts.notRated },
+        {
+          header: "Good or better",
+          numeric: true,
+          cell: (row) => {
             const share = percentGoodOrBetter(row.counts);
-            return (
-              <tr key={row.key} className="border-b border-line">
-                <th scope="row" className="p-2 font-normal">
-                  {row.label}
-                </th>
-                {RATINGS.map((rating) => (
-                  <td key={rating} className="p-2 text-right tabular-nums">
-                    {row.counts[rating]}
-                  </td>
-                ))}
-                <td className="p-2 text-right tabular-nums">{row.counts.notRated}</td>
-                <td className="p-2 text-right tabular-nums">{share === null ? "—" : `${share}%`}</td>
-                <td className="p-2">
-                  <StackedBar counts={row.counts} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+            return share === null ? "—" : `${share}%`;
+          },
+        },
+        { key: "chart", header: <span className="sr-only">Chart of the counts</span>, cell: (row) => <StackedBar counts={row.counts} /> },
+      ]}
+    />
   );
 }

@@ -14,77 +14,34 @@ import {
 import { figure, inspectionsCount } from "./wording";
 import { boxSummary, type BoxSummary } from "@/lib/statistics/distribution";
 import { RatingDistributionTable, RatingKey } from "./rating-distribution";
+import type { Column } from "@/components/ui/table";
+import { FigureTable, type FigureTableRow } from "./figure-table";
 
 // One framework version's distributions and trends: overall ratings and scores, each standard's
 // ratings, and each key question's % 'yes', over the signed-off and published inspections given,
 // each with its figures in a table beside it and again by fieldwork year. One version only: the
 // caller groups by version, because the versions' standards and key questions differ.
 
-function Region({ id, children }: { id: string; children: ReactNode }) {
-  // Wide tables scroll inside their own box at narrow widths (WCAG 1.4.10), never the page.
-  return (
-    <div role="region" aria-labelledby={id} tabIndex={0} className="relative mb-6 max-w-full overflow-x-auto">
-      {children}
-    </div>
-  );
-}
-
 const SUMMARY_COLUMNS = ["Inspections", "Median", "Lower quartile", "Upper quartile", "Lowest", "Highest"];
 
-/** Each row's five-number summary (with its count) as a FigureTable. */
-function SummaryTable({ id, caption, rowHeading, rows, unit }: { id: string; caption: string; rowHeading: string; rows: readonly { key: string; label: ReactNode; box: BoxSummary | null }[]; unit: string }) {
+/** Each row's five-number summary (with its count). */
+function SummaryTable({ caption, rowHeading, rows, unit }: { caption: string; rowHeading: string; rows: readonly { key: string; label: ReactNode; box: BoxSummary | null }[]; unit: string }) {
   const cells = (box: BoxSummary | null) => [String(box?.n ?? 0), ...[box?.median, box?.q1, box?.q3, box?.min, box?.max].map((v) => (v === undefined ? "—" : `${figure(v)}${unit}`))];
-  return <FigureTable id={id} caption={caption} rowHeading={rowHeading} columns={SUMMARY_COLUMNS} rows={rows.map(({ key, label, box }) => ({ key, label, cells: cells(box) }))} />;
+  return <FigureTable caption={caption} rowHeading={rowHeading} columns={textColumns(SUMMARY_COLUMNS)} rows={rows.map(({ key, label, box }) => ({ key, label, cells: cells(box) }))} />;
 }
 
 /** Rows × years, each cell a figure of that row's inspections of that year. */
-function YearTable({ years, ...table }: { id: string; caption: string; rowHeading: string; years: readonly number[]; rows: readonly FigureRow[] }) {
-  return <FigureTable {...table} columns={years.map(String)} />;
+function YearTable({ years, ...table }: { caption: string; rowHeading: string; years: readonly number[]; rows: readonly FigureRow[] }) {
+  return <FigureTable {...table} columns={textColumns(years.map(String))} />;
 }
 
-interface FigureRow {
-  key: string;
-  label: ReactNode;
+interface FigureRow extends FigureTableRow {
   cells: readonly string[];
 }
 
-/** A captioned table of figures in its own scrolling region: a heading per row, numbers in columns. */
-function FigureTable({ id, caption, rowHeading, columns, rows }: { id: string; caption: string; rowHeading: string; columns: readonly string[]; rows: readonly FigureRow[] }) {
-  return (
-    <Region id={`${id}-caption`}>
-      <table className="border-collapse text-left text-sm">
-        <caption id={`${id}-caption`} className="mb-1 text-left text-lg font-bold">
-          {caption}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="p-2">
-              {rowHeading}
-            </th>
-            {columns.map((c) => (
-              <th key={c} scope="col" className="p-2 text-right">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ key, label, cells }) => (
-            <tr key={key} className="border-b border-line">
-              <th scope="row" className="p-2 font-normal">
-                {label}
-              </th>
-              {cells.map((c, i) => (
-                <td key={i} className="p-2 text-right tabular-nums whitespace-nowrap">
-                  {c}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Region>
-  );
+/** Columns whose figures are already written out, one per heading. */
+function textColumns(headings: readonly string[]): Column<FigureRow>[] {
+  return headings.map((header, index) => ({ header, numeric: true, className: "whitespace-nowrap", cell: (row) => row.cells[index] }));
 }
 
 export function VersionFigures({ version, rows }: { version: FrameworkVersion; rows: readonly CountedInspection[] }) {
@@ -107,7 +64,6 @@ export function VersionFigures({ version, rows }: { version: FrameworkVersion; r
           <h3 className="mb-2 text-xl font-bold">Overall ratings</h3>
           <RatingKey />
           <RatingDistributionTable
-            id={`${id}-overall`}
             caption={`Overall ratings by fieldwork year, ${version}`}
             rowHeading="Year"
             rows={[
@@ -118,7 +74,6 @@ export function VersionFigures({ version, rows }: { version: FrameworkVersion; r
           <h3 className="mb-2 text-xl font-bold">Scores</h3>
           <ScoreHistogram id={`${id}-histogram`} title={`Scores of the ${inspectionsCount(rows.length)}, ${version}`} scores={scores(rows)} />
           <SummaryTable
-            id={`${id}-scores`}
             caption={`Scores out of 36 by fieldwork year, ${version}`}
             rowHeading="Year"
             unit=""
@@ -130,14 +85,12 @@ export function VersionFigures({ version, rows }: { version: FrameworkVersion; r
 
           <h3 className="mb-2 text-xl font-bold">Ratings of each standard</h3>
           <RatingDistributionTable
-            id={`${id}-standards`}
             caption={`Ratings of each standard, ${version}, all years`}
             rowHeading="Standard"
             rows={standards.map((s) => ({ key: s.standardId, label: `${s.standardId} ${s.title}`, counts: s.counts }))}
           />
           {years.length > 1 ? (
             <YearTable
-              id={`${id}-standards-years`}
               caption={`Share of each standard's ratings that were Good or Outstanding, by fieldwork year, ${version}`}
               rowHeading="Standard"
               years={yearList}
@@ -162,7 +115,6 @@ export function VersionFigures({ version, rows }: { version: FrameworkVersion; r
           />
           {years.length > 1 ? (
             <YearTable
-              id={`${id}-kq-years`}
               caption={`Median % 'yes' of each key question by fieldwork year (number of inspections in brackets), ${version}`}
               rowHeading="Key question"
               years={yearList}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FieldShell } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import type { PopulationImportResult } from "@/lib/population/import";
 
 type UploadState =
@@ -104,25 +105,17 @@ export function PopulationUpload({ inspectionId }: { inspectionId: string }) {
 
       {result?.status === "invalid" && result.errors.length > 0 ? (
         <div id="row-report" tabIndex={-1}>
-          <table className="mb-4 w-full border-collapse text-left">
-            <caption className="mb-2 text-left text-xl font-bold">Problems in {state.phase === "done" ? state.fileName : "the file"}: nothing was imported</caption>
-            <thead>
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4 text-right">Row</th>
-                <th scope="col" className="py-2 pr-4">Column</th>
-                <th scope="col" className="py-2 pr-4">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((error, index) => (
-                <tr key={`${error.row}-${error.column ?? ""}-${index}`} className="border-b border-line align-top">
-                  <td className="py-2 pr-4 text-right tabular-nums">{error.row}</td>
-                  <td className="py-2 pr-4">{error.column ?? "Whole row"}</td>
-                  <td className="py-2 pr-4">{error.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            caption={`Problems in ${state.phase === "done" ? state.fileName : "the file"}: nothing was imported`}
+            className="mb-4"
+            rows={result.errors.map((error, index) => ({ ...error, key: `${error.row}-${error.column ?? ""}-${index}` }))}
+            rowKey={(error) => error.key}
+            columns={[
+              { header: "Row", numeric: true, cell: (error) => error.row },
+              { header: "Column", cell: (error) => error.column ?? "Whole row" },
+              { header: "Problem", cell: (error) => error.message },
+            ]}
+          />
           {result.omittedErrorCount > 0 ? <p className="mb-6">…and {result.omittedErrorCount} more problems not listed.</p> : null}
         </div>
       ) : null}

@@ -5,6 +5,7 @@ import {
   STREAM_LABELS,
   type Stream,
 } from "@/lib/framework/case-attributes";
+import { Table } from "@/components/ui/table";
 import { SAMPLING_ATTRIBUTE_LABELS, type ProportionComparisonRow, type SamplingAttribute } from "@/lib/sampling/stratified-draw";
 
 const VALUE_LABELS: Readonly<Record<SamplingAttribute, Readonly<Record<string, string>>>> = {
@@ -24,36 +25,30 @@ export function Proportions({ stream, rows }: { stream: Stream; rows: readonly P
   const streamLabel = STREAM_LABELS[stream].toLowerCase();
   return (
     <div className="mb-6">
-      <table className="mb-6 w-full max-w-4xl border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-lg font-bold">Population and sample proportions: {streamLabel} cases</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-1 pr-4">Attribute</th>
-            <th scope="col" className="py-1 pr-4">Value</th>
-            <th scope="col" className="py-1 pr-4 text-right">Population</th>
-            <th scope="col" className="py-1 pr-4 text-right">Sample</th>
-            <th scope="col" className="py-1 pr-4 text-right">Proportional sample count</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const off = Math.abs(row.sampleCount - row.proportionalCount) > 1 + 1e-9;
-            return (
-              <tr key={`${row.attribute}-${row.value}`} className="border-b border-line">
-                <td className="py-1 pr-4">{SAMPLING_ATTRIBUTE_LABELS[row.attribute]}</td>
-                <th scope="row" className="py-1 pr-4 font-normal">{labelOf(row)}</th>
-                <td className="py-1 pr-4 text-right tabular-nums">
-                  {row.populationCount} ({percent(row.populationShare)})
-                </td>
-                <td className={`py-1 pr-4 text-right tabular-nums ${off ? "font-bold text-error" : ""}`}>
-                  {row.sampleCount} ({percent(row.sampleShare)}){off ? " — more than one case off" : ""}
-                </td>
-                <td className="py-1 pr-4 text-right tabular-nums">{row.proportionalCount.toFixed(1)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        caption={`Population and sample proportions: ${streamLabel} cases`}
+        captionStyle="lg"
+        small
+        className="mb-6 max-w-4xl"
+        rows={rows}
+        rowKey={(row) => `${row.attribute}-${row.value}`}
+        columns={[
+          { header: "Attribute", cell: (row) => SAMPLING_ATTRIBUTE_LABELS[row.attribute] },
+          { header: "Value", rowHeader: true, cell: labelOf },
+          { header: "Population", numeric: true, cell: (row) => `${row.populationCount} (${percent(row.populationShare)})` },
+          {
+            header: "Sample",
+            numeric: true,
+            cell: (row) => {
+              // More than one case away from the population's proportion: the draw keeps each within one.
+              const off = Math.abs(row.sampleCount - row.proportionalCount) > 1 + 1e-9;
+              const text = `${row.sampleCount} (${percent(row.sampleShare)})`;
+              return off ? <span className="font-bold text-error">{text} — more than one case off</span> : text;
+            },
+          },
+          { header: "Proportional sample count", numeric: true, cell: (row) => row.proportionalCount.toFixed(1) },
+        ]}
+      />
 
       <figure className="mb-4 max-w-4xl" aria-labelledby={`chart-${stream}`}>
         <figcaption id={`chart-${stream}`} className="mb-2 text-lg font-bold">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateApiTokenForm, RevokeApiTokenForm } from "@/components/admin/api-token-forms";
 import { PageHeading } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { listApiTokens } from "@/lib/api-tokens";
 import { requireRole } from "@/lib/auth/session";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/admin/api-tokens/actions";
@@ -22,35 +23,37 @@ export default async function ApiTokensPage() {
         <Link href="/api/openapi.json">/api/openapi.json</Link>) without signing in. It gives access to nothing else. Only a fingerprint of
         each token is kept, so a lost token cannot be shown again: revoke it and create another.
       </p>
-      <div className="mb-10 overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="mb-2 text-left text-xl font-bold">{tokens.length} tokens</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Created</th>
-              <th scope="col" className="py-2 pr-4">Last used</th>
-              <th scope="col" className="py-2 pr-4">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr key={token.id} className="border-b border-line align-top">
-                <td className="py-3 pr-4">
-                  {token.name}
-                  <span className="block font-mono text-sm text-muted">{token.prefix}…</span>
-                </td>
-                <td className="py-3 pr-4">
-                  {when(token.createdAt)}
-                  <span className="block text-sm text-muted">by {token.createdBy}</span>
-                </td>
-                <td className="py-3 pr-4">{token.lastUsedAt ? when(token.lastUsedAt) : "Never"}</td>
-                <td className="py-3 pr-4">{token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeApiTokenForm revokeApiTokenAction={revokeApiTokenAction} token={token} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={`${tokens.length} tokens`}
+        className="mb-10"
+        rows={tokens}
+        rowKey={(token) => token.id}
+        columns={[
+          {
+            header: "Name",
+            cell: (token) => (
+              <>
+                {token.name}
+                <span className="block font-mono text-sm text-muted">{token.prefix}…</span>
+              </>
+            ),
+          },
+          {
+            header: "Created",
+            cell: (token) => (
+              <>
+                {when(token.createdAt)}
+                <span className="block text-sm text-muted">by {token.createdBy}</span>
+              </>
+            ),
+          },
+          { header: "Last used", cell: (token) => (token.lastUsedAt ? when(token.lastUsedAt) : "Never") },
+          {
+            header: "Status",
+            cell: (token) => (token.revokedAt ? `Revoked ${when(token.revokedAt)}` : <RevokeApiTokenForm revokeApiTokenAction={revokeApiTokenAction} token={token} />),
+          },
+        ]}
+      />
       <h2 className="mb-4 text-2xl font-bold">Create a token</h2>
       <CreateApiTokenForm createApiTokenAction={createApiTokenAction} />
     </>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth/session";
 import { retentionOverview, type RetentionRow } from "@/lib/retention";
 
@@ -9,35 +10,18 @@ const day = (date: Date) => date.toLocaleDateString("en-GB", { day: "numeric", m
 
 function RetentionTable({ caption, rows, last }: { caption: string; rows: RetentionRow[]; last: { heading: string; value: (row: RetentionRow) => string } }) {
   return (
-    <div className="mb-10 overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="mb-2 text-left text-xl font-bold">
-          {caption} ({rows.length})
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Inspection</th>
-            <th scope="col" className="py-2 pr-4">Signed off</th>
-            <th scope="col" className="py-2 pr-4">{last.heading}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr className="border-b border-line">
-              <td colSpan={3} className="py-3 pr-4 text-muted">None.</td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.inspectionId} className="border-b border-line align-top">
-                <td className="py-3 pr-4">{row.yjsName}</td>
-                <td className="py-3 pr-4">{day(row.signedOffAt)}</td>
-                <td className="py-3 pr-4">{last.value(row)}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={`${caption} (${rows.length})`}
+      className="mb-10"
+      rows={rows}
+      rowKey={(row) => row.inspectionId}
+      empty="None."
+      columns={[
+        { header: "Inspection", cell: (row) => row.yjsName },
+        { header: "Signed off", cell: (row) => day(row.signedOffAt) },
+        { header: last.heading, cell: last.value },
+      ]}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ChangeRoleForm, CreateUserForm, EnableUserForm, ResetPasswordForm } from "@/components/admin/user-forms";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
 import { inputClass } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth/session";
 import { GLOBAL_ROLES, GLOBAL_ROLE_LABELS } from "@/lib/permissions/table";
 import { listUsers, userSearchSchema } from "@/lib/users";
@@ -63,57 +64,52 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </Link>
           ) : null}
         </form>
-        <div className="overflow-x-auto">
-          {/* Below the md breakpoint each user is a block of its own: four columns of forms do not fit 320 px. */}
-          <table className="w-full border-collapse text-left max-md:block">
-            <caption className="mb-2 text-left text-xl font-bold">
-              {users.length} user{users.length === 1 ? "" : "s"}
-              {search ? ` matching “${search}”` : ""}
-            </caption>
-            <thead className="max-md:sr-only">
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="py-2 pr-4">Name and email</th>
-                <th scope="col" className="py-2 pr-4">Role</th>
-                <th scope="col" className="py-2 pr-4">Account</th>
-                <th scope="col" className="py-2 pr-4">Password</th>
-              </tr>
-            </thead>
-            <tbody className="max-md:block">
-              {users.map((user) => (
-                <tr key={user.id} className="border-b border-line align-top max-md:block max-md:py-2 [&>td]:max-md:block [&>td]:max-md:py-1">
-                  <td className="py-3 pr-4">
-                    {user.name}
-                    <span className="block text-sm break-all text-muted">{user.email}</span>
-                  </td>
-                  <td className="py-3 pr-4">
-                    <ChangeRoleForm changeRoleAction={changeRoleAction} user={user} effects={roleChangeEffects(user.role, user.teams)} />
-                  </td>
-                  <td className="py-3 pr-4">
-                    {user.active ? (
-                      <>
-                        <span className="block">Active</span>
-                        {user.id === actor.id ? null : (
-                          <Link href={`/admin/users/${user.id}/disable`} className="text-link underline">
-                            Disable<span className="sr-only"> {user.name}</span>
-                          </Link>
-                        )}
-                      </>
-                    ) : (
-                      <>
-                        <span className="block font-semibold">Disabled</span>
-                        <EnableUserForm enableUserAction={enableUserAction} user={user} />
-                      </>
+        <Table
+          caption={`${users.length} user${users.length === 1 ? "" : "s"}${search ? ` matching “${search}”` : ""}`}
+          stacked
+          rows={users}
+          rowKey={(user) => user.id}
+          columns={[
+            {
+              header: "Name and email",
+              cell: (user) => (
+                <>
+                  {user.name}
+                  <span className="block text-sm break-all text-muted">{user.email}</span>
+                </>
+              ),
+            },
+            { header: "Role", cell: (user) => <ChangeRoleForm changeRoleAction={changeRoleAction} user={user} effects={roleChangeEffects(user.role, user.teams)} /> },
+            {
+              header: "Account",
+              cell: (user) =>
+                user.active ? (
+                  <>
+                    <span className="block">Active</span>
+                    {user.id === actor.id ? null : (
+                      <Link href={`/admin/users/${user.id}/disable`} className="text-link underline">
+                        Disable<span className="sr-only"> {user.name}</span>
+                      </Link>
                     )}
-                  </td>
-                  <td className="py-3 pr-4">
-                    {user.passwordIsTemporary ? <span className="mb-2 block text-sm">Temporary: they choose their own at next sign-in</span> : null}
-                    <ResetPasswordForm resetPasswordAction={resetPasswordAction} user={user} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </>
+                ) : (
+                  <>
+                    <span className="block font-semibold">Disabled</span>
+                    <EnableUserForm enableUserAction={enableUserAction} user={user} />
+                  </>
+                ),
+            },
+            {
+              header: "Password",
+              cell: (user) => (
+                <>
+                  {user.passwordIsTemporary ? <span className="mb-2 block text-sm">Temporary: they choose their own at next sign-in</span> : null}
+                  <ResetPasswordForm resetPasswordAction={resetPasswordAction} user={user} />
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </>
   );

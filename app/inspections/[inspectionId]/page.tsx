@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
+import { type Column, Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
-import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
 import { hasStreamWindows } from "@/lib/framework/eligibility-window";
 import { sampledStreams } from "@/lib/inspections/kernel";
 import { CASE_STATUS_LABELS, formatDate, INSPECTION_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
@@ -59,35 +60,17 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
         {overview.rights.exportRatings ? <Link href={`/inspections/${overview.id}/exports`}>{overview.status === "signed_off" ? "Export the signed-off ratings" : "Export draft ratings"}</Link> : null}
       </nav>
 
-      <table className="mb-8 w-full max-w-4xl border-collapse text-left">
-        <caption className="mb-2 text-left text-xl font-bold">Cases by stream and status</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Stream</th>
-            {CASE_STATUSES.map((status) => (
-              <th key={status} scope="col" className="py-2 pr-4 text-right">
-                {CASE_STATUS_LABELS[status]}
-              </th>
-            ))}
-            <th scope="col" className="py-2 pr-4 text-right">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sampledStreams(overview.frameworkVersion).map((stream) => (
-            <tr key={stream} className="border-b border-line">
-              <th scope="row" className="py-2 pr-4 font-normal">
-                {STREAM_LABELS[stream]}
-              </th>
-              {CASE_STATUSES.map((status) => (
-                <td key={status} className="py-2 pr-4 text-right tabular-nums">
-                  {count(stream, status)}
-                </td>
-              ))}
-              <td className="py-2 pr-4 text-right font-semibold tabular-nums">{streamTotal(stream)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Cases by stream and status"
+        className="mb-8 max-w-4xl"
+        rows={sampledStreams(overview.frameworkVersion)}
+        rowKey={(stream) => stream}
+        columns={[
+          { header: "Stream", rowHeader: true, cell: (stream) => STREAM_LABELS[stream] },
+          ...CASE_STATUSES.map((status): Column<Stream> => ({ header: CASE_STATUS_LABELS[status], numeric: true, cell: (stream) => count(stream, status) })),
+          { header: "Total", numeric: true, className: "font-semibold", cell: streamTotal },
+        ]}
+      />
 
       <h2 className="mb-2 text-xl font-bold">Team</h2>
       {overview.memberships.length === 0 ? (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AddDipCaseForm, AddModeratorForm, DrawDipSampleForm, RemoveDipCaseForm, RemoveModeratorForm } from "@/components/moderation/moderation-forms";
 import { AgreementTable } from "@/components/moderation/agreement-table";
 import { PageHeading } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
@@ -75,49 +76,45 @@ export default async function ModerationPage({ params }: { params: Promise<{ ins
         {overview.dipCases.length === 0 ? (
           <p className="mb-4">No case is in the dip sample yet.</p>
         ) : (
-          <div className="relative mb-6 max-w-full overflow-x-auto" tabIndex={0} role="region" aria-label="Dip-sampled cases">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="mb-2 text-left font-bold">{overview.dipCases.length} dip-sampled cases</caption>
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-2 pr-3">Case</th>
-                  <th scope="col" className="py-2 pr-3">Stream</th>
-                  <th scope="col" className="py-2 pr-3">Inspector</th>
-                  <th scope="col" className="py-2 pr-3">Case status</th>
-                  <th scope="col" className="py-2 pr-3">How</th>
-                  <th scope="col" className="py-2 pr-3">Second assessment</th>
-                  <th scope="col" className="py-2 pr-3">Outcomes</th>
-                  <th scope="col" className="py-2 pr-3">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.dipCases.map((d) => (
-                  <tr key={d.caseId} className="border-b border-line align-top">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      {rights.assess && !d.completedAt ? (
-                        <Link href={`${base}/cases/${d.caseId}`}>Second-assess {d.reference}</Link>
-                      ) : (
-                        <Link href={`${base}/moderation/cases/${d.caseId}`}>Reconcile {d.reference}</Link>
-                      )}
-                    </th>
-                    <td className="py-2 pr-3">{STREAM_LABELS[d.stream]}</td>
-                    <td className="py-2 pr-3">{d.inspectorName ?? "Not allocated"}</td>
-                    <td className="py-2 pr-3">{CASE_STATUS_LABELS[d.caseStatus] ?? d.caseStatus}</td>
-                    <td className="py-2 pr-3">{d.how === "drawn" ? "Drawn" : `By hand: ${d.additionReason ?? ""}`}</td>
-                    <td className="py-2 pr-3">{d.completedAt ? `Complete (${formatDate(d.completedAt)})` : d.secondAnswers > 0 ? `In progress (${d.secondAnswers} answered)` : "Not started"}</td>
-                    <td className="py-2 pr-3">
-                      {d.outcomes === 0 ? "None" : `${d.outcomes} recorded${d.awaitingResponse > 0 ? `, ${d.awaitingResponse} awaiting the inspector` : ""}`}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {rights.assess && !d.completedAt && d.secondAnswers === 0 ? <RemoveDipCaseForm inspectionId={inspectionId} caseId={d.caseId} reference={d.reference} /> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={`${overview.dipCases.length} dip-sampled cases`}
+            captionStyle="bold"
+            region="Dip-sampled cases"
+            small
+            className="mb-6"
+            rows={overview.dipCases}
+            rowKey={(d) => d.caseId}
+            columns={[
+              {
+                header: "Case",
+                rowHeader: true,
+                cell: (d) =>
+                  rights.assess && !d.completedAt ? (
+                    <Link href={`${base}/cases/${d.caseId}`}>Second-assess {d.reference}</Link>
+                  ) : (
+                    <Link href={`${base}/moderation/cases/${d.caseId}`}>Reconcile {d.reference}</Link>
+                  ),
+              },
+              { header: "Stream", cell: (d) => STREAM_LABELS[d.stream] },
+              { header: "Inspector", cell: (d) => d.inspectorName ?? "Not allocated" },
+              { header: "Case status", cell: (d) => CASE_STATUS_LABELS[d.caseStatus] ?? d.caseStatus },
+              { header: "How", cell: (d) => (d.how === "drawn" ? "Drawn" : `By hand: ${d.additionReason ?? ""}`) },
+              {
+                header: "Second assessment",
+                cell: (d) => (d.completedAt ? `Complete (${formatDate(d.completedAt)})` : d.secondAnswers > 0 ? `In progress (${d.secondAnswers} answered)` : "Not started"),
+              },
+              {
+                header: "Outcomes",
+                cell: (d) => (d.outcomes === 0 ? "None" : `${d.outcomes} recorded${d.awaitingResponse > 0 ? `, ${d.awaitingResponse} awaiting the inspector` : ""}`),
+              },
+              {
+                key: "actions",
+                header: <span className="sr-only">Actions</span>,
+                cell: (d) =>
+                  rights.assess && !d.completedAt && d.secondAnswers === 0 ? <RemoveDipCaseForm inspectionId={inspectionId} caseId={d.caseId} reference={d.reference} /> : null,
+              },
+            ]}
+          />
         )}
         {rights.assess ? (
           <div className="grid gap-8 md:grid-cols-2">

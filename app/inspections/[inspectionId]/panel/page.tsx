@@ -6,6 +6,7 @@ import { ModerationSummary } from "@/components/moderation/panel-summary";
 import { LiveRefresh } from "@/components/panel/live-refresh";
 import { KeyQuestionTable, MissingFiguresNote, RatingText, RatingsOverview } from "@/components/panel/standard-tables";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { listEvidence } from "@/lib/evidence";
 import { getFramework } from "@/lib/framework";
@@ -283,42 +284,33 @@ function SignOffChecklist({ inspectionId, checks }: { inspectionId: string; chec
     return <p className="mb-4">Every case is approved and every comment is closed.</p>;
   }
   const n = checks.notApproved.length;
+  const heading = n === 0 ? "Every case is approved" : `${n} ${n === 1 ? "case is" : "cases are"} not approved`;
   return (
     <div className="mb-6">
-      <h3 id="not-approved-heading" className="mb-1 text-xl font-bold">
-        {n === 0 ? "Every case is approved" : `${n} ${n === 1 ? "case is" : "cases are"} not approved`}
-      </h3>
+      <h3 className="mb-1 text-xl font-bold">{heading}</h3>
       <p className="mb-2">
         {checks.openComments === 0
           ? "No comment is open."
           : `${checks.openComments} ${checks.openComments === 1 ? "comment is" : "comments are"} still open: the ratings cannot be signed off until ${checks.openComments === 1 ? "it is" : "they are"} closed.`}
       </p>
       {n > 0 ? (
-        <div className="max-h-96 max-w-3xl overflow-auto border border-line" role="region" aria-labelledby="not-approved-heading" tabIndex={0}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Cases not approved</caption>
-            <thead className="sticky top-0 bg-white">
-              <tr className="border-b-2 border-ink">
-                <th scope="col" className="p-2">Case</th>
-                <th scope="col" className="p-2">Status</th>
-                <th scope="col" className="p-2">Inspector</th>
-                <th scope="col" className="p-2">Open comments</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checks.notApproved.map((c) => (
-                <tr key={c.id} className="border-b border-line">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link href={`/inspections/${inspectionId}/cases/${c.id}`}>{c.reference}</Link>
-                  </th>
-                  <td className="p-2">{CASE_STATUS_LABELS[c.status] ?? c.status}</td>
-                  <td className="p-2">{c.inspector ?? "Not allocated"}</td>
-                  <td className="p-2">{c.openComments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Cases not approved"
+          captionStyle="visually-hidden"
+          region={heading}
+          small
+          boxed
+          stickyHeader
+          className="max-h-96 max-w-3xl"
+          rows={checks.notApproved}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: "Case", rowHeader: true, cell: (c) => <Link href={`/inspections/${inspectionId}/cases/${c.id}`}>{c.reference}</Link> },
+            { header: "Status", cell: (c) => CASE_STATUS_LABELS[c.status] ?? c.status },
+            { header: "Inspector", cell: (c) => c.inspector ?? "Not allocated" },
+            { header: "Open comments", cell: (c) => c.openComments },
+          ]}
+        />
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { ActionButtonForm } from "@/components/setup/action-button-form";
 import { InspectionDetailsForm } from "@/components/setup/inspection-form";
 import { SetupHeader } from "@/components/setup/setup-nav";
 import { StatusNotice } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
@@ -60,49 +61,32 @@ export default async function SetupOverviewPage({
       {created ? <StatusNotice>{setup.yjsName} created. Next, add the team.</StatusNotice> : null}
 
       <h2 className="mb-2 text-xl font-bold">Progress</h2>
-      <table className="mb-6 w-full max-w-4xl border-collapse text-left">
-        <caption className="sr-only">Set-up progress</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Step</th>
-            <th scope="col" className="py-2 pr-4">State</th>
-            <th scope="col" className="py-2 pr-4">Where</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((step) => (
-            <tr key={step.link} className="border-b border-line">
-              <td className="py-2 pr-4">{step.text}</td>
-              <td className={`py-2 pr-4 font-semibold ${step.done ? "text-success" : "text-muted"}`}>{step.done ? "Done" : "To do"}</td>
-              <td className="py-2 pr-4">
-                <Link href={step.href}>{step.link}</Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Set-up progress"
+        captionStyle="visually-hidden"
+        className="mb-6 max-w-4xl"
+        rows={steps}
+        rowKey={(step) => step.link}
+        columns={[
+          { header: "Step", cell: (step) => step.text },
+          { header: "State", cell: (step) => <span className={`font-semibold ${step.done ? "text-success" : "text-muted"}`}>{step.done ? "Done" : "To do"}</span> },
+          { header: "Where", cell: (step) => <Link href={step.href}>{step.link}</Link> },
+        ]}
+      />
 
-      <table className="mb-8 w-full max-w-3xl border-collapse text-left">
-        <caption className="mb-2 text-left text-lg font-bold">Cases by stream</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Stream</th>
-            <th scope="col" className="py-2 pr-4 text-right">Eligible</th>
-            <th scope="col" className="py-2 pr-4 text-right">Sampled</th>
-            <th scope="col" className="py-2 pr-4 text-right">Not allocated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {setup.streams.map((s) => (
-            <tr key={s.stream} className="border-b border-line">
-              <th scope="row" className="py-2 pr-4 font-normal">{STREAM_LABELS[s.stream]}</th>
-              <td className="py-2 pr-4 text-right tabular-nums">{s.population}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{s.sampled}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{s.unallocated}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="Cases by stream"
+        captionStyle="lg"
+        className="mb-8 max-w-3xl"
+        rows={setup.streams}
+        rowKey={(s) => s.stream}
+        columns={[
+          { header: "Stream", rowHeader: true, cell: (s) => STREAM_LABELS[s.stream] },
+          { header: "Eligible", numeric: true, cell: (s) => s.population },
+          { header: "Sampled", numeric: true, cell: (s) => s.sampled },
+          { header: "Not allocated", numeric: true, cell: (s) => s.unallocated },
+        ]}
+      />
 
       {setup.status === "setup" && setup.rights.editSetup ? (
         <section aria-labelledby="start-fieldwork" className="mb-8">

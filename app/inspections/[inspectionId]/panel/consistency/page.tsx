@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FunnelPlot } from "@/components/charts/funnel-plot";
 import { percentLabel } from "@/components/charts/geometry";
 import { PageHeading } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { findKeyQuestion, findStandard, getFramework, isFrameworkVersion } from "@/lib/framework";
 import { pageData } from "@/lib/http/page-data";
@@ -57,39 +58,28 @@ export default async function ConsistencyPage({ params }: { params: Promise<{ in
         ) : flags.length === 0 ? (
           <p>No inspector&apos;s rate is beyond the 95% limits on any key question.</p>
         ) : (
-          <div className="max-w-3xl overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="mb-2 text-left">
-                {flags.length} {flags.length === 1 ? "rate is" : "rates are"} beyond the limits.
-              </caption>
-              <thead>
-                <tr className="border-b-2 border-ink">
-                  <th scope="col" className="py-2 pr-4">Key question</th>
-                  <th scope="col" className="py-2 pr-4">Inspector</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Their rate</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Rest of team</th>
-                  <th scope="col" className="py-2">Against the limits</th>
-                </tr>
-              </thead>
-              <tbody>
-                {flags.map(({ kq, inspector }) => (
-                  <tr key={`${kq.keyQuestionId}-${inspector.inspectorId}`} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4 font-normal">
-                      <a href={`#${anchorOf(kq.keyQuestionId)}`}>{kq.keyQuestionId}</a>
-                    </th>
-                    <td className="py-2 pr-4">{inspector.inspectorName}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
-                      {inspector.yes} of {inspector.applicable} ({percentLabel(inspector.yes / inspector.applicable)})
-                    </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
-                      {inspector.restYes} of {inspector.restApplicable} ({percentLabel(inspector.restRate ?? 0)})
-                    </td>
-                    <td className="py-2 font-semibold">{describeFunnelPosition(inspector.position!)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={`${flags.length} ${flags.length === 1 ? "rate is" : "rates are"} beyond the limits.`}
+            captionStyle="plain"
+            className="max-w-3xl"
+            rows={flags}
+            rowKey={({ kq, inspector }) => `${kq.keyQuestionId}-${inspector.inspectorId}`}
+            columns={[
+              { header: "Key question", rowHeader: true, cell: ({ kq }) => <a href={`#${anchorOf(kq.keyQuestionId)}`}>{kq.keyQuestionId}</a> },
+              { header: "Inspector", cell: ({ inspector }) => inspector.inspectorName },
+              {
+                header: "Their rate",
+                numeric: true,
+                cell: ({ inspector }) => `${inspector.yes} of ${inspector.applicable} (${percentLabel(inspector.yes / inspector.applicable)})`,
+              },
+              {
+                header: "Rest of team",
+                numeric: true,
+                cell: ({ inspector }) => `${inspector.restYes} of ${inspector.restApplicable} (${percentLabel(inspector.restRate ?? 0)})`,
+              },
+              { header: "Against the limits", className: "font-semibold", cell: ({ inspector }) => describeFunnelPosition(inspector.position!) },
+            ]}
+          />
         )}
       </section>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PopulationUpload } from "@/components/setup/population-upload";
 import { SetupHeader } from "@/components/setup/setup-nav";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
@@ -37,32 +38,17 @@ export default async function PopulationPage({ params }: { params: Promise<{ ins
       )}
 
       {view.latest ? (
-        <table className="mb-8 w-full max-w-3xl border-collapse text-left">
-          <caption className="mb-2 text-left text-xl font-bold">
-            Imported: {view.latest.rowCount} cases from {view.latest.fileName}
-          </caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Stream</th>
-              <th scope="col" className="py-2 pr-4 text-right">Eligible cases</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.streams.map((stream) => (
-              <tr key={stream} className="border-b border-line">
-                <th scope="row" className="py-2 pr-4 font-normal">{STREAM_LABELS[stream]}</th>
-                <td className="py-2 pr-4 text-right tabular-nums">{count(stream)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={2} className="pt-2 text-sm text-muted">
-                Imported by {view.latest.importedBy.name} on {formatDate(view.latest.createdAt)}. File SHA-256 {view.latest.sha256.slice(0, 16)}…
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+        <Table
+          caption={`Imported: ${view.latest.rowCount} cases from ${view.latest.fileName}`}
+          className="mb-8 max-w-3xl"
+          rows={view.streams}
+          rowKey={(stream) => stream}
+          columns={[
+            { header: "Stream", rowHeader: true, cell: (stream) => STREAM_LABELS[stream] },
+            { header: "Eligible cases", numeric: true, cell: count },
+          ]}
+          footer={`Imported by ${view.latest.importedBy.name} on ${formatDate(view.latest.createdAt)}. File SHA-256 ${view.latest.sha256.slice(0, 16)}…`}
+        />
       ) : (
         <p className="mb-8 font-semibold">No population has been imported yet.</p>
       )}
@@ -93,25 +79,17 @@ export default async function PopulationPage({ params }: { params: Promise<{ ins
         <p className="mb-8">Fieldwork has started: the population can no longer be replaced.</p>
       ) : null}
 
-      <table className="mb-8 w-full border-collapse text-left">
-        <caption className="mb-2 text-left text-xl font-bold">The file&apos;s columns</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-4">Column</th>
-            <th scope="col" className="py-2 pr-4">Required</th>
-            <th scope="col" className="py-2 pr-4">What to put in it</th>
-          </tr>
-        </thead>
-        <tbody>
-          {POPULATION_COLUMNS.map((column) => (
-            <tr key={column.name} className="border-b border-line align-top">
-              <th scope="row" className="py-2 pr-4 font-mono font-normal">{column.name}</th>
-              <td className="py-2 pr-4">{column.required ? "Yes" : "No"}</td>
-              <td className="py-2 pr-4">{column.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        caption="The file's columns"
+        className="mb-8"
+        rows={POPULATION_COLUMNS}
+        rowKey={(column) => column.name}
+        columns={[
+          { header: "Column", rowHeader: true, className: "font-mono", cell: (column) => column.name },
+          { header: "Required", cell: (column) => (column.required ? "Yes" : "No") },
+          { header: "What to put in it", cell: (column) => column.description },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Proportions } from "@/components/setup/proportions";
 import { AddCaseForm, DrawForm, RemoveCaseForm } from "@/components/setup/sample-forms";
 import { SetupHeader } from "@/components/setup/setup-nav";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
@@ -86,45 +87,35 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
         </section>
       ))}
 
-      <section aria-labelledby="sampled-cases" className="mb-10">
-        <table className="mb-6 w-full border-collapse text-left text-sm">
-          <caption id="sampled-cases" className="mb-2 text-left text-2xl font-bold">
-            Sampled cases ({active.length})
-          </caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">Reference</th>
-              <th scope="col" className="py-2 pr-3">Stream</th>
-              <th scope="col" className="py-2 pr-3">Disposal</th>
-              <th scope="col" className="py-2 pr-3">Gender</th>
-              <th scope="col" className="py-2 pr-3">Risk of serious harm</th>
-              <th scope="col" className="py-2 pr-3">Safety and wellbeing</th>
-              <th scope="col" className="py-2 pr-3">Allocated to</th>
-              {view.canChangeCases ? <th scope="col" className="py-2 pr-3">Remove</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {active.map((c) => (
-              <tr key={c.id} className="border-b border-line align-top">
-                <th scope="row" className="py-2 pr-3 font-mono font-normal">
+      <section className="mb-10">
+        <Table
+          caption={`Sampled cases (${active.length})`}
+          captionStyle="2xl"
+          small
+          className="mb-6"
+          rows={active}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              header: "Reference",
+              rowHeader: true,
+              className: "font-mono",
+              cell: (c) => (
+                <>
                   {c.reference}
                   {c.additionReason ? <span className="block font-sans text-muted">Added: {c.additionReason}</span> : null}
-                </th>
-                <td className="py-2 pr-3">{STREAM_LABELS[c.stream]}</td>
-                <td className="py-2 pr-3">{label(DISPOSAL_TYPE_LABELS, c.disposalType)}</td>
-                <td className="py-2 pr-3">{label(GENDER_LABELS, c.gender)}</td>
-                <td className="py-2 pr-3">{label(CLASSIFICATION_LABELS, c.rosh)}</td>
-                <td className="py-2 pr-3">{label(CLASSIFICATION_LABELS, c.safetyWellbeing)}</td>
-                <td className="py-2 pr-3">{c.allocatedTo ?? "Not allocated"}</td>
-                {view.canChangeCases ? (
-                  <td className="py-2 pr-3">
-                    <RemoveCaseForm removeCaseAction={removeCaseAction} inspectionId={view.id} sampleCase={c} />
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: "Stream", cell: (c) => STREAM_LABELS[c.stream] },
+            { header: "Disposal", cell: (c) => label(DISPOSAL_TYPE_LABELS, c.disposalType) },
+            { header: "Gender", cell: (c) => label(GENDER_LABELS, c.gender) },
+            { header: "Risk of serious harm", cell: (c) => label(CLASSIFICATION_LABELS, c.rosh) },
+            { header: "Safety and wellbeing", cell: (c) => label(CLASSIFICATION_LABELS, c.safetyWellbeing) },
+            { header: "Allocated to", cell: (c) => c.allocatedTo ?? "Not allocated" },
+            view.canChangeCases && { header: "Remove", cell: (c) => <RemoveCaseForm removeCaseAction={removeCaseAction} inspectionId={view.id} sampleCase={c} /> },
+          ]}
+        />
         {view.canChangeCases ? (
           <>
             <h2 className="mb-4 text-xl font-bold">Add a case from the population</h2>
@@ -134,27 +125,19 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
       </section>
 
       {removed.length > 0 ? (
-        <table className="mb-8 w-full max-w-4xl border-collapse text-left text-sm">
-          <caption className="mb-2 text-left text-xl font-bold">Removed from the sample ({removed.length})</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-3">Reference</th>
-              <th scope="col" className="py-2 pr-3">Stream</th>
-              <th scope="col" className="py-2 pr-3">Removed</th>
-              <th scope="col" className="py-2 pr-3">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {removed.map((c) => (
-              <tr key={c.id} className="border-b border-line">
-                <th scope="row" className="py-2 pr-3 font-mono font-normal">{c.reference}</th>
-                <td className="py-2 pr-3">{STREAM_LABELS[c.stream]}</td>
-                <td className="py-2 pr-3">{formatDate(c.removedAt)}</td>
-                <td className="py-2 pr-3">{c.removalReason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`Removed from the sample (${removed.length})`}
+          small
+          className="mb-8 max-w-4xl"
+          rows={removed}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: "Reference", rowHeader: true, className: "font-mono", cell: (c) => c.reference },
+            { header: "Stream", cell: (c) => STREAM_LABELS[c.stream] },
+            { header: "Removed", cell: (c) => formatDate(c.removedAt) },
+            { header: "Reason", cell: (c) => c.removalReason },
+          ]}
+        />
       ) : null}
     </>
   );

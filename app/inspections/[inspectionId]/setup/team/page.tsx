@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SetupHeader } from "@/components/setup/setup-nav";
+import { Table } from "@/components/ui/table";
 import { AddMemberForm, MemberRoleForm, RemoveMemberForm } from "@/components/setup/team-forms";
 import { requireUser } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
@@ -23,47 +24,40 @@ export default async function TeamPage({ params }: { params: Promise<{ inspectio
       {team.members.length === 0 ? (
         <p className="mb-8">No one is on the team yet.</p>
       ) : (
-        <table className="mb-8 w-full border-collapse text-left">
-          <caption className="mb-2 text-left text-xl font-bold">{team.members.length} {team.members.length === 1 ? "person" : "people"} on the team</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Role in this inspection</th>
-              <th scope="col" className="py-2 pr-4 text-right">Cases allocated</th>
-              {editable ? <th scope="col" className="py-2 pr-4">Change</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {team.members.map((member) => {
-              const leadLocked = !team.rights.changeLead && member.memberRole === "lead_inspector";
-              return (
-                <tr key={member.id} className="border-b border-line align-top">
-                  <td className="py-3 pr-4">
-                    {member.name}
-                    <span className="block text-sm text-muted">
-                      {member.email}
-                      {member.active ? "" : " · account disabled"}
-                    </span>
-                  </td>
-                  <td className="py-3 pr-4">{MEMBER_ROLE_LABELS[member.memberRole]}</td>
-                  <td className="py-3 pr-4 text-right tabular-nums">{member.allocatedCases}</td>
-                  {editable ? (
-                    <td className="py-3 pr-4">
-                      {leadLocked ? (
-                        <span className="text-muted text-sm">Only a manager can change the lead.</span>
-                      ) : (
-                        <div className="flex flex-col gap-2">
-                          {team.rights.changeLead ? <MemberRoleForm setMemberRoleAction={setMemberRoleAction} inspectionId={team.id} member={member} /> : null}
-                          <RemoveMemberForm removeMemberAction={removeMemberAction} inspectionId={team.id} member={member} />
-                        </div>
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table
+          caption={`${team.members.length} ${team.members.length === 1 ? "person" : "people"} on the team`}
+          className="mb-8"
+          rows={team.members}
+          rowKey={(member) => member.id}
+          columns={[
+            {
+              header: "Name",
+              cell: (member) => (
+                <>
+                  {member.name}
+                  <span className="block text-sm text-muted">
+                    {member.email}
+                    {member.active ? "" : " · account disabled"}
+                  </span>
+                </>
+              ),
+            },
+            { header: "Role in this inspection", cell: (member) => MEMBER_ROLE_LABELS[member.memberRole] },
+            { header: "Cases allocated", numeric: true, cell: (member) => member.allocatedCases },
+            editable && {
+              header: "Change",
+              cell: (member) =>
+                !team.rights.changeLead && member.memberRole === "lead_inspector" ? (
+                  <span className="text-muted text-sm">Only a manager can change the lead.</span>
+                ) : (
+                  <div className="flex flex-col gap-2">
+                    {team.rights.changeLead ? <MemberRoleForm setMemberRoleAction={setMemberRoleAction} inspectionId={team.id} member={member} /> : null}
+                    <RemoveMemberForm removeMemberAction={removeMemberAction} inspectionId={team.id} member={member} />
+                  </div>
+                ),
+            },
+          ]}
+        />
       )}
       {editable ? (
         <section aria-labelledby="add-member">

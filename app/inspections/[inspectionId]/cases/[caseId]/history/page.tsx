@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { getSignedInUser, requireUser } from "@/lib/auth/session";
 import { readableCaseReference } from "@/lib/cases/access";
 import { caseTimeline } from "@/lib/cases/queries";
@@ -42,27 +43,19 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ in
               </p>
               {entry.note ? <p className="mt-1 whitespace-pre-wrap">{entry.note}</p> : null}
               {entry.changes.length > 0 ? (
-                <table className="mt-2 w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">What changed: {entry.title}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-ink">
-                      <th scope="col" className="py-1 pr-3">Field</th>
-                      <th scope="col" className="py-1 pr-3">From</th>
-                      <th scope="col" className="py-1 pr-3">To</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {entry.changes.map((change) => (
-                      <tr key={change.field} className="border-b border-line align-top">
-                        <th scope="row" className="py-1 pr-3 font-normal">
-                          {change.field}
-                        </th>
-                        <td className="whitespace-pre-wrap py-1 pr-3">{change.from}</td>
-                        <td className="whitespace-pre-wrap py-1 pr-3">{change.to}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  caption={`What changed: ${entry.title}`}
+                  captionStyle="visually-hidden"
+                  small
+                  className="mt-2"
+                  rows={entry.changes}
+                  rowKey={(change) => change.field}
+                  columns={[
+                    { header: "Field", rowHeader: true, cell: (change) => change.field },
+                    { header: "From", className: "whitespace-pre-wrap", cell: (change) => change.from },
+                    { header: "To", className: "whitespace-pre-wrap", cell: (change) => change.to },
+                  ]}
+                />
               ) : null}
             </li>
           ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/notice";
+import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { pageData } from "@/lib/http/page-data";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
@@ -51,49 +52,44 @@ export default async function KeyQuestionCasesPage({
         </fieldset>
         <Button variant="secondary">Filter</Button>
       </form>
-      <table className="w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left text-lg font-bold">
-          {FILTER_LABELS[data.filter]}: {data.rows.length} case{data.rows.length === 1 ? "" : "s"}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-2 pr-3">Case</th>
-            <th scope="col" className="py-2 pr-3">Case status</th>
-            <th scope="col" className="py-2 pr-3">Answer</th>
-            <th scope="col" className="py-2 pr-3">Rationale</th>
-            <th scope="col" className="py-2 pr-3">Inspector</th>
-            <th scope="col" className="py-2 pr-3">In final figures</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((row) => (
-            <tr key={row.caseId} className="border-b border-line align-top">
-              <th scope="row" className="py-2 pr-3">
-                <Link href={`/inspections/${inspectionId}/cases/${row.caseId}`}>{row.reference}</Link>
-              </th>
-              <td className="py-2 pr-3">{CASE_STATUS_LABELS[row.caseStatus] ?? row.caseStatus}</td>
-              <td className="py-2 pr-3 font-semibold">
-                {row.notApplicableReason !== null ? (
-                  <>
-                    Does not apply
-                    {row.answer ? <span className="block font-normal">Earlier answer {FILTER_LABELS[row.answer]}, not counted</span> : null}
-                  </>
-                ) : row.answer ? (
-                  FILTER_LABELS[row.answer]
-                ) : (
-                  "Not answered yet"
-                )}
-              </td>
-              <td className="py-2 pr-3 whitespace-pre-line">
+      <Table
+        caption={`${FILTER_LABELS[data.filter]}: ${data.rows.length} case${data.rows.length === 1 ? "" : "s"}`}
+        captionStyle="lg"
+        small
+        rows={data.rows}
+        rowKey={(row) => row.caseId}
+        columns={[
+          { header: "Case", rowHeader: "bold", cell: (row) => <Link href={`/inspections/${inspectionId}/cases/${row.caseId}`}>{row.reference}</Link> },
+          { header: "Case status", cell: (row) => CASE_STATUS_LABELS[row.caseStatus] ?? row.caseStatus },
+          {
+            header: "Answer",
+            className: "font-semibold",
+            cell: (row) =>
+              row.notApplicableReason !== null ? (
+                <>
+                  Does not apply
+                  {row.answer ? <span className="block font-normal">Earlier answer {FILTER_LABELS[row.answer]}, not counted</span> : null}
+                </>
+              ) : row.answer ? (
+                FILTER_LABELS[row.answer]
+              ) : (
+                "Not answered yet"
+              ),
+          },
+          {
+            header: "Rationale",
+            className: "whitespace-pre-line",
+            cell: (row) => (
+              <>
                 {row.rationale || <span className="text-muted">No rationale</span>}
                 {row.naReason ? <span className="block">N/A reason: {row.naReason}</span> : null}
-              </td>
-              <td className="py-2 pr-3">{row.inspector ?? "—"}</td>
-              <td className="py-2 pr-3">{row.countsInFinal ? "Yes" : row.notApplicableReason ?? "No"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "Inspector", cell: (row) => row.inspector ?? "—" },
+          { header: "In final figures", cell: (row) => (row.countsInFinal ? "Yes" : (row.notApplicableReason ?? "No")) },
+        ]}
+      />
     </>
   );
 }
