@@ -4,7 +4,11 @@ import { fileURLToPath } from "node:url";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-const alias = { "@": root };
+// Modules that read the database or hold secrets begin with `import "server-only"`, which throws
+// unless resolved under React's "react-server" condition (as Next does for server code). Tests run
+// those modules on the server side, so they get the marker's empty module; the rest of React keeps
+// its ordinary build, which a global "react-server" condition would replace.
+const alias = { "@": root, "server-only": path.join(root, "node_modules", "server-only", "empty.js") };
 
 // Two projects: unit tests are pure and run anywhere; integration tests (*.int.test.ts) get a real
 // PostgreSQL started once per run by scripts/test-database.ts.

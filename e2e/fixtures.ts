@@ -81,10 +81,11 @@ export async function createInspectionWithCases(
 
 /**
  * Runs a test-data script with tsx (Playwright's loader cannot load the ESM Prisma client) against
- * the journeys' database, and returns the JSON it prints.
+ * the journeys' database, and returns the JSON it prints. The script is server code (lib/db), so it
+ * runs under the "react-server" condition (README, Tests).
  */
 export function runTestData<T>(script: string, command: string, input: Record<string, unknown> = {}): T {
-  const output = execFileSync(path.join(process.cwd(), "node_modules", ".bin", "tsx"), [script, command, JSON.stringify(input)], {
+  const output = execFileSync(path.join(process.cwd(), "node_modules", ".bin", "tsx"), ["--conditions=react-server", script, command, JSON.stringify(input)], {
     encoding: "utf8",
     env: process.env,
   });

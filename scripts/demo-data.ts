@@ -1,6 +1,8 @@
 // Demo data for a fresh install and for the end-to-end tests: fictional services, pseudonymous case
 // references, and one inspection whose answers reproduce the published Salford 2024 figures, so the
 // ratings panel shows a real, checkable result (22/36, Good, two discretion opportunities).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { proposeYjs2018Windows } from "@/lib/framework/eligibility-window";
@@ -48,6 +50,22 @@ const CLASSES = ["low", "medium", "high", "very_high"] as const;
 
 function pick<T>(items: readonly T[], i: number): T {
   return items[i % items.length] as T;
+}
+
+/**
+ * Loads the demo data into the empty database at `databaseUrl` as `npm run db:seed` does, in a child
+ * process: seeding is server code (lib/db is marked `import "server-only"`), which runs under the
+ * "react-server" condition, so the scripts that start databases and servers need no condition of
+ * their own (README, Tests).
+ */
+export function loadDemoData(databaseUrl: string): void {
+  const root = path.resolve(__dirname, "..");
+  const seed = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "scripts", "seed.ts")], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (seed.status !== 0) throw new Error("Loading the demo data failed (scripts/seed.ts).");
 }
 
 export async function seedDemoData(db: PrismaClient): Promise<void> {

@@ -8,6 +8,7 @@ import pg from "pg";
 import { waitForServer } from "./app-server";
 import { freePort, startEmbeddedDatabase } from "./embedded-database";
 import { applyMigrations } from "./migrations";
+import { loadDemoData } from "./demo-data";
 import { buildIfStale, standaloneDir } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
 
@@ -64,10 +65,7 @@ async function main(): Promise<number> {
   let failed: string[] = [];
   try {
     await applyMigrations(database.url);
-    process.env.DATABASE_URL = database.url;
-    const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
-    await seedDemoData(db);
-    await closeDatabase();
+    loadDemoData(database.url);
 
     buildIfStale();
     const port = await freePort();

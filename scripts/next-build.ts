@@ -80,6 +80,8 @@ function completeStandalone(): void {
     target: "node20",
     format: "cjs",
     tsconfig: path.join(root, "tsconfig.json"),
+    // The entry script is server code: lib/config/env.ts's `import "server-only"` is its empty module.
+    conditions: ["react-server"],
     // pg's optional native binding is not installed; the pure JavaScript client is used.
     external: ["pg-native"],
     logLevel: "error",

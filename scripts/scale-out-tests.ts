@@ -24,7 +24,7 @@ import pg from "pg";
 import { signInOverHttp } from "@/bench/http-session";
 import { allKeyQuestions, getFramework } from "@/lib/framework";
 import { startAppServer, waitForServer, type AppServer } from "./app-server";
-import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from "./demo-data";
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { migrationVersions } from "./migrations";
 import { buildIfStale } from "./next-build";
@@ -208,10 +208,7 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     assert.equal(logs.filter((l) => /No migrations pending/.test(l)).length, 1);
 
     // Demo data, then nginx in front on the port the instances were told is public.
-    process.env.DATABASE_URL = databaseUrl;
-    const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
-    await seedDemoData(db);
-    await closeDatabase();
+    loadDemoData(databaseUrl);
     await startNginx(ports, publicPort);
     const health = (await (await fetch(`${nginxUrl}/api/health`)).json()) as { status: string; migration: string };
     assert.deepEqual(health, { status: "ok", migration: versions.at(-1) }, "the health check reports the migration version");

@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, "..");
 
 function start(env: Record<string, string>) {
   // An unreachable database: were validation skipped, the start would fail differently (or hang).
-  return spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+  return spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/start.ts"], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 30_000,

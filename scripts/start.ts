@@ -11,7 +11,7 @@ import { ConfigurationError, parseEnvironment, parseServerEnvironment } from "@/
 import { loadDotEnv } from "./dot-env";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { applyMigrations } from "./migrations";
-import { DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
+import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from "./demo-data";
 import { sessionSecret } from "./local-secret";
 import { buildIfStale, standaloneDir } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
@@ -77,10 +77,7 @@ async function main() {
   if (seedWanted) {
     if (await hasUsers(url)) log("The database already has users: demo data not loaded.");
     else {
-      process.env.DATABASE_URL = url;
-      const [{ seedDemoData }, { db, closeDatabase }] = await Promise.all([import("./demo-data"), import("@/lib/db/client")]);
-      await seedDemoData(db);
-      await closeDatabase();
+      loadDemoData(url);
       log("Demo data loaded.");
     }
   }

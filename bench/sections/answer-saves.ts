@@ -84,7 +84,7 @@ async function withPeakRss<T>(read: () => { server: number; tree: number }, fn: 
 }
 
 async function startCeiling(databaseUrl: string): Promise<{ baseUrl: string; cpuSeconds: () => number; stop: () => void }> {
-  const child = spawn(path.join(__dirname, "..", "..", "node_modules", ".bin", "tsx"), [path.join(__dirname, "..", "pg-insert-server.ts")], {
+  const child = spawn(path.join(__dirname, "..", "..", "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(__dirname, "..", "pg-insert-server.ts")], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "inherit"],
   });

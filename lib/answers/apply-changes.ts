@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { auditEventInsert, type AuditEvent } from "@/lib/audit";
 import { SqlParams, withSqlTransaction, type SqlRunner } from "@/lib/db/sql";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { CASE_FIELDS, storedCaseColumn } from "@/lib/answers/apply-changes";
 import { storedAnswerFlat, type AnswerValue, type Scalar } from "@/lib/answers/change";

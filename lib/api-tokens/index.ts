@@ -4,6 +4,7 @@
 // the list, when it was last used, and who revoked it. Creating and revoking are audited. A token
 // grants the rating service only: it reads and writes no inspection data.
 
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";

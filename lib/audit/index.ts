@@ -1,3 +1,4 @@
+import "server-only";
 import { SqlParams, sqlRunner, type AnyTx } from "@/lib/db/sql";
 import type { AuditEvent } from "./events";
 

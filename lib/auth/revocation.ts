@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { isUuid } from "@/lib/permissions/access";

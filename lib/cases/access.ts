@@ -1,3 +1,4 @@
+import "server-only";
 import { sqlQuery } from "@/lib/db/client";
 import { sqlRunner, type AnyTx } from "@/lib/db/sql";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { sqlRunner, type AnyTx } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";

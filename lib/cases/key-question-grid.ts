@@ -3,6 +3,7 @@
 // status and open comments. One SQL statement; applicability comes from lib/framework, so a question
 // that does not apply to a case says so instead of "unanswered".
 
+import "server-only";
 import { z } from "zod";
 import { sqlQuery } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";

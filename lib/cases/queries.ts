@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { findStandard, getFramework, isFrameworkVersion, standardsForStream } from "@/lib/framework";
 import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType } from "@/lib/framework/case-attributes";

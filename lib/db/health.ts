@@ -1,3 +1,4 @@
+import "server-only";
 import { sqlQuery } from "./client";
 
 // Whether this instance can reach its database, and which migration the database is at: what a load

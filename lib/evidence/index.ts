@@ -2,6 +2,7 @@
 // improvement against a standard's topic, with the source and date; resettlement cases add
 // evidence to 4.1. The panel reads it beside its judgement; the DOCX export lists it.
 
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";

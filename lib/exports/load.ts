@@ -1,6 +1,7 @@
 // The one loading use case of the exports: checks the right to export, then gathers the model
 // (ratings from the sign-off snapshot once signed off, otherwise live final figures as a draft).
 
+import "server-only";
 import { db } from "@/lib/db/client";
 import { getFramework, keyQuestionApplicability, standardsForStream } from "@/lib/framework";
 import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType } from "@/lib/framework/case-attributes";

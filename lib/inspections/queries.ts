@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";

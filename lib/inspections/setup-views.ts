@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";

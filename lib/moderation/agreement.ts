@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { isFrameworkVersion, getFramework } from "@/lib/framework";
 import type { Actor } from "@/lib/permissions/access";

@@ -11,6 +11,7 @@
 // questions that do not apply to a case are left out. A case's inspector is the one it is allocated
 // to; answers on unallocated cases are counted for no one, and said so.
 
+import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { allKeyQuestions, getFramework, isFrameworkVersion } from "@/lib/framework";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import type { AgreementSummary } from "@/lib/statistics/agreement";
 import { breakdownOf, moderationPairs } from "./agreement";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { caseContext, LOCKED_CASE_MESSAGE, lockCase, SIGNED_OFF_MESSAGE } from "@/lib/cases/access";

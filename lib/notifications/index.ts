@@ -4,6 +4,7 @@
 // cases changed after completion and replies to their comments. Never one's own actions. The only
 // state is each user's "seen up to" audit event id (notification_marks), so every instance agrees.
 
+import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db, sqlQuery } from "@/lib/db/client";

@@ -4,6 +4,7 @@
 // figures (refusing with the engine's own message when not, the governance cap included) and writes
 // its audit event in the same transaction.
 
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";

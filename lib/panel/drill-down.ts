@@ -2,6 +2,7 @@
 // key question's stream with its answer, rationale and the inspector who gave it, filterable by
 // answer. Whether an answer counts is lib/framework's applicability rule and the case status.
 
+import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";

@@ -2,6 +2,7 @@
 // ones (every answer so far), both from lib/rating, with the stored decisions and the sign-off in
 // force. The panel page, its polling route and the exports all read this.
 
+import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";

@@ -2,6 +2,7 @@
 // into the engine's counts with lib/rating's countsFromAnswers. Works on the shared client or inside
 // a transaction.
 
+import "server-only";
 import { db, sqlQuery, type Db, type Tx } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { RATINGS, getFramework, isFrameworkVersion, type Framework, type Rating } from "@/lib/framework";

@@ -4,6 +4,7 @@
 // are reopened, so the programme never reads answers; lib/programme's importer writes the same row
 // for a published inspection.
 
+import "server-only";
 import type { Rating } from "@/lib/framework";
 import type { RatingResult } from "@/lib/rating";
 import { sqlRunner, type AnyTx } from "@/lib/db/sql";

@@ -2,6 +2,7 @@
 // and comment threads still open) and the number of open threads. signOffRatings enforces the rule;
 // this is the list the panel page shows beside the sign-off form.
 
+import "server-only";
 import { sqlQuery } from "@/lib/db/client";
 import { authorize, type Actor } from "@/lib/permissions/access";
 

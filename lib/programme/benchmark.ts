@@ -3,6 +3,7 @@
 // ("2.1.3: 62%, 31st percentile of 40 inspections"). The others' figures come from
 // programme_figures in one statement; the distributions from lib/statistics.
 
+import "server-only";
 import { db, sqlQuery } from "@/lib/db/client";
 import { getFramework, isFrameworkVersion, type FrameworkVersion } from "@/lib/framework";
 import { loadPanelState, rateState } from "@/lib/panel";

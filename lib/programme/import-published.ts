@@ -4,6 +4,7 @@
 // and an audit event, in one transaction. A published inspection has no cases, team or panel, and
 // lives in its own table, so no entry point that opens or changes an inspection can reach it.
 
+import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";

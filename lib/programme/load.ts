@@ -3,6 +3,7 @@
 // programme_figures (one row per inspection, lib/panel/programme-figures.ts): no answers are read
 // at request time, so the cost grows with the number of inspections, not of cases.
 
+import "server-only";
 import { z } from "zod";
 import { sqlQuery } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/lib/db/client";
 
 // Fixed-window counters in PostgreSQL, so every app instance shares the same limits.

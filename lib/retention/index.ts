@@ -6,6 +6,7 @@
 // erasure itself is recorded: inspections.case_content_erased_at and an audit event with counts.
 // `npm run retention` (scripts/retention.ts) erases what is due; /admin/retention shows it.
 
+import "server-only";
 import { auditEventInsert } from "@/lib/audit";
 import { environment, parseEnvironment, type Variables } from "@/lib/config/env";
 import { sqlQuery } from "@/lib/db/client";

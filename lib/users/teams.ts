@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";

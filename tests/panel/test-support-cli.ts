@@ -1,5 +1,5 @@
 // Test data for the Playwright journeys, run with tsx in a child process (Playwright's own loader
-// cannot load the ESM Prisma client): `tsx tests/panel/test-support-cli.ts <command> '<json>'`
+// cannot load the ESM Prisma client): `tsx --conditions=react-server tests/panel/test-support-cli.ts <command> '<json>'`
 // prints one JSON document. Uses DATABASE_URL, as the journeys' server does.
 
 import { closeDatabase, db } from "@/lib/db/client";
