@@ -1,6 +1,7 @@
 import { comparisonLimits, comparisonPosition, describeFunnelPosition, funnelCurve, funnelPosition, type FunnelLimits, type FunnelPosition } from "@/lib/statistics/funnel";
 import { BAND_PALETTE } from "@/components/panel/band-palette";
 import { integerTicks, linearScale, percentLabel, round, stepPath } from "./geometry";
+import { ChartFigure, ChartTable, ChartTableRow, INK, NEUTRAL, numericCell, XAxis, YGrid } from "./plot-parts";
 
 // A funnel plot as server-rendered SVG: each unit's yes-rate (y) against its number of applicable
 // answers (x), with the exact binomial 95% and 99.8% limits around a target (lib/statistics/funnel).
@@ -36,16 +37,10 @@ export interface FunnelPlotProps {
   readonly unitHeading?: string;
 }
 
-const WIDTH = 400;
-const HEIGHT = 260;
-const LEFT = 42;
-const RIGHT = 12;
-const TOP = 12;
-const BOTTOM = 36;
+const FRAME = { width: 400, height: 260, left: 42, right: 12, top: 12, bottom: 36 };
 
 const WARNING = BAND_PALETTE["Requires improvement"];
 const ALARM = BAND_PALETTE.Inadequate;
-const NEUTRAL = "#505a5f";
 
 function colourOf(position: FunnelPosition): string {
   if (position === "within") return NEUTRAL;
@@ -102,8 +97,8 @@ export function FunnelPlot({ id, title, target, targetLabel, units, unitHeading 
   const maxN = Math.max(5, ...placed.map((u) => u.n));
   const xTicks = integerTicks(maxN, 6);
   const xMax = xTicks[xTicks.length - 1]!;
-  const x = linearScale(0, xMax, LEFT, WIDTH - RIGHT);
-  const y = linearScale(0, 1, HEIGHT - BOTTOM, TOP);
+  const x = linearScale(0, xMax, FRAME.left, FRAME.width - FRAME.right);
+  const y = linearScale(0, 1, FRAME.height - FRAME.bottom, FRAME.top);
   const curve = funnelCurve(target, xMax);
   const line = (pick: (l: (typeof curve)[number]) => number) => stepPath(curve.map((l) => ({ n: l.n, value: pick(l) })), x, y);
   const flagged = placed.filter((u) => u.position !== "within");
@@ -116,105 +111,72 @@ export function FunnelPlot({ id, title, target, targetLabel, units, unitHeading 
       : `Beyond the limits: ${flagged.map((u) => `${u.label}, ${u.yes} of ${u.n} (${percentLabel(u.rate)}), ${describeFunnelPosition(u.position)}`).join("; ")}.`) +
     " The table below gives every figure.";
 
+  const caption = (
+    <>
+      Solid line: {targetLabel}, {percentLabel(target)}. Dashed: 95% limits; dotted: 99.8% limits (exact binomial). Circles are within the limits;
+      triangles point up or down beyond them, larger beyond 99.8%.
+      {ownTargets
+        ? " Grey bars: each one's own 95% (thick) and 99.8% (thin) limits given the rest of the team's answers, which its flag is read from (the funnel lines are for reference)."
+        : ""}
+      {" "}A flag asks for a look at the answers; it does not mean they are wrong.
+    </>
+  );
+  const table = (
+    <ChartTable
+      caption={`${title}: figures`}
+      columns={[
+        { heading: unitHeading },
+        { heading: "Yes", numeric: true },
+        { heading: "Rate", numeric: true },
+        ownTargets && { heading: "Rest of team", numeric: true },
+        { heading: "Against the limits" },
+      ]}
+    >
+      {/* The plotted units, then those not plotted, with the reason. */}
+      {[...placed.map((u) => ({ u, place: u })), ...omitted.map((u) => ({ u, place: null }))].map(({ u, place }) => (
+        <ChartTableRow key={u.id} heading={u.label}>
+          <td className={numericCell}>
+            {u.yes} of {u.n}
+          </td>
+          <td className={numericCell}>{u.n > 0 ? percentLabel(u.yes / u.n) : "—"}</td>
+          {ownTargets ? <td className={numericCell}>{place && u.rest ? `${u.rest.yes} of ${u.rest.n} (${percentLabel(place.comparedWith)})` : "—"}</td> : null}
+          <td className={`py-1 ${place && place.position !== "within" ? "font-semibold" : ""}`}>{place ? describeFunnelPosition(place.position) : notPlottedReason(u)}</td>
+        </ChartTableRow>
+      ))}
+    </ChartTable>
+  );
+
   return (
-    <figure className="mb-8 max-w-xl">
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full">
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {[0, 0.25, 0.5, 0.75, 1].map((v) => (
-          <g key={v}>
-            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(v)} y2={y(v)} stroke="#e5e6e7" />
-            <text x={LEFT - 4} y={y(v) + 4} fontSize="12" textAnchor="end">
-              {v * 100}%
+    <ChartFigure id={id} title={title} summary={summary} frame={FRAME} caption={caption} table={table}>
+      <YGrid frame={FRAME} y={y} ticks={[0, 0.25, 0.5, 0.75, 1]} label={(v) => `${v * 100}%`} />
+      <XAxis frame={FRAME} x={x} ticks={xTicks} fontSize={12} gap={14} name="Applicable answers" />
+      <line x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={y(target)} y2={y(target)} stroke={INK} strokeWidth={1.5} />
+      <path d={line((l) => l.upper95)} fill="none" stroke={INK} strokeDasharray="5 3" />
+      <path d={line((l) => l.lower95)} fill="none" stroke={INK} strokeDasharray="5 3" />
+      <path d={line((l) => l.upper998)} fill="none" stroke={INK} strokeDasharray="1.5 2.5" />
+      <path d={line((l) => l.lower998)} fill="none" stroke={INK} strokeDasharray="1.5 2.5" />
+      {ownTargets
+        ? placed.map((u) => {
+            const own = u.ownLimits;
+            if (!own) return null;
+            return (
+              <g key={`limits-${u.id}`} stroke={NEUTRAL}>
+                <line x1={x(u.n)} x2={x(u.n)} y1={y(own.lower998)} y2={y(own.upper998)} strokeWidth={1} />
+                <line x1={x(u.n)} x2={x(u.n)} y1={y(own.lower95)} y2={y(own.upper95)} strokeWidth={4} strokeOpacity={0.35} />
+              </g>
+            );
+          })
+        : null}
+      {placed.map((u) => (
+        <g key={u.id}>
+          <Marker x={x(u.n)} y={y(u.rate)} position={u.position} />
+          {u.position !== "within" ? (
+            <text x={x(u.n) + 8} y={y(u.rate) + 4} fontSize="12" fontWeight="bold">
+              {u.label}
             </text>
-          </g>
-        ))}
-        {xTicks.map((t) => (
-          <text key={t} x={x(t)} y={HEIGHT - BOTTOM + 14} fontSize="12" textAnchor="middle">
-            {t}
-          </text>
-        ))}
-        <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 4} fontSize="12" textAnchor="middle">
-          Applicable answers
-        </text>
-        <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(target)} y2={y(target)} stroke="#0b0c0c" strokeWidth={1.5} />
-        <path d={line((l) => l.upper95)} fill="none" stroke="#0b0c0c" strokeDasharray="5 3" />
-        <path d={line((l) => l.lower95)} fill="none" stroke="#0b0c0c" strokeDasharray="5 3" />
-        <path d={line((l) => l.upper998)} fill="none" stroke="#0b0c0c" strokeDasharray="1.5 2.5" />
-        <path d={line((l) => l.lower998)} fill="none" stroke="#0b0c0c" strokeDasharray="1.5 2.5" />
-        {ownTargets
-          ? placed.map((u) => {
-              const own = u.ownLimits;
-              if (!own) return null;
-              return (
-                <g key={`limits-${u.id}`} stroke={NEUTRAL}>
-                  <line x1={x(u.n)} x2={x(u.n)} y1={y(own.lower998)} y2={y(own.upper998)} strokeWidth={1} />
-                  <line x1={x(u.n)} x2={x(u.n)} y1={y(own.lower95)} y2={y(own.upper95)} strokeWidth={4} strokeOpacity={0.35} />
-                </g>
-              );
-            })
-          : null}
-        {placed.map((u) => (
-          <g key={u.id}>
-            <Marker x={x(u.n)} y={y(u.rate)} position={u.position} />
-            {u.position !== "within" ? (
-              <text x={x(u.n) + 8} y={y(u.rate) + 4} fontSize="12" fontWeight="bold">
-                {u.label}
-              </text>
-            ) : null}
-          </g>
-        ))}
-      </svg>
-      <figcaption id={`${id}-caption`} className="text-muted text-sm">
-        <span className="block font-semibold text-ink">{title}</span>
-        Solid line: {targetLabel}, {percentLabel(target)}. Dashed: 95% limits; dotted: 99.8% limits (exact binomial). Circles are within the limits;
-        triangles point up or down beyond them, larger beyond 99.8%.
-        {ownTargets
-          ? " Grey bars: each one's own 95% (thick) and 99.8% (thin) limits given the rest of the team's answers, which its flag is read from (the funnel lines are for reference)."
-          : ""}
-        {" "}A flag asks for a look at the answers; it does not mean they are wrong.
-      </figcaption>
-      {/* The table scrolls in its own box if it must at narrow widths (WCAG 1.4.10), never the page. */}
-      <div className="mt-3 overflow-x-auto">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">{title}: figures</caption>
-          <thead>
-            <tr className="border-b-2 border-ink">
-              <th scope="col" className="py-1 pr-2">{unitHeading}</th>
-              <th scope="col" className="py-1 pr-2 text-right">Yes</th>
-              <th scope="col" className="py-1 pr-2 text-right">Rate</th>
-              {ownTargets ? <th scope="col" className="py-1 pr-2 text-right">Rest of team</th> : null}
-              <th scope="col" className="py-1">Against the limits</th>
-            </tr>
-          </thead>
-          <tbody>
-            {placed.map((u) => (
-              <tr key={u.id} className="border-b border-line">
-                <th scope="row" className="py-1 pr-2 font-normal">{u.label}</th>
-                <td className="py-1 pr-2 text-right tabular-nums">
-                  {u.yes} of {u.n}
-                </td>
-                <td className="py-1 pr-2 text-right tabular-nums">{percentLabel(u.rate)}</td>
-                {ownTargets ? (
-                  <td className="py-1 pr-2 text-right tabular-nums">{u.rest ? `${u.rest.yes} of ${u.rest.n} (${percentLabel(u.comparedWith)})` : "—"}</td>
-                ) : null}
-                <td className={`py-1 ${u.position === "within" ? "" : "font-semibold"}`}>{describeFunnelPosition(u.position)}</td>
-              </tr>
-            ))}
-            {omitted.map((u) => (
-              <tr key={u.id} className="border-b border-line">
-                <th scope="row" className="py-1 pr-2 font-normal">{u.label}</th>
-                <td className="py-1 pr-2 text-right tabular-nums">
-                  {u.yes} of {u.n}
-                </td>
-                <td className="py-1 pr-2 text-right">{u.n > 0 ? percentLabel(u.yes / u.n) : "—"}</td>
-                {ownTargets ? <td className="py-1 pr-2 text-right">—</td> : null}
-                <td className="py-1">{notPlottedReason(u)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+          ) : null}
+        </g>
+      ))}
+    </ChartFigure>
   );
 }

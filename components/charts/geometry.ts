@@ -1,5 +1,28 @@
-// Pure geometry shared by the server-rendered SVG charts: scales, ticks, the step path of funnel
-// limits and the vertical spread of tied dots. No React, so it is unit-tested on its own.
+// Pure geometry shared by the server-rendered SVG charts: the frame, scales, ticks, the step path of
+// funnel limits and the vertical spread of tied dots. No React, so it is unit-tested on its own.
+
+/** An SVG chart's size and the margins around its plotting area, in viewBox units. */
+export interface PlotFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** The plotting area's edges: x from `x0` to `x1`, y from `y0` (top) to `y1` (bottom). */
+export function plotArea(frame: PlotFrame): { x0: number; x1: number; y0: number; y1: number } {
+  return { x0: frame.left, x1: frame.width - frame.right, y0: frame.top, y1: frame.height - frame.bottom };
+}
+
+/**
+ * A frame one row of `rowHeight` per item tall, for the plots with a row per key question, and the
+ * centre line of each row.
+ */
+export function rowFrame(margins: Omit<PlotFrame, "height">, rowHeight: number, rows: number): PlotFrame & { rowCentre: (index: number) => number } {
+  return { ...margins, height: margins.top + rows * rowHeight + margins.bottom, rowCentre: (index) => margins.top + index * rowHeight + rowHeight / 2 };
+}
 
 /** Maps [domainMin, domainMax] linearly onto [rangeMin, rangeMax] (a reversed range flips the axis). */
 export function linearScale(domainMin: number, domainMax: number, rangeMin: number, rangeMax: number): (value: number) => number {
@@ -68,6 +91,11 @@ export function round(value: number): number {
 export function percentLabel(proportion: number): string {
   const percent = Math.round(proportion * 1000) / 10;
   return `${percent}%`;
+}
+
+/** A percentage already on the 0–100 scale, whole or to one decimal: 46%, 84.5%. */
+export function percentFigure(percent: number): string {
+  return `${Math.round(percent * 10) / 10}%`;
 }
 
 /** "31st", "42nd", "3rd", "11th": the ordinal of a percentile, rounded to a whole number. */
