@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { proposeYjs2018Windows } from "@/lib/framework/eligibility-window";
+import { proposeInspectionWindows } from "@/lib/framework/eligibility-window";
 import hammersmithAndFulham2022 from "@/lib/rating/golden/hammersmith-and-fulham-2022.json";
 import knowsley2023 from "@/lib/rating/golden/knowsley-2023.json";
 import salford2024 from "@/lib/rating/golden/salford-2024.json";
@@ -130,7 +130,8 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
   }
 
   const EASTMERE_FIELDWORK = "2027-02-08";
-  const eastmereWindows = proposeYjs2018Windows(EASTMERE_FIELDWORK);
+  const eastmereWindows = proposeInspectionWindows("yjs-2018", EASTMERE_FIELDWORK);
+  if (!eastmereWindows?.window || !eastmereWindows.oocWindow) throw new Error("yjs-2018 proposes a court and an out-of-court window");
   await db.inspection.create({
     data: {
       yjsName: "Eastmere Youth Offending Team",
@@ -138,10 +139,10 @@ export async function seedDemoData(db: PrismaClient): Promise<void> {
       fieldworkStart: new Date(EASTMERE_FIELDWORK),
       // The 2018 framework's two windows as set-up proposes them (court 9 to 6 months before
       // fieldwork, out-of-court 5 to 3).
-      windowStart: new Date(eastmereWindows.court.start),
-      windowEnd: new Date(eastmereWindows.court.end),
-      oocWindowStart: new Date(eastmereWindows.out_of_court.start),
-      oocWindowEnd: new Date(eastmereWindows.out_of_court.end),
+      windowStart: new Date(eastmereWindows.window.start),
+      windowEnd: new Date(eastmereWindows.window.end),
+      oocWindowStart: new Date(eastmereWindows.oocWindow.start),
+      oocWindowEnd: new Date(eastmereWindows.oocWindow.end),
       status: "setup",
       createdById: ids.manager,
       memberships: { create: [{ userId: ids.otherLead, role: "lead_inspector" }] },

@@ -9,16 +9,16 @@ import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 import { FRAMEWORK_LABELS, formatDate } from "@/lib/inspections/labels";
-import { hasStreamWindows, proposeInspectionWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/framework/eligibility-window";
+import { describeWindowSpan, proposeInspectionWindows, windowRule } from "@/lib/framework/eligibility-window";
 
 export interface InspectionDetailsValues {
   yjsName: string;
   frameworkVersion: string;
   fieldworkStart: string;
-  /** yjs-2021: the one window; yjs-2018: the court disposal window. */
+  /** The one window, or (for a version with an out-of-court window) the court disposal window. */
   windowStart: string;
   windowEnd: string;
-  /** yjs-2018 only: the out-of-court disposal window. */
+  /** Only for a version with an out-of-court window. */
   oocWindowStart: string;
   oocWindowEnd: string;
 }
@@ -43,8 +43,8 @@ function proposalFor(frameworkVersion: string, fieldworkStart: string): Pick<Ins
 
 /**
  * Create an inspection, or edit its details. The eligibility windows follow the fieldwork date until
- * the user types their own dates: for yjs-2021 one window (start − 364 days, end − 66 days); for
- * yjs-2018 a court disposal window (9 to 6 months before) and an out-of-court one (5 to 3 months).
+ * the user types their own dates, as the version's window rule proposes them (one window, or one for
+ * court and one for out-of-court disposals: MethodRules.windows in lib/framework).
  */
 export function InspectionDetailsForm({
   saveAction,
@@ -80,7 +80,8 @@ export function InspectionDetailsForm({
     setValues((current) => ({ ...current, ...proposal }));
     setWindowEdited(false);
   };
-  const streamWindows = hasStreamWindows(values.frameworkVersion);
+  const rule = windowRule(values.frameworkVersion);
+  const streamWindows = (rule?.outOfCourt ?? null) !== null;
   const differsFromProposal =
     proposal !== null && WINDOW_FIELDS.some((field) => (streamWindows || !field.startsWith("ooc")) && values[field] !== proposal[field]);
 
@@ -117,9 +118,10 @@ export function InspectionDetailsForm({
       />
     </div>
   );
-  const windowHint = proposal
-    ? `Proposed from the fieldwork date: 364 days before it to 66 days before it (${dayOf(proposal.windowStart)} to ${dayOf(proposal.windowEnd)}), the pattern of the 2021 framework's reports. Change it if this inspection's window differs.`
-    : "Enter the first and last eligible disposal dates, or leave both blank to use the proposal.";
+  const windowHint =
+    proposal && rule
+      ? `Proposed from the fieldwork date: ${describeWindowSpan(rule.window)} (${dayOf(proposal.windowStart)} to ${dayOf(proposal.windowEnd)}), ${rule.basis}. Change it if this inspection's window differs.`
+      : "Enter the first and last eligible disposal dates, or leave both blank to use the proposal.";
   const dateFields = (start: (typeof WINDOW_FIELDS)[number], end: (typeof WINDOW_FIELDS)[number], what: string) => (
     // Two equal columns, so both windows' dates line up however long their labels are.
     <div className="grid gap-x-6 sm:grid-cols-2">
@@ -160,15 +162,15 @@ export function InspectionDetailsForm({
         {datesLocked ? <input type="hidden" name="frameworkVersion" value={values.frameworkVersion} /> : null}
       </FieldShell>
       {dateInput("fieldworkStart", "Fieldwork starts", "The first day of fieldwork. For example, 22 1 2024")}
-      {streamWindows ? (
+      {rule?.outOfCourt ? (
         <div className="mb-5">
           <p id="window-assumption" className="mb-3 text-sm">
-            <strong>How the windows are proposed:</strong> {YJS_2018_WINDOW_ASSUMPTION}. Change either window if this inspection&apos;s differs.
+            <strong>How the windows are proposed:</strong> {rule.assumption ?? rule.basis}. Change either window if this inspection&apos;s differs.
           </p>
           <fieldset className="mb-3 border-0 p-0" aria-describedby="court-window-hint window-assumption">
             <legend className="text-lg font-bold">Court disposal eligibility window</legend>
             <p id="court-window-hint" className="text-muted mb-2 text-sm">
-              {proposal ? `Proposed: nine to six months before fieldwork (${dayOf(proposal.windowStart)} to ${dayOf(proposal.windowEnd)}).` : "Enter the fieldwork date to see the proposal."}
+              {proposal ? `Proposed: ${describeWindowSpan(rule.window)} (${dayOf(proposal.windowStart)} to ${dayOf(proposal.windowEnd)}).` : "Enter the fieldwork date to see the proposal."}
             </p>
             {dateFields("windowStart", "windowEnd", "court disposal")}
           </fieldset>
@@ -176,7 +178,7 @@ export function InspectionDetailsForm({
             <legend className="text-lg font-bold">Out-of-court disposal eligibility window</legend>
             <p id="ooc-window-hint" className="text-muted mb-2 text-sm">
               {proposal
-                ? `Proposed: five to three months before fieldwork (${dayOf(proposal.oocWindowStart)} to ${dayOf(proposal.oocWindowEnd)}).`
+                ? `Proposed: ${describeWindowSpan(rule.outOfCourt)} (${dayOf(proposal.oocWindowStart)} to ${dayOf(proposal.oocWindowEnd)}).`
                 : "Enter the fieldwork date to see the proposal."}
             </p>
             {dateFields("oocWindowStart", "oocWindowEnd", "out-of-court disposal")}

@@ -140,7 +140,7 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
   const between = (start: Date | null, end: Date | null) =>
     start && end ? `between ${longDate(start)} and ${longDate(end)}` : "in a window not recorded yet";
   const lines: string[] = [`We conducted fieldwork in ${name} over a period of a week, beginning ${longDate(inspection.fieldworkStart)}.`];
-  if (framework.rules.streamWindows) {
+  if (framework.rules.windows.outOfCourt) {
     lines.push(
       `We inspected court disposals that began ${between(windows.start, windows.end)}, and out-of-court disposals delivered ${between(windows.oocStart, windows.oocEnd)}.`,
     );

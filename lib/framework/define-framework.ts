@@ -48,7 +48,34 @@ export function defineFramework(version: FrameworkVersion, label: string, domain
       throw new Error(`${version}: a published variant names ${id}, which is not a key question`);
     }
   }
+  checkRules(version, builtDomains, rules);
   return deepFreeze({ version, label, domains: builtDomains, report, rules });
+}
+
+/** A version's rules may name only its own standards and streams, with spans and shares that make sense. */
+function checkRules(version: FrameworkVersion, domains: readonly Domain[], rules: MethodRules): void {
+  const standards = domains.flatMap((d) => d.standards);
+  for (const standard of standards) {
+    if (standard.stream && !rules.streams.includes(standard.stream)) throw new Error(`${version}: ${standard.id} is rated from ${standard.stream} cases, which it does not sample`);
+  }
+  const cap = rules.governanceCap;
+  if (cap) {
+    if (standards.find((s) => s.id === cap.standard)?.basis !== "judgement") throw new Error(`${version}: the governance cap's ${cap.standard} is not a judged standard`);
+    for (const id of cap.baseStandards) {
+      if (!standards.some((s) => s.id === id && s.scored)) throw new Error(`${version}: the governance cap counts ${id}, which is not a scored standard`);
+    }
+  }
+  for (const span of [rules.windows.window, rules.windows.outOfCourt]) {
+    if (span && !(Number.isSafeInteger(span.endBefore) && span.endBefore >= 0 && Number.isSafeInteger(span.startBefore) && span.startBefore > span.endBefore)) {
+      throw new Error(`${version}: a window must start before it ends, in whole ${span.unit} before fieldwork`);
+    }
+  }
+  const split = rules.streamSplit;
+  const twoStreams = rules.streams.includes("court") && rules.streams.includes("out_of_court");
+  if (rules.windows.outOfCourt && !twoStreams) throw new Error(`${version}: an out-of-court window needs court and out-of-court cases`);
+  if (split && !(twoStreams && Number.isSafeInteger(split.courtPercent) && split.courtPercent >= 0 && split.courtPercent <= 100)) {
+    throw new Error(`${version}: a split between streams needs court and out-of-court cases and a court share of 0–100%`);
+  }
 }
 
 function buildStandard(domain: DomainDefinition, definition: StandardDefinition): Standard {

@@ -1,16 +1,27 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  describeWindowSpan,
   hasStreamWindows,
   isoDateToEpochDay,
   isRealIsoDate,
   isWithinWindow,
-  proposeEligibilityWindow,
   proposeInspectionWindows,
-  proposeYjs2018Windows,
+  proposeWindow,
   subtractCalendarMonths,
   windowForStream,
 } from "./eligibility-window";
+import { getFramework } from "./index";
+
+const RULES_2021 = getFramework("yjs-2021").rules.windows;
+const RULES_2018 = getFramework("yjs-2018").rules.windows;
+/** The yjs-2021 window: 364 to 66 days before fieldwork. */
+const proposeEligibilityWindow = (fieldworkStart: string) => proposeWindow(RULES_2021.window, fieldworkStart);
+/** The yjs-2018 windows (S2): court 9 to 6 months before fieldwork, out-of-court 5 to 3. */
+function proposeYjs2018Windows(fieldworkStart: string) {
+  if (!RULES_2018.outOfCourt) throw new Error("yjs-2018 has an out-of-court window");
+  return { court: proposeWindow(RULES_2018.window, fieldworkStart), out_of_court: proposeWindow(RULES_2018.outOfCourt, fieldworkStart) };
+}
 
 describe("proposeEligibilityWindow", () => {
   it.each([
@@ -149,6 +160,9 @@ describe("windows by framework version and stream", () => {
     expect(proposeInspectionWindows("yjs-2018", "2024-02-30")).toBeNull();
     expect(hasStreamWindows("yjs-2018")).toBe(true);
     expect(hasStreamWindows("yjs-2021")).toBe(false);
+    expect(proposeInspectionWindows("yjs-2025", "2024-01-22")).toBeNull();
+    expect(describeWindowSpan(RULES_2021.window)).toBe("364 to 66 days before fieldwork");
+    expect(RULES_2018.outOfCourt && describeWindowSpan(RULES_2018.outOfCourt)).toBe("5 to 3 months before fieldwork");
   });
 
   it("judges out-of-court cases against the out-of-court window only under yjs-2018", () => {

@@ -1,19 +1,12 @@
-// The eligibility windows proposed from the fieldwork start date (framework.md section 7).
-//
-// yjs-2021: every 2021+ report follows one pattern [inferred]: one window for every stream, starting
-// 364 days (52 weeks) before fieldwork begins and ending 66 days before it, 298 days long.
-// yjs-2018: S2 sampled court disposals from six to nine months earlier and out-of-court disposals
-// from three to five months earlier, so each of the two streams has its own window. S2 does not say
-// what date the months are counted from; counting back from the day fieldwork starts is our
-// assumption, shown as such in the UI (YJS_2018_WINDOW_ASSUMPTION).
-// The lead inspector can still change every proposal. Dates are plain calendar dates, so the
-// arithmetic is in UTC to avoid daylight-saving shifts moving a date by one day.
+// The eligibility windows proposed from the fieldwork start date (framework.md section 7), by the
+// rule each version declares (MethodRules.windows in yjs-2018.ts, yjs-2021.ts): one window for every
+// stream, or one for court and one for out-of-court disposals, each a number of days or calendar
+// months before fieldwork. The lead inspector can still change every proposal. Dates are plain
+// calendar dates, so the arithmetic is in UTC to avoid daylight-saving shifts moving a date by one day.
 
 import type { Stream } from "@/lib/framework/case-attributes";
 import { getFramework, isFrameworkVersion } from "./index";
-
-export const WINDOW_START_DAYS_BEFORE_FIELDWORK = 364;
-export const WINDOW_END_DAYS_BEFORE_FIELDWORK = 66;
+import type { WindowRule, WindowSpan } from "./types";
 
 export interface EligibilityWindow {
   /** First eligible disposal date, inclusive, YYYY-MM-DD. */
@@ -71,34 +64,23 @@ export function subtractCalendarMonths(isoDate: string, months: number): string 
   return utcDate(targetYear, targetMonth, Math.min(day, lastDay)).toISOString().slice(0, 10);
 }
 
-/** yjs-2018 (S2): months before fieldwork of each stream's first and last eligible disposal. */
-export const YJS_2018_WINDOW_MONTHS = Object.freeze({
-  court: Object.freeze({ startMonthsBefore: 9, endMonthsBefore: 6 }),
-  out_of_court: Object.freeze({ startMonthsBefore: 5, endMonthsBefore: 3 }),
-});
-
-/** Shown beside the yjs-2018 proposals, as SAMPLE_SIZE_METHOD is beside the sample size. */
-export const YJS_2018_WINDOW_ASSUMPTION =
-  "Court disposals six to nine months before fieldwork, out-of-court disposals three to five months before (S2); the months are counted back from the day fieldwork starts — an assumption: S2 does not say what date they are counted from";
-
-export interface Yjs2018Windows {
-  court: EligibilityWindow;
-  out_of_court: EligibilityWindow;
+/** e.g. "364 to 66 days before fieldwork", "9 to 6 months before fieldwork". */
+export function describeWindowSpan(span: WindowSpan): string {
+  return `${span.startBefore} to ${span.endBefore} ${span.unit} before fieldwork`;
 }
 
-/** S2's two windows, counted in calendar months back from the fieldwork start date. */
-export function proposeYjs2018Windows(fieldworkStart: string): Yjs2018Windows {
-  if (!isRealIsoDate(fieldworkStart)) throw new RangeError("fieldworkStart must be a real date written YYYY-MM-DD");
-  const windowOf = ({ startMonthsBefore, endMonthsBefore }: { startMonthsBefore: number; endMonthsBefore: number }) => ({
-    start: subtractCalendarMonths(fieldworkStart, startMonthsBefore),
-    end: subtractCalendarMonths(fieldworkStart, endMonthsBefore),
-  });
-  return { court: windowOf(YJS_2018_WINDOW_MONTHS.court), out_of_court: windowOf(YJS_2018_WINDOW_MONTHS.out_of_court) };
+/** The window `span` proposes for fieldwork starting on `fieldworkStart` (YYYY-MM-DD). */
+export function proposeWindow(span: WindowSpan, fieldworkStart: string): EligibilityWindow {
+  const fieldworkDay = isoDateToEpochDay(fieldworkStart);
+  if (fieldworkDay === null) throw new RangeError("fieldworkStart must be a real date written YYYY-MM-DD");
+  const before = (count: number) =>
+    span.unit === "days" ? epochDayToIsoDate(fieldworkDay - count) : subtractCalendarMonths(fieldworkStart, count);
+  return { start: before(span.startBefore), end: before(span.endBefore) };
 }
 
 /**
- * An inspection's windows as stored. yjs-2021: `window` serves every stream and `oocWindow` is
- * null. yjs-2018: `window` is the court disposal window and `oocWindow` the out-of-court one.
+ * An inspection's windows as stored: `window` serves every stream, or, for a version with an
+ * out-of-court window, court (and resettlement) disposals while `oocWindow` serves out-of-court ones.
  * A null window means none was set: that stream's disposal dates are not checked.
  */
 export interface InspectionWindows {
@@ -106,33 +88,26 @@ export interface InspectionWindows {
   oocWindow: EligibilityWindow | null;
 }
 
-/** Whether the framework version has a window per stream (court and out-of-court) rather than one. */
-export function hasStreamWindows(frameworkVersion: string): boolean {
-  return isFrameworkVersion(frameworkVersion) && getFramework(frameworkVersion).rules.streamWindows;
+/** The version's window rule; null for a version no declaration defines. */
+export function windowRule(frameworkVersion: string): WindowRule | null {
+  return isFrameworkVersion(frameworkVersion) ? getFramework(frameworkVersion).rules.windows : null;
 }
 
-/** The proposal for a framework version and fieldwork date, or null for a date that is not real. */
+/** Whether the framework version has a window per stream (court and out-of-court) rather than one. */
+export function hasStreamWindows(frameworkVersion: string): boolean {
+  return (windowRule(frameworkVersion)?.outOfCourt ?? null) !== null;
+}
+
+/** The proposal for a framework version and fieldwork date, or null for a date that is not real (or an unknown version). */
 export function proposeInspectionWindows(frameworkVersion: string, fieldworkStart: string): InspectionWindows | null {
-  if (!isRealIsoDate(fieldworkStart)) return null;
-  if (hasStreamWindows(frameworkVersion)) {
-    const windows = proposeYjs2018Windows(fieldworkStart);
-    return { window: windows.court, oocWindow: windows.out_of_court };
-  }
-  return { window: proposeEligibilityWindow(fieldworkStart), oocWindow: null };
+  const rule = windowRule(frameworkVersion);
+  if (!rule || !isRealIsoDate(fieldworkStart)) return null;
+  return { window: proposeWindow(rule.window, fieldworkStart), oocWindow: rule.outOfCourt ? proposeWindow(rule.outOfCourt, fieldworkStart) : null };
 }
 
 /** The window a case of `stream` is judged against. */
 export function windowForStream(frameworkVersion: string, stream: Stream, windows: InspectionWindows): EligibilityWindow | null {
   return hasStreamWindows(frameworkVersion) && stream === "out_of_court" ? windows.oocWindow : windows.window;
-}
-
-export function proposeEligibilityWindow(fieldworkStart: string): EligibilityWindow {
-  const fieldworkDay = isoDateToEpochDay(fieldworkStart);
-  if (fieldworkDay === null) throw new RangeError("fieldworkStart must be a real date written YYYY-MM-DD");
-  return {
-    start: epochDayToIsoDate(fieldworkDay - WINDOW_START_DAYS_BEFORE_FIELDWORK),
-    end: epochDayToIsoDate(fieldworkDay - WINDOW_END_DAYS_BEFORE_FIELDWORK),
-  };
 }
 
 /** Inclusive at both ends; ISO date strings compare correctly as text. */

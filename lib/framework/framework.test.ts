@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApplicabilityAttributes } from "./case-attributes";
+import { defineFramework } from "./define-framework";
 import { hasStreamWindows } from "./eligibility-window";
 import {
   FRAMEWORK_VERSIONS,
@@ -254,13 +255,41 @@ describe("each version declares its own method rules", () => {
   it("names the streams it samples and which rules apply", () => {
     const yjs2018 = getFramework("yjs-2018");
     const yjs2021 = getFramework("yjs-2021");
-    expect(yjs2018.rules).toEqual({ streams: ["court", "out_of_court"], governanceCap: false, streamWindows: true });
-    expect(yjs2021.rules).toEqual({ streams: ["court", "out_of_court", "resettlement"], governanceCap: true, streamWindows: false });
+    expect(yjs2018.rules).toMatchObject({
+      streams: ["court", "out_of_court"],
+      governanceCap: null,
+      windows: { window: { unit: "months", startBefore: 9, endBefore: 6 }, outOfCourt: { unit: "months", startBefore: 5, endBefore: 3 } },
+      streamSplit: { name: "S2's split", courtPercent: 60 },
+    });
+    expect(yjs2021.rules).toMatchObject({
+      streams: ["court", "out_of_court", "resettlement"],
+      governanceCap: { standard: "1.1", baseStandards: ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"], maxRating: "Requires improvement" },
+      windows: { window: { unit: "days", startBefore: 364, endBefore: 66 }, outOfCourt: null, assumption: null },
+      streamSplit: null,
+    });
     for (const version of FRAMEWORK_VERSIONS) {
       const framework = getFramework(version);
-      expect(hasStreamWindows(version)).toBe(framework.rules.streamWindows);
+      expect(hasStreamWindows(version)).toBe(framework.rules.windows.outOfCourt !== null);
       // Every stream a case-rated standard is rated from is sampled.
       for (const standard of allStandards(framework)) if (standard.stream) expect(framework.rules.streams).toContain(standard.stream);
     }
+  });
+});
+
+describe("a version's rules are checked against its own standards when it is declared", () => {
+  const { report, rules } = y2021;
+  const domains = y2021.domains.map((domain) => ({
+    ...domain,
+    standards: domain.standards.map(({ stream, ...standard }) => (stream ? { ...standard, stream } : standard)),
+  }));
+  const declare = (changes: Partial<typeof rules>) => () => defineFramework("yjs-2021", "checked", domains, report, { ...rules, ...changes });
+
+  it("accepts the real declarations' rules and refuses rules naming what the version does not have", () => {
+    expect(declare({})).not.toThrow();
+    expect(declare({ streams: ["court", "resettlement"] })).toThrow("3.1 is rated from out_of_court cases, which it does not sample");
+    expect(declare({ governanceCap: { standard: "2.1", baseStandards: ["2.2"], maxRating: "Good" } })).toThrow("the governance cap's 2.1 is not a judged standard");
+    expect(declare({ governanceCap: { standard: "1.1", baseStandards: ["4.1"], maxRating: "Good" } })).toThrow("counts 4.1, which is not a scored standard");
+    expect(declare({ windows: { ...rules.windows, window: { unit: "days", startBefore: 10, endBefore: 20 } } })).toThrow("a window must start before it ends");
+    expect(declare({ streamSplit: { name: "a split", courtPercent: 101, label: "" } })).toThrow("court share of 0–100%");
   });
 });

@@ -110,14 +110,54 @@ export interface ReportWording {
   readonly publishedKeyQuestionVariants: Readonly<Record<string, readonly { readonly report: string; readonly text: string }[]>>;
 }
 
+/** How far before the day fieldwork starts a window's first and last eligible disposal dates fall. */
+export interface WindowSpan {
+  readonly unit: "days" | "months";
+  readonly startBefore: number;
+  readonly endBefore: number;
+}
+
+/** How the eligibility windows are proposed from the fieldwork start date (framework.md 7). */
+export interface WindowRule {
+  /** The window of every stream; with `outOfCourt` set, the court disposal window (and resettlement's). */
+  readonly window: WindowSpan;
+  /**
+   * A window of its own for out-of-court disposals, stored as the inspection's out-of-court window,
+   * or null. A CHECK in prisma/migrations/20261122080000_stream_windows.sql names the versions allowed one.
+   */
+  readonly outOfCourt: WindowSpan | null;
+  /** Where the rule comes from, shown beside the proposal ("the pattern of the 2021 framework's reports"). */
+  readonly basis: string;
+  /** What the proposal assumes where the framework is silent, shown beside it; null when nothing. */
+  readonly assumption: string | null;
+}
+
+/** One sample sized on court and out-of-court cases together, then split between them (S2). */
+export interface StreamSplit {
+  /** How the set-up pages name it, e.g. "S2's split". */
+  readonly name: string;
+  /** Percent of the sample from court disposals; out-of-court disposals have the rest. */
+  readonly courtPercent: number;
+  /** The split in a sentence, shown beside the proposal. */
+  readonly label: string;
+}
+
+/** Domain one's governance standard cannot be rated above `maxRating` when fewer than half of `baseStandards` are Good or better (framework.md 6.6). */
+export interface GovernanceCapRule {
+  readonly standard: string;
+  readonly baseStandards: readonly string[];
+  readonly maxRating: Rating;
+}
+
 /** A version's method rules beside its wording (framework.md "Product decisions"). */
 export interface MethodRules {
   /** The case streams it samples and inspects (yjs-2018 has no resettlement cases: framework.md 3). */
   readonly streams: readonly Stream[];
-  /** Domain one's 1.1 cannot be above Requires improvement when fewer than half of 2.1–3.4 are Good or better (framework.md 6.6). */
-  readonly governanceCap: boolean;
-  /** Each stream has its own eligibility window (court and out-of-court), not one for every stream. */
-  readonly streamWindows: boolean;
+  /** Null when the version has no cap. */
+  readonly governanceCap: GovernanceCapRule | null;
+  readonly windows: WindowRule;
+  /** Null when each stream is sized on its own eligible population (sampling/sample-size.ts). */
+  readonly streamSplit: StreamSplit | null;
 }
 
 export interface Framework {

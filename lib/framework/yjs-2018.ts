@@ -254,5 +254,26 @@ export const YJS_2018 = defineFramework("yjs-2018", FRAMEWORK_VERSION_LABELS["yj
   },
 ],
   REPORT_WORDING_2018,
-  { streams: ["court", "out_of_court"], governanceCap: false, streamWindows: true },
+  {
+    streams: ["court", "out_of_court"],
+    // The cap came with the 2021 framework (framework.md 6.6).
+    governanceCap: null,
+    // S2 sampled court disposals from six to nine months before fieldwork and out-of-court disposals
+    // from three to five months before. S2 does not say what date the months are counted from:
+    // counting back from the day fieldwork starts is our assumption, shown as such.
+    windows: {
+      window: { unit: "months", startBefore: 9, endBefore: 6 },
+      outOfCourt: { unit: "months", startBefore: 5, endBefore: 3 },
+      basis: "S2's windows",
+      assumption:
+        "Court disposals six to nine months before fieldwork, out-of-court disposals three to five months before (S2); the months are counted back from the day fieldwork starts — an assumption: S2 does not say what date they are counted from",
+    },
+    // S2 sized one sample for the inspection and took 60% of it from court disposals and 40% from
+    // out-of-court disposals (25 and 17 of 42).
+    streamSplit: {
+      name: "S2's split",
+      courtPercent: 60,
+      label: "S2's split: one sample sized on the court and out-of-court cases together, 60% of it court disposals and 40% out-of-court disposals",
+    },
+  },
 );

@@ -212,5 +212,15 @@ export const YJS_2021 = defineFramework(
     },
   ],
   REPORT_WORDING_2021,
-  { streams: ["court", "out_of_court", "resettlement"], governanceCap: true, streamWindows: false },
+  {
+    streams: ["court", "out_of_court", "resettlement"],
+    // framework.md 6.6: fewer than half of the eight final ratings of 2.1–3.4 Good or Outstanding
+    // limits 1.1 governance and leadership to Requires improvement.
+    governanceCap: { standard: "1.1", baseStandards: ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"], maxRating: "Requires improvement" },
+    // Every 2021+ report follows one pattern [inferred]: one window for every stream, starting 364
+    // days (52 weeks) before fieldwork begins and ending 66 days before it, 298 days long.
+    windows: { window: { unit: "days", startBefore: 364, endBefore: 66 }, outOfCourt: null, basis: "the pattern of the 2021 framework's reports", assumption: null },
+    // The reports give no split between streams: each is sized on its own eligible population.
+    streamSplit: null,
+  },
 );

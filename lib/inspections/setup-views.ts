@@ -5,7 +5,7 @@ import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
-import { hasStreamWindows, YJS_2018_WINDOW_ASSUMPTION } from "@/lib/framework/eligibility-window";
+import { hasStreamWindows, windowRule } from "@/lib/framework/eligibility-window";
 import { isoDate, readSetup } from "./kernel";
 
 // What the set-up pages show: the overview and the team, with the caller's rights.
@@ -48,9 +48,9 @@ export async function setupOverview(actor: Actor, inspectionId: string) {
     windowEnd: isoDate(inspection.windowEnd),
     oocWindowStart: isoDate(inspection.oocWindowStart),
     oocWindowEnd: isoDate(inspection.oocWindowEnd),
-    /** yjs-2018: the windows are per stream, and how they were proposed is an assumption. */
+    /** Whether the windows are per stream, and what their proposal assumed (the version's window rule). */
     streamWindows: hasStreamWindows(inspection.frameworkVersion),
-    windowAssumption: hasStreamWindows(inspection.frameworkVersion) ? YJS_2018_WINDOW_ASSUMPTION : null,
+    windowAssumption: windowRule(inspection.frameworkVersion)?.assumption ?? null,
     status: inspection.status,
     lead: inspection.memberships.find((m) => m.role === "lead_inspector")?.user.name ?? null,
     inspectorCount: inspection.memberships.filter((m) => m.role === "inspector").length,

@@ -1,44 +1,59 @@
-// Governance cap (yjs-2021 only; framework.md 6.6 and "Product decisions"): when fewer than half of
-// the eight final ratings of standards 2.1–3.4 are Good or Outstanding, 1.1 governance and
-// leadership cannot be rated above Requires improvement.
+// Governance cap (framework.md 6.6 and "Product decisions"), where the version declares one
+// (MethodRules.governanceCap; yjs-2021: when fewer than half of the eight final ratings of standards
+// 2.1–3.4 are Good or Outstanding, 1.1 governance and leadership cannot be rated above Requires
+// improvement).
 //
-// While some of the eight are still unrated the cap bites only once it is certain: when even
-// rating every remaining one Good could not reach half. So a panel may judge 1.1 before the case
+// While some of the base standards are still unrated the cap bites only once it is certain: when
+// even rating every remaining one Good could not reach half. So a panel may judge 1.1 before the case
 // standards are all in, and a later rating that makes the cap certain is refused on 1.1 then.
 
-import { getFramework, type FrameworkVersion, type Rating } from "@/lib/framework";
+import { getFramework, type FrameworkVersion, type GovernanceCapRule, type Rating } from "@/lib/framework";
 import { isBetterThan } from "./bands";
 
-export const GOVERNANCE_CAP_STANDARD = "1.1";
-export const GOVERNANCE_CAP_BASE_STANDARDS = ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"] as const;
-export const GOVERNANCE_CAP_MAX_RATING: Rating = "Requires improvement";
-
 export interface GovernanceCapStatus {
+  /** The version's cap; null when it has none. */
+  readonly rule: GovernanceCapRule | null;
   /** Whether the framework version has the cap at all. */
   readonly inForce: boolean;
   readonly goodOrBetter: number;
   readonly rated: number;
   readonly of: number;
-  /** True when 1.1 is limited to Requires improvement. */
+  /** True when the capped standard is limited to the rule's maximum rating. */
   readonly capped: boolean;
+}
+
+/** The base standards as people read them: "2.1–3.4" (first to last). */
+export function governanceCapBaseRange(rule: GovernanceCapRule): string {
+  const first = rule.baseStandards[0] ?? "";
+  const last = rule.baseStandards.at(-1) ?? "";
+  return first === last ? first : `${first}–${last}`;
 }
 
 export function governanceCapStatus(
   version: FrameworkVersion,
   finalRatingOf: (standardId: string) => Rating | null,
 ): GovernanceCapStatus {
-  const ratings = GOVERNANCE_CAP_BASE_STANDARDS.map(finalRatingOf);
+  const rule = getFramework(version).rules.governanceCap;
+  const base = rule?.baseStandards ?? [];
+  const ratings = base.map(finalRatingOf);
   const rated = ratings.filter((r) => r !== null).length;
   const goodOrBetter = ratings.filter((r) => r === "Good" || r === "Outstanding").length;
-  const of = GOVERNANCE_CAP_BASE_STANDARDS.length;
+  const of = base.length;
   const unrated = of - rated;
-  const inForce = getFramework(version).rules.governanceCap;
-  // "Fewer than half": 2 × (best possible Good-or-better count) < 8.
-  const capped = inForce && 2 * (goodOrBetter + unrated) < of;
-  return { inForce, goodOrBetter, rated, of, capped };
+  // "Fewer than half": 2 × (best possible Good-or-better count) < the number of base standards.
+  const capped = rule !== null && 2 * (goodOrBetter + unrated) < of;
+  return { rule, inForce: rule !== null, goodOrBetter, rated, of, capped };
 }
 
-/** Whether a 1.1 judgement breaks the cap. */
+/** Whether a judgement of the capped standard breaks the cap. */
 export function breaksGovernanceCap(status: GovernanceCapStatus, judgement: Rating): boolean {
-  return status.capped && isBetterThan(judgement, GOVERNANCE_CAP_MAX_RATING);
+  return status.capped && status.rule !== null && isBetterThan(judgement, status.rule.maxRating);
+}
+
+/** What the panel shows beside the judgement of `standardId`: the cap's count, if it is the capped standard. */
+export function governanceCapNote(status: GovernanceCapStatus, standardId: string): string | null {
+  const rule = status.rule;
+  if (!rule || standardId !== rule.standard) return null;
+  const limit = status.capped ? `, fewer than half, so ${rule.standard} cannot be above ${rule.maxRating}` : "";
+  return `Governance cap: ${status.goodOrBetter} of ${status.of} ratings of ${governanceCapBaseRange(rule)} are Good or Outstanding (${status.rated} rated)${limit}.`;
 }

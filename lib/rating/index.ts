@@ -18,14 +18,7 @@ export {
   worseOf,
 } from "./bands";
 export { DISCRETION_MAX_GAP, checkDiscretion, discretionOptions, type DiscretionCheck, type DiscretionOption } from "./discretion";
-export {
-  GOVERNANCE_CAP_BASE_STANDARDS,
-  GOVERNANCE_CAP_MAX_RATING,
-  GOVERNANCE_CAP_STANDARD,
-  breaksGovernanceCap,
-  governanceCapStatus,
-  type GovernanceCapStatus,
-} from "./governance-cap";
+export { breaksGovernanceCap, governanceCapBaseRange, governanceCapNote, governanceCapStatus, type GovernanceCapStatus } from "./governance-cap";
 export { ERROR_CODES, RatingInputError, jsonPath, type RatingErrorCode, type RatingErrorDocument } from "./errors";
 export { parseRatingInput, type DiscretionDecision, type KeyQuestionFigures, type RatingInput } from "./input";
 export {

@@ -18,7 +18,7 @@ import {
 import { keyQuestionBand, overallRatingForScore, percentYes, ratingPoints } from "./bands";
 import { checkDiscretion } from "./discretion";
 import { RatingInputError, jsonPath } from "./errors";
-import { GOVERNANCE_CAP_MAX_RATING, GOVERNANCE_CAP_STANDARD, breaksGovernanceCap, governanceCapStatus } from "./governance-cap";
+import { breaksGovernanceCap, governanceCapBaseRange, governanceCapStatus } from "./governance-cap";
 import type { DiscretionDecision, KeyQuestionFigures, RatingInput } from "./input";
 
 export interface KeyQuestionResult {
@@ -97,16 +97,17 @@ export function rateInspection(input: RatingInput): RatingResult {
   );
 
   const finalRating = (id: string) => standards.find((s) => s.id === id)?.rating ?? null;
-  const governanceJudgement = judgements[GOVERNANCE_CAP_STANDARD];
-  if (governanceJudgement !== undefined) {
+  const capRule = fw.rules.governanceCap;
+  const governanceJudgement = capRule ? judgements[capRule.standard] : undefined;
+  if (capRule && governanceJudgement !== undefined) {
     const cap = governanceCapStatus(fw.version, finalRating);
     if (breaksGovernanceCap(cap, governanceJudgement)) {
       throw new RatingInputError(
         "governance_cap",
-        `Only ${cap.goodOrBetter} of the ${cap.of} ratings of standards 2.1–3.4 are Good or Outstanding` +
+        `Only ${cap.goodOrBetter} of the ${cap.of} ratings of standards ${governanceCapBaseRange(capRule)} are Good or Outstanding` +
           (cap.rated < cap.of ? ` (${cap.of - cap.rated} unrated)` : "") +
-          `, fewer than half, so 1.1 cannot be rated above '${GOVERNANCE_CAP_MAX_RATING}' (got '${governanceJudgement}').`,
-        jsonPath(["judgements", GOVERNANCE_CAP_STANDARD]),
+          `, fewer than half, so ${capRule.standard} cannot be rated above '${capRule.maxRating}' (got '${governanceJudgement}').`,
+        jsonPath(["judgements", capRule.standard]),
       );
     }
   }

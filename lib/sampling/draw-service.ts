@@ -10,7 +10,7 @@ import { can } from "@/lib/permissions/table";
 import { caseCountSchema, seedSchema, seedToUse } from "./draw-input";
 import { SAMPLE_SIZE_METHOD } from "./sample-size";
 import { compareProportions, drawSampleByStream, type SamplingUnit } from "./stratified-draw";
-import { proposeStreamSampleSizes, YJS_2018_STREAM_SPLIT_LABEL } from "./stream-sizes";
+import { proposeStreamSampleSizes } from "./stream-sizes";
 import { SAMPLED_ATTRIBUTES_SELECT } from "@/lib/population/population-row";
 import { parse } from "@/lib/validation";
 
@@ -281,7 +281,7 @@ export async function removeCaseFromSample(actor: Actor, input: unknown): Promis
 // --- Read model ------------------------------------------------------------------------------------
 
 /**
- * Per stream: population, proposed size with its method (yjs-2018: S2's 60/40 split of one sample),
+ * Per stream: population, proposed size with its method (the version's split of one sample, if any),
  * last draw, proportions; and the cases.
  */
 export async function samplingView(actor: Actor, inspectionId: string) {
@@ -346,8 +346,16 @@ export async function samplingView(actor: Actor, inspectionId: string) {
   return {
     ...inspection,
     sampleSizeMethod: SAMPLE_SIZE_METHOD,
-    /** yjs-2018: the one sample S2's split was taken from, with the split's label. */
-    streamSplit: proposal.split ? { ...proposal.split, label: YJS_2018_STREAM_SPLIT_LABEL } : null,
+    /** For a version that splits one sample between streams (yjs-2018: S2's): the sample, the split's name, label and shares. */
+    streamSplit: proposal.split
+      ? {
+          total: proposal.split.total,
+          populationSize: proposal.split.populationSize,
+          name: proposal.split.rule.name,
+          label: proposal.split.rule.label,
+          percent: { court: proposal.split.rule.courtPercent, out_of_court: 100 - proposal.split.rule.courtPercent } as Partial<Record<Stream, number>>,
+        }
+      : null,
     streams,
     cases: cases.map((c) => ({
       ...c,

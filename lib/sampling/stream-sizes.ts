@@ -1,33 +1,27 @@
-// The proposed sample size of each stream (framework.md section 7).
+// The proposed sample size of each stream (framework.md section 7), by the version's declaration
+// (MethodRules.streamSplit in lib/framework).
 //
-// yjs-2021: each stream is sized on its own eligible population with sampleSize(); the reports give
-// no split between streams. yjs-2018: S2 sized one sample for the inspection and took 60% of it from
-// court disposals and 40% from out-of-court disposals (25 and 17 of 42), so the proposal sizes the
-// sample on both streams' eligible cases together, then splits it 60/40, the court share rounded to
-// the nearest case. A stream never gets more than its eligible cases; the places it cannot fill are not moved
-// to the other stream, so the split stays S2's. Either way the lead can change each number.
+// Without a split (yjs-2021) each stream is sized on its own eligible population with sampleSize().
+// With one (yjs-2018, S2: 60/40) the proposal sizes one sample on both streams' eligible cases
+// together, then splits it, the court share rounded to the nearest case. A stream never gets more
+// than its eligible cases; the places it cannot fill are not moved to the other stream, so the split
+// stays the version's. Either way the lead can change each number.
 
 import type { Stream } from "@/lib/framework/case-attributes";
-import { hasStreamWindows } from "@/lib/framework/eligibility-window";
+import { getFramework, isFrameworkVersion, type StreamSplit } from "@/lib/framework";
 import { sampleSize, type SampleSizeOptions } from "./sample-size";
-
-/** Percent of the yjs-2018 sample from each stream (S2). */
-export const YJS_2018_STREAM_SPLIT = Object.freeze({ court: 60, out_of_court: 40 });
-
-export const YJS_2018_STREAM_SPLIT_LABEL =
-  "S2's split: one sample sized on the court and out-of-court cases together, 60% of it court disposals and 40% out-of-court disposals";
 
 export interface StreamSizeProposal {
   /** Proposed size per stream, for the streams given. */
   sizes: Partial<Record<Stream, number>>;
-  /** yjs-2018 only: the sample the split was taken from, and the eligible cases it was sized on. */
-  split: { total: number; populationSize: number } | null;
+  /** With a split only: the sample it was taken from, the eligible cases it was sized on, and the split. */
+  split: { total: number; populationSize: number; rule: StreamSplit } | null;
 }
 
-/** The court share of a yjs-2018 sample of `total`, to the nearest case; out-of-court has the rest. */
-export function courtShareOf(total: number): number {
+/** The court share of a split sample of `total`, to the nearest case; out-of-court has the rest. */
+export function courtShareOf(total: number, courtPercent: number): number {
   if (!Number.isSafeInteger(total) || total < 0) throw new RangeError("total must be a whole number, 0 or more");
-  return Math.floor((total * YJS_2018_STREAM_SPLIT.court + 50) / 100);
+  return Math.floor((total * courtPercent + 50) / 100);
 }
 
 /**
@@ -40,19 +34,20 @@ export function proposeStreamSampleSizes(
   options: SampleSizeOptions = {},
 ): StreamSizeProposal {
   const entries = Object.entries(populationByStream) as [Stream, number][];
-  if (!hasStreamWindows(frameworkVersion)) {
+  const rule = isFrameworkVersion(frameworkVersion) ? getFramework(frameworkVersion).rules.streamSplit : null;
+  if (!rule) {
     return { sizes: Object.fromEntries(entries.map(([stream, count]) => [stream, sampleSize(count, options)])), split: null };
   }
   const court = populationByStream.court ?? 0;
   const outOfCourt = populationByStream.out_of_court ?? 0;
   const populationSize = court + outOfCourt;
   const total = sampleSize(populationSize, options);
-  const courtShare = courtShareOf(total);
+  const courtShare = courtShareOf(total, rule.courtPercent);
   const sizes: Partial<Record<Stream, number>> = {};
   for (const [stream, count] of entries) {
     if (stream === "court") sizes.court = Math.min(count, courtShare);
     else if (stream === "out_of_court") sizes.out_of_court = Math.min(count, total - courtShare);
     else sizes[stream] = sampleSize(count, options);
   }
-  return { sizes, split: { total, populationSize } };
+  return { sizes, split: { total, populationSize, rule } };
 }

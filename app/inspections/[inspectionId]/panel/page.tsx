@@ -16,7 +16,7 @@ import { moderationAgreement } from "@/lib/moderation/agreement";
 import { moderationLine } from "@/lib/moderation/summary";
 import { panelFigures } from "@/lib/panel";
 import { signOffChecks, type SignOffChecks } from "@/lib/panel/sign-off-checks";
-import { GOVERNANCE_CAP_STANDARD, governanceCapStatus, whyWithoutFigures } from "@/lib/rating";
+import { governanceCapNote, governanceCapStatus, whyWithoutFigures } from "@/lib/rating";
 import { clearDecisionAction, recordDiscretionAction, recordJudgementAction, reopenAction, signOffAction } from "@/app/inspections/[inspectionId]/panel/actions";
 
 export const metadata: Metadata = { title: "Ratings panel" };
@@ -234,11 +234,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
                       standardId={standard.id}
                       standardTitle={standard.title}
                       current={judgement}
-                      capNote={
-                        standard.id === GOVERNANCE_CAP_STANDARD && cap.inForce
-                          ? `Governance cap: ${cap.goodOrBetter} of ${cap.of} ratings of 2.1–3.4 are Good or Outstanding (${cap.rated} rated)${cap.capped ? ", fewer than half, so 1.1 cannot be above Requires improvement" : ""}.`
-                          : null
-                      }
+                      capNote={governanceCapNote(cap, standard.id)}
                     />
                     {judgement ? <ClearDecisionForm clearDecisionAction={clearDecisionAction} inspectionId={inspectionId} standardId={standard.id} kind="judgement" /> : null}
                   </>

@@ -9,7 +9,6 @@ import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS, STREAM_LABE
 import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
 import { samplingView } from "@/lib/sampling/draw-service";
-import { YJS_2018_STREAM_SPLIT } from "@/lib/sampling/stream-sizes";
 import { addCaseAction, drawSampleAction, removeCaseAction } from "@/app/inspections/[inspectionId]/setup/actions";
 
 export const metadata: Metadata = { title: "Set-up: sample" };
@@ -53,7 +52,7 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
               {s.proposedSize}{" "}
               <span className="text-sm text-muted">
                 {view.streamSplit
-                  ? `(S2's split: ${s.stream === "court" ? YJS_2018_STREAM_SPLIT.court : YJS_2018_STREAM_SPLIT.out_of_court}% of ${view.streamSplit.total}, never more than the eligible cases)`
+                  ? `(${view.streamSplit.name}: ${view.streamSplit.percent[s.stream] ?? 0}% of ${view.streamSplit.total}, never more than the eligible cases)`
                   : "(80% confidence, ±5, p = 0.5, finite population correction)"}
               </span>
             </dd>
