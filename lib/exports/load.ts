@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { getFramework, keyQuestionApplicability, standardsForStream } from "@/lib/framework";
 import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
-import { CASE_STATUS_LABELS, FRAMEWORK_LABELS } from "@/lib/inspections/labels";
+import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 import { moderationExport } from "@/lib/moderation/export";
 import { loadPanelState, rateState } from "@/lib/panel";
 import { authorize, type Actor } from "@/lib/permissions/access";
@@ -93,7 +93,7 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
       id: state.inspection.id,
       yjsName: state.inspection.yjsName,
       frameworkVersion: framework.version,
-      frameworkLabel: FRAMEWORK_LABELS[framework.version] ?? framework.label,
+      frameworkLabel: framework.label,
       fieldworkStart: state.inspection.fieldworkStart,
     },
     generatedAt: now,

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ApplicabilityAttributes } from "./case-attributes";
 import { defineFramework } from "./define-framework";
@@ -9,11 +11,13 @@ import {
   allStandards,
   findKeyQuestion,
   findStandard,
+  frameworkLabel,
   getFramework,
   isFrameworkVersion,
   keyQuestionApplicability,
   standardsForStream,
   type Framework,
+  type FrameworkVersion,
   type KeyQuestion,
 } from "./index";
 
@@ -291,5 +295,31 @@ describe("a version's rules are checked against its own standards when it is dec
     expect(declare({ governanceCap: { standard: "1.1", baseStandards: ["4.1"], maxRating: "Good" } })).toThrow("counts 4.1, which is not a scored standard");
     expect(declare({ windows: { ...rules.windows, window: { unit: "days", startBefore: 10, endBefore: 20 } } })).toThrow("a window must start before it ends");
     expect(declare({ streamSplit: { name: "a split", courtPercent: 101, label: "" } })).toThrow("court share of 0–100%");
+  });
+});
+
+describe("the registry", () => {
+  it("is the only way to a version: FRAMEWORK_VERSIONS are the declared ones, and an undeclared id is refused", () => {
+    for (const version of FRAMEWORK_VERSIONS) expect(getFramework(version).version).toBe(version);
+    expect(frameworkLabel("yjs-2018")).toBe(y2018.label);
+    expect(frameworkLabel("yjs-2025")).toBe("yjs-2025");
+    expect(() => getFramework("yjs-2025" as FrameworkVersion)).toThrow("No framework version yjs-2025 is declared");
+  });
+
+  it("takes a version for tests only: no module outside tests/ and test files registers one", () => {
+    const root = path.resolve(__dirname, "../..");
+    const callers: string[] = [];
+    const visit = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!["node_modules", "generated", "tests"].includes(entry.name) && !entry.name.startsWith(".")) visit(full);
+        } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && readFileSync(full, "utf8").includes("registerTestFramework(")) {
+          callers.push(path.relative(root, full));
+        }
+      }
+    };
+    visit(root);
+    expect(callers).toEqual([path.join("lib", "framework", "index.ts")]);
   });
 });

@@ -1,4 +1,12 @@
 // Public entry to the versioned framework data. Everything returned is deep-frozen.
+//
+// A framework version is one declaration (yjs-2018.ts, yjs-2021.ts): its standards and key
+// questions with their applicability, its method rules (streams, windows, split between streams,
+// governance cap) and its report wording. Modules outside lib/framework ask the declaration and never
+// compare version ids. Adding a version: its file, an entry in FRAMEWORK_VERSIONS and
+// FRAMEWORK_VERSION_LABELS (types.ts) and in the registry below, and a migration adding its id to
+// the CHECKs on framework_version. tests/framework/yjs-test-version.ts is a third version that runs
+// through set-up, the case page and the panel to prove it (lib/framework/test-version.int.test.ts).
 
 import type { Stream } from "./case-attributes";
 import { FRAMEWORK_VERSIONS, type Framework, type FrameworkVersion, type KeyQuestion, type Standard } from "./types";
@@ -8,17 +16,41 @@ import { YJS_2021 } from "./yjs-2021";
 export * from "./types";
 export { keyQuestionApplicability, type KeyQuestionApplicability } from "./applicability";
 
-const FRAMEWORKS: Readonly<Record<FrameworkVersion, Framework>> = Object.freeze({
-  "yjs-2018": YJS_2018,
-  "yjs-2021": YJS_2021,
-});
+/** Every version the application knows, by id: the real ones, and in tests any registered by registerTestFramework. */
+const FRAMEWORKS = new Map<string, Framework>(
+  [YJS_2018, YJS_2021].map((framework) => [framework.version, framework]),
+);
+if (FRAMEWORKS.size !== FRAMEWORK_VERSIONS.length || !FRAMEWORK_VERSIONS.every((v) => FRAMEWORKS.get(v)?.version === v)) {
+  throw new Error("lib/framework: FRAMEWORK_VERSIONS and the registered declarations differ");
+}
 
 export function isFrameworkVersion(x: unknown): x is FrameworkVersion {
-  return typeof x === "string" && (FRAMEWORK_VERSIONS as readonly string[]).includes(x);
+  return typeof x === "string" && FRAMEWORKS.has(x);
 }
 
 export function getFramework(version: FrameworkVersion): Framework {
-  return FRAMEWORKS[version];
+  const framework = FRAMEWORKS.get(version);
+  if (!framework) throw new Error(`No framework version ${String(version)} is declared`);
+  return framework;
+}
+
+/** A version's name for people, from its declaration; the id itself for a version none declares. */
+export function frameworkLabel(version: string): string {
+  return FRAMEWORKS.get(version)?.label ?? version;
+}
+
+/**
+ * Registers a version declared under tests/ in this process, beside the real ones, so a test can run
+ * it through the modules exactly as a real version (lib/framework/test-version.int.test.ts). For
+ * tests only: it refuses to run unless NODE_ENV is "test" (as vitest sets it), and
+ * lib/framework/framework.test.ts checks that nothing outside tests/ and test files calls it. A real
+ * version is never replaced.
+ */
+export function registerTestFramework(framework: Framework): void {
+  if (process.env.NODE_ENV !== "test") throw new Error("registerTestFramework is for tests only");
+  const existing = FRAMEWORKS.get(framework.version);
+  if (existing && existing !== framework) throw new Error(`Framework version ${framework.version} is already declared`);
+  FRAMEWORKS.set(framework.version, framework);
 }
 
 interface FrameworkIndex {

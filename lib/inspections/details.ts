@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { type Stream } from "@/lib/framework/case-attributes";
-import { FRAMEWORK_VERSIONS } from "@/lib/framework";
+import { isFrameworkVersion, type FrameworkVersion } from "@/lib/framework";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { authorize, authorizeGlobal, type Actor } from "@/lib/permissions/access";
 import {
@@ -21,8 +21,8 @@ import { fieldProblem, isoDate, lockInspection, sampledStreams, storedWindows, u
 // An inspection's details and eligibility windows: creating it, and changing them during set-up.
 //
 // - The framework, fieldwork date and windows change only during set-up; the name until sign-off.
-// - yjs-2021 has one eligibility window; yjs-2018 one for court and one for out-of-court disposals
-//   (lib/framework/eligibility-window.ts). A window left blank is stored as the proposal.
+// - A version has one eligibility window, or one for court and one for out-of-court disposals, as
+//   its declaration says (lib/framework/eligibility-window.ts). A window left blank is stored as the proposal.
 
 const optionalDate = (label: string) =>
   z
@@ -38,7 +38,8 @@ const detailsSchema = z
       .trim()
       .min(1, "Enter the name of the youth justice service")
       .max(150, "Enter a name of at most 150 characters"),
-    frameworkVersion: z.enum(FRAMEWORK_VERSIONS, { error: "Choose the framework version" }),
+    // Any declared version (lib/framework's registry), not a list written here.
+    frameworkVersion: z.custom<FrameworkVersion>(isFrameworkVersion, { error: "Choose the framework version" }),
     fieldworkStart: z
       .string({ error: "Enter the date fieldwork starts" })
       .trim()
@@ -47,7 +48,7 @@ const detailsSchema = z
       .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", "Enter a fieldwork start date between 2000 and 2100"),
     windowStart: optionalDate("start of the eligibility window").default(null),
     windowEnd: optionalDate("end of the eligibility window").default(null),
-    /** yjs-2018 only; ignored for yjs-2021, which has one window. */
+    /** Only for a version with an out-of-court window; ignored for the others. */
     oocWindowStart: optionalDate("start of the out-of-court disposal eligibility window").default(null),
     oocWindowEnd: optionalDate("end of the out-of-court disposal eligibility window").default(null),
   })

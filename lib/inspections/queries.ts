@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
-import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
+import { frameworkLabel } from "@/lib/framework";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { can, moderatorHeld, teamRoleHeld } from "@/lib/permissions/table";
 
@@ -41,7 +41,7 @@ export async function listInspectionsFor(actor: Actor): Promise<InspectionSummar
     id: row.id,
     yjsName: row.yjsName,
     frameworkVersion: row.frameworkVersion,
-    frameworkLabel: FRAMEWORK_LABELS[row.frameworkVersion] ?? row.frameworkVersion,
+    frameworkLabel: frameworkLabel(row.frameworkVersion),
     fieldworkStart: row.fieldworkStart,
     status: row.status,
     myRole: teamRoleHeld(actor.role, row.memberships[0]?.role ?? null),
@@ -72,7 +72,7 @@ export async function inspectionOverview(actor: Actor, inspectionId: string) {
   const caseCounts = groups.map((g) => ({ stream: g.stream, status: g.status, count: g._count._all }));
   return {
     ...inspection,
-    frameworkLabel: FRAMEWORK_LABELS[inspection.frameworkVersion] ?? inspection.frameworkVersion,
+    frameworkLabel: frameworkLabel(inspection.frameworkVersion),
     caseCounts,
     caller,
     rights: {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
-import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
+import { frameworkLabel } from "@/lib/framework";
 import { type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
 import { hasStreamWindows, windowRule } from "@/lib/framework/eligibility-window";
@@ -42,7 +42,7 @@ export async function setupOverview(actor: Actor, inspectionId: string) {
     id: inspection.id,
     yjsName: inspection.yjsName,
     frameworkVersion: inspection.frameworkVersion,
-    frameworkLabel: FRAMEWORK_LABELS[inspection.frameworkVersion] ?? inspection.frameworkVersion,
+    frameworkLabel: frameworkLabel(inspection.frameworkVersion),
     fieldworkStart,
     windowStart: isoDate(inspection.windowStart),
     windowEnd: isoDate(inspection.windowEnd),

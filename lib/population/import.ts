@@ -4,9 +4,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
+import { frameworkLabel } from "@/lib/framework";
 import { STREAMS } from "@/lib/framework/case-attributes";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
-import { FRAMEWORK_LABELS } from "@/lib/inspections/labels";
 import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWindows } from "@/lib/inspections/kernel";
 import { hasStreamWindows, windowForStream, type InspectionWindows } from "@/lib/framework/eligibility-window";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
@@ -70,7 +70,7 @@ export function windowOptions(frameworkVersion: string, windows: InspectionWindo
 
 /** "2018–2021 framework": the label without its parenthesis, for a sentence. */
 function frameworkName(frameworkVersion: string): string {
-  return (FRAMEWORK_LABELS[frameworkVersion] ?? `${frameworkVersion} framework`).replace(/\s*\(.*\)$/, "");
+  return frameworkLabel(frameworkVersion).replace(/\s*\(.*\)$/, "");
 }
 
 export async function importPopulation(actor: Actor, input: { inspectionId: unknown; fileName: unknown; content: unknown }): Promise<PopulationImportResult> {

@@ -1,0 +1,222 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { applyChanges } from "@/lib/answers/apply-changes";
+import { loadCasePage } from "@/lib/cases/queries";
+import { completeCase } from "@/lib/cases/workflow";
+import { closeDatabase, db } from "@/lib/db/client";
+import { createInspection } from "@/lib/inspections/details";
+import { startFieldwork } from "@/lib/inspections/fieldwork";
+import { setupOverview } from "@/lib/inspections/setup-views";
+import { addMember } from "@/lib/inspections/team";
+import { panelFigures, recordJudgement } from "@/lib/panel";
+import { importPopulation } from "@/lib/population/import";
+import { governanceCapNote, governanceCapStatus } from "@/lib/rating";
+import { allocateBalanced } from "@/lib/sampling/allocation-service";
+import { drawSample, samplingView } from "@/lib/sampling/draw-service";
+import { sampleSize } from "@/lib/sampling/sample-size";
+import { migrate } from "@/scripts/embedded-database";
+import { TEST_FRAMEWORK_VERSION, YJS_TEST } from "@/tests/framework/yjs-test-version";
+import { makeUser, toCsv, type CsvCase } from "@/tests/inspections/setup-fixtures";
+import { refusal } from "@/tests/refusal";
+import { getFramework, registerTestFramework } from "./index";
+
+// A framework version is one declaration (lib/framework/index.ts). The proof: a third version,
+// declared under tests/ and registered as the real ones are, runs through set-up (windows, the
+// population's checks, sample sizes, draw, allocation), the case page, the answers and their
+// applicability, completion, the panel's figures and the engine's governance cap, with no module
+// outside lib/framework knowing it exists. Its database is one of its own, where the version's
+// migration is what a real version's would be: its id added to the CHECKs on framework_version.
+
+const serverUrl = new URL(inject("databaseUrl"));
+const database = `third_version_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
+const urlOf = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+const originalUrl = process.env.DATABASE_URL;
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The migration a new version comes with: its id allowed wherever framework_version is stored. */
+const ADD_TEST_VERSION = ["inspections", "programme_figures", "published_inspections"]
+  .map(
+    (table) => `ALTER TABLE ${table} DROP CONSTRAINT ${table}_framework_version_check,
+      ADD CONSTRAINT ${table}_framework_version_check CHECK (framework_version IN ('yjs-2018', 'yjs-2021', '${TEST_FRAMEWORK_VERSION}'));`,
+  )
+  .join("\n");
+
+const row = (reference: string, stream: string, disposalType: string, disposalDate: string): CsvCase => ({
+  reference,
+  stream,
+  disposal_type: disposalType,
+  disposal_date: disposalDate,
+  gender: "male",
+  age: "15",
+  rosh: "medium",
+  safety_wellbeing: "low",
+});
+
+describe("a third framework version declared only under tests/", () => {
+  const framework = YJS_TEST;
+  let manager: Awaited<ReturnType<typeof makeUser>>;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  let inspector: Awaited<ReturnType<typeof makeUser>>;
+  let inspectionId = "";
+
+  beforeAll(async () => {
+    await admin(urlOf("postgres"), `CREATE DATABASE ${database}`);
+    migrate(urlOf(database));
+    await admin(urlOf(database), ADD_TEST_VERSION);
+    await closeDatabase();
+    process.env.DATABASE_URL = urlOf(database);
+    registerTestFramework(framework);
+    manager = await makeUser("manager");
+    lead = await makeUser("lead_inspector");
+    inspector = await makeUser("inspector");
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeDatabase();
+    process.env.DATABASE_URL = originalUrl;
+    await admin(urlOf("postgres"), `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+
+  it("is registered beside the real versions, never in place of one", () => {
+    expect(getFramework(TEST_FRAMEWORK_VERSION)).toBe(framework);
+    expect(() => registerTestFramework({ ...getFramework("yjs-2021") })).toThrow("yjs-2021 is already declared");
+  });
+
+  it("set-up: proposes the version's window, checks the population against it and its streams, sizes each stream on its own", async () => {
+    ({ id: inspectionId } = await createInspection(manager, {
+      yjsName: "Testshire Youth Justice Service",
+      frameworkVersion: TEST_FRAMEWORK_VERSION,
+      fieldworkStart: "2024-01-22",
+      windowStart: "",
+      windowEnd: "",
+    }));
+    await addMember(manager, { inspectionId, userId: lead.id, role: "lead_inspector" });
+    await addMember(manager, { inspectionId, userId: inspector.id, role: "inspector" });
+
+    const overview = await setupOverview(lead, inspectionId);
+    // 200 and 20 days before 22 January 2024.
+    expect(overview).toMatchObject({
+      frameworkVersion: TEST_FRAMEWORK_VERSION,
+      frameworkLabel: framework.label,
+      windowStart: "2023-07-06",
+      windowEnd: "2024-01-02",
+      oocWindowStart: null,
+      streamWindows: false,
+      windowAssumption: framework.rules.windows.assumption,
+    });
+
+    const court = ["2023-07-06", "2023-08-10", "2023-09-10", "2023-10-10"].map((date, i) => row(`TC-${i + 1}`, "court", "referral_order", date));
+    const outOfCourt = ["2023-11-10", "2023-12-10", "2024-01-02"].map((date, i) => row(`TO-${i + 1}`, "out_of_court", "youth_caution", date));
+    const refused = await importPopulation(lead, {
+      inspectionId,
+      fileName: "population.csv",
+      content: toCsv([...court, ...outOfCourt, row("TR-1", "resettlement", "custodial_sentence", "2023-09-01"), row("TC-9", "court", "referral_order", "2023-07-05")]),
+    });
+    expect(refused.status).toBe("invalid");
+    const messages = refused.status === "invalid" ? refused.errors.map((e) => e.message) : [];
+    expect(messages).toEqual([
+      "Row 9, stream: is resettlement, which the Test-only framework does not inspect; leave these cases out.",
+      "Row 10, disposal_date: is before the eligibility window, which starts on 2023-07-06.",
+    ]);
+    const imported = await importPopulation(lead, { inspectionId, fileName: "population.csv", content: toCsv([...court, ...outOfCourt]) });
+    expect(imported).toMatchObject({ status: "imported", rowCount: 7 });
+
+    const sampling = await samplingView(lead, inspectionId);
+    expect(sampling.streamSplit).toBeNull();
+    expect(sampling.streams.map((s) => [s.stream, s.populationSize, s.proposedSize])).toEqual([
+      ["court", 4, sampleSize(4)],
+      ["out_of_court", 3, sampleSize(3)],
+    ]);
+    for (const s of sampling.streams) await drawSample(lead, { inspectionId, stream: s.stream, size: String(s.proposedSize), seed: "third-version" });
+    await allocateBalanced(lead, { inspectionId, includeLead: null, keepExisting: null });
+    await startFieldwork(lead, { inspectionId });
+    expect(await db.case.count({ where: { inspectionId, allocatedToId: inspector.id } })).toBe(7);
+  });
+
+  it("the case page and the answers: the version's sections, questions and applicability", async () => {
+    const cases = await db.case.findMany({ where: { inspectionId }, orderBy: { reference: "asc" }, select: { id: true, reference: true, stream: true } });
+    for (const [index, kase] of cases.entries()) {
+      const page = await loadCasePage(inspector, inspectionId, kase.id);
+      const court = kase.stream === "court";
+      expect(page.inspection.frameworkVersion).toBe(TEST_FRAMEWORK_VERSION);
+      expect(page.sections.map((s) => s.id)).toEqual(court ? ["2.1", "2.2", "2.3", "2.4"] : ["3.1", "3.2", "3.3", "3.4"]);
+      expect(page.sections[0]?.questions[0]?.text).toBe(court ? "Does the test assessment consider the child's strengths?" : "Does the test out-of-court assessment hear the child?");
+      // Only the test version's 2.1.2 depends on a judgement: harm factors, on court cases.
+      expect(page.factorJudgements).toEqual({ harmFactors: court, safetyWellbeingFactors: false });
+
+      // Court cases fail every question but 2.1.2; out-of-court cases meet every one. Half the
+      // court cases have harm factors, so 2.1.2 applies to two of them and the others refuse it.
+      const harmFactors = court ? index % 2 === 0 : null;
+      const caseChange = {
+        changeId: randomUUID(),
+        target: "case" as const,
+        baseVersion: page.case.version,
+        from: { harmFactors: page.case.harmFactors, caseManagerInterviewed: page.case.caseManagerInterviewed },
+        to: { harmFactors, caseManagerInterviewed: false },
+      };
+      const answers = page.sections
+        .flatMap((s) => s.questions)
+        .filter((q) => q.id !== "2.1.2" || harmFactors === true)
+        .map((q) => ({
+          changeId: randomUUID(),
+          target: "answer" as const,
+          questionId: q.id,
+          baseVersion: 0,
+          from: { value: null, rationale: "" },
+          to: { value: court && q.id !== "2.1.2" ? "no" : "yes", rationale: `Test rationale for ${q.id}.` },
+        }));
+      const { results } = await applyChanges(inspector, kase.id, { changes: [caseChange, ...answers] });
+      expect(results.map((r) => r.status)).toEqual(Array(answers.length + 1).fill("applied"));
+      if (court && !harmFactors) {
+        const { results: refused } = await applyChanges(inspector, kase.id, {
+          changes: [{ changeId: randomUUID(), target: "answer", questionId: "2.1.2", baseVersion: 0, from: { value: null }, to: { value: "yes" } }],
+        });
+        expect(refused[0]).toMatchObject({ status: "rejected", code: 400, message: expect.stringContaining("Applies only to cases with harm factors") });
+      }
+      await completeCase(inspector, { caseId: kase.id, scope: "case" });
+    }
+  });
+
+  it("the panel: the version's standards rated from the answers, its governance cap, its score", async () => {
+    const figures = await panelFigures(lead, inspectionId);
+    expect(figures.frameworkVersion).toBe(TEST_FRAMEWORK_VERSION);
+    const standard = (id: string) => figures.final.result.standards.find((s) => s.id === id);
+    expect(figures.final.result.standards.map((s) => s.id)).toEqual(["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"]);
+    expect(standard("2.1")?.keyQuestions.map((k) => [k.id, k.yes, k.applicable, k.band])).toEqual([
+      ["2.1.1", 0, 4, "Inadequate"],
+      ["2.1.2", 2, 2, "Outstanding"],
+    ]);
+    for (const id of ["2.1", "2.2", "2.3", "2.4"]) expect(standard(id)?.rating).toBe("Inadequate");
+    for (const id of ["3.1", "3.2", "3.3", "3.4"]) expect(standard(id)?.rating).toBe("Outstanding");
+
+    // Its cap counts 2.1–2.4 only: none is Good, so 1.1 is held to Requires improvement (yjs-2021's
+    // cap, over 2.1–3.4, would count four of eight and not bite).
+    const finalRating = (id: string) => standard(id)?.rating ?? null;
+    const cap = governanceCapStatus(TEST_FRAMEWORK_VERSION, finalRating);
+    expect(cap).toMatchObject({ inForce: true, goodOrBetter: 0, rated: 4, of: 4, capped: true });
+    expect(governanceCapStatus("yjs-2021", finalRating).capped).toBe(false);
+    expect(governanceCapNote(cap, "1.1")).toBe(
+      "Governance cap: 0 of 4 ratings of 2.1–2.4 are Good or Outstanding (4 rated), fewer than half, so 1.1 cannot be above Requires improvement.",
+    );
+    const refused = await refusal(recordJudgement(lead, inspectionId, { standardId: "1.1", rating: "Good", note: "Strong leadership." }));
+    expect(refused.message).toBe(
+      "Only 0 of the 4 ratings of standards 2.1–2.4 are Good or Outstanding, fewer than half, so 1.1 cannot be rated above 'Requires improvement' (got 'Good').",
+    );
+
+    await recordJudgement(lead, inspectionId, { standardId: "1.1", rating: "Requires improvement", note: "Held by the cap." });
+    for (const standardId of ["1.2", "1.3", "1.4"]) await recordJudgement(lead, inspectionId, { standardId, rating: "Good", note: `Evidence for ${standardId}.` });
+    const rated = (await panelFigures(lead, inspectionId)).final.result;
+    // 4 × Inadequate (0) + 4 × Outstanding (3) + Requires improvement (1) + 3 × Good (2) = 19 of 36.
+    expect(rated).toMatchObject({ framework: TEST_FRAMEWORK_VERSION, complete: true, score: 19, maxScore: 36, overallRating: "Good", missing: [] });
+  });
+});
