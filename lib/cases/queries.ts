@@ -175,7 +175,8 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
     };
   });
   const disposalOptions = (DISPOSAL_TYPES[kase.stream] as readonly DisposalType[]).map((value) => ({ value, label: DISPOSAL_TYPE_LABELS[value] }));
-  const resettlementStandard = kase.stream === "resettlement" ? findStandard(fw, "4.1") : undefined;
+  const illustrated = fw.rules.resettlementStandard;
+  const resettlementStandard = kase.stream === "resettlement" && illustrated ? findStandard(fw, illustrated) : undefined;
 
   return {
     me: { id: actor.id },

@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framework";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import { RESETTLEMENT_STANDARD, evidenceTarget, evidenceTargets, topicLabel, type EvidenceTarget } from "./targets";
+import { evidenceTarget, evidenceTargets, topicLabel, type EvidenceTarget } from "./targets";
 import { parse } from "@/lib/validation";
 
 export * from "./targets";
@@ -83,7 +83,7 @@ export async function recordEvidence(actor: Actor, inspectionId: string, input: 
     throw new ValidationError("There is a problem with what you entered.", { topic: `Choose a topic of standard ${target.standard.id}` });
   }
   if (data.caseId !== null) {
-    if (target.standard.id !== RESETTLEMENT_STANDARD) {
+    if (target.standard.id !== framework.rules.resettlementStandard) {
       throw new ValidationError("There is a problem with what you entered.", { caseId: "Only resettlement evidence can be linked to a case" });
     }
     const kase = await db.case.findFirst({
@@ -201,7 +201,9 @@ export interface EvidencePage {
   readonly inspection: { id: string; yjsName: string; status: string };
   readonly targets: readonly EvidenceTarget[];
   readonly canRecord: boolean;
-  /** Resettlement cases of the inspection, for linking 4.1 evidence to a case. */
+  /** The standard whose evidence may name a resettlement case (the version's; 4.1 in yjs-2021), or null. */
+  readonly resettlementStandard: string | null;
+  /** Resettlement cases of the inspection, for linking that standard's evidence to a case. */
   readonly resettlementCases: readonly { id: string; reference: string }[];
   readonly items: readonly EvidenceItemView[];
 }
@@ -211,8 +213,10 @@ export async function evidencePage(actor: Actor, inspectionId: string, filter: E
   const caller = await authorize(actor, inspectionId, "panel.view");
   const { framework, status, yjsName } = await inspectionOf(inspectionId);
   if (filter.standardId && !evidenceTarget(framework, filter.standardId)) throw new NotFoundError("There is no such standard rated by judgement.");
+  // Only the resettlement standard's evidence names cases: a case filter on another is ignored.
+  const byCase = filter.standardId !== undefined && filter.standardId === framework.rules.resettlementStandard;
   const [items, resettlementCases] = await Promise.all([
-    listEvidence(actor, inspectionId, filter),
+    listEvidence(actor, inspectionId, byCase ? filter : { ...(filter.standardId ? { standardId: filter.standardId } : {}) }),
     db.case.findMany({
       where: { inspectionId, stream: "resettlement", removedAt: null },
       orderBy: { reference: "asc" },
@@ -223,6 +227,7 @@ export async function evidencePage(actor: Actor, inspectionId: string, filter: E
     inspection: { id: inspectionId, yjsName, status },
     targets: evidenceTargets(framework),
     canRecord: status !== "signed_off" && can(caller, "evidence.record"),
+    resettlementStandard: framework.rules.resettlementStandard,
     resettlementCases,
     items,
   };

@@ -4,8 +4,6 @@
 
 import { allStandards, type Framework, type Standard } from "@/lib/framework";
 
-export const RESETTLEMENT_STANDARD = "4.1";
-
 export interface EvidenceTopic {
   /** What is stored in EvidenceItem.topic: a key question id, or the evidence topic's wording. */
   readonly value: string;

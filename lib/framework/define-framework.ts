@@ -70,6 +70,10 @@ function checkRules(version: FrameworkVersion, domains: readonly Domain[], rules
       throw new Error(`${version}: a window must start before it ends, in whole ${span.unit} before fieldwork`);
     }
   }
+  const illustrated = rules.resettlementStandard;
+  if (illustrated !== null && !(rules.streams.includes("resettlement") && standards.find((s) => s.id === illustrated)?.basis === "judgement")) {
+    throw new Error(`${version}: resettlement cases can illustrate only a judged standard of a version that samples them (${illustrated})`);
+  }
   const split = rules.streamSplit;
   const twoStreams = rules.streams.includes("court") && rules.streams.includes("out_of_court");
   if (rules.windows.outOfCourt && !twoStreams) throw new Error(`${version}: an out-of-court window needs court and out-of-court cases`);

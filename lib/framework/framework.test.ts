@@ -264,12 +264,14 @@ describe("each version declares its own method rules", () => {
       governanceCap: null,
       windows: { window: { unit: "months", startBefore: 9, endBefore: 6 }, outOfCourt: { unit: "months", startBefore: 5, endBefore: 3 } },
       streamSplit: { name: "S2's split", courtPercent: 60 },
+      resettlementStandard: null,
     });
     expect(yjs2021.rules).toMatchObject({
       streams: ["court", "out_of_court", "resettlement"],
       governanceCap: { standard: "1.1", baseStandards: ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"], maxRating: "Requires improvement" },
       windows: { window: { unit: "days", startBefore: 364, endBefore: 66 }, outOfCourt: null, assumption: null },
       streamSplit: null,
+      resettlementStandard: "4.1",
     });
     for (const version of FRAMEWORK_VERSIONS) {
       const framework = getFramework(version);
@@ -295,6 +297,7 @@ describe("a version's rules are checked against its own standards when it is dec
     expect(declare({ governanceCap: { standard: "1.1", baseStandards: ["4.1"], maxRating: "Good" } })).toThrow("counts 4.1, which is not a scored standard");
     expect(declare({ windows: { ...rules.windows, window: { unit: "days", startBefore: 10, endBefore: 20 } } })).toThrow("a window must start before it ends");
     expect(declare({ streamSplit: { name: "a split", courtPercent: 101, label: "" } })).toThrow("court share of 0–100%");
+    expect(declare({ resettlementStandard: "2.1" })).toThrow("resettlement cases can illustrate only a judged standard of a version that samples them (2.1)");
   });
 });
 

@@ -158,6 +158,11 @@ export interface MethodRules {
   readonly windows: WindowRule;
   /** Null when each stream is sized on its own eligible population (sampling/sample-size.ts). */
   readonly streamSplit: StreamSplit | null;
+  /**
+   * The judged standard resettlement cases illustrate: they answer no key questions, and that
+   * standard's evidence may name one of them (yjs-2021: 4.1). Null when the version has none.
+   */
+  readonly resettlementStandard: string | null;
 }
 
 export interface Framework {

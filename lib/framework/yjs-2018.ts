@@ -275,5 +275,7 @@ export const YJS_2018 = defineFramework("yjs-2018", FRAMEWORK_VERSION_LABELS["yj
       courtPercent: 60,
       label: "S2's split: one sample sized on the court and out-of-court cases together, 60% of it court disposals and 40% out-of-court disposals",
     },
+    // No resettlement cases (framework.md 3).
+    resettlementStandard: null,
   },
 );

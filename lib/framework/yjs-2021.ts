@@ -222,5 +222,6 @@ export const YJS_2021 = defineFramework(
     windows: { window: { unit: "days", startBefore: 364, endBefore: 66 }, outOfCourt: null, basis: "the pattern of the 2021 framework's reports", assumption: null },
     // The reports give no split between streams: each is sized on its own eligible population.
     streamSplit: null,
+    resettlementStandard: "4.1",
   },
 );

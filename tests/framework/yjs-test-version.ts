@@ -94,5 +94,6 @@ export const YJS_TEST = defineFramework(
       assumption: "Test-only: one window, 200 to 20 days before fieldwork",
     },
     streamSplit: null,
+    resettlementStandard: null,
   },
 );
