@@ -19,6 +19,7 @@ const SECTIONS: [string, () => Promise<{ default: BenchSection | PureBenchSectio
   ["population-import", () => import("./sections/population-import")],
   ["answer-saves", () => import("./sections/answer-saves")],
   ["case-page-js", () => import("./sections/case-page-js")],
+  ["case-page-lighthouse", () => import("./sections/case-page-lighthouse")],
   ["report-export", () => import("./sections/report-export")],
   ["statistics", () => import("./sections/statistics")],
   // Last: it adds 15,000 signed-off inspections, which the sections above must not see.

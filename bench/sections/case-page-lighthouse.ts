@@ -1,0 +1,106 @@
+// Issue 12: the court case page under Lighthouse (12.2.3, a dev dependency) in Debian's Chromium, as
+// its inspector (the session cookie sent as an extra header), with the desktop and the mobile
+// presets, beside the ratings panel of the same inspection in the same run. Lighthouse's throttling
+// is simulated (its defaults: the mobile preset slow 4G and a CPU 4× slower, the desktop preset a
+// fast connection at full speed), so the figures hold on this shared machine only as ratios and
+// medians: each page is audited RUNS times per preset, case page and panel in turn.
+import { verdict, type BenchSection } from "../section";
+import { courtCasePage } from "../case-page";
+
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const TBT_GOALS = { desktop: 200, mobile: 600 } as const;
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+interface Audit {
+  performance: number;
+  accessibility: number;
+  tbt: number;
+  interactive: number;
+  /** Main-thread time spent on scripts (evaluation, parsing and compiling), Lighthouse's "bootup-time". */
+  scriptTime: number;
+  domElements: number;
+  /** Accessibility audits that did not pass, by id. */
+  failing: string[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const section: BenchSection = {
+  title: "The case page under Lighthouse, desktop and mobile presets (issue 12)",
+  async run(context) {
+    const { caseUrl, panelUrl, cookie } = await courtCasePage(context);
+    // Both are ES modules: loaded here, not at the top, as the bench runs as CommonJS under tsx.
+    const { launch } = await import("chrome-launcher");
+    const { default: lighthouse, desktopConfig } = await import("lighthouse");
+    const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+    const audit = async (url: string, preset: "desktop" | "mobile"): Promise<Audit> => {
+      const result = await lighthouse(
+        url,
+        { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } },
+        preset === "desktop" ? desktopConfig : undefined,
+      );
+      if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`Lighthouse was sent from ${url} to ${lhr.finalDisplayedUrl} (signed out?)`);
+      const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+      const accessibility = lhr.categories.accessibility!;
+      return {
+        performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+        accessibility: Math.round((accessibility.score ?? 0) * 100),
+        tbt: value("total-blocking-time"),
+        interactive: value("interactive"),
+        scriptTime: value("bootup-time"),
+        domElements: value("dom-size"),
+        failing: accessibility.auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0).map((ref) => ref.id),
+      };
+    };
+    const runs: Record<"desktop" | "mobile", { casePage: Audit[]; panel: Audit[] }> = { desktop: { casePage: [], panel: [] }, mobile: { casePage: [], panel: [] } };
+    try {
+      for (const preset of ["desktop", "mobile"] as const) {
+        for (let i = 0; i < RUNS; i++) {
+          console.log(`  Lighthouse ${preset} ${i + 1}/${RUNS}`);
+          runs[preset].casePage.push(await audit(caseUrl, preset));
+          runs[preset].panel.push(await audit(panelUrl, preset));
+        }
+      }
+    } finally {
+      await chrome.kill();
+    }
+    const ms = (n: number) => `${Math.round(n).toLocaleString("en-GB")} ms`;
+    const summary = (audits: Audit[]) => ({
+      performance: median(audits.map((a) => a.performance)),
+      accessibility: Math.min(...audits.map((a) => a.accessibility)),
+      tbt: median(audits.map((a) => a.tbt)),
+      interactive: median(audits.map((a) => a.interactive)),
+      scriptTime: median(audits.map((a) => a.scriptTime)),
+      domElements: median(audits.map((a) => a.domElements)),
+      failing: [...new Set(audits.flatMap((a) => a.failing))],
+    });
+    const lines = [
+      `Lighthouse 12.2.3 in Chromium (${CHROME_FLAGS.slice(0, 2).join(" ")}), signed in as the case's inspector, performance and accessibility categories, simulated throttling as each preset sets it. ${RUNS} audits per page and preset, the case page and the ratings panel of the same inspection in turn; medians (accessibility: the lowest score of the runs). Every run's TBT: case page ${["desktop", "mobile"].map((p) => `${p} ${runs[p as "desktop"].casePage.map((a) => Math.round(a.tbt)).join(", ")}`).join("; ")}; panel ${["desktop", "mobile"].map((p) => `${p} ${runs[p as "desktop"].panel.map((a) => Math.round(a.tbt)).join(", ")}`).join("; ")} ms.`,
+      "",
+      "| Preset | Page | Performance | Total Blocking Time | Time to interactive | Script evaluation | DOM elements | Accessibility |",
+      "|---|---|---|---|---|---|---|---|",
+    ];
+    const verdicts: string[] = [];
+    for (const preset of ["desktop", "mobile"] as const) {
+      const casePage = summary(runs[preset].casePage);
+      const panel = summary(runs[preset].panel);
+      for (const [name, s] of [["Case page", casePage], ["Ratings panel", panel]] as const) {
+        lines.push(`| ${preset} | ${name} | ${s.performance} | ${ms(s.tbt)} | ${ms(s.interactive)} | ${ms(s.scriptTime)} | ${s.domElements.toLocaleString("en-GB")} | ${s.accessibility}${s.failing.length ? ` (failing: ${s.failing.join(", ")})` : ""} |`);
+      }
+      const ratio = panel.tbt > 0 ? `${(casePage.tbt / panel.tbt).toFixed(2)}× the panel's ${ms(panel.tbt)}` : `the panel's is ${ms(panel.tbt)}`;
+      lines.push(`| ${preset} | case page ÷ panel | ${(casePage.performance / panel.performance).toFixed(2)} | ${panel.tbt > 0 ? (casePage.tbt / panel.tbt).toFixed(2) : "–"} | ${(casePage.interactive / panel.interactive).toFixed(2)} | ${(casePage.scriptTime / panel.scriptTime).toFixed(2)} | ${(casePage.domElements / panel.domElements).toFixed(2)} | |`);
+      verdicts.push(verdict(casePage.tbt < TBT_GOALS[preset], `case page TBT ${ms(casePage.tbt)} on the ${preset} preset, ${ratio} (goal: under ${TBT_GOALS[preset]} ms).`));
+      verdicts.push(verdict(casePage.accessibility === 100, `case page accessibility ${casePage.accessibility} on the ${preset} preset, the panel's ${panel.accessibility} (goal: 100).`));
+    }
+    return [...lines, "", ...verdicts.flatMap((v) => [v, ""]).slice(0, -1)];
+  },
+};
+
+export default section;
