@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
-import type { Scalar } from "@/lib/answers/change";
+import type { Scalar } from "@/lib/answers/flat-fields";
 import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDERS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";

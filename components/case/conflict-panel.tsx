@@ -1,6 +1,6 @@
 "use client";
 
-import type { Scalar } from "@/lib/answers/change";
+import type { Scalar } from "@/lib/answers/flat-fields";
 import { Button } from "@/components/ui/button";
 import type { ConflictRecord } from "./idb";
 

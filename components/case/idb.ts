@@ -2,7 +2,8 @@
 // "changes" keeps every unconfirmed change in the order it was made (auto-increment seq);
 // "conflicts" keeps changes the server refused as conflicts until the user chooses.
 
-import type { ChangeResult, FlatFields, StoredState } from "@/lib/answers/change";
+import type { ChangeResult, StoredState } from "@/lib/answers/change";
+import type { FlatFields } from "@/lib/answers/flat-fields";
 
 export interface QueuedChange {
   seq?: number;

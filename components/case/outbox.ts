@@ -3,7 +3,8 @@
 // It survives reloads, closed tabs and browser restarts because IndexedDB does; it resumes on
 // `online`, on focus and on a timer with backoff. Web Locks keep two tabs from sending at once.
 
-import { unflattenAnswerFields, unflattenCaseFields, type ChangeResult } from "@/lib/answers/change";
+import type { ChangeResult } from "@/lib/answers/change";
+import { unflattenAnswerFields } from "@/lib/answers/flat-fields";
 import { inTransaction, request, type AppliedResult, type ConflictRecord, type QueuedChange } from "./idb";
 import { forgetOfflineCopies } from "./offline-owner";
 import { backoffMs, conflictKey, foldMine, keyOf } from "./outbox-logic";
@@ -290,5 +291,5 @@ function toWire(change: QueuedChange) {
   const common = { changeId: change.changeId, baseVersion: change.baseVersion };
   return change.target === "answer"
     ? { ...common, target: "answer", questionId: change.questionId, from: unflattenAnswerFields(change.from), to: unflattenAnswerFields(change.to) }
-    : { ...common, target: "case", from: unflattenCaseFields(change.from), to: unflattenCaseFields(change.to) };
+    : { ...common, target: "case", from: change.from, to: change.to }; // case fields are flat already
 }

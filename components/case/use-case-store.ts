@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { flattenAnswerFields, type Scalar } from "@/lib/answers/change";
+import { flattenAnswerFields, type Scalar } from "@/lib/answers/flat-fields";
 import type { CaseLiveAnswer } from "@/lib/answers/live-state";
 import type { CasePageModel } from "@/lib/cases/queries";
 import type { ConflictRecord } from "./idb";

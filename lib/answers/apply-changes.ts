@@ -8,20 +8,8 @@ import { isDisposalTypeOfStream } from "@/lib/framework/case-attributes";
 import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext, type LockedCaseRow } from "@/lib/cases/access";
 import { afterContentChange } from "@/lib/cases/case-state";
 import type { Actor } from "@/lib/permissions/access";
-import {
-  changeBatchSchema,
-  flattenAnswerFields,
-  mergeChange,
-  storedAnswerFlat,
-  type AnswerChange,
-  type AnswerValue,
-  type CaseChange,
-  type CaseFieldName,
-  type Change,
-  type ChangeResult,
-  type Scalar,
-  type StoredState,
-} from "./change";
+import { changeBatchSchema, mergeChange, type AnswerChange, type CaseChange, type CaseFieldName, type Change, type ChangeResult, type StoredState } from "./change";
+import { flattenAnswerFields, storedAnswerFlat, type AnswerValue, type Scalar } from "./flat-fields";
 import { parse } from "@/lib/validation";
 
 // Applies a browser outbox batch (README, "The autosave is plain SQL"). Each change is its own

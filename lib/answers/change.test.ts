@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { changeBatchSchema, flattenAnswerFields, mergeChange, storedAnswerFlat, unflattenAnswerFields } from "./change";
+import { changeBatchSchema, mergeChange } from "./change";
+import { flattenAnswerFields, storedAnswerFlat, unflattenAnswerFields } from "./flat-fields";
 
 describe("mergeChange", () => {
   const stored = { value: "yes", rationale: "Theirs", naReason: null };

@@ -1,5 +1,7 @@
-// The answer-saving protocol's data (README, "The autosave is plain SQL"), shared by the route handler,
-// the server use case and the browser outbox. Pure: no Prisma, no React.
+// The answer-saving protocol's data (README, "The autosave is plain SQL"): the schemas the route
+// handler checks a batch of changes with, the server's merge rule and its answers per change (the
+// browser outbox imports only types from here; the flat field maps it needs at run time are in
+// ./flat-fields.ts, without zod). Pure: no Prisma, no React.
 //
 // A change names the fields it sets, each with the value it had in the browser before the edit
 // (`from`) and the new value (`to`), plus the version of the stored row it was based on. The server
@@ -9,11 +11,7 @@
 
 import { z } from "zod";
 import { CLASSIFICATIONS, GENDERS } from "@/lib/framework/case-attributes";
-
-export const ANSWER_VALUES = ["yes", "no", "na"] as const;
-export type AnswerValue = (typeof ANSWER_VALUES)[number];
-export const PROMPT_MARKS = ["met", "not_met"] as const;
-export type PromptMark = (typeof PROMPT_MARKS)[number];
+import { ANSWER_VALUES, PROMPT_MARKS, type AnswerFields, type FlatFields, type Scalar } from "./flat-fields";
 
 export const MAX_RATIONALE = 20_000;
 export const MAX_SHORT_TEXT = 2_000;
@@ -34,8 +32,7 @@ export const answerFieldsSchema = z
     promptMarks: z.record(z.string().regex(/^(0|[1-9]\d?)$/, "A prompt is numbered without leading zeros (0 to 99)"), z.enum(PROMPT_MARKS).nullable()),
   })
   .partial()
-  .strict();
-export type AnswerFields = z.infer<typeof answerFieldsSchema>;
+  .strict() satisfies z.ZodType<AnswerFields>;
 
 /** Case fields an inspector records or corrects on the case page (all audited). */
 export const caseFieldsSchema = z
@@ -83,44 +80,6 @@ export type CaseChange = z.infer<typeof caseChangeSchema>;
 export const changeBatchSchema = z.object({
   changes: z.array(changeSchema).min(1, "Send at least one change").max(MAX_CHANGES_PER_REQUEST, `Send at most ${MAX_CHANGES_PER_REQUEST} changes at a time`),
 });
-
-// ---- Flat field maps: every settable field is one key, prompt marks as "prompt.<index>" ----
-
-export type Scalar = string | number | boolean | null;
-export type FlatFields = Readonly<Record<string, Scalar>>;
-
-export function flattenAnswerFields(fields: AnswerFields): Record<string, Scalar> {
-  const flat: Record<string, Scalar> = {};
-  if (fields.value !== undefined) flat.value = fields.value;
-  if (fields.naReason !== undefined) flat.naReason = fields.naReason;
-  if (fields.rationale !== undefined) flat.rationale = fields.rationale;
-  for (const [index, mark] of Object.entries(fields.promptMarks ?? {})) flat[`prompt.${index}`] = mark;
-  return flat;
-}
-
-export function unflattenAnswerFields(flat: FlatFields): AnswerFields {
-  const fields: AnswerFields = {};
-  for (const [key, value] of Object.entries(flat)) {
-    if (key === "value") fields.value = value as AnswerValue | null;
-    else if (key === "naReason") fields.naReason = value as string | null;
-    else if (key === "rationale") fields.rationale = value as string;
-    else if (key.startsWith("prompt.")) (fields.promptMarks ??= {})[key.slice("prompt.".length)] = value as PromptMark | null;
-  }
-  return fields;
-}
-
-/** A stored answer as a flat map (absent prompt marks read as null). */
-export function storedAnswerFlat(stored: {
-  value: AnswerValue | null;
-  naReason: string | null;
-  rationale: string;
-  promptMarks: unknown;
-}): Record<string, Scalar> {
-  const flat: Record<string, Scalar> = { value: stored.value, naReason: stored.naReason, rationale: stored.rationale };
-  const marks = stored.promptMarks && typeof stored.promptMarks === "object" ? (stored.promptMarks as Record<string, unknown>) : {};
-  for (const [index, mark] of Object.entries(marks)) if (mark === "met" || mark === "not_met") flat[`prompt.${index}`] = mark;
-  return flat;
-}
 
 export type MergeOutcome =
   | { kind: "apply"; updates: Record<string, Scalar>; before: Record<string, Scalar> }
@@ -187,8 +146,3 @@ export type ChangeResult =
       current: StoredState;
     }
   | { changeId: string; status: "rejected"; code: number; message: string };
-
-/** Case fields are flat already; this only narrows the type for the wire. */
-export function unflattenCaseFields(flat: FlatFields): CaseFields {
-  return { ...flat } as CaseFields;
-}
