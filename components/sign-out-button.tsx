@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useRef, useState } from "react";
 import { deleteOutboxDb, unsentChangeCount } from "@/components/case/idb";
 import { forgetOfflineCopies } from "@/components/case/offline-owner";
@@ -16,13 +15,31 @@ async function forgetCaseDataOnThisDevice(keepOutbox: boolean): Promise<void> {
   if (!keepOutbox) await deleteOutboxDb().catch(() => undefined);
 }
 
+/**
+ * next-auth's sign-out, as its client's signOut does it: a CSRF token, then the sign-out POST, whose
+ * answer names the page to go to. Written out here because next-auth/react, in the layout, was
+ * 13 KB of gzipped JavaScript on every page (bench/RESULTS.md, the case page's weight). The app has
+ * no SessionProvider, so the client's message to other tabs had no one to tell.
+ */
+async function signOut(callbackUrl: string): Promise<void> {
+  const csrf = (await (await fetch("/api/auth/csrf", { cache: "no-store", credentials: "same-origin" })).json()) as { csrfToken: string };
+  const response = await fetch("/api/auth/signout", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    credentials: "same-origin",
+    body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl, json: "true" }),
+  });
+  const { url } = (await response.json()) as { url?: string };
+  window.location.href = url ?? callbackUrl;
+}
+
 export function SignOutButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [unsent, setUnsent] = useState(0);
 
   async function finish(keepOutbox: boolean) {
     await forgetCaseDataOnThisDevice(keepOutbox);
-    await signOut({ callbackUrl: "/sign-in?signedOut=1" });
+    await signOut("/sign-in?signedOut=1");
   }
 
   async function onSignOut() {
