@@ -1,10 +1,11 @@
 "use client";
 
+import { useState } from "react";
 import { fieldIds, questionBaseId } from "@/lib/cases/field-ids";
 import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { keyQuestionApplicability } from "@/lib/framework/applicability";
-import type { Scalar } from "@/lib/answers/change";
+import type { Scalar } from "@/lib/answers/flat-fields";
 import { ChoiceGroup, type Choice } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { QueryThreads } from "./qa";
@@ -33,6 +34,59 @@ const PROMPT_CHOICES: readonly Choice[] = [
 ];
 
 const textareaClass = "mt-1 block w-full max-w-3xl border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
+
+/**
+ * A question's prompts, each with optional met / not met marks. The marks are rendered only while the
+ * prompts are open: most stay closed, and their radios were most of the page's elements (95 prompts
+ * on a court case, twelve elements each) for the browser to build and hydrate. Closed, the prompts'
+ * text is still there, so the browser's find-in-page finds it and opens them.
+ */
+function PromptMarks({
+  questionId,
+  prompts,
+  marks,
+  disabled,
+  onMark,
+}: {
+  questionId: string;
+  prompts: readonly string[];
+  marks: Readonly<Record<string, string | null>>;
+  disabled: boolean;
+  onMark: (index: number, mark: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const base = questionBaseId(questionId);
+  const marked = Object.values(marks).filter(Boolean).length;
+  return (
+    <details className="mt-3" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="cursor-pointer text-link underline">
+        Prompts for {questionId} ({prompts.length}
+        {marked > 0 ? `, ${marked} marked` : ""})
+      </summary>
+      <p className="text-muted mt-1 text-sm">Guidance on what to look for. Marking a prompt is optional and is not scored.</p>
+      <ul className="mt-2 space-y-2">
+        {prompts.map((prompt, i) => (
+          <li key={prompt}>
+            {open ? (
+              <ChoiceGroup
+                id={`${base}-prompt-${i}`}
+                name={`${base}-prompt-${i}`}
+                legend={prompt}
+                legendClassName="font-normal"
+                choices={PROMPT_CHOICES}
+                value={marks[String(i)] ?? "none"}
+                onChange={(next) => onMark(i, next)}
+                disabled={disabled}
+              />
+            ) : (
+              prompt
+            )}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 export function QuestionCard({
   question,
@@ -79,7 +133,6 @@ export function QuestionCard({
   const hints = [promptHint(value, marks, question.prompts.length), shortRationaleHint(value, rationale, model.rationaleNorm)].filter(
     (h): h is string => h !== null,
   );
-  const marked = Object.values(marks).filter(Boolean).length;
   const rationaleError = errors[fieldIds.rationale(question.id)];
   const naError = errors[fieldIds.naReason(question.id)];
   const labelOf = (field: string) =>
@@ -118,29 +171,13 @@ export function QuestionCard({
         disabled={disabled}
       />
       {question.prompts.length > 0 ? (
-        <details className="mt-3">
-          <summary className="cursor-pointer text-link underline">
-            Prompts for {question.id} ({question.prompts.length}
-            {marked > 0 ? `, ${marked} marked` : ""})
-          </summary>
-          <p className="text-muted mt-1 text-sm">Guidance on what to look for. Marking a prompt is optional and is not scored.</p>
-          <ul className="mt-2 space-y-2">
-            {question.prompts.map((prompt, i) => (
-              <li key={prompt}>
-                <ChoiceGroup
-                  id={`${base}-prompt-${i}`}
-                  name={`${base}-prompt-${i}`}
-                  legend={prompt}
-                  legendClassName="font-normal"
-                  choices={PROMPT_CHOICES}
-                  value={marks[String(i)] ?? "none"}
-                  onChange={(next) => store.edit(target, { [`prompt.${i}`]: next === "none" ? null : next })}
-                  disabled={disabled}
-                />
-              </li>
-            ))}
-          </ul>
-        </details>
+        <PromptMarks
+          questionId={question.id}
+          prompts={question.prompts}
+          marks={marks}
+          disabled={disabled}
+          onMark={(i, next) => store.edit(target, { [`prompt.${i}`]: next === "none" ? null : next })}
+        />
       ) : null}
       {value === "na" ? (
         <div className={`mt-3 ${naError ? "border-l-4 border-error pl-3" : ""}`}>
