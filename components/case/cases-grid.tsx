@@ -45,7 +45,6 @@ export function MyCases({ listing, rows }: { listing: CaseListing; rows: CaseRow
       caption="Cases allocated to you"
       className="max-w-5xl"
       rows={rows}
-      rowKey={(row) => row.id}
       columns={[
         caseColumn(listing),
         { header: "Stream", cell: (row) => STREAM_LABELS[row.stream] },
@@ -93,7 +92,6 @@ export function CasesGrid({ listing }: { listing: CaseListing }) {
             key={stream}
             caption={`${STREAM_LABELS[stream]} cases (${rows.length})`}
             rows={rows}
-            rowKey={(row) => row.id}
             columns={[
               caseColumn(listing),
               inspectorColumn,
@@ -132,7 +130,6 @@ export function CasesGrid({ listing }: { listing: CaseListing }) {
           caption={`Resettlement cases (${resettlement.length})`}
           className="max-w-3xl"
           rows={resettlement}
-          rowKey={(row) => row.id}
           columns={[
             caseColumn(listing),
             inspectorColumn,

@@ -119,7 +119,6 @@ export function GridTable({ inspectionId, stream, columns, rows, selectable }: {
           stickyHeader
           className="max-h-[70vh]"
           rows={rows}
-          rowKey={(row) => row.id}
           columns={[
             selectable && {
               key: "select",

@@ -12,7 +12,6 @@ export function InspectionTable({ inspections, caption }: { inspections: Inspect
       caption={caption}
       className="mb-8"
       rows={inspections}
-      rowKey={(inspection) => inspection.id}
       columns={[
         { header: "Youth justice service", cell: (inspection) => <Link href={`/inspections/${inspection.id}`}>{inspection.yjsName}</Link> },
         { header: "Fieldwork starts", cell: (inspection) => formatDate(inspection.fieldworkStart) },

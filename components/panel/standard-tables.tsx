@@ -32,7 +32,6 @@ export function RatingsOverview({ final, provisional, framework }: { final: Pane
         heading: `${domain.id}. ${domain.title}${domain.standards.every((s) => !s.scored) ? " (not in the score: the rating for Resettlement does not influence the overall YJS rating)" : ""}`,
         rows: domain.standards,
       }))}
-      rowKey={(standard) => standard.id}
       columns={[
         {
           header: "Standard",
@@ -93,7 +92,6 @@ export function KeyQuestionTable({
       small
       className="mb-3"
       rows={standard.keyQuestions}
-      rowKey={(kq) => kq.id}
       rowClassName={(kq) => (distanceOf(kq)?.distance.near ? "bg-[#fff7bf]" : undefined)}
       columns={[
         {

@@ -34,7 +34,6 @@ export function BenchmarkTable({ rows }: { rows: readonly BenchmarkRow[] }) {
       fullWidth={false}
       className="mb-8"
       groups={standards.map(([standardId, title]) => ({ key: standardId, heading: `${standardId} ${title}`, rows: rows.filter((r) => r.standardId === standardId) }))}
-      rowKey={(row) => row.id}
       columns={[
         {
           header: "Key question",

@@ -68,7 +68,6 @@ export function ProgrammeTable({ rows, query, basePath = "/programme" }: { rows:
           region
           boxed
           rows={rows}
-          rowKey={(row) => row.id}
           columns={SORT_COLUMNS.map((column) => ({
             ...CELLS[column],
             key: column,

@@ -50,7 +50,6 @@ type TableProps<Row> = {
   captionStyle?: keyof typeof CAPTION_CLASS;
   /** Columns; `false` leaves one out (a column only some callers may see). */
   columns: readonly (Column<Row> | false)[];
-  rowKey: (row: Row) => string;
   rowClassName?: (row: Row) => string | undefined;
   /** Said in one row across the table when there are no rows. */
   empty?: ReactNode;
@@ -71,10 +70,16 @@ type TableProps<Row> = {
   region?: true | string;
   /** The box's layout classes: margins, maximum width or height. */
   className?: string;
-} & ({ rows: readonly Row[]; groups?: never } | { groups: readonly RowGroup<Row>[]; rows?: never });
+} & RowKey<Row> &
+  ({ rows: readonly Row[]; groups?: never } | { groups: readonly RowGroup<Row>[]; rows?: never });
+
+/** Each row's React key: its id, unless rowKey says otherwise (required where rows have no id). */
+type RowKey<Row> = [Row] extends [{ readonly id: string }] ? { rowKey?: (row: Row) => string } : { rowKey: (row: Row) => string };
+
+const idOf = (row: unknown) => (row as { id: string }).id;
 
 export function Table<Row>(props: TableProps<Row>) {
-  const { caption, captionStyle = "xl", columns: maybeColumns, rowKey, rowClassName, empty, footer, small, fullWidth = true, boxed, stacked, stickyHeader, region, className } = props;
+  const { caption, captionStyle = "xl", columns: maybeColumns, rowKey = idOf, rowClassName, empty, footer, small, fullWidth = true, boxed, stacked, stickyHeader, region, className } = props;
   const captionId = `${useId()}caption`;
   const columns = maybeColumns.filter((c): c is Column<Row> => c !== false);
   const pad = `${boxed ? "p-2" : small ? "py-2 pr-3" : "py-2 pr-4"} ${stacked ? "max-md:block max-md:py-1" : ""}`;

@@ -27,7 +27,6 @@ export default async function ApiTokensPage() {
         caption={`${tokens.length} tokens`}
         className="mb-10"
         rows={tokens}
-        rowKey={(token) => token.id}
         columns={[
           {
             header: "Name",

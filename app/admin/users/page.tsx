@@ -68,7 +68,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           caption={`${users.length} user${users.length === 1 ? "" : "s"}${search ? ` matching “${search}”` : ""}`}
           stacked
           rows={users}
-          rowKey={(user) => user.id}
           columns={[
             {
               header: "Name and email",

@@ -24,7 +24,6 @@ export default async function EvidenceIndexPage({ params }: { params: Promise<{ 
         caption="Standards and evidence recorded"
         className="max-w-4xl"
         rows={data.targets.map((target) => target.standard)}
-        rowKey={(standard) => standard.id}
         columns={[
           {
             header: "Standard",

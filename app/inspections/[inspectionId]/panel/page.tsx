@@ -299,7 +299,6 @@ function SignOffChecklist({ inspectionId, checks }: { inspectionId: string; chec
           stickyHeader
           className="max-h-96 max-w-3xl"
           rows={checks.notApproved}
-          rowKey={(c) => c.id}
           columns={[
             { header: "Case", rowHeader: true, cell: (c) => <Link href={`/inspections/${inspectionId}/cases/${c.id}`}>{c.reference}</Link> },
             { header: "Status", cell: (c) => CASE_STATUS_LABELS[c.status] ?? c.status },

@@ -20,7 +20,7 @@ export default async function AllocationPage({ params }: { params: Promise<{ ins
   // Each person's cases by stream, then the cases no one has yet.
   const perPerson = [
     ...view.people.map((p) => ({
-      key: p.id,
+      id: p.id,
       label: (
         <>
           {p.name} <span className="text-sm text-muted">({MEMBER_ROLE_LABELS[p.memberRole]}{p.active ? "" : ", account disabled"})</span>
@@ -29,7 +29,7 @@ export default async function AllocationPage({ params }: { params: Promise<{ ins
       counts: p.counts,
       total: p.total,
     })),
-    { key: "unallocated", label: "Not allocated", counts: view.unallocated, total: view.streams.reduce((n, s) => n + view.unallocated[s], 0) },
+    { id: "unallocated", label: "Not allocated", counts: view.unallocated, total: view.streams.reduce((n, s) => n + view.unallocated[s], 0) },
   ];
 
   return (
@@ -46,7 +46,6 @@ export default async function AllocationPage({ params }: { params: Promise<{ ins
         caption="Cases per person by stream"
         className="mb-8 max-w-4xl"
         rows={perPerson}
-        rowKey={(row) => row.key}
         columns={[
           { header: "Person", rowHeader: true, cell: (row) => row.label },
           ...view.streams.map((s): Column<(typeof perPerson)[number]> => ({ header: STREAM_LABELS[s], numeric: true, cell: (row) => row.counts[s] })),
@@ -70,7 +69,6 @@ export default async function AllocationPage({ params }: { params: Promise<{ ins
           small
           className="mb-8"
           rows={view.cases}
-          rowKey={(c) => c.id}
           columns={[
             { header: "Reference", rowHeader: true, className: "font-mono", cell: (c) => c.reference },
             { header: "Stream", cell: (c) => STREAM_LABELS[c.stream] },

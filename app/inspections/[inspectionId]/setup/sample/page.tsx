@@ -93,7 +93,6 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
           small
           className="mb-6"
           rows={active}
-          rowKey={(c) => c.id}
           columns={[
             {
               header: "Reference",
@@ -129,7 +128,6 @@ export default async function SamplePage({ params }: { params: Promise<{ inspect
           small
           className="mb-8 max-w-4xl"
           rows={removed}
-          rowKey={(c) => c.id}
           columns={[
             { header: "Reference", rowHeader: true, className: "font-mono", cell: (c) => c.reference },
             { header: "Stream", cell: (c) => STREAM_LABELS[c.stream] },

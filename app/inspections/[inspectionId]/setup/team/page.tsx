@@ -28,7 +28,6 @@ export default async function TeamPage({ params }: { params: Promise<{ inspectio
           caption={`${team.members.length} ${team.members.length === 1 ? "person" : "people"} on the team`}
           className="mb-8"
           rows={team.members}
-          rowKey={(member) => member.id}
           columns={[
             {
               header: "Name",
