@@ -10,24 +10,19 @@
 // FAULTS_LOG=1 shows the server's errors and each failed load save.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { signInOverHttp } from "@/bench/http-session";
-import { allKeyQuestions, getFramework } from "@/lib/framework";
 import { startAppServer, type AppServer } from "./app-server";
-import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from "./demo-data";
+import { DEMO_PASSWORD, loadDemoData } from "./demo-data";
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { applyMigrations } from "./migrations";
+import { appliedIds, casesOf, CHROMIUM, CHROMIUM_ARGS, email, firstQuestionsOf, queued, questionIds, requireChromium, signIn, sleep, storedAnswers, typedEdits, watchSaves } from "./fault-harness";
 import { buildIfStale } from "./next-build";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"];
-const email = (key: string) => DEMO_USERS.find((u) => u.key === key)!.email;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let tmp: string;
 let dataDir: string;
@@ -44,101 +39,13 @@ async function startDatabase(): Promise<void> {
   databaseUrl = database.url;
 }
 
-/** Cases of Northbridge (demo data) allocated to `user`, answerable ones first by reference. */
-async function casesOf(user: string): Promise<{ id: string; inspectionId: string; stream: "court" | "out_of_court" }[]> {
-  const rows = await pool.query<{ id: string; inspection_id: string; stream: "court" | "out_of_court" }>(
-    `SELECT c.id, c.inspection_id, c.stream::text AS stream FROM cases c JOIN users u ON u.id = c.allocated_to JOIN inspections i ON i.id = c.inspection_id
-     WHERE u.email = $1 AND i.yjs_name LIKE 'Northbridge%' AND c.stream <> 'resettlement' ORDER BY c.reference`,
-    [user],
-  );
-  return rows.rows.map((r) => ({ id: r.id, inspectionId: r.inspection_id, stream: r.stream }));
-}
-
-/** Watches the page's saves: change ids it sent, and those the server acknowledged (applied or duplicate). */
-function watchSaves(page: Page) {
-  const sent = new Set<string>();
-  const acknowledged = new Set<string>();
-  const duplicates = new Set<string>();
-  const statuses: number[] = [];
-  let onSend: (() => void) | null = null;
-  page.on("request", (request) => {
-    if (!/\/api\/cases\/[^/]+\/changes$/.test(request.url())) return;
-    for (const change of (JSON.parse(request.postData() ?? "{}") as { changes?: { changeId: string }[] }).changes ?? []) sent.add(change.changeId);
-    onSend?.();
-  });
-  page.on("response", (response) => {
-    if (!/\/api\/cases\/[^/]+\/changes$/.test(response.url())) return;
-    statuses.push(response.status());
-    response.json().then(
-      (body: { results?: { changeId: string; status: string }[] }) => {
-        for (const r of body.results ?? []) if (r.status === "applied" || r.status === "duplicate") acknowledged.add(r.changeId);
-        for (const r of body.results ?? []) if (r.status === "duplicate") duplicates.add(r.changeId);
-      },
-      () => undefined,
-    );
-  });
-  return {
-    sent,
-    acknowledged,
-    duplicates,
-    statuses,
-    /** Runs `fn` once, as the next save request leaves the browser. */
-    onNextSend(fn: () => void) {
-      onSend = () => {
-        onSend = null;
-        fn();
-      };
-    },
-  };
-}
-
 async function openCaseAs(user: string, kase: { id: string; inspectionId: string }): Promise<Page> {
   const context = await browser.newContext({ baseURL: app.baseUrl });
   const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(user);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await signIn(page, user);
   await page.goto(`/inspections/${kase.inspectionId}/cases/${kase.id}`);
   await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
   return page;
-}
-
-/** The key questions the page asks (ids in page order), read from the answer groups' names. */
-async function questionIds(page: Page): Promise<string[]> {
-  const names = await page.getByRole("group").evaluateAll((groups) => groups.map((g) => g.querySelector("legend")?.textContent ?? ""));
-  return names.map((n) => /^\s*(\d\.\d\.\d{1,2})\s/.exec(n)?.[1]).filter((id): id is string => Boolean(id));
-}
-
-const groupOf = (page: Page, questionId: string) => page.getByRole("group", { name: new RegExp(`^${questionId.replaceAll(".", "\\.")} `) });
-
-/** One inspector's edit: an answer, then a rationale typed key by key (debounced by the page). */
-async function answer(page: Page, questionId: string, value: "Yes" | "No", rationale: string): Promise<void> {
-  await groupOf(page, questionId).getByRole("radio", { name: value, exact: true }).check();
-  const box = page.getByLabel(`Rationale for ${questionId}`);
-  await box.fill("");
-  await box.pressSequentially(rationale, { delay: 5 });
-}
-
-/** IndexedDB's outbox: changes still waiting in this browser. */
-const queued = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open("case-review");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction("changes").objectStore("changes").count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
-
-async function appliedIds(ids: Iterable<string>): Promise<Set<string>> {
-  const rows = await pool.query<{ change_id: string }>("SELECT change_id FROM applied_changes WHERE change_id = ANY($1::uuid[])", [[...ids]]);
-  return new Set(rows.rows.map((r) => r.change_id));
 }
 
 /**
@@ -165,13 +72,8 @@ async function assertAppliedOnce(caseId: string): Promise<void> {
   assert.equal(applied.rows.length, total, "one applied change per answer version");
 }
 
-async function storedAnswers(caseId: string): Promise<Map<string, { value: string | null; rationale: string }>> {
-  const rows = await pool.query<{ question_id: string; value: string | null; rationale: string }>("SELECT question_id, value::text, rationale FROM answers WHERE case_id = $1", [caseId]);
-  return new Map(rows.rows.map((r) => [r.question_id, { value: r.value, rationale: r.rationale }]));
-}
-
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
+  requireChromium();
   buildIfStale();
   tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-faults-"));
   dataDir = path.join(tmp, "pg");
@@ -195,16 +97,12 @@ after(async () => {
 
 describe("faults", { timeout: 150_000 }, () => {
   test("kill -9 of the server mid-stream: acknowledged saves kept, the outbox resends the rest exactly once", async () => {
-    const kase = (await casesOf(email("inspector")))[0]!;
+    const kase = (await casesOf(pool, email("inspector")))[0]!;
     const page = await openCaseAs(email("inspector"), kase);
     const saves = watchSaves(page);
     const questions = (await questionIds(page)).slice(0, 6);
     assert.ok(questions.length >= 6, "the case asks at least six key questions");
-    const typed = new Map<string, { value: string; rationale: string }>();
-    const edit = async (questionId: string, value: "Yes" | "No", rationale: string) => {
-      await answer(page, questionId, value, rationale);
-      typed.set(questionId, { value: value.toLowerCase(), rationale });
-    };
+    const { typed, edit } = typedEdits(page);
 
     // Saves flowing normally.
     await edit(questions[0]!, "Yes", "The assessment drew on the education and health records.");
@@ -231,18 +129,18 @@ describe("faults", { timeout: 150_000 }, () => {
 
     // Restarted on the same port: every save the page saw acknowledged survived the crash.
     await app.restart();
-    const survived = await appliedIds(acknowledgedBeforeCrash);
+    const survived = await appliedIds(pool, acknowledgedBeforeCrash);
     assert.equal(survived.size, acknowledgedBeforeCrash.size, "every acknowledged save is in the database after kill -9");
     assert.ok(acknowledgedBeforeCrash.size >= 2);
 
     // The outbox resends by itself (its timer with backoff; no reload, no click).
     await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor({ timeout: 45_000 });
     assert.equal(await queued(page), 0, "the outbox is empty");
-    const applied = await appliedIds(saves.sent);
+    const applied = await appliedIds(pool, saves.sent);
     assert.deepEqual([...saves.sent].filter((id) => !applied.has(id)), [], "every change the page sent is applied");
     assert.ok(saves.statuses.every((s) => s === 200), `the restarted server answered every resend with 200 (${saves.statuses.join(", ")})`);
 
-    const stored = await storedAnswers(kase.id);
+    const stored = await storedAnswers(pool, kase.id);
     for (const [questionId, expected] of typed) assert.deepEqual(stored.get(questionId), expected, `key question ${questionId} holds what was typed last`);
     await assertAppliedOnce(kase.id);
     console.log(
@@ -253,20 +151,14 @@ describe("faults", { timeout: 150_000 }, () => {
 
   test("PostgreSQL restart under load: errors meanwhile, recovery without an app restart, nothing acknowledged lost", async () => {
     const pidBefore = app.pid();
-    const [pageCase] = await casesOf(email("inspector")).then((c) => c.slice(1));
-    const loadCases = await casesOf(email("inspector2"));
+    const [pageCase] = await casesOf(pool, email("inspector")).then((c) => c.slice(1));
+    const loadCases = await casesOf(pool, email("inspector2"));
     assert.ok(pageCase && loadCases.length >= 2);
 
     // Load: eight clients as inspector2, each owning one answer of inspector2's cases and resending a
     // change (same id) until it is acknowledged, as the outbox does; plus the inspector in the browser.
     const cookie = await signInOverHttp(app.baseUrl, email("inspector2"), DEMO_PASSWORD);
-    const framework = getFramework("yjs-2021");
-    const owned = loadCases.flatMap((kase) =>
-      allKeyQuestions(framework)
-        .filter((kq) => kq.appliesTo.stream === kase.stream)
-        .slice(0, 4)
-        .map((kq) => ({ caseId: kase.id, questionId: kq.id })),
-    );
+    const owned = firstQuestionsOf(loadCases);
     const acknowledged: string[] = [];
     const outcomes: { at: number; status: number }[] = [];
     let stop = false;
@@ -308,11 +200,10 @@ describe("faults", { timeout: 150_000 }, () => {
     const page = await openCaseAs(email("inspector"), pageCase);
     const saves = watchSaves(page);
     const questions = (await questionIds(page)).slice(0, 4);
-    const typed = new Map<string, { value: string; rationale: string }>();
+    const { typed, edit } = typedEdits(page);
     const running = owned.map((o, n) => client(o, n));
 
-    await answer(page, questions[0]!, "Yes", "Reviewing took account of the new offence.");
-    typed.set(questions[0]!, { value: "yes", rationale: "Reviewing took account of the new offence." });
+    await edit(questions[0]!, "Yes", "Reviewing took account of the new offence.");
     await sleep(1500);
     const okBefore = outcomes.filter((o) => o.status === 200).length;
     assert.ok(okBefore > 0, "saves succeed before the restart");
@@ -322,14 +213,12 @@ describe("faults", { timeout: 150_000 }, () => {
     // Fast shutdown (open sessions terminated), a pause, then the same data directory and port.
     const stoppedAt = Date.now();
     await database.stop();
-    await answer(page, questions[1]!, "No", "The review was late and missed the school exclusion.");
-    typed.set(questions[1]!, { value: "no", rationale: "The review was late and missed the school exclusion." });
+    await edit(questions[1]!, "No", "The review was late and missed the school exclusion.");
     await sleep(2000);
     assert.equal(await health(), 503, "the health check tells a load balancer the database is unreachable");
     await startDatabase();
     const restartedAt = Date.now();
-    await answer(page, questions[2]!, "Yes", "The plan was updated after the review.");
-    typed.set(questions[2]!, { value: "yes", rationale: "The plan was updated after the review." });
+    await edit(questions[2]!, "Yes", "The plan was updated after the review.");
 
     // Recovery by itself: successful saves again within 15 s of the database coming back.
     const deadline = Date.now() + 15_000;
@@ -351,13 +240,13 @@ describe("faults", { timeout: 150_000 }, () => {
     assert.deepEqual(lastErrors, [], "no errors once recovered");
 
     // Nothing acknowledged lost, for the load clients and for the browser (whose outbox drains itself).
-    const applied = await appliedIds(acknowledged);
+    const applied = await appliedIds(pool, acknowledged);
     assert.equal(applied.size, acknowledged.length, "every acknowledged save is in the database");
     await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor({ timeout: 45_000 });
     assert.equal(await queued(page), 0);
-    const pageApplied = await appliedIds(saves.sent);
+    const pageApplied = await appliedIds(pool, saves.sent);
     assert.deepEqual([...saves.sent].filter((id) => !pageApplied.has(id)), []);
-    const stored = await storedAnswers(pageCase.id);
+    const stored = await storedAnswers(pool, pageCase.id);
     for (const [questionId, expected] of typed) assert.deepEqual(stored.get(questionId), expected, `key question ${questionId} holds what was typed last`);
     for (const kase of [pageCase, ...loadCases]) await assertAppliedOnce(kase.id);
     console.log(

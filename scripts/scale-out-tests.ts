@@ -19,23 +19,19 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, 
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 import pg from "pg";
 import { signInOverHttp } from "@/bench/http-session";
-import { allKeyQuestions, getFramework } from "@/lib/framework";
 import { startAppServer, waitForServer, type AppServer } from "./app-server";
-import { DEMO_PASSWORD, DEMO_USERS, loadDemoData } from "./demo-data";
+import { DEMO_PASSWORD, loadDemoData } from "./demo-data";
 import { freePort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { appliedIds, casesOf, CHROMIUM, CHROMIUM_ARGS, email, firstQuestionsOf, queued, questionIds, requireChromium, signIn, sleep, storedAnswers, typedEdits, watchSaves } from "./fault-harness";
 import { migrationVersions } from "./migrations";
 import { buildIfStale } from "./next-build";
 
 const root = path.resolve(__dirname, "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"];
 const DAY_SECONDS = Number(process.env.SCALE_OUT_SECONDS ?? 60);
-const email = (key: string) => DEMO_USERS.find((u) => u.key === key)!.email;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let tmp: string;
 let dataDir: string;
@@ -81,20 +77,6 @@ function nginxAccessLog(): { path: string; status: number; upstream: string; met
     .map((line) => JSON.parse(line) as { path: string; status: number; upstream: string; method: string });
 }
 
-async function casesOf(user: string): Promise<{ id: string; inspectionId: string; stream: "court" | "out_of_court" }[]> {
-  const rows = await pool.query<{ id: string; inspection_id: string; stream: "court" | "out_of_court" }>(
-    `SELECT c.id, c.inspection_id, c.stream::text AS stream FROM cases c JOIN users u ON u.id = c.allocated_to JOIN inspections i ON i.id = c.inspection_id
-     WHERE u.email = $1 AND i.yjs_name LIKE 'Northbridge%' AND c.stream <> 'resettlement' ORDER BY c.reference`,
-    [user],
-  );
-  return rows.rows.map((r) => ({ id: r.id, inspectionId: r.inspection_id, stream: r.stream }));
-}
-
-async function appliedIds(ids: Iterable<string>): Promise<Set<string>> {
-  const rows = await pool.query<{ change_id: string }>("SELECT change_id FROM applied_changes WHERE change_id = ANY($1::uuid[])", [[...ids]]);
-  return new Set(rows.rows.map((r) => r.change_id));
-}
-
 /**
  * Exactly once, and the audit log is complete: each answer's 'answer.changed' events are versions
  * 1..n with one applied change each, and folding their `after` fields from an empty answer gives the
@@ -129,45 +111,8 @@ async function auditReplayMismatches(caseIds: string[]): Promise<{ answers: numb
   return { answers: answers.rows.length, mismatches };
 }
 
-async function signIn(page: Page, user: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(user);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-}
-
-const groupOf = (page: Page, questionId: string) => page.getByRole("group", { name: new RegExp(`^${questionId.replaceAll(".", "\\.")} `) });
-
-async function answer(page: Page, questionId: string, value: "Yes" | "No", rationale: string): Promise<void> {
-  typedTexts.push(rationale);
-  await groupOf(page, questionId).getByRole("radio", { name: value, exact: true }).check();
-  const box = page.getByLabel(`Rationale for ${questionId}`);
-  await box.fill("");
-  await box.pressSequentially(rationale, { delay: 5 });
-}
-
-async function questionIds(page: Page): Promise<string[]> {
-  const names = await page.getByRole("group").evaluateAll((groups) => groups.map((g) => g.querySelector("legend")?.textContent ?? ""));
-  return names.map((n) => /^\s*(\d\.\d\.\d{1,2})\s/.exec(n)?.[1]).filter((id): id is string => Boolean(id));
-}
-
-const queued = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open("case-review");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction("changes").objectStore("changes").count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
-
 before(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
+  requireChromium();
   if (!existsSync(NGINX)) throw new Error(`nginx was not found at ${NGINX}. Install it with: apt-get install -y nginx`);
   buildIfStale();
   tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-scale-out-"));
@@ -216,7 +161,7 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
   });
 
   test("through nginx: one session on both instances; an instance killed mid-save, the outbox finishes on the other", async () => {
-    const kase = (await casesOf(email("inspector")))[0]!;
+    const kase = (await casesOf(pool, email("inspector")))[0]!;
     browserCaseId = kase.id;
     const context = await browser.newContext({ baseURL: nginxUrl });
     const page = await context.newPage();
@@ -240,39 +185,16 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     assert.equal(servedCasePage().size, 2, `both instances served the signed-in case page through nginx (${[...servedCasePage()].join(", ")})`);
     await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
 
-    const sent = new Set<string>();
-    const acknowledged = new Set<string>();
-    let onSend: (() => void) | null = null;
-    page.on("request", (request) => {
-      if (!/\/api\/cases\/[^/]+\/changes$/.test(request.url())) return;
-      for (const change of (JSON.parse(request.postData() ?? "{}") as { changes?: { changeId: string }[] }).changes ?? []) sent.add(change.changeId);
-      onSend?.();
-    });
-    page.on("response", (response) => {
-      if (!/\/api\/cases\/[^/]+\/changes$/.test(response.url())) return;
-      response.json().then(
-        (body: { results?: { changeId: string; status: string }[] }) => {
-          for (const r of body.results ?? []) if (r.status === "applied" || r.status === "duplicate") acknowledged.add(r.changeId);
-        },
-        () => undefined,
-      );
-    });
+    const { sent, onNextSend } = watchSaves(page);
     const questions = (await questionIds(page)).slice(0, 5);
-    const typed = new Map<string, { value: string; rationale: string }>();
-    const edit = async (questionId: string, value: "Yes" | "No", rationale: string) => {
-      await answer(page, questionId, value, rationale);
-      typed.set(questionId, { value: value.toLowerCase(), rationale });
-    };
+    const { typed, edit } = typedEdits(page, (rationale) => typedTexts.push(rationale));
     await edit(questions[0]!, "Yes", "Scale-out: the assessment used the school's records.");
     await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
 
     // Instance 1 dies (SIGKILL to its process group) as the next save leaves the browser.
     const victim = instances[0]!;
     const crash: { done?: Promise<void> } = {};
-    onSend = () => {
-      onSend = null;
-      crash.done = victim.crash();
-    };
+    onNextSend(() => (crash.done = victim.crash()));
     await edit(questions[1]!, "No", "Scale-out: diversity needs were not analysed.");
     await edit(questions[2]!, "Yes", "Scale-out: risks to others were identified.");
     await edit(questions[3]!, "No", "Scale-out: the plan did not involve the parents.");
@@ -282,13 +204,10 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     // Without restarting it, the outbox drains through nginx to the other instance.
     await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor({ timeout: 45_000 });
     assert.equal(await queued(page), 0, "the outbox is empty");
-    const applied = await appliedIds(sent);
+    const applied = await appliedIds(pool, sent);
     assert.deepEqual([...sent].filter((id) => !applied.has(id)), [], "every change the page sent is applied");
-    const stored = await pool.query<{ question_id: string; value: string; rationale: string }>("SELECT question_id, value::text, rationale FROM answers WHERE case_id = $1", [kase.id]);
-    for (const [questionId, expected] of typed) {
-      const row = stored.rows.find((r) => r.question_id === questionId);
-      assert.deepEqual(row && { value: row.value, rationale: row.rationale }, expected, `${questionId} holds what was typed last`);
-    }
+    const stored = await storedAnswers(pool, kase.id);
+    for (const [questionId, expected] of typed) assert.deepEqual(stored.get(questionId), expected, `${questionId} holds what was typed last`);
     const replay = await auditReplayMismatches([kase.id]);
     assert.deepEqual(replay.mismatches, [], "each change applied once, and the audit log replays to the stored answers");
     const failedOnVictim = nginxAccessLog().filter((l) => l.path.endsWith("/changes") && l.upstream.includes(`:${victim.port}`) && l.status >= 500).length;
@@ -321,7 +240,7 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     assert.equal(locked.rows[0]?.locked, true);
 
     // A session signed out on one instance is refused by the other.
-    const kase = (await casesOf(email("inspector2")))[0]!;
+    const kase = (await casesOf(pool, email("inspector2")))[0]!;
     const context = await browser.newContext({ baseURL: nginxUrl });
     const page = await context.newPage();
     await signIn(page, email("inspector2"));
@@ -343,7 +262,6 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
   });
 
   test("a compressed fieldwork day: outboxes through nginx while instances die and PostgreSQL restarts", async () => {
-    const framework = getFramework("yjs-2021");
     const users = [email("inspector"), email("inspector2")];
     interface Owned {
       caseId: string;
@@ -354,13 +272,8 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     const devices: { cookie: string; owned: Owned[] }[] = [];
     for (const user of users) {
       // Not the case the browser test above answered: the devices start from unanswered fields.
-      const cases = (await casesOf(user)).filter((kase) => kase.id !== browserCaseId);
-      const fields = cases.flatMap((kase) =>
-        allKeyQuestions(framework)
-          .filter((kq) => kq.appliesTo.stream === kase.stream)
-          .slice(0, 4)
-          .map((kq) => ({ caseId: kase.id, questionId: kq.id })),
-      );
+      const cases = (await casesOf(pool, user)).filter((kase) => kase.id !== browserCaseId);
+      const fields = firstQuestionsOf(cases);
       for (let d = 0; d < 4; d++) devices.push({ cookie: await signInOverHttp(nginxUrl, user, DEMO_PASSWORD), owned: fields.filter((_, i) => i % 4 === d) });
     }
     const caseIds = [...new Set(devices.flatMap((d) => d.owned.map((o) => o.caseId)))];
@@ -466,7 +379,7 @@ describe("scale-out behind nginx", { timeout: 600_000 }, () => {
     await Promise.all(running);
 
     assert.deepEqual(refusals, [], "no change was refused: each device owns its fields");
-    const applied = await appliedIds(acknowledged.keys());
+    const applied = await appliedIds(pool, acknowledged.keys());
     assert.equal(applied.size, acknowledged.size, "every acknowledged change is stored");
     const stored = await pool.query<{ case_id: string; question_id: string; value: string; rationale: string }>(
       "SELECT case_id, question_id, value::text, rationale FROM answers WHERE case_id = ANY($1::uuid[])",
