@@ -17,7 +17,7 @@ import {
 } from "@/lib/framework";
 import { keyQuestionBand, overallRatingForScore, percentYes, ratingPoints } from "./bands";
 import { checkDiscretion } from "./discretion";
-import { RatingInputError, jsonPath } from "./errors";
+import { RatingInputError, jsonPath, type RatingErrorCode } from "./errors";
 import { breaksGovernanceCap, governanceCapBaseRange, governanceCapStatus } from "./governance-cap";
 import type { DiscretionDecision, KeyQuestionFigures, RatingInput } from "./input";
 
@@ -190,34 +190,24 @@ function checkRatingSpelling(value: unknown, path: string): void {
   }
 }
 
+/** The standard a judgement or a discretion decision names must exist, and not be rated on `wrongBasis` (refused with `code`: its title, then `why`). */
+function checkDecidedStandard(fw: Framework, id: string, path: string, wrongBasis: Basis, code: RatingErrorCode, why: string): void {
+  const standard = findStandard(fw, id);
+  if (!standard) throw new RatingInputError("unknown_standard", `${id} is not a standard of ${fw.version}.`, path);
+  if (standard.basis === wrongBasis) throw new RatingInputError(code, `${id} ${standard.title} ${why}`, path);
+}
+
 function checkJudgements(fw: Framework, judgements: Readonly<Record<string, Rating>>): void {
   for (const [id, rating] of Object.entries(judgements)) {
     const path = jsonPath(["judgements", id]);
-    const standard = findStandard(fw, id);
-    if (!standard) throw new RatingInputError("unknown_standard", `${id} is not a standard of ${fw.version}.`, path);
-    if (standard.basis === "cases") {
-      throw new RatingInputError(
-        "judgement_for_case_rated_standard",
-        `${id} ${standard.title} is rated from cases; give its key question figures, and discretion if the panel moves it.`,
-        path,
-      );
-    }
+    checkDecidedStandard(fw, id, path, "cases", "judgement_for_case_rated_standard", "is rated from cases; give its key question figures, and discretion if the panel moves it.");
     checkRatingSpelling(rating, path);
   }
 }
 
 function checkDiscretionTargets(fw: Framework, discretion: Readonly<Record<string, DiscretionDecision>>): void {
   for (const [id, decision] of Object.entries(discretion)) {
-    const path = jsonPath(["discretion", id]);
-    const standard = findStandard(fw, id);
-    if (!standard) throw new RatingInputError("unknown_standard", `${id} is not a standard of ${fw.version}.`, path);
-    if (standard.basis === "judgement") {
-      throw new RatingInputError(
-        "discretion_on_judgement_standard",
-        `${id} ${standard.title} is rated by judgement; discretion applies only to standards rated from cases.`,
-        path,
-      );
-    }
+    checkDecidedStandard(fw, id, jsonPath(["discretion", id]), "judgement", "discretion_on_judgement_standard", "is rated by judgement; discretion applies only to standards rated from cases.");
     checkRatingSpelling(decision.rating, jsonPath(["discretion", id, "rating"]));
     if (typeof decision.note !== "string" || decision.note.trim() === "") {
       throw new RatingInputError("discretion_note_required", `${id}: discretion needs a note saying why.`, jsonPath(["discretion", id, "note"]));
