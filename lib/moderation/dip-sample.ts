@@ -10,6 +10,7 @@
 //  3. Within each stratum, cases are taken in shuffled order.
 
 import { createSeededRandom, SEEDED_RANDOM_ALGORITHM, seededShuffle, type Seed } from "@/lib/sampling/seeded-random";
+import { groupBy } from "@/lib/statistics/group-by";
 
 export interface DipSampleUnit {
   reference: string;
@@ -49,13 +50,7 @@ export function drawDipSample(eligible: readonly DipSampleUnit[], size: number, 
     createSeededRandom(seed),
   );
   // Strata in order of first appearance in the shuffled list (the tie-break of step 2).
-  const strata = new Map<string, DipSampleUnit[]>();
-  for (const unit of shuffled) {
-    const key = stratumKey(unit);
-    const members = strata.get(key);
-    if (members) members.push(unit);
-    else strata.set(key, [unit]);
-  }
+  const strata = groupBy(shuffled, stratumKey);
   const take = Math.min(size, shuffled.length);
   const groups = [...strata.values()];
   const quotas = groups.map((members) => (take * members.length) / Math.max(shuffled.length, 1));

@@ -7,6 +7,7 @@ import { STREAMS } from "@/lib/framework/case-attributes";
 import { changeSetup, readSetup, fieldProblem, sampledStreams, type SetupChangeWindow } from "@/lib/inspections/kernel";
 import { isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
+import { groupBy } from "@/lib/statistics/group-by";
 import { balancedAllocation } from "./allocation";
 import { parse } from "@/lib/validation";
 
@@ -74,13 +75,8 @@ export async function allocateBalanced(actor: Actor, input: unknown): Promise<st
     );
     for (const c of cases) if (stays(c)) allocation.set(c.id, c.allocatedToId as string);
     const changed = cases.filter((c) => allocation.get(c.id) !== c.allocatedToId);
-    const byInspector = new Map<string, string[]>();
-    for (const c of changed) {
-      const to = allocation.get(c.id) as string;
-      byInspector.set(to, [...(byInspector.get(to) ?? []), c.id]);
-    }
-    for (const [to, ids] of byInspector) {
-      await tx.case.updateMany({ where: { id: { in: ids } }, data: { allocatedToId: to } });
+    for (const [to, group] of groupBy(changed, (c) => allocation.get(c.id) as string)) {
+      await tx.case.updateMany({ where: { id: { in: group.map((c) => c.id) } }, data: { allocatedToId: to } });
     }
     for (const c of changed) {
       await recordAudit(tx, {

@@ -17,6 +17,7 @@
 // against the published multi-category worked examples (see agreement.test.ts).
 
 import { wilsonInterval, Z_80 } from "@/lib/rating";
+import { groupBy } from "./group-by";
 
 /** One assessor's answer to a key question for a case; null when not (yet) answered. */
 export type Judgement = "yes" | "no" | "not_applicable" | null;
@@ -217,14 +218,8 @@ export interface AgreementBreakdown {
 
 const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
 
-function groupBy(observations: readonly AgreementObservation[], key: (o: AgreementObservation) => string): ReadonlyMap<string, AgreementSummary> {
-  const groups = new Map<string, AgreementObservation[]>();
-  for (const o of observations) {
-    const k = key(o);
-    const group = groups.get(k);
-    if (group) group.push(o);
-    else groups.set(k, [o]);
-  }
+function summariesBy(observations: readonly AgreementObservation[], key: (o: AgreementObservation) => string): ReadonlyMap<string, AgreementSummary> {
+  const groups = groupBy(observations, key);
   return new Map([...groups.keys()].sort(naturalOrder).map((k) => [k, agreement(groups.get(k)!)]));
 }
 
@@ -232,8 +227,8 @@ function groupBy(observations: readonly AgreementObservation[], key: (o: Agreeme
 export function agreementBreakdown(observations: readonly AgreementObservation[]): AgreementBreakdown {
   return {
     overall: agreement(observations),
-    byKeyQuestion: groupBy(observations, (o) => o.keyQuestionId),
-    byStandard: groupBy(observations, (o) => o.standardId),
-    byInspector: groupBy(observations, (o) => o.inspectorId),
+    byKeyQuestion: summariesBy(observations, (o) => o.keyQuestionId),
+    byStandard: summariesBy(observations, (o) => o.standardId),
+    byInspector: summariesBy(observations, (o) => o.inspectorId),
   };
 }
