@@ -70,19 +70,23 @@ describe("schema.prisma and the migrated database agree", () => {
     });
     expect(await db.populationImport.findUniqueOrThrow({ where: { id: populationImport.id } })).toEqual(populationImport);
 
+    // The columns a sampled case copies from its population row, written to both tables.
+    const sampledAttributes = {
+      reference: "RT-0001",
+      stream: "court",
+      disposalType: "referral_order",
+      disposalDate: new Date("2023-05-01"),
+      gender: "female",
+      ethnicity: "W1",
+      age: 15,
+      rosh: "medium",
+      safetyWellbeing: "high",
+    } as const;
     const populationCase = await db.populationCase.create({
       data: {
         inspectionId: inspection.id,
         importId: populationImport.id,
-        reference: "RT-0001",
-        stream: "court",
-        disposalType: "referral_order",
-        disposalDate: new Date("2023-05-01"),
-        gender: "female",
-        ethnicity: "W1",
-        age: 15,
-        rosh: "medium",
-        safetyWellbeing: "high",
+        ...sampledAttributes,
         caseManager: "CM-7",
       },
     });
@@ -97,15 +101,7 @@ describe("schema.prisma and the migrated database agree", () => {
       data: {
         inspectionId: inspection.id,
         populationCaseId: populationCase.id,
-        reference: "RT-0001",
-        stream: "court",
-        disposalType: "referral_order",
-        disposalDate: new Date("2023-05-01"),
-        gender: "female",
-        ethnicity: "W1",
-        age: 15,
-        rosh: "medium",
-        safetyWellbeing: "high",
+        ...sampledAttributes,
         harmFactors: true,
         safetyWellbeingFactors: false,
         caseManagerInterviewed: true,
