@@ -85,7 +85,7 @@ test("the inspections list, a case page (with its service worker) and the panel 
   // The case page's scripts run: its save status appears, and its service worker becomes active.
   await expect(inspector.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   const scope = await inspector.evaluate(() => navigator.serviceWorker.ready.then((registration) => registration.scope));
-  expect(scope).toContain(`/inspections/${inspectionId}/cases/`);
+  expect(new URL(scope).pathname).toBe(`/inspections/${inspectionId}/cases`);
   expect(await inspectorViolations()).toEqual([]);
 
   const lead = await pageAs(browser, "lead");

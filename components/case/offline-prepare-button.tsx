@@ -3,21 +3,52 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { lastPreparedAt, prepareCasesOffline, type OfflineCase, type PrepareResult } from "./offline-prepare";
+import { claimOfflineCopies } from "./offline-owner";
+import { activeCasesWorker } from "./offline-worker";
 
-// On My cases: keeps every case allocated to the inspector on this device for the day without a
-// connection (offline-prepare.ts), shows progress, and says which cases were kept and which were not.
+// On My cases: keeps every case allocated to the inspector, and My cases itself, on this device for
+// the day without a connection (offline-prepare.ts), shows progress, says which cases were kept and
+// which were not, and when they were last synced. Opened offline (the service worker answers with the
+// kept copy), it says so.
 
-const time = (iso: string) => new Date(iso).toLocaleString("en-GB", { weekday: "long", hour: "2-digit", minute: "2-digit" });
+/** GOV.UK style: "7:12am on Wednesday 2 December", in the device's time zone. */
+export function syncTime(iso: string): string {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString("en-GB", { hour: "numeric", minute: "2-digit", hour12: true }).replace(/\s/g, "");
+  return `${time} on ${at.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" })}`;
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+  return online;
+}
 
 export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { inspectionId: string; userId: string; cases: OfflineCase[] }) {
   const [phase, setPhase] = useState<"idle" | "working" | "done">("idle");
   const [done, setDone] = useState(0);
   const [result, setResult] = useState<PrepareResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [previous, setPrevious] = useState<string | null>(null);
+  const [synced, setSynced] = useState<string | null>(null);
+  const online = useOnline();
 
   useEffect(() => {
-    lastPreparedAt(inspectionId, userId).then(setPrevious, () => undefined);
+    if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+    void (async () => {
+      // Another user's copies go first; then the worker answers My cases offline, kept or not.
+      await claimOfflineCopies(userId).catch(() => 0);
+      await activeCasesWorker(inspectionId).catch(() => undefined);
+      setSynced(await lastPreparedAt(inspectionId, userId).catch(() => null));
+    })();
   }, [inspectionId, userId]);
 
   async function prepare() {
@@ -26,7 +57,9 @@ export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { ins
     setResult(null);
     setError(null);
     try {
-      setResult(await prepareCasesOffline(inspectionId, userId, cases, setDone));
+      const kept = await prepareCasesOffline(inspectionId, userId, cases, setDone);
+      setResult(kept);
+      if (kept.available > 0 || kept.listFailed === null) setSynced(kept.at);
     } catch (e) {
       setError(e instanceof Error ? e.message : "Your cases could not be made available offline.");
     }
@@ -38,14 +71,24 @@ export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { ins
       <h2 id="offline-heading" className="text-xl font-bold">
         Working without a connection
       </h2>
+      {synced ? <p className="mt-1 font-semibold">Available offline, last synced at {syncTime(synced)}.</p> : null}
+      {online ? null : (
+        <p role="status" className="mt-1">
+          You are offline. This list shows your cases as they were when last synced. Answers you give are kept on this device and sent when you are back
+          online.
+        </p>
+      )}
       <p className="mt-1">
-        Keep your {cases.length} {cases.length === 1 ? "case" : "cases"} on this device so that you can open and answer them offline. Answers given offline are
-        saved here and sent when you are back online.
+        Keep your {cases.length} {cases.length === 1 ? "case" : "cases"} on this device, with this list, so that you can open and answer them offline.
+        Answers given offline are saved here and sent when you are back online.
       </p>
-      {previous && !result ? <p className="mt-1">Last made available offline on {time(previous)}.</p> : null}
-      <Button type="button" className="mt-3" onClick={() => void prepare()} disabled={phase === "working"}>
-        Make my cases available offline
-      </Button>
+      {online ? (
+        <Button type="button" className="mt-3" onClick={() => void prepare()} disabled={phase === "working"}>
+          Make my cases available offline
+        </Button>
+      ) : (
+        <p className="mt-1">Connect to the internet to sync them again.</p>
+      )}
       {phase === "working" ? (
         <div className="mt-3">
           <label htmlFor="offline-progress" className="block">
@@ -59,8 +102,9 @@ export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { ins
         {result ? (
           <>
             <p>
-              {result.available} of {cases.length} {cases.length === 1 ? "case" : "cases"} available offline, as of {time(result.at)}.
+              {result.available} of {cases.length} {cases.length === 1 ? "case" : "cases"} available offline.
             </p>
+            {result.listFailed ? <p className="mt-2">This list could not be kept for offline use ({result.listFailed}): try again when the connection is better.</p> : null}
             {result.failed.length > 0 ? (
               <>
                 <p className="mt-2">Not available offline (try again when the connection is better):</p>
