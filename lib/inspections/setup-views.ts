@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
+import { type Stream } from "@/lib/framework/case-attributes";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { frameworkLabel } from "@/lib/framework";
 import { type Actor } from "@/lib/permissions/access";
 import { can, type Caller } from "@/lib/permissions/table";
 import { hasStreamWindows, windowRule } from "@/lib/framework/eligibility-window";
-import { isoDate, readSetup } from "./kernel";
+import { isoDate, readSetup, sampledStreams } from "./kernel";
 
 // What the set-up pages show: the overview and the team, with the caller's rights.
 
@@ -55,7 +55,8 @@ export async function setupOverview(actor: Actor, inspectionId: string) {
     lead: inspection.memberships.find((m) => m.role === "lead_inspector")?.user.name ?? null,
     inspectorCount: inspection.memberships.filter((m) => m.role === "inspector").length,
     population: inspection.imports[0] ?? null,
-    streams: STREAMS.map((stream) => ({
+    // Only the streams the framework version samples (2018 has no resettlement stream).
+    streams: sampledStreams(inspection.frameworkVersion).map((stream) => ({
       stream,
       population: countOf(populationByStream, stream),
       sampled: countOf(casesByStream, stream),
