@@ -10,6 +10,7 @@ import {
   STREAM_LABELS,
   STREAMS,
 } from "@/lib/framework/case-attributes";
+import type { EligibilityWindow } from "@/lib/framework/eligibility-window";
 import { toCsvField } from "./csv";
 
 export const POPULATION_COLUMN_NAMES = [
@@ -120,8 +121,24 @@ const TEMPLATE_EXAMPLE_ROWS: readonly (readonly string[])[] = [
   ["YJ-2023-0178", "out_of_court", "youth_conditional_caution", "21/06/2023", "female", "", "14", "medium", "high", ""],
 ];
 
-/** The header and two example rows, CRLF-separated as spreadsheets write CSV. */
-export function populationCsvTemplate(): string {
-  const rows = [POPULATION_COLUMN_NAMES, ...TEMPLATE_EXAMPLE_ROWS];
+/** The middle day of a window, YYYY-MM-DD. */
+function middleOf(window: EligibilityWindow): string {
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  return new Date(Math.floor((day(window.start) + day(window.end)) / 2) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The header and two example rows, CRLF-separated as spreadsheets write CSV. Given an inspection's
+ * eligibility window for each example's stream, the example's disposal date falls in it (the
+ * middle day), so the template imports as it is; the second example keeps the DD/MM/YYYY spelling.
+ */
+export function populationCsvTemplate(windows: { court?: EligibilityWindow | null; out_of_court?: EligibilityWindow | null } = {}): string {
+  const examples = TEMPLATE_EXAMPLE_ROWS.map((row, i) => {
+    const window = windows[row[1] as "court" | "out_of_court"];
+    if (!window) return row;
+    const [year, month, day] = middleOf(window).split("-");
+    return row.map((value, column) => (POPULATION_COLUMN_NAMES[column] !== "disposal_date" ? value : i === 0 ? `${year}-${month}-${day}` : `${day}/${month}/${year}`));
+  });
+  const rows = [POPULATION_COLUMN_NAMES, ...examples];
   return rows.map((row) => row.map(toCsvField).join(",")).join("\r\n") + "\r\n";
 }

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { makeInspection, makeInspectionWithTeam, makeSetupPeople, populationCases, toCsv } from "@/tests/inspections/setup-fixtures";
 import type { Actor } from "@/lib/permissions/access";
 import { drawSample } from "@/lib/sampling/draw-service";
-import { importPopulation } from "./import";
+import { importPopulation, populationTemplateFor } from "./import";
 
 let manager: Actor, lead: Actor, inspector: Actor, outsider: Actor;
 
@@ -192,5 +192,16 @@ describe("importing the eligible population", () => {
     await expect(importPopulation(lead, { inspectionId, fileName: "x.csv", content: toCsv(populationCases(5)) })).rejects.toThrow(
       /Fieldwork has started/,
     );
+  });
+});
+
+describe("the population template for an inspection", () => {
+  it("has example dates inside the inspection's windows, so it imports as it is, and only for those who read its set-up", async () => {
+    // yjs-2018, proposed from fieldwork on 2024-01-22: court 2023-04-22 to 2023-07-22, out-of-court 2023-08-22 to 2023-10-22.
+    const inspectionId = await makeInspection(manager, { frameworkVersion: "yjs-2018" });
+    const template = await populationTemplateFor(manager, inspectionId);
+    const result = await importPopulation(manager, { inspectionId, fileName: "template.csv", content: new TextEncoder().encode(template) });
+    expect(result).toMatchObject({ status: "imported", rowCount: 2 });
+    await expect(populationTemplateFor(outsider, inspectionId)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -11,6 +11,8 @@ import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWind
 import { hasStreamWindows, windowForStream, type InspectionWindows } from "@/lib/framework/eligibility-window";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
+import { parse } from "@/lib/validation";
+import { populationCsvTemplate } from "./columns";
 import {
   DEFAULT_MAX_BYTES,
   parsePopulationCsv,
@@ -66,6 +68,18 @@ export function windowOptions(frameworkVersion: string, windows: InspectionWindo
   const inspectedStreams = { streams: sampledStreams(frameworkVersion), frameworkName: frameworkName(frameworkVersion) };
   if (!hasStreamWindows(frameworkVersion)) return { windowStart: windows.window?.start, windowEnd: windows.window?.end, inspectedStreams };
   return { streamWindows: Object.fromEntries(STREAMS.map((stream) => [stream, windowForStream(frameworkVersion, stream, windows)])), inspectedStreams };
+}
+
+/** The CSV template for an inspection: its examples' disposal dates fall in the inspection's windows. */
+export async function populationTemplateFor(actor: Actor, inspectionId: unknown): Promise<string> {
+  const { id } = parse(z.object({ id: z.string().refine(isUuid, "There is no such inspection.") }), { id: inspectionId });
+  await authorizeSetupRead(actor, id);
+  const inspection = await db.inspection.findUniqueOrThrow({ where: { id }, select: INSPECTION_DETAILS_SELECT });
+  const windows = storedWindows(inspection);
+  return populationCsvTemplate({
+    court: windowForStream(inspection.frameworkVersion, "court", windows),
+    out_of_court: windowForStream(inspection.frameworkVersion, "out_of_court", windows),
+  });
 }
 
 /** "2018–2021 framework": the label without its parenthesis, for a sentence. */

@@ -93,6 +93,19 @@ describe("parsePopulationCsv: valid files", () => {
     expect(rowsOf(parsePopulationCsv(template))).toHaveLength(2);
   });
 
+  it("accepts an inspection's template under that inspection's windows: the examples' dates fall in them", () => {
+    const window = { start: "2026-01-05", end: "2026-10-30" };
+    const current = populationCsvTemplate({ court: window, out_of_court: window });
+    expect(rowsOf(parsePopulationCsv(current, { windowStart: window.start, windowEnd: window.end }))).toHaveLength(2);
+    // yjs-2018: a window for each stream, three months apart.
+    const streamWindows = { court: { start: "2026-02-02", end: "2026-05-01" }, out_of_court: { start: "2026-06-01", end: "2026-08-28" } };
+    const rows = rowsOf(parsePopulationCsv(populationCsvTemplate(streamWindows), { streamWindows }));
+    expect(rows.map((row) => [row.stream, row.disposalDate])).toEqual([
+      ["court", "2026-03-18"],
+      ["out_of_court", "2026-07-15"],
+    ]);
+  });
+
   it("handles a BOM, LF endings, header case/spacing/order, aliases and trailing blank lines (bytes in)", () => {
     const text =
       "\uFEFF Case Reference ,Stream,Disposal Type,Disposal Date,Gender,Age,RoSH,Safety and wellbeing\n" +

@@ -68,7 +68,7 @@ export default async function PopulationPage({ params }: { params: Promise<{ ins
                 : ""}
           </p>
           <p className="mb-4">
-            <a href="/api/population-template" download>
+            <a href={`/api/population-template?inspection=${view.id}`} download>
               Download the CSV template
             </a>{" "}
             (the header row and two example rows).
