@@ -6,6 +6,7 @@
 // before one) as a formula. Free text (rationale, N/A reasons) could start that way, so every text
 // cell that does is prefixed with an apostrophe, which spreadsheets show as plain text (OWASP).
 
+import { frameworkVersionList } from "@/lib/framework";
 import { discretionFootnote, type ExportModel } from "./model";
 
 // Every row starts with what the file is: a draft or signed off, the inspection, the framework
@@ -13,7 +14,7 @@ import { discretionFootnote, type ExportModel } from "./model";
 export const META_COLUMNS = [
   ["export_status", "DRAFT until the lead inspector signs the ratings off, then SIGNED OFF."],
   ["inspection", "The youth justice service inspected."],
-  ["framework_version", "Framework version the inspection is pinned to: yjs-2018 or yjs-2021."],
+  ["framework_version", `Framework version the inspection is pinned to: ${frameworkVersionList()}.`],
   ["exported_on", "Date of the export (UTC)."],
 ] as const;
 

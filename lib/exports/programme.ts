@@ -5,7 +5,7 @@
 
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
-import { findKeyQuestion, findStandard, getFramework, isFrameworkVersion } from "@/lib/framework";
+import { findKeyQuestion, findStandard, frameworkVersionList, getFramework, isFrameworkVersion } from "@/lib/framework";
 import { CSV_BOM, csvLine } from "./csv";
 
 /** The fields of a programme row the files hold (lib/programme's rows have them). */
@@ -33,7 +33,7 @@ interface ProgrammeTable {
 const INSPECTION_COLUMNS = [
   ["inspection", "The youth justice service inspected."],
   ["source", "live: inspected in this app; published: a past report's figures imported as reference data."],
-  ["framework_version", "Framework version: yjs-2018 or yjs-2021. Their standards and key questions differ: compare within one version."],
+  ["framework_version", `Framework version: ${frameworkVersionList()}. Their standards and key questions differ: compare within one version.`],
   ["fieldwork_start", "First day of fieldwork (ISO 8601 date)."],
   ["year", "Year of the fieldwork."],
   ["status", "setup, fieldwork, panel, signed_off or published. Only signed_off and published ratings are final."],

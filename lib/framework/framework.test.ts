@@ -12,6 +12,8 @@ import {
   findKeyQuestion,
   findStandard,
   frameworkLabel,
+  frameworkName,
+  frameworkVersionList,
   getFramework,
   isFrameworkVersion,
   keyQuestionApplicability,
@@ -306,6 +308,9 @@ describe("the registry", () => {
     for (const version of FRAMEWORK_VERSIONS) expect(getFramework(version).version).toBe(version);
     expect(frameworkLabel("yjs-2018")).toBe(y2018.label);
     expect(frameworkLabel("yjs-2025")).toBe("yjs-2025");
+    expect(frameworkName("yjs-2018")).toBe("2018–2021 framework");
+    expect(frameworkName("yjs-2025")).toBe("yjs-2025 framework");
+    expect(frameworkVersionList('"')).toBe('"yjs-2018" or "yjs-2021"');
     expect(() => getFramework("yjs-2025" as FrameworkVersion)).toThrow("No framework version yjs-2025 is declared");
   });
 

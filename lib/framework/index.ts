@@ -39,6 +39,17 @@ export function frameworkLabel(version: string): string {
   return FRAMEWORKS.get(version)?.label ?? version;
 }
 
+/** "2018–2021 framework": the version's label without its parenthesis, for a sentence. */
+export function frameworkName(version: string): string {
+  return FRAMEWORKS.has(version) ? frameworkLabel(version).replace(/\s*\(.*\)$/, "") : `${version} framework`;
+}
+
+/** The real versions' ids as a sentence lists them: "yjs-2018 or yjs-2021" (`quote` wraps each). */
+export function frameworkVersionList(quote = ""): string {
+  const ids = FRAMEWORK_VERSIONS.map((v) => `${quote}${v}${quote}`);
+  return ids.length > 1 ? `${ids.slice(0, -1).join(", ")} or ${ids.at(-1)}` : (ids[0] ?? "");
+}
+
 /**
  * Registers a version declared under tests/ in this process, beside the real ones, so a test can run
  * it through the modules exactly as a real version (lib/framework/test-version.int.test.ts). For

@@ -131,6 +131,8 @@ describe("a third framework version declared only under tests/", () => {
     const imported = await importPopulation(lead, { inspectionId, fileName: "population.csv", content: toCsv([...court, ...outOfCourt]) });
     expect(imported).toMatchObject({ status: "imported", rowCount: 7 });
 
+    const resettlement = await refusal(drawSample(lead, { inspectionId, stream: "resettlement", size: "1", seed: "" }));
+    expect(resettlement.message).toBe("The Test-only framework does not inspect resettlement cases");
     const sampling = await samplingView(lead, inspectionId);
     expect(sampling.streamSplit).toBeNull();
     expect(sampling.streams.map((s) => [s.stream, s.populationSize, s.proposedSize])).toEqual([

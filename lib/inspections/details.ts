@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { type Stream } from "@/lib/framework/case-attributes";
-import { isFrameworkVersion, type FrameworkVersion } from "@/lib/framework";
+import { frameworkName, isFrameworkVersion, type FrameworkVersion } from "@/lib/framework";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { authorize, authorizeGlobal, type Actor } from "@/lib/permissions/access";
 import {
@@ -186,7 +186,7 @@ export async function updateInspectionDetails(actor: Actor, input: unknown): Pro
       if (resettlementCases > 0) {
         throw fieldProblem(
           "frameworkVersion",
-          `The imported population has ${resettlementCases} resettlement cases, which the 2018 framework does not inspect; import a population without them first`,
+          `The imported population has ${resettlementCases} resettlement cases, which the ${frameworkName(details.frameworkVersion)} does not inspect; import a population without them first`,
         );
       }
     }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { frameworkLabel } from "@/lib/framework";
+import { frameworkName } from "@/lib/framework";
 import { STREAMS } from "@/lib/framework/case-attributes";
 import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { authorizeSetupRead, isoDate, lockInspection, sampledStreams, storedWindows } from "@/lib/inspections/kernel";
@@ -80,11 +80,6 @@ export async function populationTemplateFor(actor: Actor, inspectionId: unknown)
     court: windowForStream(inspection.frameworkVersion, "court", windows),
     out_of_court: windowForStream(inspection.frameworkVersion, "out_of_court", windows),
   });
-}
-
-/** "2018–2021 framework": the label without its parenthesis, for a sentence. */
-function frameworkName(frameworkVersion: string): string {
-  return frameworkLabel(frameworkVersion).replace(/\s*\(.*\)$/, "");
 }
 
 export async function importPopulation(actor: Actor, input: { inspectionId: unknown; fileName: unknown; content: unknown }): Promise<PopulationImportResult> {

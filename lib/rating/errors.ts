@@ -1,12 +1,14 @@
 // The refusals of the rating contract: one stable code per rule, a one-line message for people and
 // the JSON path of the offending value. The CLI, /api/rate and the panel page all show these.
 
+import { FRAMEWORK_VERSIONS } from "@/lib/framework/types";
+
 /** Every error code, with what it means. Codes are stable: clients may branch on them. */
 export const ERROR_CODES = {
   invalid_json: "The input is not valid JSON.",
   unreadable_input: "The input file could not be read.",
   invalid_input: "The input does not have the contract's shape (wrong type, missing or unknown field).",
-  unknown_framework: "framework is not one of yjs-2018, yjs-2021.",
+  unknown_framework: `framework is not one of ${FRAMEWORK_VERSIONS.join(", ")}.`,
   unknown_standard: "A standard id is not in the framework version.",
   unknown_key_question: "A key question id is not in the framework version.",
   key_question_not_case_rated: "A domain one key question was given figures; it informs a judgement and has none.",
@@ -25,7 +27,7 @@ export const ERROR_CODES = {
   discretion_out_of_range:
     "The lowest key question's % is more than 5 points from the boundary between the calculated and the chosen band.",
   governance_cap:
-    "yjs-2021: fewer than half of the 8 final ratings of 2.1–3.4 are Good or Outstanding, so 1.1 cannot be above Requires improvement.",
+    "The version's governance cap holds the judgement (yjs-2021: fewer than half of the 8 final ratings of 2.1–3.4 are Good or Outstanding, so 1.1 cannot be above Requires improvement).",
   internal_error: "A fault in the rating module itself, not in the input (the CLI exits 2).",
 } as const satisfies Record<string, string>;
 

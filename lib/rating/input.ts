@@ -3,7 +3,7 @@
 // ids and the rating rules are checked by rateInspection, which typed callers use directly.
 
 import { z } from "zod";
-import { FRAMEWORK_VERSIONS, RATINGS, type FrameworkVersion, type Rating } from "@/lib/framework";
+import { FRAMEWORK_VERSIONS, RATINGS, frameworkVersionList, type FrameworkVersion, type Rating } from "@/lib/framework";
 import { RatingInputError, jsonPath, type RatingErrorCode } from "./errors";
 
 /** Counts of cases where the key question applied and was answered, or a published whole-number %. */
@@ -96,7 +96,7 @@ function ratingErrorFromIssue(issue: z.core.$ZodIssue, json: unknown): RatingInp
   }
   const [top, , field] = segments;
   if (top === "framework") {
-    return new RatingInputError("unknown_framework", `framework must be "yjs-2018" or "yjs-2021" (got ${got}).`, path);
+    return new RatingInputError("unknown_framework", `framework must be ${frameworkVersionList('"')} (got ${got}).`, path);
   }
   if (top === "keyQuestions" && (field === "yes" || field === "no")) {
     return new RatingInputError("invalid_count", `${path} must be a whole number 0 or more (got ${got}).`, path);

@@ -6,6 +6,7 @@ import {
   allStandards,
   findKeyQuestion,
   findStandard,
+  frameworkVersionList,
   getFramework,
   isFrameworkVersion,
   RATINGS,
@@ -80,7 +81,7 @@ export interface RatingResult {
 /** Rates an inspection, or throws RatingInputError saying which rule the input breaks. */
 export function rateInspection(input: RatingInput): RatingResult {
   if (!isFrameworkVersion(input.framework)) {
-    throw new RatingInputError("unknown_framework", `framework must be "yjs-2018" or "yjs-2021".`, "$.framework");
+    throw new RatingInputError("unknown_framework", `framework must be ${frameworkVersionList('"')}.`, "$.framework");
   }
   const fw = getFramework(input.framework);
   const keyQuestions = input.keyQuestions ?? {};

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { frameworkName } from "@/lib/framework";
 import { STREAMS, STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
 import { changeSetup, readSetup, fieldProblem, isoDate, sampledStreams, type SetupChangeWindow } from "@/lib/inspections/kernel";
 import { isUuid, type Actor } from "@/lib/permissions/access";
@@ -92,7 +93,7 @@ export async function drawSample(actor: Actor, input: unknown): Promise<DrawResu
     DRAW_OPEN,
     async (tx, { frameworkVersion }) => {
       if (!sampledStreams(frameworkVersion).includes(data.stream)) {
-        throw fieldProblem("stream", `The ${frameworkVersion} framework does not inspect ${label} cases`);
+        throw fieldProblem("stream", `The ${frameworkName(frameworkVersion)} does not inspect ${label} cases`);
       }
       const population = await tx.populationCase.findMany({
         where: { inspectionId: data.inspectionId, stream: data.stream },
