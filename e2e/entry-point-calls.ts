@@ -219,7 +219,7 @@ export interface Fixture {
 }
 
 /** cases.read and panel.view (lib/permissions/table.ts) on the test's inspection: not its moderator. */
-export const CASE_READERS: readonly CallerKey[] = ["manager", "lead", "inspector", "inspector2"];
+const CASE_READERS: readonly CallerKey[] = ["manager", "lead", "inspector", "inspector2"];
 
 export async function createFixture(client: Client, name: string): Promise<Fixture> {
   const { inspectionId, cases } = await createInspectionWithCases(name, [

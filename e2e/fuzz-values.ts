@@ -9,7 +9,7 @@ if (seed !== "random") fc.configureGlobal({ seed: Number(seed) });
 // negative/huge/non-finite numbers as text, JSON-looking text, ids that are not UUIDs or name
 // nothing, control characters, injection-looking text and impossible dates.
 
-export const LONG = "x".repeat(10_000);
+const LONG = "x".repeat(10_000);
 /** Valid JSON nested 30,000 deep: overflowed the stack of code walking it (issue 11). */
 export const DEEP_JSON = "[".repeat(30_000) + "]".repeat(30_000);
 const LONG_UNICODE = "é👩🏽‍⚕️".repeat(2_000);

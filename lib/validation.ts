@@ -5,7 +5,7 @@ import { ValidationError } from "@/lib/errors";
 // ValidationError: one message per field (the first problem found), keyed by the field's path.
 
 /** The first message per field; a problem with the input as a whole is keyed `wholeKey`. */
-export function fieldErrorsOf(error: z.ZodError, wholeKey = "form"): Record<string, string> {
+function fieldErrorsOf(error: z.ZodError, wholeKey = "form"): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) errors[issue.path.join(".") || wholeKey] ??= issue.message;
   return errors;

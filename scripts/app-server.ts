@@ -9,7 +9,7 @@ import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
 
-export const APP_SECRET = "bench-and-faults-secret-not-for-production-0123456789";
+const APP_SECRET = "bench-and-faults-secret-not-for-production-0123456789";
 
 export interface AppServer {
   baseUrl: string;

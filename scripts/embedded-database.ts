@@ -27,7 +27,7 @@ export interface EmbeddedDatabase {
 const USER = "postgres";
 const PASSWORD = "case-review-local";
 
-export function databaseUrl(port: number, database: string): string {
+function databaseUrl(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}?sslmode=disable`;
 }
 

@@ -39,7 +39,7 @@ export function migrationVersions(migrationsDir: string): string[] {
 }
 
 /** Versions recorded as applied (none when the database is new). */
-export async function appliedVersions(client: pg.ClientBase): Promise<string[]> {
+async function appliedVersions(client: pg.ClientBase): Promise<string[]> {
   const exists = await client.query<{ found: string | null }>("SELECT to_regclass('public.schema_migrations')::text AS found");
   if (!exists.rows[0]?.found) return [];
   return (await client.query<{ version: string }>("SELECT version FROM schema_migrations ORDER BY version")).rows.map((r) => r.version);

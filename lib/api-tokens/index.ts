@@ -20,7 +20,7 @@ const TOKEN_PATTERN = /^crv_[A-Za-z0-9_-]{43}$/;
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export const newApiTokenSchema = z.object({
+const newApiTokenSchema = z.object({
   name: z.string({ message: "Enter a name for the token" }).trim().min(1, "Enter a name for the token, such as the script that will use it").max(100, "Enter a name of at most 100 characters"),
 });
 const revokeSchema = z.object({ tokenId: z.string().refine(isUuid, "Unknown token") });

@@ -6,8 +6,7 @@ import type { AuditEvent } from "./events";
 // Events go to the append-only audit_events table, never to process logs. Their kinds and shapes
 // are declared once, in ./events.ts.
 
-export type { AuditAction, AuditEvent, CaseAuditAction, StoredCaseEvent } from "./events";
-export { isCaseAuditAction } from "./events";
+export type { AuditEvent } from "./events";
 
 /**
  * The INSERT of one event, its values added to `params`: on its own (recordAudit), or as a step of a

@@ -4,7 +4,7 @@ export { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 // argon2id with OWASP's minimum recommended parameters (19 MiB memory, 2 passes, 1 lane): about
 // 20-40 ms per hash on these machines, slow enough for guessing, fast enough for sign-in traffic.
-export const ARGON2ID_PARAMETERS = Object.freeze({
+const ARGON2ID_PARAMETERS = Object.freeze({
   algorithm: 2 /* Algorithm.Argon2id */,
   memoryCost: 19_456,
   timeCost: 2,

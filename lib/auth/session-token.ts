@@ -31,7 +31,7 @@ export interface SessionClaims {
   sessionId: string;
 }
 
-export function sessionSecret(): string {
+function sessionSecret(): string {
   const secret = environment().NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: sessions cannot be verified.");
   return secret;

@@ -19,7 +19,7 @@ export interface SignedInAccount extends SessionUser {
 }
 
 /** Where someone with a temporary password is sent, and the only page (with sign-out) they may use. */
-export const CHOOSE_PASSWORD_PATH = "/account/password";
+const CHOOSE_PASSWORD_PATH = "/account/password";
 
 // One statement, on every request: the account is active, its session version is the token's
 // (bumped on disable, role or password change), and this session has not been signed out.

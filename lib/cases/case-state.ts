@@ -44,7 +44,7 @@ export async function loadCompletionInputs(tx: AnyTx, caseId: string) {
 }
 
 /** Why a completed case went back to in progress: the case history shows it to the lead. */
-export const CHANGED_AFTER_COMPLETION = "Changed after the case was completed: it counts as provisional until it is marked complete again.";
+const CHANGED_AFTER_COMPLETION = "Changed after the case was completed: it counts as provisional until it is marked complete again.";
 
 /**
  * After an edit: a not-started case is in progress; a section mark whose section now has problems is

@@ -2,11 +2,11 @@
 // blocking. Pure, so the page and the browser (as the inspector types) use the same rule.
 
 /** Rationales needed before an inspector's norm means anything. */
-export const MIN_RATIONALES_FOR_NORM = 5;
+const MIN_RATIONALES_FOR_NORM = 5;
 /** A rationale shorter than this share of the inspector's median is "much shorter". */
-export const SHORT_RATIONALE_SHARE = 1 / 3;
+const SHORT_RATIONALE_SHARE = 1 / 3;
 /** Norms below this (characters) are too short to compare against. */
-export const MIN_MEDIAN_FOR_HINT = 60;
+const MIN_MEDIAN_FOR_HINT = 60;
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

@@ -19,7 +19,7 @@ export type GridCell = "yes" | "no" | "na" | "unanswered" | "does_not_apply";
 export const GRID_STREAMS = ["court", "out_of_court"] as const satisfies readonly Stream[];
 export type GridStream = (typeof GRID_STREAMS)[number];
 
-export const COMMENT_FILTERS = ["open", "none"] as const;
+const COMMENT_FILTERS = ["open", "none"] as const;
 
 /** The filters as the GET form sends them; an unknown value is reported and ignored, never a 500. */
 const filterSchema = z.object({

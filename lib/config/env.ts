@@ -42,7 +42,7 @@ const urlOf = (protocols: readonly string[], error: string) =>
 const postgresUrl = urlOf(["postgres:", "postgresql:"], "expected a PostgreSQL URL, postgresql://user:password@host:5432/database");
 const httpUrl = urlOf(["http:", "https:"], "expected the address users reach the app at, such as https://case-review.example.org");
 
-export const environmentSchema = z.object({
+const environmentSchema = z.object({
   /** External PostgreSQL; without it `npm start` runs an embedded one in .data/. */
   DATABASE_URL: optional(postgresUrl),
   /** Connections each instance may hold; instances × this must stay below PostgreSQL's max_connections. */

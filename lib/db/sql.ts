@@ -45,7 +45,7 @@ export function sqlRunner(tx: AnyTx): SqlRunner {
 }
 
 /** How long one statement may run (a lock wait included) before PostgreSQL cancels it. */
-export const STATEMENT_TIMEOUT_MS = 10_000;
+const STATEMENT_TIMEOUT_MS = 10_000;
 
 /**
  * Runs `work` in a transaction on one pooled connection: COMMIT when it resolves, ROLLBACK when it

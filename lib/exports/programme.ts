@@ -53,7 +53,7 @@ function keyQuestionText(version: string, id: string): string {
   return isFrameworkVersion(version) ? (findKeyQuestion(getFramework(version), id)?.text ?? "") : "";
 }
 
-export const PROGRAMME_TABLES = {
+const PROGRAMME_TABLES = {
   inspections: {
     sheet: "Inspections",
     columns: [

@@ -20,7 +20,7 @@ import {
   type ExportModel,
 } from "./model";
 
-export const SHEETS = { ratings: "Ratings", keyQuestions: "Key questions", answers: "Case answers", codebook: "Codebook", moderation: "Moderation" } as const;
+const SHEETS = { ratings: "Ratings", keyQuestions: "Key questions", answers: "Case answers", codebook: "Codebook", moderation: "Moderation" } as const;
 
 const BOLD = { bold: true } as const;
 

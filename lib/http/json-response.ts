@@ -6,7 +6,7 @@ import { PayloadTooLargeError } from "./request-body";
 // ERROR_CODES, for code that reacts to it. Anything unexpected is a 500 that says nothing about
 // internals.
 
-export const ERROR_CODES = {
+const ERROR_CODES = {
   invalid_input: 400,
   unauthenticated: 401,
   forbidden: 403,

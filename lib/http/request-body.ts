@@ -60,7 +60,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * Text PostgreSQL cannot store, found by fuzzing as 500s on write: NUL, and a lone UTF-16
  * surrogate ("\ud800"), which JSON may carry as an escape and jsonb refuses (22P02).
  */
-export function unstorableTextProblem(value: string): string | null {
+function unstorableTextProblem(value: string): string | null {
   if (value.includes("\u0000")) return "Text may not contain the NUL character (\\u0000).";
   if (LONE_SURROGATE.test(value)) return "Text may not contain a lone UTF-16 surrogate (such as \\ud800): it is not a character.";
   return null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, keyQuestionApplicability, standardsForStream, type Framework, type KeyQuestion } from "@/lib/framework";
 import type { Stream } from "@/lib/framework/case-attributes";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
@@ -91,7 +91,7 @@ export function seesInspectorAnswers(caller: Caller, kase: Pick<DipCase, "modera
   return caller.moderator === true && kase.moderation?.completedAt != null;
 }
 
-export function requireInDipSample(kase: DipCase): NonNullable<DipCase["moderation"]> {
+function requireInDipSample(kase: DipCase): NonNullable<DipCase["moderation"]> {
   if (!kase.moderation) throw new NotFoundError("This case is not in the dip sample.");
   return kase.moderation;
 }
@@ -105,8 +105,4 @@ export async function lockDipCase(tx: Tx, actor: Actor, ids: { inspectionId: str
   await tx.$queryRaw`SELECT 1 FROM moderation_cases WHERE case_id = ${ids.caseId}::uuid FOR UPDATE`;
   const { kase } = await loadDipCase(actor, ids.inspectionId, ids.caseId, "moderation.assess", tx);
   return { kase, moderation: requireInDipSample(kase) };
-}
-
-export function refuse(message: string): never {
-  throw new ForbiddenError(message);
 }

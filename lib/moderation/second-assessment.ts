@@ -13,7 +13,7 @@ import { applicableKeyQuestions, caseRef, keyQuestionRef, loadDipCase, lockDipCa
 // panel's figures). What the moderator is shown here holds nothing of the inspector's answers.
 // Completing it locks the second answers and opens the reconciliation (./reconciliation.ts).
 
-export const MAX_SECOND_RATIONALE = 20_000;
+const MAX_SECOND_RATIONALE = 20_000;
 
 const answerSchema = z.object({
   ...keyQuestionRef,

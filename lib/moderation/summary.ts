@@ -8,9 +8,9 @@
 import { BAND_MINIMUMS } from "@/lib/rating/bands";
 import type { AgreementSummary } from "@/lib/statistics/agreement";
 
-export const LOW_PERCENT_AGREEMENT = 0.8;
-export const LOW_AC1 = 0.6;
-export const NEAR_BOUNDARY_POINTS = 5;
+const LOW_PERCENT_AGREEMENT = 0.8;
+const LOW_AC1 = 0.6;
+const NEAR_BOUNDARY_POINTS = 5;
 
 export interface ModerationLine {
   keyQuestionId: string;

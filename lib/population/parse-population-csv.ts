@@ -78,7 +78,7 @@ export interface ParsePopulationCsvOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-export const DEFAULT_MAX_ROWS = 20_000;
+const DEFAULT_MAX_ROWS = 20_000;
 export const MAX_REPORTED_ERRORS = 500;
 
 export function parsePopulationCsv(input: string | Uint8Array, options: ParsePopulationCsvOptions = {}): PopulationCsvResult {

@@ -20,7 +20,7 @@ export interface CountedInspection {
  * Only signed-off and published inspections have ratings that will not change: the charts count
  * those, so an inspection mid-fieldwork never moves the programme's figures.
  */
-export const FINAL_STATUSES: readonly string[] = ["signed_off", "published"];
+const FINAL_STATUSES: readonly string[] = ["signed_off", "published"];
 
 export function isFinal(row: Pick<CountedInspection, "status">): boolean {
   return FINAL_STATUSES.includes(row.status);

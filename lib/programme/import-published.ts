@@ -26,7 +26,7 @@ function calendarDate(text: string): Date | null {
 }
 
 /** Figures files are a few kilobytes (the golden reports are under 2 KB); the /api/rate cap. */
-export const MAX_FIGURES_BYTES = 64 * 1024;
+const MAX_FIGURES_BYTES = 64 * 1024;
 
 const importSchema = z.object({
   name: z

@@ -5,12 +5,8 @@
 export {
   PROGRAMME_STATUSES,
   loadProgramme,
-  programmeFiltersSchema,
-  programmeScope,
-  type Programme,
-  type ProgrammeFilters,
   type ProgrammeInspection,
   type ProgrammeStatus,
 } from "./load";
-export { keyQuestionBenchmark, type InspectionBenchmark, type KeyQuestionBenchmark } from "./benchmark";
-export { MAX_FIGURES_BYTES, importPublishedInspection, recordPublishedInspection, type PublishedImport } from "./import-published";
+export { keyQuestionBenchmark } from "./benchmark";
+export { importPublishedInspection, recordPublishedInspection } from "./import-published";

@@ -50,7 +50,7 @@ export async function refundRateLimit(key: string, counted: Pick<RateLimitResult
 }
 
 /** Old windows, and failed sign-ins no longer locking anything, are of no use; removing them keeps the tables small. */
-export async function pruneRateLimits(olderThanSeconds = KEEP_SECONDS): Promise<void> {
+async function pruneRateLimits(olderThanSeconds = KEEP_SECONDS): Promise<void> {
   const before = new Date(Date.now() - olderThanSeconds * 1000);
   await db.$executeRaw`DELETE FROM rate_limit_buckets WHERE window_start < ${before}`;
   await db.$executeRaw`DELETE FROM sign_in_failures WHERE updated_at < ${before} AND (locked_until IS NULL OR locked_until < now())`;

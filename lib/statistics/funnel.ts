@@ -21,9 +21,6 @@
 // A flag is information for the lead and moderator, never a block: a unit beyond the limits is
 // unusual for its sample size, not wrong.
 
-/** Two-sided coverage of the limits drawn: 95% ("warning") and 99.8% ("alarm"). */
-export const FUNNEL_LEVELS = [0.95, 0.998] as const;
-
 export interface FunnelLimits {
   readonly n: number;
   readonly lower95: number;

@@ -26,7 +26,7 @@ export function checkPasswordFor(password: string, owner: PasswordOwner, field: 
   if (problem) throw new ValidationError(problem, { [field]: problem });
 }
 
-export const newUserSchema = z.object({
+const newUserSchema = z.object({
   name: z.string().trim().min(1, "Enter the person's name").max(120, "Enter a name of at most 120 characters"),
   email: z
     .string()
@@ -38,21 +38,20 @@ export const newUserSchema = z.object({
   role: z.enum(GLOBAL_ROLES, { message: "Choose a role" }),
   password: passwordSchema,
 });
-export type NewUser = z.infer<typeof newUserSchema>;
 
-export const roleChangeSchema = z.object({
+const roleChangeSchema = z.object({
   userId: z.string().refine(isUuid, "Unknown user"),
   role: z.enum(GLOBAL_ROLES, { message: "Choose a role" }),
 });
 
-export const activeChangeSchema = z.object({
+const activeChangeSchema = z.object({
   userId: z.string().refine(isUuid, "Unknown user"),
   active: z.boolean(),
 });
 
 export const userSearchSchema = z.string().trim().max(100).catch("");
 
-export const passwordResetSchema = z.object({
+const passwordResetSchema = z.object({
   userId: z.string().refine(isUuid, "Unknown user"),
   password: passwordSchema,
 });

@@ -16,7 +16,7 @@ import { checkPasswordFor, passwordSchema } from "./index";
 /** Guessing the current password through this form is bounded like signing off: 10 tries per 15 minutes. */
 const ATTEMPTS = { limit: 10, windowSeconds: 900 };
 
-export const ownPasswordSchema = z
+const ownPasswordSchema = z
   .object({
     currentPassword: z.string({ message: "Enter your current password" }).min(1, "Enter your current password").max(1024, "Enter your current password"),
     newPassword: passwordSchema,

@@ -53,7 +53,7 @@ export async function makeTeam(frameworkVersion: "yjs-2018" | "yjs-2021" = "yjs-
 export type TestTeam = Awaited<ReturnType<typeof makeTeam>>;
 
 /** The court stream's key questions in the yjs-2021 framework, in order. */
-export const COURT_2021_QUESTIONS = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
+const COURT_2021_QUESTIONS = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
 
 /** A change for the outbox protocol with a fresh id. */
 export function answerChange(questionId: string, baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) {
