@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framework";
 import { isUuid, type Actor } from "@/lib/permissions/access";
 import { callerOf, can, canAnswerCase, type Caller } from "@/lib/permissions/table";
+import type { CaseStatus } from "@/lib/rating";
 
 // Finding a case and how the acting user stands to it. Every case use case starts here, so the
 // rights (cases.read, case.answer + canAnswerCase, case.qualityAssure) are checked in one way.
@@ -82,7 +83,7 @@ export const LOCKED_CASE_MESSAGE = "This case is approved, so it is locked. Ask 
 export const SIGNED_OFF_MESSAGE = "This inspection's ratings are signed off, so its cases can no longer change.";
 
 export interface LockedCaseRow {
-  status: "not_started" | "in_progress" | "completed" | "returned" | "approved";
+  status: CaseStatus;
   version: number;
   /** How many of the case's sections are marked complete. */
   markedSections: number;

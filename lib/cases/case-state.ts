@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { sqlRunner, type AnyTx } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";
 import { findStandard, type Framework } from "@/lib/framework";
+import type { CaseStatus } from "@/lib/rating";
 import { sectionProblems, type AnswerState, type CaseForCompletion } from "./completion";
 
 // Keeping a case's status and section marks truthful after its content changed; the rules are in
@@ -57,9 +58,9 @@ export async function afterContentChange(
   tx: AnyTx,
   fw: Framework,
   ids: { caseId: string; inspectionId: string; actorId: string },
-  status: string,
+  status: CaseStatus,
   markedSections: number,
-): Promise<string> {
+): Promise<CaseStatus> {
   const audit = { actorId: ids.actorId, inspectionId: ids.inspectionId, caseId: ids.caseId };
   const newStatus = status === "not_started" || status === "completed" ? "in_progress" : status;
   // With no section marked complete there is nothing a change could reopen: skip loading the case.
@@ -96,7 +97,7 @@ export async function setStatus(
   tx: AnyTx,
   ids: { caseId: string; inspectionId: string; actorId: string },
   from: string,
-  to: "not_started" | "in_progress" | "completed" | "returned" | "approved" | string,
+  to: CaseStatus,
   extra: Record<string, string | number> = {},
 ): Promise<void> {
   // Approval is the lead's review of the case as it stands: the "changed after completion" signal ends.

@@ -1,4 +1,5 @@
 import { FRAMEWORK_VERSION_LABELS } from "@/lib/framework/types";
+import type { CaseStatus } from "@/lib/rating";
 
 export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = FRAMEWORK_VERSION_LABELS;
 
@@ -9,13 +10,14 @@ export const INSPECTION_STATUS_LABELS: Readonly<Record<string, string>> = Object
   signed_off: "Signed off",
 });
 
+// Every status has its label: the compiler checks the list against CASE_STATUSES.
 export const CASE_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
   not_started: "Not started",
   in_progress: "In progress",
   completed: "Completed",
   returned: "Returned",
   approved: "Approved",
-});
+} satisfies Record<CaseStatus, string>);
 
 export const MEMBER_ROLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   lead_inspector: "Lead inspector",
