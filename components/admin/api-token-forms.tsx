@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextField } from "@/components/ui/field";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
+import { fieldError, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 
 export function CreateApiTokenForm({ createApiTokenAction }: { createApiTokenAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(createApiTokenAction, { resetOnSuccess: true });
@@ -32,16 +32,5 @@ export function CreateApiTokenForm({ createApiTokenAction }: { createApiTokenAct
 }
 
 export function RevokeApiTokenForm({ token, revokeApiTokenAction }: { token: { id: string; name: string }; revokeApiTokenAction: ServerFormAction }) {
-  const [state, action, pending] = useActionState(revokeApiTokenAction, IDLE);
-  return (
-    <form action={action} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="tokenId" value={token.id} />
-      <Button variant="secondary" disabled={pending} aria-label={`Revoke ${token.name}`}>
-        Revoke
-      </Button>
-      <span role="status" className={state.status === "error" ? "text-error font-semibold" : "text-success"}>
-        {state.status === "idle" ? "" : state.message}
-      </span>
-    </form>
-  );
+  return <InlineActionForm action={revokeApiTokenAction} values={{ tokenId: token.id }} label="Revoke" name={`Revoke ${token.name}`} className="flex flex-wrap items-center gap-3" />;
 }

@@ -4,8 +4,10 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { SelectField, TextField } from "@/components/ui/field";
-import { StatusNotice } from "@/components/ui/notice";
+import { InlineInput, InlineSelect, SelectField, TextField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
 import { GLOBAL_ROLES, GLOBAL_ROLE_LABELS, type GlobalRole } from "@/lib/permissions/table";
@@ -18,8 +20,7 @@ export function CreateUserForm({ createUserAction }: { createUserAction: ServerF
   const { state, pending, formRef, onSubmit } = useFormAction(createUserAction, { resetOnSuccess: true });
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
-      <ErrorSummary errors={summaryOf(state)} />
-      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
+      <FormOutcome state={state} />
       <TextField name="name" label="Full name" error={fieldError(state, "name")} autoComplete="off" />
       <TextField name="email" label="Email address" type="email" error={fieldError(state, "email")} autoComplete="off" />
       <SelectField name="role" label="Role" options={roleOptions} defaultValue="inspector" error={fieldError(state, "role")} />
@@ -38,52 +39,16 @@ export function CreateUserForm({ createUserAction }: { createUserAction: ServerF
 
 /** The account role; `effects` says what a change would do to their places on inspection teams. */
 export function ChangeRoleForm({ user, effects, changeRoleAction }: { user: { id: string; name: string; role: GlobalRole }; effects: string | null; changeRoleAction: ServerFormAction }) {
-  const [state, action, pending] = useActionState(changeRoleAction, IDLE);
-  const id = `role-${user.id}`;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name="userId" value={user.id} />
-      <div className="flex flex-col text-sm">
-        <label htmlFor={id} className="font-semibold">
-          Role for {user.name}
-        </label>
-        {effects ? (
-          <p id={`${id}-hint`} className="text-muted max-w-sm">
-            {effects}
-          </p>
-        ) : null}
-        <select id={id} name="role" defaultValue={user.role} aria-describedby={effects ? `${id}-hint` : undefined} className="border-2 border-ink bg-white px-2 py-1">
-          {roleOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Button variant="secondary" disabled={pending} aria-label={`Change role for ${user.name}`}>
-        Change role
-      </Button>
-      <span role="status" className={state.status === "error" ? "text-error font-semibold" : "text-success"}>
-        {state.status === "idle" ? "" : state.message}
-      </span>
-    </form>
+    <InlineActionForm action={changeRoleAction} values={{ userId: user.id }} label="Change role" name={`Change role for ${user.name}`}>
+      <InlineSelect id={`role-${user.id}`} name="role" label={`Role for ${user.name}`} hint={effects} options={roleOptions} defaultValue={user.role} />
+    </InlineActionForm>
   );
 }
 
 /** Re-enabling needs no confirmation: it takes nothing away (disabling has its own page). */
 export function EnableUserForm({ user, enableUserAction }: { user: { id: string; name: string }; enableUserAction: ServerFormAction }) {
-  const [state, action, pending] = useActionState(enableUserAction, IDLE);
-  return (
-    <form action={action} className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name="userId" value={user.id} />
-      <Button variant="secondary" disabled={pending} aria-label={`Re-enable ${user.name}`}>
-        Re-enable
-      </Button>
-      <span role="status" className={state.status === "error" ? "text-error font-semibold" : "text-success"}>
-        {state.status === "idle" ? "" : state.message}
-      </span>
-    </form>
-  );
+  return <InlineActionForm action={enableUserAction} values={{ userId: user.id }} label="Re-enable" name={`Re-enable ${user.name}`} />;
 }
 
 /** The confirmation step of disabling an account (GOV.UK "check before a destructive action"). */
@@ -92,7 +57,7 @@ export function DisableUserForm({ user, disableUserAction }: { user: { id: strin
   return (
     <form action={action}>
       <ErrorSummary errors={summaryOf(state)} />
-      <input type="hidden" name="userId" value={user.id} />
+      <HiddenFields values={{ userId: user.id }} />
       <div className="flex flex-wrap items-center gap-4">
         <Button variant="warning" disabled={pending}>
           Disable account
@@ -106,21 +71,9 @@ export function DisableUserForm({ user, disableUserAction }: { user: { id: strin
 }
 
 export function ResetPasswordForm({ user, resetPasswordAction }: { user: { id: string; name: string }; resetPasswordAction: ServerFormAction }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, IDLE);
-  const id = `password-${user.id}`;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name="userId" value={user.id} />
-      <label className="flex flex-col text-sm" htmlFor={id}>
-        <span className="font-semibold">New password for {user.name}</span>
-        <input id={id} type="password" name="password" autoComplete="new-password" className="border-2 border-ink px-2 py-1" />
-      </label>
-      <Button variant="secondary" disabled={pending} aria-label={`Set password for ${user.name}`}>
-        Set password
-      </Button>
-      <span role="status" className={state.status === "error" ? "text-error font-semibold" : "text-success"}>
-        {state.status === "error" ? (fieldError(state, "password") ?? state.message) : state.status === "success" ? state.message : ""}
-      </span>
-    </form>
+    <InlineActionForm action={resetPasswordAction} values={{ userId: user.id }} label="Set password" name={`Set password for ${user.name}`}>
+      <InlineInput id={`password-${user.id}`} type="password" name="password" label={`New password for ${user.name}`} autoComplete="new-password" />
+    </InlineActionForm>
   );
 }

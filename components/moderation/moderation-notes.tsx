@@ -1,9 +1,10 @@
+import type { ServerFormAction } from "@/lib/http/form-state";
 import { formatDate } from "@/lib/inspections/labels";
 import type { CaseModerationNote } from "@/lib/moderation/response";
 import { RespondForm } from "./moderation-forms";
 
 /** The moderator's outcomes on this case, on its page: the inspector reads the notes and responds. */
-export function ModerationNotes({ inspectionId, caseId, notes }: { inspectionId: string; caseId: string; notes: readonly CaseModerationNote[] }) {
+export function ModerationNotes({ inspectionId, caseId, notes, respondToOutcomeAction }: { inspectionId: string; caseId: string; notes: readonly CaseModerationNote[]; respondToOutcomeAction: ServerFormAction }) {
   if (notes.length === 0) return null;
   const waiting = notes.filter((n) => n.outcome === "inspector_to_review" && n.response === null).length;
   return (
@@ -27,7 +28,7 @@ export function ModerationNotes({ inspectionId, caseId, notes }: { inspectionId:
                 {n.reply ? ` — ${n.reply}` : ""}
               </p>
             ) : null}
-            {n.canRespond ? <RespondForm inspectionId={inspectionId} caseId={caseId} questionId={n.questionId} /> : null}
+            {n.canRespond ? <RespondForm respondToOutcomeAction={respondToOutcomeAction} inspectionId={inspectionId} caseId={caseId} questionId={n.questionId} /> : null}
           </li>
         ))}
       </ul>

@@ -1,12 +1,25 @@
 import Link from "next/link";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
 import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
+import type { ServerFormAction } from "@/lib/http/form-state";
 import { formatDate } from "@/lib/inspections/labels";
 import type { SecondAssessmentView } from "@/lib/moderation/second-assessment";
 import { CompleteSecondAssessmentForm, SecondAnswerForm } from "./moderation-forms";
 
 /** The case page as its moderator sees it: the case's details and their own blind answers, nothing of the inspector's. */
-export function SecondAssessment({ inspectionId, caseId, view }: { inspectionId: string; caseId: string; view: SecondAssessmentView }) {
+export function SecondAssessment({
+  inspectionId,
+  caseId,
+  view,
+  saveSecondAnswerAction,
+  completeSecondAssessmentAction,
+}: {
+  inspectionId: string;
+  caseId: string;
+  view: SecondAssessmentView;
+  saveSecondAnswerAction: ServerFormAction;
+  completeSecondAssessmentAction: ServerFormAction;
+}) {
   const missing = view.questions.length - view.answered;
   return (
     <>
@@ -32,10 +45,10 @@ export function SecondAssessment({ inspectionId, caseId, view }: { inspectionId:
             assessment; your answers are kept apart and do not count in the ratings.
           </p>
           {view.questions.map((q) => (
-            <SecondAnswerForm key={q.id} inspectionId={inspectionId} caseId={caseId} question={q} />
+            <SecondAnswerForm key={q.id} saveSecondAnswerAction={saveSecondAnswerAction} inspectionId={inspectionId} caseId={caseId} question={q} />
           ))}
           <h2 className="mb-2 text-xl font-bold">Complete</h2>
-          <CompleteSecondAssessmentForm inspectionId={inspectionId} caseId={caseId} missing={missing} />
+          <CompleteSecondAssessmentForm completeSecondAssessmentAction={completeSecondAssessmentAction} inspectionId={inspectionId} caseId={caseId} missing={missing} />
         </>
       )}
     </>

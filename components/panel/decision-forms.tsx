@@ -2,47 +2,17 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
-import { StatusNotice } from "@/components/ui/notice";
+import { ConfirmCheckbox } from "@/components/ui/confirm-checkbox";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { RATINGS } from "@/lib/framework";
-import { fieldError, IDLE, summaryOf, type FormState, type ServerFormAction } from "@/lib/http/form-state";
+import { fieldError, IDLE, type ServerFormAction } from "@/lib/http/form-state";
 
 // The lead inspector's forms on the panel page. Several forms share the page, so each prefixes its
-// field ids and maps the use case's field errors (rating, note, password, reason) onto them.
-
-function prefixed(state: FormState, prefix: string) {
-  return summaryOf(state).map((e) => ({ field: e.field === "main-content" ? `${prefix}-form` : `${prefix}-${e.field}`, message: e.message }));
-}
-
-function Outcome({ state, prefix }: { state: FormState; prefix: string }) {
-  return (
-    <>
-      <ErrorSummary errors={prefixed(state, prefix)} />
-      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
-    </>
-  );
-}
-
-function NoteField({ id, name, label, hint, error, defaultValue }: { id: string; name: string; label: string; hint?: string; error?: string; defaultValue?: string }) {
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        defaultValue={defaultValue}
-        maxLength={4000}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
-        className={inputClass}
-      />
-    </FieldShell>
-  );
-}
-
-const ratingOptions = [{ value: "", label: "Choose a rating" }, ...RATINGS.map((r) => ({ value: r, label: r }))];
+// field ids and maps the use case's field errors (rating, note, password, reason) onto them; a
+// problem with the whole form links to the form itself.
 
 interface DecisionFormProps {
   inspectionId: string;
@@ -51,60 +21,62 @@ interface DecisionFormProps {
   current: { rating: string; note: string } | null;
 }
 
-/**
- * Discretion offers only the ratings the 5-point rule allows (the engine still checks on the server);
- * the page shows no form where the rule allows none.
- */
-export function DiscretionForm({ inspectionId, standardId, standardTitle, current, hint, allowed, recordDiscretionAction }: DecisionFormProps & { hint: string; allowed: readonly string[]; recordDiscretionAction: ServerFormAction }) {
-  const { state, pending, formRef, onSubmit } = useFormAction(recordDiscretionAction);
-  const prefix = `discretion-${standardId.replace(".", "-")}`;
+/** What tells a discretion form from a judgement form, besides the ratings offered. */
+const DECISION_KINDS = {
+  discretion: { legend: "Discretion on", noteLabel: "Note", noteHint: "Why the panel moved the rating, as it would be explained in the report." },
+  judgement: { legend: "Judgement of", noteLabel: "Rationale", noteHint: "What the evidence shows against the standard." },
+} as const;
+
+/** A rating and its note on one standard, recorded as the panel's discretion or judgement. */
+function RatingDecisionForm({
+  kind,
+  inspectionId,
+  standardId,
+  standardTitle,
+  current,
+  ratings,
+  ratingHint,
+  action,
+}: DecisionFormProps & { kind: keyof typeof DECISION_KINDS; ratings: readonly string[]; ratingHint?: string; action: ServerFormAction }) {
+  const { state, pending, formRef, onSubmit } = useFormAction(action);
+  const prefix = `${kind}-${standardId.replace(".", "-")}`;
+  const text = DECISION_KINDS[kind];
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
       <fieldset>
         <legend className="mb-2 font-semibold">
-          Discretion on {standardId} {standardTitle}
+          {text.legend} {standardId} {standardTitle}
         </legend>
-        <Outcome state={state} prefix={prefix} />
-        <input type="hidden" name="inspectionId" value={inspectionId} />
-        <input type="hidden" name="standardId" value={standardId} />
+        <FormOutcome state={state} prefix={prefix} formId={`${prefix}-form`} />
+        <HiddenFields values={{ inspectionId, standardId }} />
         <SelectField
           id={`${prefix}-rating`}
           name="rating"
           label="Rating"
-          hint={hint}
-          options={[{ value: "", label: "Choose a rating" }, ...allowed.map((r) => ({ value: r, label: r }))]}
-          defaultValue={current && allowed.includes(current.rating) ? current.rating : ""}
+          hint={ratingHint}
+          options={[{ value: "", label: "Choose a rating" }, ...ratings.map((r) => ({ value: r, label: r }))]}
+          defaultValue={current && ratings.includes(current.rating) ? current.rating : ""}
           error={fieldError(state, "rating")}
         />
-        <NoteField id={`${prefix}-note`} name="note" label="Note" hint="Why the panel moved the rating, as it would be explained in the report." defaultValue={current?.note} error={fieldError(state, "note")} />
+        <TextAreaField id={`${prefix}-note`} name="note" label={text.noteLabel} hint={text.noteHint} defaultValue={current?.note} maxLength={4000} error={fieldError(state, "note")} />
         <Button variant="secondary" disabled={pending}>
-          {pending ? "Recording…" : "Record discretion"}
+          {pending ? "Recording…" : `Record ${kind}`}
         </Button>
       </fieldset>
     </form>
   );
 }
 
-export function JudgementForm({ inspectionId, standardId, standardTitle, current, capNote, recordJudgementAction }: DecisionFormProps & { capNote: string | null; recordJudgementAction: ServerFormAction }) {
-  const { state, pending, formRef, onSubmit } = useFormAction(recordJudgementAction);
-  const prefix = `judgement-${standardId.replace(".", "-")}`;
-  return (
-    <form method="post" ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-3 max-w-xl">
-      <fieldset>
-        <legend className="mb-2 font-semibold">
-          Judgement of {standardId} {standardTitle}
-        </legend>
-        <Outcome state={state} prefix={prefix} />
-        <input type="hidden" name="inspectionId" value={inspectionId} />
-        <input type="hidden" name="standardId" value={standardId} />
-        <SelectField id={`${prefix}-rating`} name="rating" label="Rating" hint={capNote ?? undefined} options={ratingOptions} defaultValue={current?.rating ?? ""} error={fieldError(state, "rating")} />
-        <NoteField id={`${prefix}-note`} name="note" label="Rationale" hint="What the evidence shows against the standard." defaultValue={current?.note} error={fieldError(state, "note")} />
-        <Button variant="secondary" disabled={pending}>
-          {pending ? "Recording…" : "Record judgement"}
-        </Button>
-      </fieldset>
-    </form>
-  );
+/**
+ * Discretion offers only the ratings the 5-point rule allows (the engine still checks on the server);
+ * the page shows no form where the rule allows none.
+ */
+export function DiscretionForm({ hint, allowed, recordDiscretionAction, ...decision }: DecisionFormProps & { hint: string; allowed: readonly string[]; recordDiscretionAction: ServerFormAction }) {
+  return <RatingDecisionForm {...decision} kind="discretion" ratings={allowed} ratingHint={hint} action={recordDiscretionAction} />;
+}
+
+export function JudgementForm({ capNote, recordJudgementAction, ...decision }: DecisionFormProps & { capNote: string | null; recordJudgementAction: ServerFormAction }) {
+  return <RatingDecisionForm {...decision} kind="judgement" ratings={RATINGS} ratingHint={capNote ?? undefined} action={recordJudgementAction} />;
 }
 
 export function ClearDecisionForm({ inspectionId, standardId, kind, clearDecisionAction }: { inspectionId: string; standardId: string; kind: "judgement" | "discretion"; clearDecisionAction: ServerFormAction }) {
@@ -112,10 +84,8 @@ export function ClearDecisionForm({ inspectionId, standardId, kind, clearDecisio
   const prefix = `clear-${kind}-${standardId.replace(".", "-")}`;
   return (
     <form action={action} id={`${prefix}-form`} tabIndex={-1} className="mt-2">
-      <Outcome state={state} prefix={prefix} />
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="standardId" value={standardId} />
-      <input type="hidden" name="kind" value={kind} />
+      <FormOutcome state={state} prefix={prefix} formId={`${prefix}-form`} />
+      <HiddenFields values={{ inspectionId, standardId, kind }} />
       <Button variant="secondary" disabled={pending}>
         Clear the {kind} on {standardId}
       </Button>
@@ -129,36 +99,19 @@ export function ClearDecisionForm({ inspectionId, standardId, kind, clearDecisio
  */
 export function SignOffForm({ inspectionId, completedNotApproved, signOffAction }: { inspectionId: string; completedNotApproved: number; signOffAction: ServerFormAction }) {
   const [state, action, pending] = useActionState(signOffAction, IDLE);
-  const confirmError = fieldError(state, "confirmUnapproved");
   return (
     <form action={action} noValidate id="sign-off-form" tabIndex={-1} className="max-w-xl">
-      <Outcome state={state} prefix="sign-off" />
-      <input type="hidden" name="inspectionId" value={inspectionId} />
+      <FormOutcome state={state} prefix="sign-off" formId="sign-off-form" />
+      <HiddenFields values={{ inspectionId }} />
       {completedNotApproved > 0 ? (
-        <div className={`mb-5 ${confirmError ? "border-l-4 border-error pl-3" : ""}`}>
-          {confirmError ? (
-            <p id="sign-off-confirmUnapproved-error" className="font-semibold text-error">
-              <span className="sr-only">Error:</span> {confirmError}
-            </p>
-          ) : null}
-          <div className="flex items-start gap-3">
-            <input
-              id="sign-off-confirmUnapproved"
-              type="checkbox"
-              name="confirmUnapproved"
-              value={completedNotApproved}
-              className="mt-0.5 h-6 w-6 shrink-0"
-              aria-describedby={["sign-off-confirmUnapproved-hint", confirmError ? "sign-off-confirmUnapproved-error" : null].filter(Boolean).join(" ")}
-              aria-invalid={confirmError ? true : undefined}
-            />
-            <label htmlFor="sign-off-confirmUnapproved" className="font-semibold">
-              I am signing off with {completedNotApproved} {completedNotApproved === 1 ? "case" : "cases"} completed but not approved
-            </label>
-          </div>
-          <p id="sign-off-confirmUnapproved-hint" className="text-muted ml-9 text-sm">
-            Their answers count in the final figures. Your confirmation is recorded in the audit trail with the cases&apos; references.
-          </p>
-        </div>
+        <ConfirmCheckbox
+          id="sign-off-confirmUnapproved"
+          name="confirmUnapproved"
+          value={completedNotApproved}
+          label={`I am signing off with ${completedNotApproved} ${completedNotApproved === 1 ? "case" : "cases"} completed but not approved`}
+          hint="Their answers count in the final figures. Your confirmation is recorded in the audit trail with the cases' references."
+          error={fieldError(state, "confirmUnapproved")}
+        />
       ) : null}
       <TextField
         id="sign-off-password"
@@ -178,9 +131,9 @@ export function ReopenForm({ inspectionId, reopenAction }: { inspectionId: strin
   const { state, pending, formRef, onSubmit } = useFormAction(reopenAction);
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate id="reopen-form" tabIndex={-1} className="max-w-xl">
-      <Outcome state={state} prefix="reopen" />
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <NoteField id="reopen-reason" name="reason" label="Reason for reopening" hint="This voids the sign-off; it is kept in the audit trail." error={fieldError(state, "reason")} />
+      <FormOutcome state={state} prefix="reopen" formId="reopen-form" />
+      <HiddenFields values={{ inspectionId }} />
+      <TextAreaField id="reopen-reason" name="reason" label="Reason for reopening" hint="This voids the sign-off; it is kept in the audit trail." maxLength={4000} error={fieldError(state, "reason")} />
       <Button variant="warning" disabled={pending}>
         {pending ? "Reopening…" : "Reopen the ratings"}
       </Button>

@@ -2,14 +2,15 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { FieldShell, SelectField, TextField, inputClass } from "@/components/ui/field";
-import { StatusNotice } from "@/components/ui/notice";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { fieldError, IDLE, summaryOf, type FormState, type ServerFormAction } from "@/lib/http/form-state";
+import { fieldError, IDLE, type FormState, type ServerFormAction } from "@/lib/http/form-state";
 
 // The lead's forms for the draft report's records. Several forms share the page, so each prefixes
-// its field ids and maps the use case's field errors onto them.
+// its field ids and maps the use case's field errors onto them; a problem with the whole form links
+// to the form itself.
 
 const PARTY_OPTIONS = [
   { value: "", label: "Choose who it is for" },
@@ -20,33 +21,6 @@ const PARTY_OPTIONS = [
   { value: "local_authority", label: "The local authority" },
   { value: "other", label: "Another party (name it below)" },
 ];
-
-function Outcome({ state, prefix }: { state: FormState; prefix: string }) {
-  const errors = summaryOf(state).map((e) => ({ field: e.field === "main-content" ? `${prefix}-form` : `${prefix}-${e.field}`, message: e.message }));
-  return (
-    <>
-      <ErrorSummary errors={errors} />
-      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
-    </>
-  );
-}
-
-function TextArea({ id, name, label, hint, error, defaultValue, rows = 4, maxLength }: { id: string; name: string; label: string; hint?: string; error?: string; defaultValue?: string; rows?: number; maxLength: number }) {
-  return (
-    <FieldShell id={id} label={label} hint={hint} error={error}>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
-        className={inputClass}
-      />
-    </FieldShell>
-  );
-}
 
 interface RecommendationFields {
   party: string;
@@ -67,7 +41,7 @@ function RecommendationFieldset({ prefix, state, current }: { prefix: string; st
         maxLength={200}
         error={fieldError(state, "partyName")}
       />
-      <TextArea id={`${prefix}-text`} name="text" label="Recommendation" hint="As the report words it, starting with a verb: “review the use of Outcome 22…”." defaultValue={current?.text} maxLength={2000} error={fieldError(state, "text")} />
+      <TextAreaField id={`${prefix}-text`} name="text" label="Recommendation" hint="As the report words it, starting with a verb: “review the use of Outcome 22…”." defaultValue={current?.text} rows={4} maxLength={2000} error={fieldError(state, "text")} />
     </>
   );
 }
@@ -79,8 +53,8 @@ export function AddRecommendationForm({ inspectionId, addRecommendationAction }:
     <form ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="max-w-xl">
       <fieldset>
         <legend className="mb-2 text-lg font-semibold">Add a recommendation</legend>
-        <Outcome state={state} prefix={prefix} />
-        <input type="hidden" name="inspectionId" value={inspectionId} />
+        <FormOutcome state={state} prefix={prefix} formId={`${prefix}-form`} />
+        <HiddenFields values={{ inspectionId }} />
         <RecommendationFieldset prefix={prefix} state={state} />
         <Button disabled={pending}>{pending ? "Adding…" : "Add recommendation"}</Button>
       </fieldset>
@@ -95,9 +69,8 @@ export function EditRecommendationForm({ inspectionId, id, position, current, ed
     <details className="mt-2">
       <summary className="cursor-pointer text-link underline">Change recommendation {position}</summary>
       <form ref={formRef} onSubmit={onSubmit} noValidate id={`${prefix}-form`} tabIndex={-1} className="mt-2 max-w-xl">
-        <Outcome state={state} prefix={prefix} />
-        <input type="hidden" name="inspectionId" value={inspectionId} />
-        <input type="hidden" name="recommendationId" value={id} />
+        <FormOutcome state={state} prefix={prefix} formId={`${prefix}-form`} />
+        <HiddenFields values={{ inspectionId, recommendationId: id }} />
         <RecommendationFieldset prefix={prefix} state={state} current={current} />
         <Button variant="secondary" disabled={pending}>
           {pending ? "Saving…" : `Save recommendation ${position}`}
@@ -107,43 +80,33 @@ export function EditRecommendationForm({ inspectionId, id, position, current, ed
   );
 }
 
+/** One button's form acting on a recommendation, named for it (the hidden text completes the button's name). */
+function RecommendationButton({ action, formId, values, pending, variant, label, position }: { action: (form: FormData) => void; formId: string; values: Record<string, string>; pending: boolean; variant: "secondary" | "warning"; label: string; position: number }) {
+  return (
+    <form action={action} id={formId}>
+      <HiddenFields values={values} />
+      <Button variant={variant} disabled={pending}>
+        {label}
+        <span className="sr-only"> recommendation {position}</span>
+      </Button>
+    </form>
+  );
+}
+
 /** Move up, move down and delete: one small form each, named for the recommendation they act on. */
 export function RecommendationControls({ inspectionId, id, position, first, last, deleteRecommendationAction, moveRecommendationAction }: { inspectionId: string; id: string; position: number; first: boolean; last: boolean; deleteRecommendationAction: ServerFormAction; moveRecommendationAction: ServerFormAction }) {
   const [moveState, move, moving] = useActionState(moveRecommendationAction, IDLE);
   const [deleteState, remove, deleting] = useActionState(deleteRecommendationAction, IDLE);
   const prefix = `recommendation-${position}`;
+  const values = { inspectionId, recommendationId: id };
   return (
     <div className="mt-2">
-      <Outcome state={moveState} prefix={`${prefix}-move`} />
-      <Outcome state={deleteState} prefix={`${prefix}-delete`} />
+      <FormOutcome state={moveState} prefix={`${prefix}-move`} formId={`${prefix}-move-form`} />
+      <FormOutcome state={deleteState} prefix={`${prefix}-delete`} formId={`${prefix}-delete-form`} />
       <div className="flex flex-wrap gap-2">
-        {!first ? (
-          <form action={move} id={`${prefix}-move-form`}>
-            <input type="hidden" name="inspectionId" value={inspectionId} />
-            <input type="hidden" name="recommendationId" value={id} />
-            <input type="hidden" name="direction" value="up" />
-            <Button variant="secondary" disabled={moving}>
-              Move up<span className="sr-only"> recommendation {position}</span>
-            </Button>
-          </form>
-        ) : null}
-        {!last ? (
-          <form action={move} id={`${prefix}-move-down-form`}>
-            <input type="hidden" name="inspectionId" value={inspectionId} />
-            <input type="hidden" name="recommendationId" value={id} />
-            <input type="hidden" name="direction" value="down" />
-            <Button variant="secondary" disabled={moving}>
-              Move down<span className="sr-only"> recommendation {position}</span>
-            </Button>
-          </form>
-        ) : null}
-        <form action={remove} id={`${prefix}-delete-form`}>
-          <input type="hidden" name="inspectionId" value={inspectionId} />
-          <input type="hidden" name="recommendationId" value={id} />
-          <Button variant="warning" disabled={deleting}>
-            Delete<span className="sr-only"> recommendation {position}</span>
-          </Button>
-        </form>
+        {!first ? <RecommendationButton action={move} formId={`${prefix}-move-form`} values={{ ...values, direction: "up" }} pending={moving} variant="secondary" label="Move up" position={position} /> : null}
+        {!last ? <RecommendationButton action={move} formId={`${prefix}-move-down-form`} values={{ ...values, direction: "down" }} pending={moving} variant="secondary" label="Move down" position={position} /> : null}
+        <RecommendationButton action={remove} formId={`${prefix}-delete-form`} values={values} pending={deleting} variant="warning" label="Delete" position={position} />
       </div>
     </div>
   );
@@ -170,16 +133,16 @@ export function NarrativeForm({
         <legend className="mb-2 font-semibold">
           Narrative for {standardId} {standardTitle}
         </legend>
-        <Outcome state={state} prefix={prefix} />
-        <input type="hidden" name="inspectionId" value={inspectionId} />
-        <input type="hidden" name="standardId" value={standardId} />
-        <TextArea id={`${prefix}-strengths`} name="strengths" label={`Strengths of ${standardId}`} hint="One point per line: each line is a bullet in the report." defaultValue={current?.strengths} maxLength={20000} error={fieldError(state, "strengths")} />
-        <TextArea
+        <FormOutcome state={state} prefix={prefix} formId={`${prefix}-form`} />
+        <HiddenFields values={{ inspectionId, standardId }} />
+        <TextAreaField id={`${prefix}-strengths`} name="strengths" label={`Strengths of ${standardId}`} hint="One point per line: each line is a bullet in the report." defaultValue={current?.strengths} rows={4} maxLength={20000} error={fieldError(state, "strengths")} />
+        <TextAreaField
           id={`${prefix}-areasForImprovement`}
           name="areasForImprovement"
           label={`Areas for improvement of ${standardId}`}
           hint="One point per line."
           defaultValue={current?.areasForImprovement}
+          rows={4}
           maxLength={20000}
           error={fieldError(state, "areasForImprovement")}
         />

@@ -3,18 +3,16 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmCheckbox } from "@/components/ui/confirm-checkbox";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { TextField } from "@/components/ui/field";
-import { StatusNotice } from "@/components/ui/notice";
-import { STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
-import { fieldError, IDLE, summaryOf, type FormState, type ServerFormAction } from "@/lib/http/form-state";
+import { InlineInput, TextField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { InlineOutcome } from "@/components/ui/inline-outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { InlineOutcome } from "./inline-outcome";
+import { STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
+import { fieldError, IDLE, type ServerFormAction } from "@/lib/http/form-state";
 
-/** Field errors keyed by this form's own field ids, so the summary's links land on them. */
-function prefixed(state: FormState, prefix: string) {
-  return summaryOf(state).map((e) => ({ ...e, field: e.field === "main-content" ? e.field : `${prefix}-${e.field}` }));
-}
+// The sample's forms. The two streams' draw forms share the page, so each prefixes its field ids
+// with its stream and its error summary links to them.
 
 export function DrawForm({
   inspectionId,
@@ -37,10 +35,8 @@ export function DrawForm({
   const label = STREAM_LABELS[stream].toLowerCase();
   return (
     <form action={action} noValidate className="mb-4 max-w-xl">
-      <ErrorSummary errors={prefixed(state, stream)} />
-      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="stream" value={stream} />
+      <FormOutcome state={state} prefix={stream} />
+      <HiddenFields values={{ inspectionId, stream }} />
       <TextField
         id={`${stream}-size`}
         name="size"
@@ -79,9 +75,8 @@ export function AddCaseForm({ inspectionId, addCaseAction }: { inspectionId: str
   const { state, pending, formRef, onSubmit } = useFormAction(addCaseAction, { resetOnSuccess: true });
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-xl">
-      <ErrorSummary errors={prefixed(state, "add")} />
-      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
-      <input type="hidden" name="inspectionId" value={inspectionId} />
+      <FormOutcome state={state} prefix="add" />
+      <HiddenFields values={{ inspectionId }} />
       <TextField id="add-reference" name="reference" label="Case reference" hint="A reference from the imported population." error={fieldError(state, "reference")} autoComplete="off" />
       <TextField id="add-reason" name="reason" label="Reason for adding it" error={fieldError(state, "reason")} autoComplete="off" maxLength={500} />
       <Button disabled={pending}>Add to the sample</Button>
@@ -91,15 +86,10 @@ export function AddCaseForm({ inspectionId, addCaseAction }: { inspectionId: str
 
 export function RemoveCaseForm({ inspectionId, sampleCase, removeCaseAction }: { inspectionId: string; sampleCase: { id: string; reference: string }; removeCaseAction: ServerFormAction }) {
   const { state, pending, formRef, onSubmit } = useFormAction(removeCaseAction);
-  const id = `remove-${sampleCase.id}`;
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2">
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="caseId" value={sampleCase.id} />
-      <label className="flex flex-col text-sm" htmlFor={id}>
-        <span className="font-semibold">Reason for removing {sampleCase.reference}</span>
-        <input id={id} name="reason" maxLength={500} autoComplete="off" className="border-2 border-ink px-2 py-1" />
-      </label>
+      <HiddenFields values={{ inspectionId, caseId: sampleCase.id }} />
+      <InlineInput id={`remove-${sampleCase.id}`} name="reason" label={`Reason for removing ${sampleCase.reference}`} maxLength={500} />
       <Button variant="warning" disabled={pending} aria-label={`Remove ${sampleCase.reference} from the sample`}>
         Remove
       </Button>

@@ -2,13 +2,15 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
-import { SelectField } from "@/components/ui/field";
-import { StatusNotice } from "@/components/ui/notice";
-import { fieldError, IDLE, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
-import { InlineOutcome } from "./inline-outcome";
+import { InlineSelect, SelectField } from "@/components/ui/field";
+import { FormOutcome } from "@/components/ui/form-outcome";
+import { HiddenFields } from "@/components/ui/hidden-fields";
+import { InlineActionForm } from "@/components/ui/inline-action-form";
+import { fieldError, IDLE, type ServerFormAction } from "@/lib/http/form-state";
 import { MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 import { GLOBAL_ROLE_LABELS, type GlobalRole } from "@/lib/permissions/table";
+
+const MEMBER_ROLE_OPTIONS = (["inspector", "lead_inspector"] as const).map((role) => ({ value: role, label: MEMBER_ROLE_LABELS[role] ?? role }));
 
 export function AddMemberForm({
   inspectionId,
@@ -22,15 +24,11 @@ export function AddMemberForm({
   addMemberAction: ServerFormAction;
 }) {
   const [state, action, pending] = useActionState(addMemberAction, IDLE);
-  const roles = (canAppointLead ? (["inspector", "lead_inspector"] as const) : (["inspector"] as const)).map((role) => ({
-    value: role,
-    label: MEMBER_ROLE_LABELS[role] ?? role,
-  }));
+  const roles = canAppointLead ? MEMBER_ROLE_OPTIONS : MEMBER_ROLE_OPTIONS.filter((o) => o.value !== "lead_inspector");
   return (
     <form action={action} noValidate className="max-w-xl">
-      <ErrorSummary errors={summaryOf(state)} />
-      {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
-      <input type="hidden" name="inspectionId" value={inspectionId} />
+      <FormOutcome state={state} />
+      <HiddenFields values={{ inspectionId }} />
       <SelectField
         name="userId"
         label="Person"
@@ -59,38 +57,13 @@ export function MemberRoleForm({
   member: { id: string; name: string; memberRole: string };
   setMemberRoleAction: ServerFormAction;
 }) {
-  const [state, action, pending] = useActionState(setMemberRoleAction, IDLE);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="userId" value={member.id} />
-      <div className="flex flex-col text-sm">
-        <label htmlFor={`role-${member.id}`} className="font-semibold">
-          Role of {member.name}
-        </label>
-        <select id={`role-${member.id}`} key={member.memberRole} name="role" defaultValue={member.memberRole} className="border-2 border-ink bg-white px-2 py-1">
-          <option value="inspector">{MEMBER_ROLE_LABELS.inspector}</option>
-          <option value="lead_inspector">{MEMBER_ROLE_LABELS.lead_inspector}</option>
-        </select>
-      </div>
-      <Button variant="secondary" disabled={pending} aria-label={`Save role of ${member.name}`}>
-        Save
-      </Button>
-      <InlineOutcome state={state} />
-    </form>
+    <InlineActionForm action={setMemberRoleAction} values={{ inspectionId, userId: member.id }} label="Save" name={`Save role of ${member.name}`}>
+      <InlineSelect id={`role-${member.id}`} name="role" label={`Role of ${member.name}`} options={MEMBER_ROLE_OPTIONS} defaultValue={member.memberRole} />
+    </InlineActionForm>
   );
 }
 
 export function RemoveMemberForm({ inspectionId, member, removeMemberAction }: { inspectionId: string; member: { id: string; name: string }; removeMemberAction: ServerFormAction }) {
-  const [state, action, pending] = useActionState(removeMemberAction, IDLE);
-  return (
-    <form action={action} className="flex flex-wrap items-end gap-3">
-      <input type="hidden" name="inspectionId" value={inspectionId} />
-      <input type="hidden" name="userId" value={member.id} />
-      <Button variant="warning" disabled={pending} aria-label={`Remove ${member.name} from the team`}>
-        Remove
-      </Button>
-      <InlineOutcome state={state} />
-    </form>
-  );
+  return <InlineActionForm action={removeMemberAction} values={{ inspectionId, userId: member.id }} label="Remove" name={`Remove ${member.name} from the team`} variant="warning" />;
 }

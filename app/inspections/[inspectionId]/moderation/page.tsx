@@ -10,6 +10,7 @@ import { pageData } from "@/lib/http/page-data";
 import { CASE_STATUS_LABELS, formatDate } from "@/lib/inspections/labels";
 import { moderationAgreement } from "@/lib/moderation/agreement";
 import { moderationOverview } from "@/lib/moderation/overview";
+import { addDipCaseAction, addModeratorAction, drawDipSampleAction, removeDipCaseAction, removeModeratorAction } from "@/app/inspections/[inspectionId]/moderation/actions";
 
 export const metadata: Metadata = { title: "Moderation" };
 
@@ -45,14 +46,14 @@ export default async function ModerationPage({ params }: { params: Promise<{ ins
                 <span>
                   {m.name} ({m.email}){m.holdsRight ? "" : " — no longer an active quality assurer, so moderates nothing"}, added by {m.addedBy} on {formatDate(m.since)}
                 </span>
-                {rights.manage ? <RemoveModeratorForm inspectionId={inspectionId} userId={m.id} name={m.name} /> : null}
+                {rights.manage ? <RemoveModeratorForm removeModeratorAction={removeModeratorAction} inspectionId={inspectionId} userId={m.id} name={m.name} /> : null}
               </li>
             ))}
           </ul>
         )}
         {rights.manage ? (
           overview.candidates.length > 0 ? (
-            <AddModeratorForm inspectionId={inspectionId} candidates={overview.candidates} />
+            <AddModeratorForm addModeratorAction={addModeratorAction} inspectionId={inspectionId} candidates={overview.candidates} />
           ) : (
             <p className="text-muted">There is no other active quality assurer to add. An administrator gives people that role.</p>
           )
@@ -111,7 +112,7 @@ export default async function ModerationPage({ params }: { params: Promise<{ ins
                 key: "actions",
                 header: <span className="sr-only">Actions</span>,
                 cell: (d) =>
-                  rights.assess && !d.completedAt && d.secondAnswers === 0 ? <RemoveDipCaseForm inspectionId={inspectionId} caseId={d.caseId} reference={d.reference} /> : null,
+                  rights.assess && !d.completedAt && d.secondAnswers === 0 ? <RemoveDipCaseForm removeDipCaseAction={removeDipCaseAction} inspectionId={inspectionId} caseId={d.caseId} reference={d.reference} /> : null,
               },
             ]}
           />
@@ -120,11 +121,11 @@ export default async function ModerationPage({ params }: { params: Promise<{ ins
           <div className="grid gap-8 md:grid-cols-2">
             <div>
               <h3 className="mb-2 text-xl font-bold">Draw cases</h3>
-              <DrawDipSampleForm inspectionId={inspectionId} />
+              <DrawDipSampleForm drawDipSampleAction={drawDipSampleAction} inspectionId={inspectionId} />
             </div>
             <div>
               <h3 className="mb-2 text-xl font-bold">Add a case by hand</h3>
-              <AddDipCaseForm inspectionId={inspectionId} />
+              <AddDipCaseForm addDipCaseAction={addDipCaseAction} inspectionId={inspectionId} />
             </div>
           </div>
         ) : null}

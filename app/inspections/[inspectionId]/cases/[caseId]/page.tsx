@@ -14,6 +14,7 @@ import { pageData } from "@/lib/http/page-data";
 import { moderationNotesForCase } from "@/lib/moderation/response";
 import { secondAssessmentView } from "@/lib/moderation/second-assessment";
 import { approveCaseAction, closeQueryAction, completeAction, raiseQueryAction, reopenCaseAction, replyQueryAction, returnCaseAction } from "./actions";
+import { completeSecondAssessmentAction, respondToOutcomeAction, saveSecondAnswerAction } from "@/app/inspections/[inspectionId]/moderation/actions";
 
 // Titled by the case's reference, so that several open cases can be told apart in tabs and history.
 export async function generateMetadata({ params }: { params: Promise<{ inspectionId: string; caseId: string }> }): Promise<Metadata> {
@@ -29,7 +30,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
   // second assessment, built from lib/moderation, which holds nothing of the inspector's answers.
   if (user.role === "quality_assurer") {
     const view = await pageData(secondAssessmentView(user, inspectionId, caseId));
-    return <SecondAssessment inspectionId={inspectionId} caseId={caseId} view={view} />;
+    return <SecondAssessment inspectionId={inspectionId} caseId={caseId} view={view} saveSecondAnswerAction={saveSecondAnswerAction} completeSecondAssessmentAction={completeSecondAssessmentAction} />;
   }
   const [model, moderationNotes] = await pageData(Promise.all([loadCasePage(user, inspectionId, caseId), moderationNotesForCase(user, inspectionId, caseId)]));
   return (
@@ -46,7 +47,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
         </ol>
       </nav>
       <PageHeading caption={`${STREAM_LABELS[model.case.stream]} case`}>Case {model.case.reference}</PageHeading>
-      <ModerationNotes inspectionId={inspectionId} caseId={caseId} notes={moderationNotes} />
+      <ModerationNotes inspectionId={inspectionId} caseId={caseId} notes={moderationNotes} respondToOutcomeAction={respondToOutcomeAction} />
       <OfflineCache inspectionId={inspectionId} userId={user.id} />
       <CaseActionsProvider actions={{ completeAction, approveCaseAction, returnCaseAction, reopenCaseAction, raiseQueryAction, replyQueryAction, closeQueryAction }}>
         <CaseWorkspace model={model} />

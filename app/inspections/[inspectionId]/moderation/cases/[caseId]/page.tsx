@@ -7,6 +7,7 @@ import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
 import { formatDate } from "@/lib/inspections/labels";
 import { OUTCOME_LABELS, reconciliationView, type ReconciliationRow } from "@/lib/moderation/reconciliation";
+import { recordOutcomeAction } from "@/app/inspections/[inspectionId]/moderation/actions";
 
 export const metadata: Metadata = { title: "Reconciliation" };
 
@@ -50,7 +51,7 @@ function Row({ row, inspectionId, caseId, canRecord }: { row: ReconciliationRow;
         </div>
       ) : null}
       {canRecord && row.disagreement && !row.outcome?.response ? (
-        <OutcomeForm inspectionId={inspectionId} caseId={caseId} questionId={row.questionId} current={row.outcome ? { outcome: row.outcome.outcome, note: row.outcome.note } : null} />
+        <OutcomeForm recordOutcomeAction={recordOutcomeAction} inspectionId={inspectionId} caseId={caseId} questionId={row.questionId} current={row.outcome ? { outcome: row.outcome.outcome, note: row.outcome.note } : null} />
       ) : null}
     </article>
   );
