@@ -35,6 +35,58 @@ const PROMPT_CHOICES: readonly Choice[] = [
 
 const textareaClass = "mt-1 block w-full max-w-3xl border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
 
+/** The rationale, or the reason for "not applicable": saved as typed, its error announced with it. */
+function AnswerText({
+  id,
+  label,
+  hint,
+  rows,
+  value,
+  error,
+  describedBy,
+  onChange,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  rows: number;
+  value: string;
+  error?: string;
+  /** Further text about the field (the consistency hints under it). */
+  describedBy?: string;
+  onChange: (text: string) => void;
+  disabled: boolean;
+}) {
+  return (
+    <div className={`mt-3 ${error ? "border-l-4 border-error pl-3" : ""}`}>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-muted text-sm">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="font-semibold text-error">
+          <span className="sr-only">Error:</span> {error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null, describedBy ?? null].filter(Boolean).join(" ") || undefined}
+        className={textareaClass}
+      />
+    </div>
+  );
+}
+
 /**
  * A question's prompts, each with optional met / not met marks. The marks are rendered only while the
  * prompts are open: most stay closed, and their radios were most of the page's elements (95 prompts
@@ -180,56 +232,35 @@ export function QuestionCard({
         />
       ) : null}
       {value === "na" ? (
-        <div className={`mt-3 ${naError ? "border-l-4 border-error pl-3" : ""}`}>
-          <label htmlFor={fieldIds.naReason(question.id)} className="block font-semibold">
-            Why is {question.id} not applicable to this case?
-          </label>
-          {naError ? (
-            <p id={`${fieldIds.naReason(question.id)}-error`} className="font-semibold text-error">
-              <span className="sr-only">Error:</span> {naError}
-            </p>
-          ) : null}
-          <textarea
-            id={fieldIds.naReason(question.id)}
-            rows={2}
-            value={naReason}
-            onChange={(e) => store.edit(target, { naReason: e.target.value }, "typing")}
-            disabled={disabled}
-            aria-invalid={naError ? true : undefined}
-            aria-describedby={naError ? `${fieldIds.naReason(question.id)}-error` : undefined}
-            className={textareaClass}
-          />
-        </div>
+        <AnswerText
+          id={fieldIds.naReason(question.id)}
+          label={`Why is ${question.id} not applicable to this case?`}
+          rows={2}
+          value={naReason}
+          error={naError}
+          onChange={(text) => store.edit(target, { naReason: text }, "typing")}
+          disabled={disabled}
+        />
       ) : null}
-      <div className={`mt-3 ${rationaleError ? "border-l-4 border-error pl-3" : ""}`}>
-        <label htmlFor={fieldIds.rationale(question.id)} className="block font-semibold">
-          Rationale for {question.id}
-        </label>
-        <p id={`${fieldIds.rationale(question.id)}-hint`} className="text-muted text-sm">
-          {value === "no"
+      <AnswerText
+        id={fieldIds.rationale(question.id)}
+        label={`Rationale for ${question.id}`}
+        hint={
+          value === "no"
             ? "Required for a “no”: say what was missing or not good enough."
             : value === "yes"
               ? "Optional for a “yes”."
               : value === "na"
                 ? "Optional: the reason above says why it is not applicable."
-                : "Required if you answer “no”, optional otherwise."}
-        </p>
-        {rationaleError ? (
-          <p id={`${fieldIds.rationale(question.id)}-error`} className="font-semibold text-error">
-            <span className="sr-only">Error:</span> {rationaleError}
-          </p>
-        ) : null}
-        <textarea
-          id={fieldIds.rationale(question.id)}
-          rows={3}
-          value={rationale}
-          onChange={(e) => store.edit(target, { rationale: e.target.value }, "typing")}
-          disabled={disabled}
-          aria-invalid={rationaleError ? true : undefined}
-          aria-describedby={[`${fieldIds.rationale(question.id)}-hint`, rationaleError ? `${fieldIds.rationale(question.id)}-error` : null, hints.length ? `${base}-hints` : null].filter(Boolean).join(" ")}
-          className={textareaClass}
-        />
-      </div>
+                : "Required if you answer “no”, optional otherwise."
+        }
+        rows={3}
+        value={rationale}
+        error={rationaleError}
+        describedBy={hints.length ? `${base}-hints` : undefined}
+        onChange={(text) => store.edit(target, { rationale: text }, "typing")}
+        disabled={disabled}
+      />
       {hints.length > 0 ? (
         <ul id={`${base}-hints`} className="mt-2 space-y-1 border-l-4 border-ri bg-[#fff7e6] p-2 text-sm">
           {hints.map((hint) => (
