@@ -37,7 +37,7 @@ const section: BenchSection = {
     const { launch } = await import("chrome-launcher");
     const { default: lighthouse, desktopConfig } = await import("lighthouse");
     const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
-    const audit = async (url: string, preset: "desktop" | "mobile"): Promise<Audit> => {
+    const audit = async (url: string, preset: "desktop" | "mobile", attempt = 1): Promise<Audit> => {
       const result = await lighthouse(
         url,
         { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } },
@@ -45,7 +45,11 @@ const section: BenchSection = {
       );
       if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
       const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      if (lhr.runtimeError) {
+        // NO_NAVSTART and the like: Lighthouse's own trace failed on the loaded machine; it says to run again.
+        if (attempt < 3) return audit(url, preset, attempt + 1);
+        throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      }
       if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`Lighthouse was sent from ${url} to ${lhr.finalDisplayedUrl} (signed out?)`);
       const value = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       const accessibility = lhr.categories.accessibility!;
