@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { describedBy, FieldError } from "@/components/ui/field";
 
 // A GOV.UK radio group: a real fieldset + legend, labelled native radios (arrow keys move within the
 // group, one tab stop), the hint and the error announced with the group.
@@ -33,20 +34,15 @@ export function ChoiceGroup({
   inline?: boolean;
   legendClassName?: string;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset id={id} aria-describedby={describedBy} className={error ? "border-l-4 border-error pl-3" : undefined}>
+    <fieldset id={id} aria-describedby={describedBy(id, hint, error)} className={error ? "border-l-4 border-error pl-3" : undefined}>
       <legend className={legendClassName}>{legend}</legend>
       {hint ? (
         <div id={`${id}-hint`} className="text-muted text-sm">
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="font-semibold text-error">
-          <span className="sr-only">Error:</span> {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <div className={`mt-2 flex ${inline ? "flex-wrap gap-x-6 gap-y-2" : "flex-col gap-2"}`}>
         {choices.map((choice) => (
           <div key={choice.value} className="flex items-center gap-2">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { describedBy as fieldDescribedBy, FieldHint } from "@/components/ui/field";
 import { formatDate } from "@/lib/inspections/labels";
 
 // GOV.UK date input: day, month and year as three short text fields (works with any keyboard and
@@ -79,7 +80,7 @@ export function DateInput({
   const problem = left || complete ? dateProblem(parts, legend) : null;
   const onRecord = problem && !name ? (value ? `The date on record is still ${formatDate(new Date(`${value}T00:00:00Z`))}.` : "No date is on record.") : null;
   const shownError = error ?? problem ?? undefined;
-  const describedBy = [hint ? `${id}-hint` : null, shownError ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = fieldDescribedBy(id, hint, shownError);
   const field = (part: keyof Parts, label: string, width: string) => (
     <div className="flex flex-col">
       <label htmlFor={part === "day" ? id : `${id}-${part}`} className="text-sm">
@@ -107,11 +108,7 @@ export function DateInput({
       }}
     >
       <legend className="font-semibold">{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-muted text-sm">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       {shownError ? (
         <p id={`${id}-error`} className="font-semibold text-error">
           <span className="sr-only">Error:</span> {shownError}

@@ -6,6 +6,7 @@ import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { keyQuestionApplicability } from "@/lib/framework/applicability";
 import type { Scalar } from "@/lib/answers/flat-fields";
+import { describedBy as fieldDescribedBy, FieldError, FieldHint } from "@/components/ui/field";
 import { ChoiceGroup, type Choice } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { QueryThreads } from "./qa";
@@ -63,16 +64,8 @@ function AnswerText({
       <label htmlFor={id} className="block font-semibold">
         {label}
       </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-muted text-sm">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="font-semibold text-error">
-          <span className="sr-only">Error:</span> {error}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
       <textarea
         id={id}
         rows={rows}
@@ -80,7 +73,7 @@ function AnswerText({
         onChange={(e) => onChange(e.target.value)}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null, describedBy ?? null].filter(Boolean).join(" ") || undefined}
+        aria-describedby={[fieldDescribedBy(id, hint, error), describedBy].filter(Boolean).join(" ") || undefined}
         className={textareaClass}
       />
     </div>
