@@ -113,7 +113,9 @@ export function Table<Row>(props: TableProps<Row>) {
   const table = (
     <table className={`border-collapse text-left ${fullWidth ? "w-full" : ""} ${small ? "text-sm" : ""} ${stacked ? "max-md:block" : ""}`}>
       <caption id={captionId} className={CAPTION_CLASS[captionStyle]}>
-        {caption}
+        {/* A caption is as wide as its table: on a narrow screen it ran off the edge with the columns.
+            This keeps it within the screen, wrapping, and in view while the table scrolls. */}
+        {captionStyle === "visually-hidden" ? caption : <span className="sticky left-0 block max-w-[calc(100vw-2rem)]">{caption}</span>}
       </caption>
       <thead className={stickyHeader ? "sticky top-0 z-10 bg-white" : stacked ? "max-md:sr-only" : undefined}>
         <tr className="border-b-2 border-ink align-bottom">
