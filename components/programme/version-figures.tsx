@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ScoreHistogram } from "@/components/charts/histogram";
 import { StripPlot } from "@/components/charts/strip-plot";
-import { FRAMEWORK_VERSION_LABELS, type FrameworkVersion } from "@/lib/framework/types";
+import { FRAMEWORK_VERSION_LABELS, type FrameworkVersion } from "@/lib/framework";
 import {
   byYear,
   keyQuestionValues,

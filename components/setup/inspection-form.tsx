@@ -8,7 +8,8 @@ import { FieldShell, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
-import { FRAMEWORK_LABELS, formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/inspections/labels";
+import { FRAMEWORK_VERSION_LABELS } from "@/lib/framework";
 import { describeWindowSpan, proposeInspectionWindows, windowRule } from "@/lib/framework/eligibility-window";
 
 export interface InspectionDetailsValues {
@@ -153,7 +154,7 @@ export function InspectionDetailsForm({
           aria-invalid={fieldError(state, "frameworkVersion") ? true : undefined}
           className={`${inputClass} bg-white`}
         >
-          {Object.entries(FRAMEWORK_LABELS).map(([value, label]) => (
+          {Object.entries(FRAMEWORK_VERSION_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {value} — {label}
             </option>

@@ -4,7 +4,7 @@
 
 import type { Stream } from "./case-attributes";
 import { deepFreeze } from "./deep-freeze";
-import type { ApplicabilityRequirement, Basis, Domain, Framework, FrameworkVersion, KeyQuestion, MethodRules, ReportWording, Standard } from "./types";
+import type { ApplicabilityRequirement, Basis, Domain, Framework, KeyQuestion, MethodRules, ReportWording, Standard } from "./types";
 
 export interface KeyQuestionDefinition {
   readonly id: string;
@@ -34,7 +34,8 @@ export interface DomainDefinition {
   readonly standards: readonly StandardDefinition[];
 }
 
-export function defineFramework(version: FrameworkVersion, label: string, domains: readonly DomainDefinition[], report: ReportWording, rules: MethodRules): Framework {
+/** `version` is the id the application stores; versions.ts derives the FrameworkVersion type from the declared ones. */
+export function defineFramework<V extends string>(version: V, label: string, domains: readonly DomainDefinition[], report: ReportWording, rules: MethodRules): Framework<V> {
   const builtDomains: Domain[] = domains.map((domain) => ({
     id: domain.id,
     title: domain.title,
@@ -53,7 +54,7 @@ export function defineFramework(version: FrameworkVersion, label: string, domain
 }
 
 /** A version's rules may name only its own standards and streams, with spans and shares that make sense. */
-function checkRules(version: FrameworkVersion, domains: readonly Domain[], rules: MethodRules): void {
+function checkRules(version: string, domains: readonly Domain[], rules: MethodRules): void {
   const standards = domains.flatMap((d) => d.standards);
   for (const standard of standards) {
     if (standard.stream && !rules.streams.includes(standard.stream)) throw new Error(`${version}: ${standard.id} is rated from ${standard.stream} cases, which it does not sample`);

@@ -6,6 +6,8 @@ import { defineFramework } from "./define-framework";
 import { hasStreamWindows } from "./eligibility-window";
 import {
   FRAMEWORK_VERSIONS,
+  FRAMEWORK_VERSION_LABELS,
+  NEWEST_FRAMEWORK_VERSION,
   RATINGS,
   allKeyQuestions,
   allStandards,
@@ -303,6 +305,25 @@ describe("a version's rules are checked against its own standards when it is dec
   });
 });
 
+const root = path.resolve(__dirname, "../..");
+
+/** Paths, relative to `dir`, of the TypeScript modules under it that are not tests, generated code or test support. */
+function sourceFiles(dir: string): string[] {
+  const found: string[] = [];
+  const visit = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) {
+        if (!["node_modules", "generated", "tests"].includes(entry.name) && !entry.name.startsWith(".")) visit(full);
+      } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+        found.push(path.relative(dir, full));
+      }
+    }
+  };
+  visit(dir);
+  return found;
+}
+
 describe("the registry", () => {
   it("is the only way to a version: FRAMEWORK_VERSIONS are the declared ones, and an undeclared id is refused", () => {
     for (const version of FRAMEWORK_VERSIONS) expect(getFramework(version).version).toBe(version);
@@ -315,19 +336,22 @@ describe("the registry", () => {
   });
 
   it("takes a version for tests only: no module outside tests/ and test files registers one", () => {
-    const root = path.resolve(__dirname, "../..");
-    const callers: string[] = [];
-    const visit = (dir: string) => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!["node_modules", "generated", "tests"].includes(entry.name) && !entry.name.startsWith(".")) visit(full);
-        } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && readFileSync(full, "utf8").includes("registerTestFramework(")) {
-          callers.push(path.relative(root, full));
-        }
-      }
-    };
-    visit(root);
+    const callers = sourceFiles(root).filter((file) => readFileSync(path.join(root, file), "utf8").includes("registerTestFramework("));
     expect(callers).toEqual([path.join("lib", "framework", "index.ts")]);
+  });
+
+  it("derives the ids, their names and the newest version from the list of declarations", () => {
+    expect(FRAMEWORK_VERSION_LABELS).toEqual(Object.fromEntries(FRAMEWORK_VERSIONS.map((version) => [version, getFramework(version).label])));
+    expect(NEWEST_FRAMEWORK_VERSION).toBe(FRAMEWORK_VERSIONS.at(-1));
+  });
+
+  it("is the one place a version is named: no module of the application writes a version id but the version's own file", () => {
+    // Code, not comments: a comment may cite a version as an example.
+    const namesAVersion = (file: string) =>
+      readFileSync(path.join(root, file), "utf8")
+        .split("\n")
+        .some((line) => !/^\s*(\/\/|\/\*|\*)/.test(line) && /["'`]yjs-\d/.test(line));
+    const naming = ["lib", "app", "components"].flatMap((dir) => sourceFiles(path.join(root, dir)).map((file) => path.join(dir, file))).filter(namesAVersion);
+    expect(naming.sort()).toEqual(FRAMEWORK_VERSIONS.map((version) => path.join("lib", "framework", `${version}.ts`)).sort());
   });
 });

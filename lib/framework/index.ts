@@ -1,28 +1,25 @@
 // Public entry to the versioned framework data. Everything returned is deep-frozen.
 //
-// A framework version is one declaration (yjs-2018.ts, yjs-2021.ts): its standards and key
-// questions with their applicability, its method rules (streams, windows, split between streams,
-// governance cap) and its report wording. Modules outside lib/framework ask the declaration and never
-// compare version ids. Adding a version: its file, an entry in FRAMEWORK_VERSIONS and
-// FRAMEWORK_VERSION_LABELS (types.ts) and in the registry below, and a migration adding its id to
-// the CHECKs on framework_version. tests/framework/yjs-test-version.ts is a third version that runs
-// through set-up, the case page and the panel to prove it (lib/framework/test-version.int.test.ts).
+// A framework version is one declaration (yjs-2018.ts, yjs-2021.ts): its name, its standards and
+// key questions with their applicability, its method rules (streams, windows, split between
+// streams, governance cap, overall rating bands) and its report wording. Modules outside
+// lib/framework ask the declaration and never compare version ids. Adding a version: its file, its
+// entry in versions.ts's list (the FrameworkVersion type, FRAMEWORK_VERSIONS, their labels and the
+// newest version follow from it), and a migration adding its id to the CHECKs on framework_version.
+// tests/framework/yjs-test-version.ts is a third version that runs through set-up, the case page and
+// the panel to prove it (lib/framework/third-version.int.test.ts).
 
 import type { Stream } from "./case-attributes";
-import { FRAMEWORK_VERSIONS, type Framework, type FrameworkVersion, type KeyQuestion, type Standard } from "./types";
-import { YJS_2018 } from "./yjs-2018";
-import { YJS_2021 } from "./yjs-2021";
+import type { Framework, FrameworkVersion, KeyQuestion, Standard } from "./types";
+import { FRAMEWORK_DECLARATIONS } from "./versions";
 
 export * from "./types";
+export { FRAMEWORK_VERSIONS, FRAMEWORK_VERSION_LABELS, NEWEST_FRAMEWORK_VERSION } from "./versions";
 export { keyQuestionApplicability, type KeyQuestionApplicability } from "./applicability";
 
-/** Every version the application knows, by id: the real ones, and in tests any registered by registerTestFramework. */
-const FRAMEWORKS = new Map<string, Framework>(
-  [YJS_2018, YJS_2021].map((framework) => [framework.version, framework]),
-);
-if (FRAMEWORKS.size !== FRAMEWORK_VERSIONS.length || !FRAMEWORK_VERSIONS.every((v) => FRAMEWORKS.get(v)?.version === v)) {
-  throw new Error("lib/framework: FRAMEWORK_VERSIONS and the registered declarations differ");
-}
+/** Every version the application knows, by id: the declared ones, and in tests any registered by registerTestFramework. */
+const FRAMEWORKS = new Map<string, Framework>(FRAMEWORK_DECLARATIONS.map((framework) => [framework.version, framework]));
+if (FRAMEWORKS.size !== FRAMEWORK_DECLARATIONS.length) throw new Error("lib/framework: two declarations share a version id");
 
 export function isFrameworkVersion(x: unknown): x is FrameworkVersion {
   return typeof x === "string" && FRAMEWORKS.has(x);
@@ -46,13 +43,13 @@ export function frameworkName(version: string): string {
 
 /** The real versions' ids as a sentence lists them: "yjs-2018 or yjs-2021" (`quote` wraps each). */
 export function frameworkVersionList(quote = ""): string {
-  const ids = FRAMEWORK_VERSIONS.map((v) => `${quote}${v}${quote}`);
+  const ids = FRAMEWORK_DECLARATIONS.map(({ version }) => `${quote}${version}${quote}`);
   return ids.length > 1 ? `${ids.slice(0, -1).join(", ")} or ${ids.at(-1)}` : (ids[0] ?? "");
 }
 
 /**
  * Registers a version declared under tests/ in this process, beside the real ones, so a test can run
- * it through the modules exactly as a real version (lib/framework/test-version.int.test.ts). For
+ * it through the modules exactly as a real version (lib/framework/third-version.int.test.ts). For
  * tests only: it refuses to run unless NODE_ENV is "test" (as vitest sets it), and
  * lib/framework/framework.test.ts checks that nothing outside tests/ and test files calls it. A real
  * version is never replaced.

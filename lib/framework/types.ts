@@ -1,19 +1,11 @@
 // Types of the versioned framework data (framework.md sections 3 and 4). The data itself lives in
-// yjs-2018.ts and yjs-2021.ts; answers keep the version they were given under, so nothing here is
-// ever edited in place: a change of wording is a new version.
+// yjs-2018.ts and yjs-2021.ts, listed in versions.ts; answers keep the version they were given
+// under, so nothing here is ever edited in place: a change of wording is a new version.
 
 import type { Stream } from "./case-attributes";
+import type { FrameworkVersion } from "./versions";
 
-export const FRAMEWORK_VERSIONS = ["yjs-2018", "yjs-2021"] as const;
-export type FrameworkVersion = (typeof FRAMEWORK_VERSIONS)[number];
-/** The version a new inspection starts on. */
-export const NEWEST_FRAMEWORK_VERSION: FrameworkVersion = "yjs-2021";
-
-/** Each version's name for people. Here, not in the data modules, so forms can show it without bundling the data. */
-export const FRAMEWORK_VERSION_LABELS: Readonly<Record<FrameworkVersion, string>> = Object.freeze({
-  "yjs-2018": "2018–2021 framework (3.4 joint working; no resettlement standard)",
-  "yjs-2021": "2021 onwards framework (3.4 out-of-court disposal policy and provision; 4.1 resettlement, not scored)",
-});
+export type { FrameworkVersion };
 
 /** Ratings, best first. Spelled exactly as the reports and the rating contract spell them. */
 export const RATINGS = ["Outstanding", "Good", "Requires improvement", "Inadequate"] as const;
@@ -165,8 +157,9 @@ export interface MethodRules {
   readonly resettlementStandard: string | null;
 }
 
-export interface Framework {
-  readonly version: FrameworkVersion;
+/** `V` is the version's own id while versions.ts derives FrameworkVersion from the declarations. */
+export interface Framework<V extends string = FrameworkVersion> {
+  readonly version: V;
   readonly label: string;
   readonly domains: readonly Domain[];
   readonly report: ReportWording;

@@ -8,7 +8,6 @@
 // of marking N/A. The one exception is 3.4.1, which S2's figures suggest was asked only where the
 // YOT made recommendations.
 
-import { FRAMEWORK_VERSION_LABELS } from "./types";
 import { defineFramework, type StandardDefinition } from "./define-framework";
 import { DOMAIN_ONE } from "./domain-one";
 import {
@@ -118,7 +117,7 @@ const REPORT_WORDING_2018 = {
   publishedKeyQuestionVariants: {},
 } as const;
 
-export const YJS_2018 = defineFramework("yjs-2018", FRAMEWORK_VERSION_LABELS["yjs-2018"], [
+export const YJS_2018 = defineFramework("yjs-2018", "2018–2021 framework (3.4 joint working; no resettlement standard)", [
   DOMAIN_ONE,
   {
     id: "2",

@@ -4,7 +4,6 @@
 // question applies to every case of its stream; inspectors may still mark N/A with a reason.
 // 3.4 and 4.1 are judged from evidence: they have evidence topics, not key questions.
 
-import { FRAMEWORK_VERSION_LABELS } from "./types";
 import { defineFramework, type KeyQuestionDefinition, type StandardDefinition } from "./define-framework";
 import { DOMAIN_ONE } from "./domain-one";
 import {
@@ -74,7 +73,7 @@ const REPORT_WORDING_2021 = {
 
 export const YJS_2021 = defineFramework(
   "yjs-2021",
-  FRAMEWORK_VERSION_LABELS["yjs-2021"],
+  "2021 onwards framework (3.4 out-of-court disposal policy and provision; 4.1 resettlement, not scored)",
   [
     DOMAIN_ONE,
     {

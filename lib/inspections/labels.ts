@@ -1,7 +1,4 @@
-import { FRAMEWORK_VERSION_LABELS } from "@/lib/framework/types";
 import type { CaseStatus } from "@/lib/rating";
-
-export const FRAMEWORK_LABELS: Readonly<Record<string, string>> = FRAMEWORK_VERSION_LABELS;
 
 export const INSPECTION_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
   setup: "Set-up",

@@ -5,7 +5,7 @@
 // page shows.
 
 import { z } from "zod";
-import { FRAMEWORK_VERSIONS, RATINGS, type FrameworkVersion } from "@/lib/framework/types";
+import { FRAMEWORK_VERSIONS, RATINGS, type FrameworkVersion } from "@/lib/framework";
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from "@/lib/programme";
 
 export { PROGRAMME_STATUSES, type ProgrammeStatus };

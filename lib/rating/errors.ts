@@ -1,7 +1,7 @@
 // The refusals of the rating contract: one stable code per rule, a one-line message for people and
 // the JSON path of the offending value. The CLI, /api/rate and the panel page all show these.
 
-import { FRAMEWORK_VERSIONS } from "@/lib/framework/types";
+import { FRAMEWORK_VERSIONS } from "@/lib/framework";
 
 /** Every error code, with what it means. Codes are stable: clients may branch on them. */
 export const ERROR_CODES = {
