@@ -3,7 +3,7 @@ import pg from "pg";
 import { allStandards, getFramework, RATINGS, type FrameworkVersion } from "@/lib/framework";
 import { programmeFiguresOf } from "@/lib/panel/programme-figures";
 import { keyQuestionBenchmark, loadProgramme, type ProgrammeInspection } from "@/lib/programme";
-import { rateInspection, RatingInputError, type RatingResult } from "@/lib/rating";
+import { maxScoreOf, rateInspection, RatingInputError, type RatingResult } from "@/lib/rating";
 import { createSeededRandom, type SeededRandom } from "@/lib/sampling/seeded-random";
 import {
   byFrameworkVersion,
@@ -107,7 +107,7 @@ function pageFigures(inspections: readonly ProgrammeInspection[]) {
     const keyQuestions = keyQuestionValues(version, final);
     return {
       overall: [...years.map((y) => overallDistribution(y.rows)), overallDistribution(final)],
-      histogram: scoreHistogram(scores(final)),
+      histogram: scoreHistogram(scores(final), maxScoreOf(getFramework(version))),
       scores: [...years.map((y) => boxSummary(scores(y.rows))), boxSummary(scores(final))],
       standards,
       standardsByYear: standards.map((s) => years.map((y) => percentGoodOrBetter(standardDistributions(version, y.rows).find((d) => d.standardId === s.standardId)!.counts))),

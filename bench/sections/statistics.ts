@@ -69,7 +69,7 @@ const section: PureBenchSection = {
         const plain = valuesOfOneVersion(values);
         sink += boxSummary(plain)!.median + percentileRank(plain[0]!, plain)!;
       }
-      sink += scoreHistogram(scores).length;
+      sink += scoreHistogram(scores, 36).length;
     };
     // One pass over the same figures: the sum of each key question's values and the scores.
     const distributionBaseline = () => {

@@ -1,47 +1,45 @@
-import { MAX_SCORE, OVERALL_BAND_MINIMUMS } from "@/lib/rating";
 import { scoreHistogram } from "@/lib/statistics/distribution";
 import { BAND_PALETTE } from "@/components/panel/band-palette";
+import type { Rating } from "@/lib/framework";
 import { integerTicks, linearScale, round } from "./geometry";
 import { ChartFigure, ChartTable, ChartTableRow, NEUTRAL, XAxis, YGrid } from "./plot-parts";
 
-// The score histogram (server-rendered SVG): how many inspections scored each whole score 0–36,
-// over the overall rating bands (0–6 Inadequate, 7–18 Requires improvement, 19–30 Good, 31–36
-// Outstanding) drawn as strips with their names above, so colour is never the only cue. One framework version per
-// histogram: the caller passes scores already checked with lib/statistics/distribution's guard.
+// The score histogram (server-rendered SVG): how many inspections scored each whole score, 0 to the
+// version's maximum, over the version's overall rating bands (0–6 Inadequate, 7–18 Requires
+// improvement, 19–30 Good, 31–36 Outstanding for twelve scored standards) drawn as strips with their
+// names above, so colour is never the only cue. One framework version per histogram: the caller
+// passes scores already checked with lib/statistics/distribution's guard, and that version's bands.
 
 export interface HistogramProps {
   /** Unique on the page: the SVG title and description are referenced by it. */
   readonly id: string;
   readonly title: string;
-  /** Whole scores 0–36, one per inspection. */
+  /** Whole scores 0 to the version's maximum, one per inspection. */
   readonly scores: readonly number[];
+  /** The version's overall bands, best first, with the scores each covers (lib/rating's overallBandRanges): the best one ends at the maximum. */
+  readonly bands: readonly { readonly rating: Rating; readonly from: number; readonly to: number }[];
   /** One score to mark (an inspection's own), with what it is. */
   readonly highlight?: { readonly score: number; readonly label: string } | null;
 }
 
 const FRAME = { width: 400, height: 220, left: 32, right: 8, top: 26, bottom: 34 };
 
-const BANDS = OVERALL_BAND_MINIMUMS.map((band, i) => ({
-  rating: band.rating,
-  from: band.minScore,
-  to: i === 0 ? MAX_SCORE : OVERALL_BAND_MINIMUMS[i - 1]!.minScore - 1,
-})).reverse();
-
 const SHORT: Readonly<Record<string, string>> = { Outstanding: "Outst.", Good: "Good", "Requires improvement": "Req. impr.", Inadequate: "Inad." };
 
-export function ScoreHistogram({ id, title, scores, highlight = null }: HistogramProps) {
-  const bins = scoreHistogram(scores);
+export function ScoreHistogram({ id, title, scores, bands, highlight = null }: HistogramProps) {
+  const maxScore = bands[0]?.to ?? 0;
+  const bins = scoreHistogram(scores, maxScore);
   const maxCount = Math.max(1, ...bins.map((b) => b.count));
   const yTicks = integerTicks(maxCount, 5);
   const yMax = yTicks[yTicks.length - 1]!;
-  // Each score is a bar one unit wide, centred on it: the axis runs from −0.5 to 36.5.
-  const x = linearScale(-0.5, MAX_SCORE + 0.5, FRAME.left, FRAME.width - FRAME.right);
+  // Each score is a bar one unit wide, centred on it: the axis runs from −0.5 to the maximum + 0.5.
+  const x = linearScale(-0.5, maxScore + 0.5, FRAME.left, FRAME.width - FRAME.right);
   const y = linearScale(0, yMax, FRAME.height - FRAME.bottom, FRAME.top);
   const barWidth = x(1) - x(0);
   const nonEmpty = bins.filter((b) => b.count > 0);
-  const perBand = BANDS.map((band) => ({ ...band, count: bins.filter((b) => b.score >= band.from && b.score <= band.to).reduce((a, b) => a + b.count, 0) }));
+  const perBand = [...bands].reverse().map((band) => ({ ...band, count: bins.filter((b) => b.score >= band.from && b.score <= band.to).reduce((a, b) => a + b.count, 0) }));
   const summary =
-    `Histogram of the overall score (0 to ${MAX_SCORE}) of ${scores.length} ${scores.length === 1 ? "inspection" : "inspections"}. ` +
+    `Histogram of the overall score (0 to ${maxScore}) of ${scores.length} ${scores.length === 1 ? "inspection" : "inspections"}. ` +
     (nonEmpty.length === 0 ? "No scores yet. " : `${nonEmpty.map((b) => `${b.score}: ${b.count}`).join(", ")}. `) +
     `By overall band: ${perBand.map((b) => `${b.rating} (${b.from}–${b.to}) ${b.count}`).join(", ")}.` +
     (highlight ? ` ${highlight.label}: ${highlight.score}.` : "");
@@ -95,7 +93,7 @@ export function ScoreHistogram({ id, title, scores, highlight = null }: Histogra
           <line x1={x(highlight.score)} x2={x(highlight.score)} y1={FRAME.top - 4} y2={y(0)} stroke={BAND_PALETTE.Outstanding} strokeWidth={2} strokeDasharray="3 2" />
         </g>
       ) : null}
-      <XAxis frame={FRAME} x={x} ticks={[0, 7, 19, 31, 36]} fontSize={11} gap={14} name="Overall score" />
+      <XAxis frame={FRAME} x={x} ticks={[...perBand.map((band) => band.from), maxScore]} fontSize={11} gap={14} name="Overall score" />
     </ChartFigure>
   );
 }

@@ -18,6 +18,8 @@ export interface ProgrammeTableRow {
   readonly source: "live" | "published";
   readonly overallRating: string | null;
   readonly score: number | null;
+  /** The score's maximum, the version's (36 for twelve scored standards) once complete. */
+  readonly maxScore: number | null;
 }
 
 const HEADINGS: Readonly<Record<SortColumn, string>> = {
@@ -36,7 +38,7 @@ const CELLS: Readonly<Record<SortColumn, Omit<Column<ProgrammeTableRow>, "header
   fieldworkStart: { className: "whitespace-nowrap", cell: (row) => formatDate(row.fieldworkStart === null ? null : new Date(row.fieldworkStart)) },
   status: { cell: (row) => PROGRAMME_STATUS_LABELS[row.status as ProgrammeStatus] ?? row.status },
   overallRating: { cell: (row) => (isFinal(row) ? <RatingText rating={row.overallRating} /> : <span className="text-muted">Not signed off yet</span>) },
-  score: { numeric: true, cell: (row) => (row.score === null ? <span className="text-muted">—</span> : `${row.score}/36`) },
+  score: { numeric: true, cell: (row) => (row.score === null ? <span className="text-muted">—</span> : `${row.score}/${row.maxScore}`) },
 };
 
 function SortLink({ column, query, basePath }: { column: SortColumn; query: ProgrammeQuery; basePath: string }) {

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { ScoreHistogram } from "@/components/charts/histogram";
 import { StripPlot } from "@/components/charts/strip-plot";
-import { FRAMEWORK_VERSION_LABELS, type FrameworkVersion } from "@/lib/framework";
+import { FRAMEWORK_VERSION_LABELS, getFramework, type FrameworkVersion } from "@/lib/framework";
+import { maxScoreOf, overallBandRanges } from "@/lib/rating";
 import {
   byYear,
   keyQuestionValues,
@@ -51,6 +52,7 @@ export function VersionFigures({ version, rows }: { version: FrameworkVersion; r
   const standards = standardDistributions(version, rows);
   const keyQuestions = keyQuestionValues(version, rows);
   const ratedStandards = standards.filter((s) => s.counts.total > s.counts.notRated);
+  const framework = getFramework(version);
   return (
     <section aria-labelledby={`${id}-heading`} className="mb-12 border-t-4 border-ink pt-4">
       <h2 id={`${id}-heading`} className="mb-1 text-2xl font-bold">
@@ -72,9 +74,9 @@ export function VersionFigures({ version, rows }: { version: FrameworkVersion; r
             ]}
           />
           <h3 className="mb-2 text-xl font-bold">Scores</h3>
-          <ScoreHistogram id={`${id}-histogram`} title={`Scores of the ${inspectionsCount(rows.length)}, ${version}`} scores={scores(rows)} />
+          <ScoreHistogram id={`${id}-histogram`} title={`Scores of the ${inspectionsCount(rows.length)}, ${version}`} scores={scores(rows)} bands={overallBandRanges(framework)} />
           <SummaryTable
-            caption={`Scores out of 36 by fieldwork year, ${version}`}
+            caption={`Scores out of ${maxScoreOf(framework)} by fieldwork year, ${version}`}
             rowHeading="Year"
             unit=""
             rows={[

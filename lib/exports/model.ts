@@ -128,7 +128,7 @@ export function fieldworkLine(model: ExportModel): string {
 }
 
 export function scoreLine(result: RatingResult): string {
-  return result.complete ? `${result.score}/36` : `${result.score}/${result.maxScore} so far (not rated yet: ${result.missing.join(", ")})`;
+  return result.complete ? `${result.score}/${result.maxScore}` : `${result.score}/${result.maxScore} so far (not rated yet: ${result.missing.join(", ")})`;
 }
 
 export function ratingText(rating: Rating | null): string {

@@ -59,7 +59,7 @@ const PROGRAMME_TABLES = {
     columns: [
       ...INSPECTION_COLUMNS,
       ["overall_rating", "Overall rating (empty until rated)."],
-      ["score", "Score out of 36 (empty until rated)."],
+      ["score", "Score: the points of the version's scored standards added up, out of 3 for each (36 for twelve); empty until rated."],
     ],
     *rows(rows) {
       for (const row of rows) yield [...inspectionCells(row), row.overallRating, row.score];

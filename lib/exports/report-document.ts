@@ -210,7 +210,7 @@ function ratingsTable(model: ExportModel, framework: Framework, withheld: Readon
     [{ runs: [{ text: fieldworkLine(model) }], colSpan: 2 }],
     [
       { runs: [{ text: "Score", bold: true }], header: "row" },
-      { runs: [{ text: result.complete && !anyWithheld ? `${result.score}/36` : "Not rated yet" }] },
+      { runs: [{ text: result.complete && !anyWithheld ? `${result.score}/${result.maxScore}` : "Not rated yet" }] },
     ],
     [
       { runs: [{ text: "Overall rating", bold: true }], header: "row" },

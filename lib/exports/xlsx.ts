@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import { findKeyQuestion, getFramework } from "@/lib/framework";
+import { maxScoreOf } from "@/lib/rating";
 import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
 import { sampledStreams } from "@/lib/inspections/kernel";
 import { ANSWER_COLUMNS, KEY_QUESTION_COLUMNS, keyQuestionFigureRows, metaCells } from "./csv";
@@ -157,7 +158,7 @@ function writeCodebookSheet(sheet: Sheet, model: ExportModel): void {
   const header = sheet.addRow(["Sheet", "Column", "Meaning"]);
   header.font = BOLD;
   header.commit();
-  sheet.addRow([SHEETS.ratings, "A–B", "Each standard and its final rating, as on the report's ratings page; score out of 36 and overall rating."]).commit();
+  sheet.addRow([SHEETS.ratings, "A–B", `Each standard and its final rating, as on the report's ratings page; score out of ${maxScoreOf(getFramework(model.inspection.frameworkVersion))} and overall rating.`]).commit();
   const annexe: [string, string][] = [
     ["Standard", "Standard id (bold rows) or key question id."],
     ["Key question", "Standard title, or the key question word for word."],

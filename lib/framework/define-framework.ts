@@ -4,7 +4,7 @@
 
 import type { Stream } from "./case-attributes";
 import { deepFreeze } from "./deep-freeze";
-import type { ApplicabilityRequirement, Basis, Domain, Framework, KeyQuestion, MethodRules, ReportWording, Standard } from "./types";
+import { RATINGS, type ApplicabilityRequirement, type Basis, type Domain, type Framework, type KeyQuestion, type MethodRules, type ReportWording, type Standard } from "./types";
 
 export interface KeyQuestionDefinition {
   readonly id: string;
@@ -65,6 +65,13 @@ function checkRules(version: string, domains: readonly Domain[], rules: MethodRu
     for (const id of cap.baseStandards) {
       if (!standards.some((s) => s.id === id && s.scored)) throw new Error(`${version}: the governance cap counts ${id}, which is not a scored standard`);
     }
+  }
+  // Points run 0 (Inadequate) to 3 (Outstanding) a scored standard (framework.md 6.4).
+  const maxScore = 3 * standards.filter((s) => s.scored).length;
+  const bands = rules.overallBands;
+  const bandsInOrder = bands.length === RATINGS.length && bands.every((band, i) => band.rating === RATINGS[i] && Number.isSafeInteger(band.minScore) && (i === 0 || band.minScore < bands[i - 1]!.minScore));
+  if (!bandsInOrder || bands.at(-1)?.minScore !== 0 || bands[0]!.minScore > maxScore) {
+    throw new Error(`${version}: the overall bands must be one for each rating, best first, the worst from 0 and the best reachable within ${maxScore}, the most its scored standards can score`);
   }
   for (const span of [rules.windows.window, rules.windows.outOfCourt]) {
     if (span && !(Number.isSafeInteger(span.endBefore) && span.endBefore >= 0 && Number.isSafeInteger(span.startBefore) && span.startBefore > span.endBefore)) {

@@ -301,6 +301,8 @@ describe("a version's rules are checked against its own standards when it is dec
     expect(declare({ governanceCap: { standard: "1.1", baseStandards: ["4.1"], maxRating: "Good" } })).toThrow("counts 4.1, which is not a scored standard");
     expect(declare({ windows: { ...rules.windows, window: { unit: "days", startBefore: 10, endBefore: 20 } } })).toThrow("a window must start before it ends");
     expect(declare({ streamSplit: { name: "a split", courtPercent: 101, label: "" } })).toThrow("court share of 0–100%");
+    expect(declare({ overallBands: [...rules.overallBands].reverse() })).toThrow("the overall bands must be one for each rating, best first");
+    expect(declare({ overallBands: [{ rating: "Outstanding", minScore: 37 }, ...rules.overallBands.slice(1)] })).toThrow("the best reachable within 36");
     expect(declare({ resettlementStandard: "2.1" })).toThrow("resettlement cases can illustrate only a judged standard of a version that samples them (2.1)");
   });
 });

@@ -9,6 +9,9 @@ import { createInspection } from "@/lib/inspections/details";
 import { startFieldwork } from "@/lib/inspections/fieldwork";
 import { setupOverview } from "@/lib/inspections/setup-views";
 import { addMember } from "@/lib/inspections/team";
+import { loadExportModel } from "@/lib/exports/load";
+import { scoreLine } from "@/lib/exports/model";
+import { reportDocument } from "@/lib/exports/report-document";
 import { panelFigures, recordJudgement } from "@/lib/panel";
 import { importPopulation } from "@/lib/population/import";
 import { governanceCapNote, governanceCapStatus } from "@/lib/rating";
@@ -151,7 +154,7 @@ describe("a third framework version declared only under tests/", () => {
       const page = await loadCasePage(inspector, inspectionId, kase.id);
       const court = kase.stream === "court";
       expect(page.inspection.frameworkVersion).toBe(TEST_FRAMEWORK_VERSION);
-      expect(page.sections.map((s) => s.id)).toEqual(court ? ["2.1", "2.2", "2.3", "2.4"] : ["3.1", "3.2", "3.3", "3.4"]);
+      expect(page.sections.map((s) => s.id)).toEqual(court ? ["2.1", "2.2", "2.3", "2.4"] : ["3.1", "3.2", "3.3"]);
       expect(page.sections[0]?.questions[0]?.text).toBe(court ? "Does the test assessment consider the child's strengths?" : "Does the test out-of-court assessment hear the child?");
       // Only the test version's 2.1.2 depends on a judgement: harm factors, on court cases.
       expect(page.factorJudgements).toEqual({ harmFactors: court, safetyWellbeingFactors: false });
@@ -189,20 +192,20 @@ describe("a third framework version declared only under tests/", () => {
     }
   });
 
-  it("the panel: the version's standards rated from the answers, its governance cap, its score", async () => {
+  it("the panel: the version's standards rated from the answers, its governance cap, its score and overall bands", async () => {
     const figures = await panelFigures(lead, inspectionId);
     expect(figures.frameworkVersion).toBe(TEST_FRAMEWORK_VERSION);
     const standard = (id: string) => figures.final.result.standards.find((s) => s.id === id);
-    expect(figures.final.result.standards.map((s) => s.id)).toEqual(["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"]);
+    expect(figures.final.result.standards.map((s) => s.id)).toEqual(["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3"]);
     expect(standard("2.1")?.keyQuestions.map((k) => [k.id, k.yes, k.applicable, k.band])).toEqual([
       ["2.1.1", 0, 4, "Inadequate"],
       ["2.1.2", 2, 2, "Outstanding"],
     ]);
     for (const id of ["2.1", "2.2", "2.3", "2.4"]) expect(standard(id)?.rating).toBe("Inadequate");
-    for (const id of ["3.1", "3.2", "3.3", "3.4"]) expect(standard(id)?.rating).toBe("Outstanding");
+    for (const id of ["3.1", "3.2", "3.3"]) expect(standard(id)?.rating).toBe("Outstanding");
 
     // Its cap counts 2.1–2.4 only: none is Good, so 1.1 is held to Requires improvement (yjs-2021's
-    // cap, over 2.1–3.4, would count four of eight and not bite).
+    // cap, over 2.1–3.4, would count three of eight with one unrated, and not bite).
     const finalRating = (id: string) => standard(id)?.rating ?? null;
     const cap = governanceCapStatus(TEST_FRAMEWORK_VERSION, finalRating);
     expect(cap).toMatchObject({ inForce: true, goodOrBetter: 0, rated: 4, of: 4, capped: true });
@@ -216,9 +219,16 @@ describe("a third framework version declared only under tests/", () => {
     );
 
     await recordJudgement(lead, inspectionId, { standardId: "1.1", rating: "Requires improvement", note: "Held by the cap." });
-    for (const standardId of ["1.2", "1.3", "1.4"]) await recordJudgement(lead, inspectionId, { standardId, rating: "Good", note: `Evidence for ${standardId}.` });
+    for (const standardId of ["1.2", "1.3"]) await recordJudgement(lead, inspectionId, { standardId, rating: "Good", note: `Evidence for ${standardId}.` });
     const rated = (await panelFigures(lead, inspectionId)).final.result;
-    // 4 × Inadequate (0) + 4 × Outstanding (3) + Requires improvement (1) + 3 × Good (2) = 19 of 36.
-    expect(rated).toMatchObject({ framework: TEST_FRAMEWORK_VERSION, complete: true, score: 19, maxScore: 36, overallRating: "Good", missing: [] });
+    // Ten scored standards: 4 × Inadequate (0) + 3 × Outstanding (3) + Requires improvement (1) +
+    // 2 × Good (2) = 14 of 30, Good on the version's bands (Requires improvement on the 0–36 ones).
+    expect(rated).toMatchObject({ framework: TEST_FRAMEWORK_VERSION, complete: true, score: 14, maxScore: 30, overallRating: "Good", missing: [] });
+
+    // The exports and the draft report say it as the panel does.
+    const exported = await loadExportModel(lead, inspectionId);
+    expect(scoreLine(exported.result)).toBe("14/30");
+    const ratingsTable = reportDocument(exported).blocks.find((block) => block.kind === "table" && block.caption === "Ratings");
+    expect(JSON.stringify(ratingsTable)).toContain('"text":"14/30"');
   });
 });

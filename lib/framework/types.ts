@@ -49,7 +49,7 @@ export interface Standard {
   readonly domainId: string;
   readonly domainTitle: string;
   readonly basis: Basis;
-  /** Whether it counts toward the 0–36 score (4.1 resettlement does not). */
+  /** Whether it counts toward the score, 0–3 points a standard (4.1 resettlement does not). */
   readonly scored: boolean;
   /** The case stream a case-rated standard is rated from; null for judgement standards. */
   readonly stream: Stream | null;
@@ -141,12 +141,23 @@ export interface GovernanceCapRule {
   readonly maxRating: Rating;
 }
 
+/** An overall rating's band: the lowest score that earns it. */
+export interface OverallBand {
+  readonly rating: Rating;
+  readonly minScore: number;
+}
+
 /** A version's method rules beside its wording (framework.md "Product decisions"). */
 export interface MethodRules {
   /** The case streams it samples and inspects (yjs-2018 has no resettlement cases: framework.md 3). */
   readonly streams: readonly Stream[];
   /** Null when the version has no cap. */
   readonly governanceCap: GovernanceCapRule | null;
+  /**
+   * The overall rating's bands on the score (the scored standards' points added up), one for each
+   * rating, best first: the method states them on the version's own score (framework.md 6.4: 0–36).
+   */
+  readonly overallBands: readonly OverallBand[];
   readonly windows: WindowRule;
   /** Null when each stream is sized on its own eligible population (sampling/sample-size.ts). */
   readonly streamSplit: StreamSplit | null;

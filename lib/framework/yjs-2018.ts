@@ -10,6 +10,7 @@
 
 import { defineFramework, type StandardDefinition } from "./define-framework";
 import { DOMAIN_ONE } from "./domain-one";
+import { OVERALL_BANDS_OF_TWELVE_STANDARDS } from "./overall-bands";
 import {
   ASSESSMENT_CHILD_SAFE_PROMPTS,
   ASSESSMENT_DESISTANCE_PROMPTS,
@@ -257,6 +258,7 @@ export const YJS_2018 = defineFramework("yjs-2018", "2018–2021 framework (3.4 
     streams: ["court", "out_of_court"],
     // The cap came with the 2021 framework (framework.md 6.6).
     governanceCap: null,
+    overallBands: OVERALL_BANDS_OF_TWELVE_STANDARDS,
     // S2 sampled court disposals from six to nine months before fieldwork and out-of-court disposals
     // from three to five months before. S2 does not say what date the months are counted from:
     // counting back from the day fieldwork starts is our assumption, shown as such.

@@ -6,6 +6,7 @@
 
 import { defineFramework, type KeyQuestionDefinition, type StandardDefinition } from "./define-framework";
 import { DOMAIN_ONE } from "./domain-one";
+import { OVERALL_BANDS_OF_TWELVE_STANDARDS } from "./overall-bands";
 import {
   ASSESSMENT_CHILD_SAFE_PROMPTS,
   ASSESSMENT_DESISTANCE_PROMPTS,
@@ -216,6 +217,7 @@ export const YJS_2021 = defineFramework(
     // framework.md 6.6: fewer than half of the eight final ratings of 2.1–3.4 Good or Outstanding
     // limits 1.1 governance and leadership to Requires improvement.
     governanceCap: { standard: "1.1", baseStandards: ["2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4"], maxRating: "Requires improvement" },
+    overallBands: OVERALL_BANDS_OF_TWELVE_STANDARDS,
     // Every 2021+ report follows one pattern [inferred]: one window for every stream, starting 364
     // days (52 weeks) before fieldwork begins and ending 66 days before it, 298 days long.
     windows: { window: { unit: "days", startBefore: 364, endBefore: 66 }, outOfCourt: null, basis: "the pattern of the 2021 framework's reports", assumption: null },

@@ -30,9 +30,9 @@ export interface ProgrammeInspection {
   readonly source: "live" | "published";
   /** Null until signed off (live) and for an incomplete rating. */
   readonly overallRating: Rating | null;
-  /** 0–36; null until signed off. */
+  /** 0 to maxScore; null until signed off. */
   readonly score: number | null;
-  /** 36 when every scored standard is rated; null until signed off. */
+  /** 3 points a rated scored standard: the version's maximum (36 for twelve) when every one is rated; null until signed off. */
   readonly maxScore: number | null;
   /** Every standard of its framework version, in framework order; rating null until signed off or when unrated. */
   readonly standards: readonly { readonly id: string; readonly rating: Rating | null }[];

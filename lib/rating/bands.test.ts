@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keyQuestionBand, overallRatingForScore, percentYes, ratingPoints, worseOf } from "./bands";
+import { FRAMEWORK_VERSIONS, getFramework } from "@/lib/framework";
+import { keyQuestionBand, maxScoreOf, overallBandRanges, overallRatingForScore, percentYes, ratingPoints, worseOf } from "./bands";
 
 describe("percentYes", () => {
   it("rounds half up with no float drift", () => {
@@ -64,12 +65,22 @@ describe("points and overall bands", () => {
     [30, "Good"],
     [31, "Outstanding"],
     [36, "Outstanding"],
-  ] as const)("score %i is %s", (score, rating) => {
-    expect(overallRatingForScore(score)).toBe(rating);
+  ] as const)("score %i is %s in both versions", (score, rating) => {
+    for (const version of FRAMEWORK_VERSIONS) expect(overallRatingForScore(getFramework(version), score)).toBe(rating);
   });
 
-  it("refuses a score outside 0–36", () => {
-    expect(() => overallRatingForScore(37)).toThrow(RangeError);
+  it("scores both versions' twelve standards 0–36 and refuses a score outside it", () => {
+    for (const version of FRAMEWORK_VERSIONS) {
+      const fw = getFramework(version);
+      expect(maxScoreOf(fw)).toBe(36);
+      expect(overallBandRanges(fw).map((b) => [b.rating, b.from, b.to])).toEqual([
+        ["Outstanding", 31, 36],
+        ["Good", 19, 30],
+        ["Requires improvement", 7, 18],
+        ["Inadequate", 0, 6],
+      ]);
+      expect(() => overallRatingForScore(fw, 37)).toThrow(RangeError);
+    }
   });
 
   it("takes the worse of two ratings", () => {

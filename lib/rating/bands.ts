@@ -1,7 +1,7 @@
 // Bands, points and the overall rating (framework.md 6.1, 6.2 and 6.4). All arithmetic on whole
 // numbers: published figures are whole percentages and the bands are written on whole numbers.
 
-import { RATINGS, type Rating } from "@/lib/framework";
+import { RATINGS, allStandards, type Framework, type Rating } from "@/lib/framework";
 
 /** Lowest whole % 'yes' of each band, best first. A figure is in the first band whose minimum it reaches. */
 export const BAND_MINIMUMS: readonly { readonly rating: Rating; readonly minPercent: number }[] = Object.freeze([
@@ -73,21 +73,24 @@ export function ratingPoints(rating: Rating): number {
   return POINTS[rating];
 }
 
-/** Overall bands on the 0–36 score: 0–6 / 7–18 / 19–30 / 31–36. */
-export const OVERALL_BAND_MINIMUMS: readonly { readonly rating: Rating; readonly minScore: number }[] = Object.freeze([
-  Object.freeze({ rating: "Outstanding", minScore: 31 }),
-  Object.freeze({ rating: "Good", minScore: 19 }),
-  Object.freeze({ rating: "Requires improvement", minScore: 7 }),
-  Object.freeze({ rating: "Inadequate", minScore: 0 }),
-] as const);
+/** The most a version's score can be: Outstanding's points for each of its scored standards (36 for twelve). */
+export function maxScoreOf(fw: Framework): number {
+  return POINTS.Outstanding * allStandards(fw).filter((standard) => standard.scored).length;
+}
 
-export const MAX_SCORE = 36;
+/** The version's overall bands, best first, each with the whole scores it covers (0–6, 7–18, … for twelve standards). */
+export function overallBandRanges(fw: Framework): readonly { readonly rating: Rating; readonly from: number; readonly to: number }[] {
+  const bands = fw.rules.overallBands;
+  return bands.map((band, i) => ({ rating: band.rating, from: band.minScore, to: i === 0 ? maxScoreOf(fw) : bands[i - 1]!.minScore - 1 }));
+}
 
-export function overallRatingForScore(score: number): Rating {
-  if (!Number.isInteger(score) || score < 0 || score > MAX_SCORE) {
-    throw new RangeError(`An overall rating is read from a whole score 0–${MAX_SCORE} (got ${score})`);
+/** The overall rating of a complete score, on the version's bands (framework.md 6.4). */
+export function overallRatingForScore(fw: Framework, score: number): Rating {
+  const max = maxScoreOf(fw);
+  if (!Number.isInteger(score) || score < 0 || score > max) {
+    throw new RangeError(`An overall rating of ${fw.version} is read from a whole score 0–${max} (got ${score})`);
   }
-  const band = OVERALL_BAND_MINIMUMS.find((b) => score >= b.minScore);
+  const band = fw.rules.overallBands.find((b) => score >= b.minScore);
   if (!band) throw new RangeError(`No overall band for ${score}`);
   return band.rating;
 }

@@ -3,14 +3,14 @@
 
 export {
   BAND_MINIMUMS,
-  MAX_SCORE,
-  OVERALL_BAND_MINIMUMS,
   POINTS,
   bandAbove,
   bandBelow,
   bandMinimum,
   isBetterThan,
   keyQuestionBand,
+  maxScoreOf,
+  overallBandRanges,
   overallRatingForScore,
   percentYes,
   ratingPoints,

@@ -22,7 +22,7 @@ const ratingResult = {
       items: { type: "object", required: ["id", "rating"], properties: { id: { type: "string" }, rating: nullableRating } },
     },
     score: { type: "integer", description: "Sum of the points of the rated scored standards." },
-    maxScore: { type: "integer", description: "3 × the number of rated scored standards: 36 when complete." },
+    maxScore: { type: "integer", description: "3 × the number of rated scored standards: when complete, the version's maximum (36 for its twelve scored standards)." },
     overallRating: { ...nullableRating, description: "Null unless complete." },
     complete: { type: "boolean" },
     missing: { type: "array", items: { type: "string" }, description: "Ids of unrated scored standards, in framework order." },

@@ -67,7 +67,7 @@ export interface RatingResult {
   readonly standards: readonly StandardResult[];
   /** Sum of the points of the rated scored standards. */
   readonly score: number;
-  /** 3 × the number of rated scored standards: 36 when complete. */
+  /** 3 × the number of rated scored standards: the version's maximum (36 for twelve) when complete. */
   readonly maxScore: number;
   /** Null unless complete. */
   readonly overallRating: Rating | null;
@@ -126,7 +126,7 @@ export function rateInspection(input: RatingInput): RatingResult {
     standards,
     score,
     maxScore: 3 * rated.length,
-    overallRating: complete ? overallRatingForScore(score) : null,
+    overallRating: complete ? overallRatingForScore(fw, score) : null,
     complete,
     missing,
     unscoredRatings,

@@ -106,16 +106,21 @@ describe("framework versions are never mixed", () => {
 
 describe("scoreHistogram", () => {
   it("has a bin for every whole score 0–36, zeros included", () => {
-    const bins = scoreHistogram([24, 24, 36, 0]);
+    const bins = scoreHistogram([24, 24, 36, 0], 36);
     expect(bins).toHaveLength(37);
     expect(bins[24]).toEqual({ score: 24, count: 2 });
     expect(bins[0]!.count + bins[36]!.count).toBe(2);
     expect(bins.reduce((a, b) => a + b.count, 0)).toBe(4);
-    expect(scoreHistogram([]).every((b) => b.count === 0)).toBe(true);
+    expect(scoreHistogram([], 36).every((b) => b.count === 0)).toBe(true);
   });
 
   it("refuses a score that is not a whole number 0–36", () => {
-    expect(() => scoreHistogram([37])).toThrow(/whole number 0–36 \(got 37\)/);
-    expect(() => scoreHistogram([12.5])).toThrow(/got 12.5/);
+    expect(() => scoreHistogram([37], 36)).toThrow(/whole number 0–36 \(got 37\)/);
+    expect(() => scoreHistogram([12.5], 36)).toThrow(/got 12.5/);
+  });
+
+  it("runs to the maximum it is given: a version with fewer scored standards", () => {
+    expect(scoreHistogram([30], 30)).toHaveLength(31);
+    expect(() => scoreHistogram([31], 30)).toThrow(/whole number 0–30 \(got 31\)/);
   });
 });

@@ -12,8 +12,6 @@
 // Key questions and scores mean different things under different framework versions, so every
 // function that takes tagged values refuses a mix (see oneFrameworkVersion).
 
-import { MAX_SCORE } from "@/lib/rating";
-
 /** A figure from one inspection, tagged with the framework version it was assessed under. */
 export interface VersionedValue {
   readonly frameworkVersion: string;
@@ -164,8 +162,8 @@ export interface HistogramBin {
   readonly count: number;
 }
 
-/** Count of inspections at each whole score 0–36 (every score present, zeros included). */
-export function scoreHistogram(scores: readonly number[], maxScore: number = MAX_SCORE): HistogramBin[] {
+/** Count of inspections at each whole score 0–maxScore, the version's (every score present, zeros included). */
+export function scoreHistogram(scores: readonly number[], maxScore: number): HistogramBin[] {
   const counts = Array.from({ length: maxScore + 1 }, () => 0);
   for (const s of scores) {
     if (!Number.isInteger(s) || s < 0 || s > maxScore) throw new RangeError(`A score is a whole number 0–${maxScore} (got ${s})`);

@@ -1,8 +1,9 @@
 // A third framework version, for tests only. It differs from both real ones where a module could
 // otherwise have kept a version's rule to itself: its own standards and key questions (one that
-// applies only with harm factors), court and out-of-court cases but no resettlement, one window of
-// 200 to 20 days before fieldwork, each stream sized on its own, and a governance cap counting only
-// the court standards 2.1–2.4. lib/framework/third-version.int.test.ts registers it with
+// applies only with harm factors), ten scored standards instead of twelve (a score out of 30, on
+// overall bands of its own), court and out-of-court cases but no resettlement, one window of 200 to
+// 20 days before fieldwork, each stream sized on its own, and a governance cap counting only the
+// court standards 2.1–2.4. lib/framework/third-version.int.test.ts registers it with
 // registerTestFramework and runs it through set-up, the case page, the answers and the panel.
 
 import { defineFramework, type KeyQuestionDefinition, type StandardDefinition } from "@/lib/framework/define-framework";
@@ -46,7 +47,7 @@ export const YJS_TEST = defineFramework(
     {
       id: "1",
       title: "Test organisation",
-      standards: [judged("1.1", "Test leadership"), judged("1.2", "Test staff"), judged("1.3", "Test partners"), judged("1.4", "Test information")],
+      standards: [judged("1.1", "Test leadership"), judged("1.2", "Test staff"), judged("1.3", "Test partners")],
     },
     {
       id: "2",
@@ -68,7 +69,6 @@ export const YJS_TEST = defineFramework(
         fromCases("3.1", "Test out-of-court assessment", "out_of_court", [question("3.1.1", "Does the test out-of-court assessment hear the child?")]),
         fromCases("3.2", "Test out-of-court planning", "out_of_court", [question("3.2.1", "Does the test out-of-court plan fit the disposal?")]),
         fromCases("3.3", "Test out-of-court delivery", "out_of_court", [question("3.3.1", "Is the test out-of-court work delivered?")]),
-        fromCases("3.4", "Test out-of-court review", "out_of_court", [question("3.4.1", "Is the test out-of-court work reviewed?")]),
       ],
     },
   ],
@@ -87,6 +87,13 @@ export const YJS_TEST = defineFramework(
   {
     streams: ["court", "out_of_court"],
     governanceCap: { standard: "1.1", baseStandards: ["2.1", "2.2", "2.3", "2.4"], maxRating: "Requires improvement" },
+    // On 0–30, and unlike the twelve standards' 0–6 / 7–18 / 19–30 / 31–36: 14 is Good here.
+    overallBands: [
+      { rating: "Outstanding", minScore: 24 },
+      { rating: "Good", minScore: 14 },
+      { rating: "Requires improvement", minScore: 6 },
+      { rating: "Inadequate", minScore: 0 },
+    ],
     windows: {
       window: { unit: "days", startBefore: 200, endBefore: 20 },
       outOfCourt: null,

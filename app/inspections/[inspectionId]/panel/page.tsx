@@ -82,7 +82,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         <dl className="grid max-w-3xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-2 [&>dd]:mb-2 sm:[&>dd]:mb-0">
           <dt className="font-semibold">Final score</dt>
           <dd>
-            {final.result.complete ? `${final.result.score}/36` : `${final.result.score}/${final.result.maxScore} so far — not rated yet: ${final.result.missing.join(", ")}`}
+            {final.result.complete ? `${final.result.score}/${final.result.maxScore}` : `${final.result.score}/${final.result.maxScore} so far — not rated yet: ${final.result.missing.join(", ")}`}
           </dd>
           <dt className="font-semibold">Overall rating</dt>
           <dd>
