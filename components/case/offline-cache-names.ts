@@ -1,6 +1,16 @@
 /** Cache Storage names shared by the service worker (sw.js route) and the pages that prime them. */
 export const OFFLINE_PAGES_CACHE = "case-review-case-pages-v1";
-export const OFFLINE_STATIC_CACHE = "case-review-static-v1";
+/**
+ * The build these pages and the worker come from (next.config.ts takes it from scripts/next-build.ts:
+ * the sources' hash). A new build's worker has new bytes, so browsers install it.
+ */
+export const OFFLINE_BUILD = process.env.CASE_REVIEW_BUILD ?? "development";
+export const OFFLINE_STATIC_CACHE_PREFIX = "case-review-static-";
+/**
+ * Next's static files, one cache per build: the worker of a later build deletes an earlier build's
+ * cache once no page kept offline needs a file only it holds (sw.js route).
+ */
+export const OFFLINE_STATIC_CACHE = `${OFFLINE_STATIC_CACHE_PREFIX}${OFFLINE_BUILD}`;
 /**
  * Every cache of ours starts so. A new version of a cache gets a new name; the worker deletes the
  * others when it activates and signing out deletes every pages cache by it, so no copy of case
@@ -12,6 +22,8 @@ export const OFFLINE_PAGES_CACHE_PREFIX = "case-review-case-pages-";
 export const OFFLINE_OWNER_KEY = "/__case-review-offline-owner";
 /** Where the offline pages cache records when an inspection's cases were last made available offline. */
 export const offlinePreparedKey = (inspectionId: string) => `/__case-review-offline-prepared/${inspectionId}`;
+/** Where it records the stamp (lib/cases/offline-stamps.ts) of each case page kept, case id → stamp. */
+export const offlineStampsKey = (inspectionId: string) => `/__case-review-offline-stamps/${inspectionId}`;
 /**
  * My cases (`/inspections/<id>/cases`), which is also the service worker's scope: the list and
  * every case page under it. Without a trailing slash, so that the list itself is in scope (the

@@ -2,14 +2,15 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { lastPreparedAt, prepareCasesOffline, type OfflineCase, type PrepareResult } from "./offline-prepare";
+import { lastPreparedAt, prepareCasesOffline, syncOfflineCopies, type OfflineCase, type PrepareResult, type SyncResult } from "./offline-prepare";
 import { claimOfflineCopies } from "./offline-owner";
 import { activeCasesWorker } from "./offline-worker";
 
 // On My cases: keeps every case allocated to the inspector, and My cases itself, on this device for
 // the day without a connection (offline-prepare.ts), shows progress, says which cases were kept and
 // which were not, and when they were last synced. Opened offline (the service worker answers with the
-// kept copy), it says so.
+// kept copy), it says so. Opened online on a device that keeps them, it brings the copies up to date
+// by itself (syncOfflineCopies), also when no case is allocated any more (then it only deletes).
 
 /** GOV.UK style: "7:12am on Wednesday 2 December", in the device's time zone. */
 export function syncTime(iso: string): string {
@@ -39,20 +40,38 @@ export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { ins
   const [result, setResult] = useState<PrepareResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [synced, setSynced] = useState<string | null>(null);
+  const [sync, setSync] = useState<"idle" | "working" | SyncResult>("idle");
   const online = useOnline();
 
   useEffect(() => {
     if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+    let live = true;
     void (async () => {
       // Another user's copies go first; then the worker answers My cases offline, kept or not.
-      await claimOfflineCopies(userId).catch(() => 0);
-      await activeCasesWorker(inspectionId).catch(() => undefined);
-      setSynced(await lastPreparedAt(inspectionId, userId).catch(() => null));
+      if (cases.length > 0) {
+        await claimOfflineCopies(userId).catch(() => 0);
+        await activeCasesWorker(inspectionId).catch(() => undefined);
+      }
+      const previous = await lastPreparedAt(inspectionId, userId).catch(() => null);
+      if (!live) return;
+      setSynced(previous);
+      // This page was rendered by the server, so the device is online: bring the kept copies up to date.
+      if (previous === null || !navigator.onLine) return;
+      setSync("working");
+      const result = await syncOfflineCopies(inspectionId, userId, cases).catch(() => null);
+      if (!live) return;
+      setSync(result ?? "idle");
+      setSynced(result ? result.syncedAt : await lastPreparedAt(inspectionId, userId).catch(() => null));
     })();
-  }, [inspectionId, userId]);
+    return () => {
+      live = false;
+    };
+    // The cases come from the server render: a new render is a new list to sync with.
+  }, [inspectionId, userId, cases]);
 
   async function prepare() {
     setPhase("working");
+    setSync("idle");
     setDone(0);
     setResult(null);
     setError(null);
@@ -66,6 +85,7 @@ export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { ins
     setPhase("done");
   }
 
+  if (cases.length === 0) return null;
   return (
     <section aria-labelledby="offline-heading" className="mb-8 max-w-3xl border-l-8 border-link bg-[#e8f1f8] p-4">
       <h2 id="offline-heading" className="text-xl font-bold">
@@ -98,6 +118,22 @@ export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { ins
         </div>
       ) : null}
       <div role="status" className="mt-3 font-semibold">
+        {sync === "working" ? <p>Bringing the cases kept on this device up to date…</p> : null}
+        {typeof sync === "object" && (sync.updated > 0 || sync.removed > 0) ? (
+          <p>
+            Brought up to date: {sync.updated} {sync.updated === 1 ? "case" : "cases"} kept again
+            {sync.removed > 0 ? `, ${sync.removed} no longer allocated to you removed from this device` : ""}.
+          </p>
+        ) : null}
+        {typeof sync === "object" && sync.updated === 0 && sync.removed === 0 && sync.failed.length === 0 && !sync.listFailed ? (
+          <p>Your cases on this device are up to date.</p>
+        ) : null}
+        {typeof sync === "object" && (sync.failed.length > 0 || sync.listFailed) ? (
+          <p>
+            Not brought up to date ({[...sync.failed.map((f) => `case ${f.reference}: ${f.reason}`), ...(sync.listFailed ? [`this list: ${sync.listFailed}`] : [])].join("; ")}): the
+            copies on this device are as of the time above.
+          </p>
+        ) : null}
         {error ? <p className="text-inadequate">{error}</p> : null}
         {result ? (
           <>

@@ -5,6 +5,7 @@ import { MakeCasesAvailableOffline } from "@/components/case/offline-prepare-but
 import { OutboxSync } from "@/components/case/outbox-sync";
 import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
+import { offlineCaseStamps } from "@/lib/cases/offline-stamps";
 import { listCases } from "@/lib/cases/queries";
 import { pageData } from "@/lib/http/page-data";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Cases" };
 export default async function CasesPage({ params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/cases`);
-  const listing = await pageData(listCases(user, inspectionId));
+  const [listing, offlineCases] = await pageData(Promise.all([listCases(user, inspectionId), offlineCaseStamps(user, inspectionId)]));
   const mine = listing.rows.filter((r) => r.mine);
   return (
     <>
@@ -24,7 +25,8 @@ export default async function CasesPage({ params }: { params: Promise<{ inspecti
       </p>
       <PageHeading caption={listing.inspection.yjsName}>{listing.seesGridFirst ? "Cases" : "My cases"}</PageHeading>
       <OutboxSync userId={user.id} />
-      {mine.length > 0 ? <MakeCasesAvailableOffline inspectionId={inspectionId} userId={user.id} cases={mine.map((r) => ({ id: r.id, reference: r.reference }))} /> : null}
+      {/* Rendered with no case too: a device that kept cases since reallocated then deletes them. */}
+      <MakeCasesAvailableOffline inspectionId={inspectionId} userId={user.id} cases={offlineCases} />
       {listing.seesGridFirst ? (
         <CasesGrid listing={listing} />
       ) : (

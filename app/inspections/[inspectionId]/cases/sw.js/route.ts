@@ -1,11 +1,12 @@
 import { publicRouteHandler } from "@/lib/http/route-handler";
-import { OFFLINE_CACHE_PREFIX, OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE } from "@/components/case/offline-cache-names";
+import { OFFLINE_CACHE_PREFIX, OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE, OFFLINE_STATIC_CACHE_PREFIX } from "@/components/case/offline-cache-names";
 
 // The service worker that lets My cases and the case pages open without a connection (Enketo's
 // model), registered for this inspection's cases path (components/case/offline-worker.ts). Case pages
 // are fetched from the network first and the last good copy is kept; My cases is kept only by "Make
 // my cases available offline" (components/case/offline-prepare.ts), so the list offline shows the
-// cases that were kept with it, as of its last sync. Next's hashed static files are kept once fetched.
+// cases that were kept with it, as of its last sync. Next's hashed static files are kept once fetched,
+// in a cache of this build's; an earlier build's cache goes when no kept page needs a file only it has.
 // The answers themselves never come from here: unsent changes live in the IndexedDB outbox. The
 // copies belong to the signed-in user (components/case/offline-owner.ts).
 
@@ -15,7 +16,10 @@ const offlinePage = (body: string) =>
 const script = `
 const PAGES = ${JSON.stringify(OFFLINE_PAGES_CACHE)};
 const STATIC = ${JSON.stringify(OFFLINE_STATIC_CACHE)};
+const STATIC_PREFIX = ${JSON.stringify(OFFLINE_STATIC_CACHE_PREFIX)};
 const OURS = ${JSON.stringify(OFFLINE_CACHE_PREFIX)};
+// A page's static files as its HTML names them (staticAssetsOf in components/case/offline-prepare.ts).
+const ASSET = /\\/_next\\/static\\/[^"'\\\\\\s<>()]+/g;
 // My cases, or one case page.
 const CASES = /^(\\/inspections\\/[^/]+\\/cases)(\\/[0-9a-f-]{36})?\\/?$/i;
 const NOT_KEPT_CASE = ${JSON.stringify(
@@ -29,12 +33,42 @@ const NOT_KEPT_LIST = ${JSON.stringify(
   ),
 )};
 
+// Caches of earlier versions and builds. A pages cache of another name would keep case content that
+// signing out no longer deletes: it goes. An earlier build's static files would otherwise stay for
+// ever: its cache goes unless a page kept offline names a file that only it holds (a kept page not
+// yet refreshed since the new build); the next sync refreshes those pages and asks again ("prune").
+async function pruneEarlierCaches() {
+  const earlier = (await caches.keys()).filter((name) => name.startsWith(OURS) && name !== PAGES && name !== STATIC);
+  if (earlier.length === 0) return;
+  const needed = new Set();
+  const pages = await caches.open(PAGES);
+  for (const request of await pages.keys()) {
+    const page = await pages.match(request);
+    if (!page || !(page.headers.get("Content-Type") || "").includes("text/html")) continue;
+    for (const asset of (await page.text()).match(ASSET) || []) needed.add(asset);
+  }
+  const current = await caches.open(STATIC);
+  for (const name of earlier) {
+    let stillNeeded = false;
+    if (name.startsWith(STATIC_PREFIX)) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const url = new URL(request.url);
+        if (needed.has(url.pathname + url.search) && !(await current.match(request))) {
+          stillNeeded = true;
+          break;
+        }
+      }
+    }
+    if (!stillNeeded) await caches.delete(name);
+  }
+}
+
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) =>
   event.waitUntil(
     (async () => {
-      // A cache of an earlier version (another name) would keep case content that signing out no longer deletes.
-      for (const name of await caches.keys()) if (name.startsWith(OURS) && name !== PAGES && name !== STATIC) await caches.delete(name);
+      await pruneEarlierCaches();
       await self.clients.claim();
     })(),
   ),
@@ -44,6 +78,8 @@ self.addEventListener("activate", (event) =>
 // since it was loaded are in the copy opened offline later. Only a copy already kept is refreshed.
 self.addEventListener("message", (event) => {
   const data = event.data;
+  // Sent after the kept pages were refreshed (components/case/offline-prepare.ts).
+  if (data && data.type === "prune") return event.waitUntil(pruneEarlierCaches());
   const match = data && data.type === "keep" && typeof data.path === "string" ? CASES.exec(data.path) : null;
   if (!match || !match[2]) return;
   const path = match[1] + match[2];
@@ -67,6 +103,12 @@ self.addEventListener("fetch", (event) => {
       caches.open(STATIC).then(async (cache) => {
         const hit = await cache.match(request);
         if (hit) return hit;
+        // A file an earlier build had too (same name, same content) moves into this build's cache.
+        const earlier = await caches.match(request);
+        if (earlier) {
+          await cache.put(request, earlier.clone());
+          return earlier;
+        }
         const response = await fetch(request);
         if (response.ok) await cache.put(request, response.clone());
         return response;

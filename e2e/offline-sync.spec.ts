@@ -1,0 +1,150 @@
+import type { Page } from "@playwright/test";
+import { createInspectionWithCases, demoUser, expect, pageAs, test } from "./fixtures";
+
+// Issue 12, offline for the whole day, after the first "Make my cases available offline": opening My
+// cases online brings the device's copies up to date by itself (only the cases that changed are
+// fetched again, newly allocated cases are kept, cases allocated to someone else leave the device),
+// and a later build's service worker deletes the static files of earlier builds that no kept page
+// needs any more.
+
+const question = (page: Page, id: string) => page.getByRole("group", { name: new RegExp(`^${id.replaceAll(".", "\\.")} `) });
+const radio = (page: Page, id: string, label: "Yes" | "No") => question(page, id).getByRole("radio", { name: label, exact: true });
+const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Saving…|Offline|Couldn't save|Loading changes/ });
+const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+const myCases = (page: Page) => page.getByRole("table", { name: "Cases allocated to you" });
+const kept = (page: Page, path: string) => page.evaluate(async (p) => Boolean(await caches.match(p)), path);
+
+async function allocate(caseId: string, to: "inspector" | "inspector2"): Promise<void> {
+  const { Client } = await import("pg");
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("UPDATE cases SET allocated_to = (SELECT id FROM users WHERE email = $2) WHERE id = $1", [caseId, demoUser(to).email]);
+  } finally {
+    await client.end();
+  }
+}
+
+test("My cases opened online brings the offline copies up to date: changed cases fetched again, new ones kept, reallocated ones deleted", async ({
+  browser,
+}) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Offline sync", [
+    { stream: "court", allocatedTo: "inspector" },
+    { stream: "court", allocatedTo: "inspector" },
+    { stream: "court", allocatedTo: "inspector" },
+    { stream: "court", allocatedTo: "inspector2" },
+  ]);
+  const [changed, untouched, reallocated, newlyMine] = cases as [(typeof cases)[0], (typeof cases)[0], (typeof cases)[0], (typeof cases)[0]];
+  const list = `/inspections/${inspectionId}/cases`;
+  const page = await pageAs(browser, "inspector");
+  await page.goto(list);
+  const offline = page.getByRole("region", { name: "Working without a connection" });
+  await offline.getByRole("button", { name: "Make my cases available offline" }).click();
+  await expect(offline.getByRole("status")).toContainText("3 of 3 cases available offline");
+
+  // Meanwhile, on another device, an answer is given; the lead reallocates one case and allocates another.
+  const elsewhere = await pageAs(browser, "inspector");
+  await elsewhere.goto(`${list}/${changed.id}`);
+  await radio(elsewhere, "2.1.1", "Yes").check();
+  await expect(saveStatus(elsewhere)).toHaveText("All changes saved");
+  await allocate(reallocated.id, "inspector2");
+  await allocate(newlyMine.id, "inspector");
+
+  // My cases opened online again: only what changed is fetched.
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    // The pages the device keeps, not Next's prefetches of the links (`_rsc`) nor the navigations.
+    const url = new URL(request.url());
+    if (url.pathname.startsWith(`${list}/`) && !url.searchParams.has("_rsc") && request.resourceType() !== "document" && !url.pathname.endsWith("/sw.js"))
+      fetched.push(url.pathname);
+  });
+  await page.goto(list);
+  await expect(offline.getByRole("status")).toContainText("Brought up to date: 2 cases kept again, 1 no longer allocated to you removed from this device");
+  expect(fetched.sort()).toEqual([`${list}/${changed.id}`, `${list}/${newlyMine.id}`].sort());
+  await expect(offline.getByText(/Available offline, last synced at/)).toBeVisible();
+  expect(await kept(page, `${list}/${reallocated.id}`)).toBe(false);
+  expect(await kept(page, `${list}/${untouched.id}`)).toBe(true);
+
+  // Offline: the list and the cases are as the server has them now.
+  await page.context().setOffline(true);
+  await page.goto(list);
+  await expect(heading(page)).toHaveText("My cases");
+  await expect(myCases(page).getByRole("link", { name: newlyMine.reference, exact: true })).toBeVisible();
+  await expect(myCases(page).getByRole("link", { name: reallocated.reference, exact: true })).toHaveCount(0);
+  await myCases(page).getByRole("link", { name: newlyMine.reference, exact: true }).click();
+  await expect(heading(page)).toHaveText(`Case ${newlyMine.reference}`);
+  await page.goto(`${list}/${changed.id}`);
+  await expect(radio(page, "2.1.1", "Yes")).toBeChecked();
+  await page.goto(`${list}/${reallocated.id}`);
+  await expect(heading(page)).toHaveText("You are offline");
+  await page.context().setOffline(false);
+
+  // Nothing changed since: nothing is fetched, and the sync time moves on (the copies are current).
+  const syncedAt = () => page.evaluate(async (key) => (await caches.match(key))?.text(), `/__case-review-offline-prepared/${inspectionId}`);
+  const before = await syncedAt();
+  fetched.length = 0;
+  await page.goto(list);
+  await expect(offline.getByRole("status")).toContainText("Your cases on this device are up to date.");
+  expect(fetched).toEqual([]);
+  expect(Date.parse((await syncedAt())!)).toBeGreaterThan(Date.parse(before!));
+});
+
+test("static files of earlier builds are deleted when the worker activates and after a sync, except those a kept page still needs", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Offline prune", [{ stream: "court", allocatedTo: "inspector" }]);
+  const list = `/inspections/${inspectionId}/cases`;
+  const casePage = `${list}/${cases[0]!.id}`;
+  const page = await pageAs(browser, "inspector");
+  const staticCaches = () => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("case-review-static-")).sort());
+  const putFile = (cacheName: string, path: string, body: string) =>
+    page.evaluate(
+      async ([name, file, text]) => (await caches.open(name!)).put(file!, new Response(text, { headers: { "Content-Type": "text/javascript" } })),
+      [cacheName, path, body],
+    );
+
+  // An earlier build left its static files on this device; the worker of this build activates.
+  await page.goto(`/inspections/${inspectionId}`);
+  await putFile("case-review-static-earlier-build", "/_next/static/chunks/from-an-earlier-build.js", "/* old */");
+  await page.goto(list);
+  await expect.poll(staticCaches).not.toContain("case-review-static-earlier-build");
+
+  const offline = page.getByRole("region", { name: "Working without a connection" });
+  await offline.getByRole("button", { name: "Make my cases available offline" }).click();
+  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline");
+  const [thisBuild] = await staticCaches();
+
+  // A file the kept case page needs (and My cases does not) is held only by an earlier build's cache,
+  // as after a new build that did not change it, beside a file no kept page needs.
+  const needed = await page.evaluate(
+    async ([listPath, casePath, current]) => {
+      const names = async (path: string) => new Set((await (await caches.match(path))!.text()).match(/\/_next\/static\/chunks\/[^"'\\\s<>()]+\.js/g));
+      const inList = await names(listPath!);
+      const file = [...(await names(casePath!))].find((f) => !inList.has(f))!;
+      const response = (await caches.match(file, { cacheName: current }))!;
+      await (await caches.open("case-review-static-older-build")).put(file, response);
+      await (await caches.open(current!)).delete(file);
+      return file;
+    },
+    [list, casePage, thisBuild],
+  );
+  await putFile("case-review-static-older-build", "/_next/static/chunks/no-page-needs-this.js", "/* old */");
+
+  // A sync keeps that earlier cache, as a kept page needs it.
+  await page.reload();
+  await expect(offline.getByRole("status")).toContainText("Your cases on this device are up to date.");
+  await expect.poll(staticCaches).toEqual(["case-review-static-older-build", thisBuild].sort());
+
+  // Offline, the kept case opens and takes an answer with that file.
+  await page.context().setOffline(true);
+  await page.goto(casePage);
+  await expect(heading(page)).toHaveText(`Case ${cases[0]!.reference}`);
+  await radio(page, "2.1.1", "No").check();
+  await expect(saveStatus(page)).toHaveText("Offline – 1 change waiting");
+  expect(await page.evaluate(async ([file, current]) => Boolean(await caches.match(file!, { cacheName: current })), [needed, thisBuild])).toBe(true);
+  await page.context().setOffline(false);
+  await expect(saveStatus(page)).toHaveText("All changes saved", { timeout: 20_000 });
+
+  // Back on My cases, the sync brings the case up to date and the earlier cache, no longer needed, goes.
+  await page.goto(list);
+  await expect(offline.getByRole("status")).toContainText("Brought up to date: 1 case kept again");
+  await expect.poll(staticCaches).toEqual([thisBuild]);
+});
