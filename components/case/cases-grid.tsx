@@ -52,7 +52,7 @@ export function MyCases({ listing, rows }: { listing: CaseListing; rows: CaseRow
           header: "Progress",
           cell: (row) =>
             Object.keys(row.progress).length === 0 ? (
-              <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>Record evidence for this case</Link>
+              <Link href={`/inspections/${listing.inspection.id}/evidence/${listing.resettlementStandard}?case=${row.id}`}>Record evidence for this case</Link>
             ) : (
               <ul className="flex flex-wrap gap-2">
                 {Object.entries(row.progress).map(([standardId, progress]) => (
@@ -136,7 +136,7 @@ export function CasesGrid({ listing }: { listing: CaseListing }) {
             {
               header: "Evidence",
               cell: (row) => (
-                <Link href={`/inspections/${listing.inspection.id}/evidence/4.1?case=${row.id}`}>
+                <Link href={`/inspections/${listing.inspection.id}/evidence/${listing.resettlementStandard}?case=${row.id}`}>
                   Record evidence<span className="sr-only"> for {row.reference}</span>
                 </Link>
               ),

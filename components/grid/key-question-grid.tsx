@@ -2,8 +2,8 @@ import Link from "next/link";
 import { BULK_APPROVE_FORM } from "@/components/grid/bulk-approve";
 import { type Column, Table } from "@/components/ui/table";
 import { questionBaseId } from "@/lib/cases/field-ids";
-import type { GridCell, GridColumn, GridRow, GridStream, KeyQuestionGrid } from "@/lib/cases/key-question-grid";
-import { STREAM_LABELS } from "@/lib/framework/case-attributes";
+import type { GridCell, GridColumn, GridRow, KeyQuestionGrid } from "@/lib/cases/key-question-grid";
+import { STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 import { CASE_STATUSES } from "@/lib/rating";
 
@@ -84,7 +84,7 @@ export function GridFilters({ grid }: { grid: KeyQuestionGrid }) {
       </h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {field("inspector", "Inspector", [{ value: "", label: "Any inspector" }, ...grid.inspectors.map((i) => ({ value: i.id, label: i.name })), { value: "unallocated", label: "Not allocated" }], f.inspector)}
-        {field("stream", "Stream", [{ value: "", label: "Any stream" }, { value: "court", label: STREAM_LABELS.court }, { value: "out_of_court", label: STREAM_LABELS.out_of_court }], f.stream)}
+        {field("stream", "Stream", [{ value: "", label: "Any stream" }, ...grid.streamChoices.map((stream) => ({ value: stream, label: STREAM_LABELS[stream] }))], f.stream)}
         {field("status", "Status", [{ value: "", label: "Any status" }, ...CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] ?? s })), { value: "changed", label: "Changed after completion" }], f.status)}
         {field("comments", "Comments", [{ value: "", label: "With or without" }, { value: "open", label: "With open comments" }, { value: "none", label: "No open comments" }], f.comments)}
       </div>
@@ -98,7 +98,7 @@ export function GridFilters({ grid }: { grid: KeyQuestionGrid }) {
   );
 }
 
-export function GridTable({ inspectionId, stream, columns, rows, selectable }: { inspectionId: string; stream: GridStream; columns: readonly GridColumn[]; rows: readonly GridRow[]; selectable: boolean }) {
+export function GridTable({ inspectionId, stream, columns, rows, selectable }: { inspectionId: string; stream: Stream; columns: readonly GridColumn[]; rows: readonly GridRow[]; selectable: boolean }) {
   const headingId = `grid-${stream}-heading`;
   return (
     <section aria-labelledby={headingId} className="mb-10">

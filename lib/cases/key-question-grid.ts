@@ -7,8 +7,8 @@ import "server-only";
 import { z } from "zod";
 import { sqlQuery } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { getFramework, isFrameworkVersion, keyQuestionApplicability, standardsForStream, type FrameworkVersion } from "@/lib/framework";
-import type { Stream } from "@/lib/framework/case-attributes";
+import { getFramework, isFrameworkVersion, keyQuestionApplicability, standardsForStream, streamsWithKeyQuestions, type FrameworkVersion } from "@/lib/framework";
+import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { CASE_STATUSES, type CaseStatus } from "@/lib/rating";
@@ -16,15 +16,15 @@ import { CASE_STATUSES, type CaseStatus } from "@/lib/rating";
 /** What one cell says: the stored answer, nothing yet, or that the question does not apply to the case. */
 export type GridCell = "yes" | "no" | "na" | "unanswered" | "does_not_apply";
 
-export const GRID_STREAMS = ["court", "out_of_court"] as const satisfies readonly Stream[];
-export type GridStream = (typeof GRID_STREAMS)[number];
-
 const COMMENT_FILTERS = ["open", "none"] as const;
+
+const STREAM_MESSAGE = "Choose a stream from the list";
 
 /** The filters as the GET form sends them; an unknown value is reported and ignored, never a 500. */
 const filterSchema = z.object({
   inspector: z.string().refine((v) => v === "unallocated" || isUuid(v), "Choose an inspector from the list").optional(),
-  stream: z.enum(GRID_STREAMS, { message: "Choose a stream from the list" }).optional(),
+  /** One of the grid's streams: parseFilters checks it against the inspection's version. */
+  stream: z.enum(STREAMS, { message: STREAM_MESSAGE }).optional(),
   /** A case status, or "changed": cases edited after completion that the lead has not approved since. */
   status: z.enum([...CASE_STATUSES, "changed"], { message: "Choose a status from the list" }).optional(),
   comments: z.enum(COMMENT_FILTERS, { message: "Choose whether to show cases with open comments" }).optional(),
@@ -35,7 +35,7 @@ export type GridFilters = z.infer<typeof filterSchema>;
 export interface GridRow {
   readonly id: string;
   readonly reference: string;
-  readonly stream: GridStream;
+  readonly stream: Stream;
   readonly status: CaseStatus;
   readonly inspector: { readonly id: string; readonly name: string } | null;
   /** When the case was first edited after being completed, until the lead approves it (lib/cases/case-state.ts). */
@@ -60,7 +60,10 @@ export interface KeyQuestionGrid {
   readonly filterErrors: Readonly<Record<string, string>>;
   /** The inspection's team, for the inspector filter. */
   readonly inspectors: readonly { readonly id: string; readonly name: string }[];
-  readonly streams: readonly { readonly stream: GridStream; readonly columns: readonly GridColumn[]; readonly rows: readonly GridRow[] }[];
+  /** The streams of the inspection's version whose cases answer key questions: the stream filter's choices. */
+  readonly streamChoices: readonly Stream[];
+  /** One table per stream of streamChoices, or only the filtered one. */
+  readonly streams: readonly { readonly stream: Stream; readonly columns: readonly GridColumn[]; readonly rows: readonly GridRow[] }[];
   /** Cases on the inspection before filtering. */
   readonly totalCases: number;
   readonly canApprove: boolean;
@@ -97,7 +100,7 @@ const HEAD_SQL = `
                    FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.inspection_id = i.id), '[]') AS team
   FROM inspections i WHERE i.id = $1::uuid`;
 
-function parseFilters(input: Record<string, string | string[] | undefined>): { filters: GridFilters; errors: Record<string, string> } {
+function parseFilters(input: Record<string, string | string[] | undefined>, streams: readonly Stream[]): { filters: GridFilters; errors: Record<string, string> } {
   const filters: GridFilters = {};
   const errors: Record<string, string> = {};
   for (const key of ["inspector", "stream", "status", "comments"] as const) {
@@ -105,7 +108,8 @@ function parseFilters(input: Record<string, string | string[] | undefined>): { f
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value === undefined || value === "") continue;
     const parsed = filterSchema.shape[key].safeParse(value);
-    if (parsed.success) Object.assign(filters, { [key]: parsed.data });
+    if (key === "stream" && parsed.success && !streams.includes(parsed.data as Stream)) errors[key] = STREAM_MESSAGE;
+    else if (parsed.success) Object.assign(filters, { [key]: parsed.data });
     else errors[key] = parsed.error.issues[0]?.message ?? "Choose from the list";
   }
   return { filters, errors };
@@ -127,10 +131,11 @@ export async function keyQuestionGrid(actor: Actor, inspectionId: string, query:
   if (!head) throw new NotFoundError("There is no such inspection.");
   if (!isFrameworkVersion(head.framework_version)) throw new Error(`Unknown framework version ${head.framework_version}`);
   const fw = getFramework(head.framework_version);
-  const { filters, errors } = parseFilters(query);
+  const streamChoices = streamsWithKeyQuestions(fw);
+  const { filters, errors } = parseFilters(query, streamChoices);
   const rows = (await sqlQuery<Row>(GRID_SQL, [inspectionId])).rows;
 
-  const streams = GRID_STREAMS.flatMap((stream) => {
+  const streams = streamChoices.flatMap((stream) => {
     const keyQuestions = standardsForStream(fw, stream).flatMap((s) => s.keyQuestions);
     const gridRows: GridRow[] = rows
       .filter((r) => r.stream === stream)
@@ -162,6 +167,7 @@ export async function keyQuestionGrid(actor: Actor, inspectionId: string, query:
     filters,
     filterErrors: errors,
     inspectors: head.team,
+    streamChoices,
     streams,
     totalCases: rows.length,
     canApprove: can(caller, "case.qualityAssure") && !head.signed_off,

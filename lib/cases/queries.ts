@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { findStandard, getFramework, isFrameworkVersion, standardsForStream } from "@/lib/framework";
+import { findStandard, getFramework, isFrameworkVersion, standardsForStream, streamsWithKeyQuestions } from "@/lib/framework";
 import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { caseContext, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE } from "./access";
@@ -71,7 +71,7 @@ export async function listCases(actor: Actor, inspectionId: string) {
       progress,
     };
   });
-  const streams = (["court", "out_of_court"] as const).map((stream) => ({
+  const streams = streamsWithKeyQuestions(fw).map((stream) => ({
     stream,
     standards: standardsForStream(fw, stream).map((s) => ({ id: s.id, title: s.title })),
   }));
@@ -79,6 +79,8 @@ export async function listCases(actor: Actor, inspectionId: string) {
     inspection,
     rows,
     streams,
+    /** The judged standard whose evidence a resettlement case illustrates (the version's), or null. */
+    resettlementStandard: fw.rules.resettlementStandard,
     /** Leads and managers see the whole grid first; inspectors their own cases first. */
     seesGridFirst: caller.inspectionRole === "lead_inspector" || caller.role === "manager",
   };
@@ -222,7 +224,7 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
     disposalOptions,
     resettlement: resettlementStandard
       ? {
-          evidenceHref: `/inspections/${ctx.inspectionId}/evidence/4.1?case=${kase.id}`,
+          evidenceHref: `/inspections/${ctx.inspectionId}/evidence/${resettlementStandard.id}?case=${kase.id}`,
           topics: [...resettlementStandard.evidenceTopics],
         }
       : null,

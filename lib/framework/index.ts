@@ -112,3 +112,8 @@ export function findKeyQuestion(fw: Framework, id: string): KeyQuestion | undefi
 export function standardsForStream(fw: Framework, stream: Stream): readonly Standard[] {
   return allStandards(fw).filter((standard) => standard.basis === "cases" && standard.stream === stream);
 }
+
+/** The streams the version samples whose cases answer key questions, in its order (not resettlement, whose cases illustrate a judged standard). */
+export function streamsWithKeyQuestions(fw: Framework): readonly Stream[] {
+  return fw.rules.streams.filter((stream) => standardsForStream(fw, stream).length > 0);
+}

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyChanges } from "@/lib/answers/apply-changes";
-import { loadCasePage } from "@/lib/cases/queries";
+import { keyQuestionGrid } from "@/lib/cases/key-question-grid";
+import { listCases, loadCasePage } from "@/lib/cases/queries";
 import { completeCase } from "@/lib/cases/workflow";
 import { closeDatabase, db } from "@/lib/db/client";
 import { createInspection } from "@/lib/inspections/details";
@@ -22,13 +23,15 @@ import { migrate } from "@/scripts/embedded-database";
 import { TEST_FRAMEWORK_VERSION, YJS_TEST } from "@/tests/framework/yjs-test-version";
 import { makeUser, toCsv, type CsvCase } from "@/tests/inspections/setup-fixtures";
 import { refusal } from "@/tests/refusal";
-import { getFramework, registerTestFramework } from "./index";
+import { findStandard, getFramework, registerTestFramework } from "./index";
 
 // A framework version is one declaration (lib/framework/index.ts). The proof: a third version,
 // declared under tests/ and registered as the real ones are, runs through set-up (windows, the
 // population's checks, sample sizes, draw, allocation), the case page, the answers and their
-// applicability, completion, the panel's figures and the engine's governance cap, with no module
-// outside lib/framework knowing it exists. Its database is one of its own, where the version's
+// applicability, completion, the lead's grid and the case list (its streams, not court and
+// out-of-court), the panel's figures, the engine's governance cap and overall bands (ten scored
+// standards, not twelve), the exports and the draft report, with no module outside lib/framework
+// knowing it exists. Its database is one of its own, where the version's
 // migration is what a real version's would be: its id added to the CHECKs on framework_version.
 
 const serverUrl = new URL(inject("databaseUrl"));
@@ -95,7 +98,7 @@ describe("a third framework version declared only under tests/", () => {
     expect(() => registerTestFramework({ ...getFramework("yjs-2021") })).toThrow("yjs-2021 is already declared");
   });
 
-  it("set-up: proposes the version's window, checks the population against it and its streams, sizes each stream on its own", async () => {
+  it("set-up: proposes the version's window, checks the population against it and its streams (court and resettlement), sizes each stream on its own", async () => {
     ({ id: inspectionId } = await createInspection(manager, {
       yjsName: "Testshire Youth Justice Service",
       frameworkVersion: TEST_FRAMEWORK_VERSION,
@@ -119,49 +122,55 @@ describe("a third framework version declared only under tests/", () => {
     });
 
     const court = ["2023-07-06", "2023-08-10", "2023-09-10", "2023-10-10"].map((date, i) => row(`TC-${i + 1}`, "court", "referral_order", date));
-    const outOfCourt = ["2023-11-10", "2023-12-10", "2024-01-02"].map((date, i) => row(`TO-${i + 1}`, "out_of_court", "youth_caution", date));
+    const resettlement = ["2023-11-10", "2024-01-02"].map((date, i) => row(`TR-${i + 1}`, "resettlement", "custodial_sentence", date));
     const refused = await importPopulation(lead, {
       inspectionId,
       fileName: "population.csv",
-      content: toCsv([...court, ...outOfCourt, row("TR-1", "resettlement", "custodial_sentence", "2023-09-01"), row("TC-9", "court", "referral_order", "2023-07-05")]),
+      content: toCsv([...court, ...resettlement, row("TO-1", "out_of_court", "youth_caution", "2023-09-01"), row("TC-9", "court", "referral_order", "2023-07-05")]),
     });
     expect(refused.status).toBe("invalid");
     const messages = refused.status === "invalid" ? refused.errors.map((e) => e.message) : [];
     expect(messages).toEqual([
-      "Row 9, stream: is resettlement, which the Test-only framework does not inspect; leave these cases out.",
-      "Row 10, disposal_date: is before the eligibility window, which starts on 2023-07-06.",
+      "Row 8, stream: is out-of-court disposal, which the Test-only framework does not inspect; leave these cases out.",
+      "Row 9, disposal_date: is before the eligibility window, which starts on 2023-07-06.",
     ]);
-    const imported = await importPopulation(lead, { inspectionId, fileName: "population.csv", content: toCsv([...court, ...outOfCourt]) });
-    expect(imported).toMatchObject({ status: "imported", rowCount: 7 });
+    const imported = await importPopulation(lead, { inspectionId, fileName: "population.csv", content: toCsv([...court, ...resettlement]) });
+    expect(imported).toMatchObject({ status: "imported", rowCount: 6 });
 
-    const resettlement = await refusal(drawSample(lead, { inspectionId, stream: "resettlement", size: "1", seed: "" }));
-    expect(resettlement.message).toBe("The Test-only framework does not inspect resettlement cases");
+    const outOfCourt = await refusal(drawSample(lead, { inspectionId, stream: "out_of_court", size: "1", seed: "" }));
+    expect(outOfCourt.message).toBe("The Test-only framework does not inspect out-of-court disposal cases");
     const sampling = await samplingView(lead, inspectionId);
     expect(sampling.streamSplit).toBeNull();
     expect(sampling.streams.map((s) => [s.stream, s.populationSize, s.proposedSize])).toEqual([
       ["court", 4, sampleSize(4)],
-      ["out_of_court", 3, sampleSize(3)],
+      ["resettlement", 2, sampleSize(2)],
     ]);
     for (const s of sampling.streams) await drawSample(lead, { inspectionId, stream: s.stream, size: String(s.proposedSize), seed: "third-version" });
     await allocateBalanced(lead, { inspectionId, includeLead: null, keepExisting: null });
     await startFieldwork(lead, { inspectionId });
-    expect(await db.case.count({ where: { inspectionId, allocatedToId: inspector.id } })).toBe(7);
+    expect(await db.case.count({ where: { inspectionId, allocatedToId: inspector.id } })).toBe(6);
   });
 
   it("the case page and the answers: the version's sections, questions and applicability", async () => {
     const cases = await db.case.findMany({ where: { inspectionId }, orderBy: { reference: "asc" }, select: { id: true, reference: true, stream: true } });
-    for (const [index, kase] of cases.entries()) {
+    for (const kase of cases.filter((c) => c.stream === "resettlement")) {
+      // Resettlement cases answer no key questions: they illustrate the version's judged 3.1.
       const page = await loadCasePage(inspector, inspectionId, kase.id);
-      const court = kase.stream === "court";
+      expect(page.sections).toEqual([]);
+      expect(page.resettlement).toEqual({ evidenceHref: `/inspections/${inspectionId}/evidence/3.1?case=${kase.id}`, topics: ["Test topic: plans made before release"] });
+    }
+    for (const [index, kase] of cases.filter((c) => c.stream === "court").entries()) {
+      const page = await loadCasePage(inspector, inspectionId, kase.id);
       expect(page.inspection.frameworkVersion).toBe(TEST_FRAMEWORK_VERSION);
-      expect(page.sections.map((s) => s.id)).toEqual(court ? ["2.1", "2.2", "2.3", "2.4"] : ["3.1", "3.2", "3.3"]);
-      expect(page.sections[0]?.questions[0]?.text).toBe(court ? "Does the test assessment consider the child's strengths?" : "Does the test out-of-court assessment hear the child?");
+      expect(page.sections.map((s) => s.id)).toEqual(["2.1", "2.2", "2.3", "2.4"]);
+      expect(page.sections[0]?.questions[0]?.text).toBe("Does the test assessment consider the child's strengths?");
       // Only the test version's 2.1.2 depends on a judgement: harm factors, on court cases.
-      expect(page.factorJudgements).toEqual({ harmFactors: court, safetyWellbeingFactors: false });
+      expect(page.factorJudgements).toEqual({ harmFactors: true, safetyWellbeingFactors: false });
+      expect(page.resettlement).toBeNull();
 
-      // Court cases fail every question but 2.1.2; out-of-court cases meet every one. Half the
-      // court cases have harm factors, so 2.1.2 applies to two of them and the others refuse it.
-      const harmFactors = court ? index % 2 === 0 : null;
+      // Court cases fail every question but 2.1.2. Half of them have harm factors, so 2.1.2 applies
+      // to two of them and the others refuse it.
+      const harmFactors = index % 2 === 0;
       const caseChange = {
         changeId: randomUUID(),
         target: "case" as const,
@@ -178,11 +187,11 @@ describe("a third framework version declared only under tests/", () => {
           questionId: q.id,
           baseVersion: 0,
           from: { value: null, rationale: "" },
-          to: { value: court && q.id !== "2.1.2" ? "no" : "yes", rationale: `Test rationale for ${q.id}.` },
+          to: { value: q.id === "2.1.2" ? "yes" : "no", rationale: `Test rationale for ${q.id}.` },
         }));
       const { results } = await applyChanges(inspector, kase.id, { changes: [caseChange, ...answers] });
       expect(results.map((r) => r.status)).toEqual(Array(answers.length + 1).fill("applied"));
-      if (court && !harmFactors) {
+      if (!harmFactors) {
         const { results: refused } = await applyChanges(inspector, kase.id, {
           changes: [{ changeId: randomUUID(), target: "answer", questionId: "2.1.2", baseVersion: 0, from: { value: null }, to: { value: "yes" } }],
         });
@@ -190,6 +199,22 @@ describe("a third framework version declared only under tests/", () => {
       }
       await completeCase(inspector, { caseId: kase.id, scope: "case" });
     }
+  });
+
+  it("the lead's grid and the case list: the version's streams with key questions (court only), its resettlement standard", async () => {
+    const grid = await keyQuestionGrid(lead, inspectionId, {});
+    expect(grid.streamChoices).toEqual(["court"]);
+    expect(grid.streams.map((s) => [s.stream, s.columns.map((c) => c.id), s.rows.length])).toEqual([["court", ["2.1.1", "2.1.2", "2.2.1", "2.3.1", "2.4.1"], 4]]);
+    expect(grid.streams[0]?.rows.map((r) => r.cells["2.1.2"])).toEqual(["yes", "does_not_apply", "yes", "does_not_apply"]);
+    // A stream the version does not sample is not a choice of the filter.
+    const outOfCourt = await keyQuestionGrid(lead, inspectionId, { stream: "out_of_court" });
+    expect(outOfCourt.filterErrors).toEqual({ stream: "Choose a stream from the list" });
+    expect(outOfCourt.streams.map((s) => s.stream)).toEqual(["court"]);
+
+    const listing = await listCases(lead, inspectionId);
+    expect(listing.streams).toEqual([{ stream: "court", standards: ["2.1", "2.2", "2.3", "2.4"].map((id) => ({ id, title: findStandard(framework, id)?.title })) }]);
+    expect(listing.resettlementStandard).toBe("3.1");
+    expect(listing.rows.filter((r) => r.stream === "resettlement").map((r) => r.progress)).toEqual([{}, {}]);
   });
 
   it("the panel: the version's standards rated from the answers, its governance cap, its score and overall bands", async () => {
@@ -202,10 +227,10 @@ describe("a third framework version declared only under tests/", () => {
       ["2.1.2", 2, 2, "Outstanding"],
     ]);
     for (const id of ["2.1", "2.2", "2.3", "2.4"]) expect(standard(id)?.rating).toBe("Inadequate");
-    for (const id of ["3.1", "3.2", "3.3"]) expect(standard(id)?.rating).toBe("Outstanding");
+    for (const id of ["1.1", "1.2", "1.3", "3.1", "3.2", "3.3"]) expect(standard(id)?.rating).toBeNull();
 
     // Its cap counts 2.1–2.4 only: none is Good, so 1.1 is held to Requires improvement (yjs-2021's
-    // cap, over 2.1–3.4, would count three of eight with one unrated, and not bite).
+    // cap, over 2.1–3.4, would count four unrated and not bite yet).
     const finalRating = (id: string) => standard(id)?.rating ?? null;
     const cap = governanceCapStatus(TEST_FRAMEWORK_VERSION, finalRating);
     expect(cap).toMatchObject({ inForce: true, goodOrBetter: 0, rated: 4, of: 4, capped: true });
@@ -220,9 +245,10 @@ describe("a third framework version declared only under tests/", () => {
 
     await recordJudgement(lead, inspectionId, { standardId: "1.1", rating: "Requires improvement", note: "Held by the cap." });
     for (const standardId of ["1.2", "1.3"]) await recordJudgement(lead, inspectionId, { standardId, rating: "Good", note: `Evidence for ${standardId}.` });
+    for (const standardId of ["3.1", "3.2", "3.3"]) await recordJudgement(lead, inspectionId, { standardId, rating: "Outstanding", note: `Evidence for ${standardId}.` });
     const rated = (await panelFigures(lead, inspectionId)).final.result;
-    // Ten scored standards: 4 × Inadequate (0) + 3 × Outstanding (3) + Requires improvement (1) +
-    // 2 × Good (2) = 14 of 30, Good on the version's bands (Requires improvement on the 0–36 ones).
+    // Ten scored standards: 4 × Inadequate (0) + Requires improvement (1) + 2 × Good (2) + 3 ×
+    // Outstanding (3) = 14 of 30, Good on the version's bands (Requires improvement on the 0–36 ones).
     expect(rated).toMatchObject({ framework: TEST_FRAMEWORK_VERSION, complete: true, score: 14, maxScore: 30, overallRating: "Good", missing: [] });
 
     // The exports and the draft report say it as the panel does.

@@ -3,10 +3,9 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { standardsForStream } from "@/lib/framework";
 import { fieldProblem, lockInspection } from "@/lib/inspections/kernel";
 import { authorize, type Actor } from "@/lib/permissions/access";
-import { getFramework, isFrameworkVersion } from "@/lib/framework";
+import { getFramework, isFrameworkVersion, streamsWithKeyQuestions } from "@/lib/framework";
 import { caseCountSchema, seedSchema, seedToUse } from "@/lib/sampling/draw-input";
 import { parse } from "@/lib/validation";
 import { drawDipSample, MAX_DIP_PERCENT, requestedSize } from "./dip-sample";
@@ -36,7 +35,7 @@ const removeSchema = z.object(caseRef);
 async function eligibleCases(inspectionId: string, frameworkVersion: string, tx: Pick<typeof db, "case">) {
   if (!isFrameworkVersion(frameworkVersion)) throw new Error(`Unknown framework version ${frameworkVersion}`);
   const fw = getFramework(frameworkVersion);
-  const streams = (["court", "out_of_court", "resettlement"] as const).filter((s) => standardsForStream(fw, s).length > 0);
+  const streams = streamsWithKeyQuestions(fw);
   return tx.case.findMany({
     where: { inspectionId, removedAt: null, stream: { in: [...streams] } },
     select: { id: true, reference: true, stream: true, allocatedToId: true, moderation: { select: { caseId: true } } },

@@ -1,9 +1,9 @@
 // A third framework version, for tests only. It differs from both real ones where a module could
 // otherwise have kept a version's rule to itself: its own standards and key questions (one that
 // applies only with harm factors), ten scored standards instead of twelve (a score out of 30, on
-// overall bands of its own), court and out-of-court cases but no resettlement, one window of 200 to
-// 20 days before fieldwork, each stream sized on its own, and a governance cap counting only the
-// court standards 2.1–2.4. lib/framework/third-version.int.test.ts registers it with
+// overall bands of its own), court and resettlement cases but no out-of-court ones (resettlement
+// cases illustrating its judged 3.1, not 4.1), one window of 200 to 20 days before fieldwork, each
+// stream sized on its own, and a governance cap counting only the court standards 2.1–2.4. lib/framework/third-version.int.test.ts registers it with
 // registerTestFramework and runs it through set-up, the case page, the answers and the panel.
 
 import { defineFramework, type KeyQuestionDefinition, type StandardDefinition } from "@/lib/framework/define-framework";
@@ -30,7 +30,7 @@ const judged = (id: string, title: string): StandardDefinition => ({
   scored: true,
 });
 
-const fromCases = (id: string, title: string, stream: "court" | "out_of_court", keyQuestions: readonly KeyQuestionDefinition[]): StandardDefinition => ({
+const fromCases = (id: string, title: string, stream: "court", keyQuestions: readonly KeyQuestionDefinition[]): StandardDefinition => ({
   id,
   title,
   statement: `Test statement: ${title.toLowerCase()}.`,
@@ -42,7 +42,7 @@ const fromCases = (id: string, title: string, stream: "court" | "out_of_court", 
 
 export const YJS_TEST = defineFramework(
   TEST_FRAMEWORK_VERSION,
-  "Test-only framework (court and out-of-court cases; one window 200 to 20 days before fieldwork)",
+  "Test-only framework (court and resettlement cases; one window 200 to 20 days before fieldwork)",
   [
     {
       id: "1",
@@ -64,11 +64,11 @@ export const YJS_TEST = defineFramework(
     },
     {
       id: "3",
-      title: "Test out-of-court work",
+      title: "Test resettlement and partnerships",
       standards: [
-        fromCases("3.1", "Test out-of-court assessment", "out_of_court", [question("3.1.1", "Does the test out-of-court assessment hear the child?")]),
-        fromCases("3.2", "Test out-of-court planning", "out_of_court", [question("3.2.1", "Does the test out-of-court plan fit the disposal?")]),
-        fromCases("3.3", "Test out-of-court delivery", "out_of_court", [question("3.3.1", "Is the test out-of-court work delivered?")]),
+        { ...judged("3.1", "Test resettlement"), evidenceTopics: ["Test topic: plans made before release"] },
+        judged("3.2", "Test partnerships"),
+        judged("3.3", "Test premises"),
       ],
     },
   ],
@@ -85,7 +85,7 @@ export const YJS_TEST = defineFramework(
     publishedKeyQuestionVariants: {},
   },
   {
-    streams: ["court", "out_of_court"],
+    streams: ["court", "resettlement"],
     governanceCap: { standard: "1.1", baseStandards: ["2.1", "2.2", "2.3", "2.4"], maxRating: "Requires improvement" },
     // On 0–30, and unlike the twelve standards' 0–6 / 7–18 / 19–30 / 31–36: 14 is Good here.
     overallBands: [
@@ -101,6 +101,6 @@ export const YJS_TEST = defineFramework(
       assumption: "Test-only: one window, 200 to 20 days before fieldwork",
     },
     streamSplit: null,
-    resettlementStandard: null,
+    resettlementStandard: "3.1",
   },
 );
