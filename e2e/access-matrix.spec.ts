@@ -85,7 +85,7 @@ async function callRoute(api: APIRequestContext, entry: Extract<EntryPoint, { ki
   const options = { maxRedirects: 0, failOnStatusCode: false };
   if (entry.method === "GET") return api.get(url, options);
   if (entry.route === "/api/cases/[caseId]/changes") {
-    const change = { changeId: crypto.randomUUID(), questionId: "2.1.2", value: "no", rationale: "Matrix: changed", baseVersion: 0 };
+    const change = { changeId: crypto.randomUUID(), target: "answer", questionId: "2.1.2", baseVersion: 0, from: {}, to: { value: "no", rationale: "Matrix: changed" } };
     return api.post(url, { ...options, headers: { "Content-Type": "application/json" }, data: allowed ? "{not json" : JSON.stringify({ changes: [change] }) });
   }
   if (entry.route.endsWith("/population/import")) {

@@ -66,7 +66,10 @@ test("fuzz POST /api/cases/[caseId]/changes: bad batches are refused whole, with
         baseVersion: fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(2 ** 31, -(2 ** 31), 1e308, 0.5, Number.MAX_SAFE_INTEGER), hostileText),
         from: fc.oneof(fc.constant({}), hostileJson),
         to: fc.oneof(
-          fc.record({ value: fc.constantFrom("yes", "no", "maybe", null), rationale: hostileText }, { requiredKeys: [] }),
+          fc.record(
+            { value: fc.constantFrom("yes", "no", "maybe", null), rationale: hostileText, "prompt.0": fc.constantFrom("met", "not_met", "maybe", null), "prompt.01": fc.constant("met"), "prompt.99": fc.constant("met") },
+            { requiredKeys: [] },
+          ),
           fc.record({ age: fc.oneof(fc.integer(), hostileText, fc.constant(null)), disposalType: hostileText }, { requiredKeys: [] }),
           hostileJson,
         ),

@@ -7,6 +7,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import type { Scalar } from "@/lib/answers/flat-fields";
+import { caseFieldLabel } from "@/lib/cases/case-fields";
 import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDERS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
@@ -27,20 +28,6 @@ import { useCaseStore } from "./use-case-store";
 // The case page: attributes at the top, one section per standard of the stream, the case manager
 // interview, overall notes, completion, the lead's quality assurance. Everything typed goes to the
 // IndexedDB outbox first (use-case-store), so nothing depends on the network being there.
-
-const CASE_FIELD_LABELS: Record<string, string> = {
-  disposalType: "Disposal type",
-  disposalDate: "Disposal date",
-  gender: "Gender",
-  age: "Age",
-  rosh: "Risk of serious harm",
-  safetyWellbeing: "Safety and wellbeing",
-  harmFactors: "Harm factors",
-  safetyWellbeingFactors: "Safety and wellbeing factors",
-  caseManagerInterviewed: "Case manager interviewed",
-  caseManagerInterviewDate: "Interview date",
-  overallNotes: "Overall notes",
-};
 
 const selectClass = `${inputClass} bg-white`;
 
@@ -303,7 +290,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
           <ConflictPanel
             conflict={caseConflict}
             title="The case's details were changed by someone else"
-            labelOf={(f) => CASE_FIELD_LABELS[f] ?? f}
+            labelOf={caseFieldLabel}
             onResolve={(c) => void store.resolveConflict(caseConflict, c)}
           />
         ) : null}

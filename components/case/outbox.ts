@@ -4,7 +4,6 @@
 // `online`, on focus and on a timer with backoff. Web Locks keep two tabs from sending at once.
 
 import type { ChangeResult } from "@/lib/answers/change";
-import { unflattenAnswerFields } from "@/lib/answers/flat-fields";
 import { inTransaction, request, type AppliedResult, type ConflictRecord, type QueuedChange } from "./idb";
 import { forgetOfflineCopies } from "./offline-owner";
 import { backoffMs, conflictKey, foldMine, keyOf } from "./outbox-logic";
@@ -287,9 +286,7 @@ export class Outbox {
   }
 }
 
-function toWire(change: QueuedChange) {
-  const common = { changeId: change.changeId, baseVersion: change.baseVersion };
-  return change.target === "answer"
-    ? { ...common, target: "answer", questionId: change.questionId, from: unflattenAnswerFields(change.from), to: unflattenAnswerFields(change.to) }
-    : { ...common, target: "case", from: change.from, to: change.to }; // case fields are flat already
+/** A change as the changes route takes it: the flat maps as stored here (lib/answers/change.ts checks them). */
+function toWire({ changeId, target, questionId, baseVersion, from, to }: QueuedChange) {
+  return { changeId, target, questionId, baseVersion, from, to };
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { flattenAnswerFields, type Scalar } from "@/lib/answers/flat-fields";
+import { storedAnswerFlat, type Scalar } from "@/lib/answers/flat-fields";
 import type { CaseLiveAnswer } from "@/lib/answers/live-state";
+import { CASE_FIELD_NAMES } from "@/lib/cases/case-fields";
 import type { CasePageModel } from "@/lib/cases/queries";
 import type { ConflictRecord } from "./idb";
 import { forgetOfflineCopies } from "./offline-owner";
@@ -23,31 +24,12 @@ export interface RemoteChange {
   at: string | null;
 }
 
-const CASE_FIELD_NAMES = [
-  "disposalType",
-  "disposalDate",
-  "gender",
-  "age",
-  "rosh",
-  "safetyWellbeing",
-  "harmFactors",
-  "safetyWellbeingFactors",
-  "caseManagerInterviewed",
-  "caseManagerInterviewDate",
-  "overallNotes",
-] as const;
-
 function serverState(model: CasePageModel): LocalState {
   const answers: LocalState["answers"] = {};
   for (const section of model.sections) {
     for (const q of section.questions) {
       const a = q.answer;
-      answers[q.id] = {
-        value: a?.value ?? null,
-        naReason: a?.naReason ?? null,
-        rationale: a?.rationale ?? "",
-        ...flattenAnswerFields({ promptMarks: a?.promptMarks ?? {} }),
-      };
+      answers[q.id] = storedAnswerFlat({ value: a?.value ?? null, naReason: a?.naReason ?? null, rationale: a?.rationale ?? "", promptMarks: a?.promptMarks });
     }
   }
   const caseFields: Record<string, Scalar> = {};

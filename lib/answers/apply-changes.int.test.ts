@@ -60,7 +60,7 @@ describe("applying outbox changes", () => {
   it("refuses prompt numbers with leading zeros, which would store two marks for one prompt", async () => {
     const team = await makeTeam();
     const kase = await team.makeCase();
-    const change = answerChange("2.1.1", 0, { promptMarks: {} }, { promptMarks: { "01": "met" } });
+    const change = answerChange("2.1.1", 0, {}, { "prompt.01": "met" });
     await expect(applyChanges(team.inspector, kase.id, { changes: [change] })).rejects.toThrow(ValidationError);
   });
 
@@ -116,7 +116,7 @@ describe("applying outbox changes", () => {
     const kase = await team.makeCase();
     await applyChanges(team.lead, kase.id, { changes: [answerChange("2.4.1", 0, { value: null }, { value: "yes" })] });
     const { results } = await applyChanges(team.inspector, kase.id, {
-      changes: [answerChange("2.4.1", 0, { rationale: "", promptMarks: { "0": null } }, { rationale: "Good review.", promptMarks: { "0": "met" } })],
+      changes: [answerChange("2.4.1", 0, { rationale: "", "prompt.0": null }, { rationale: "Good review.", "prompt.0": "met" })],
     });
     expect(results[0]).toMatchObject({ status: "applied", version: 2 });
     const answer = await db.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: kase.id, questionId: "2.4.1" } } });

@@ -8,8 +8,9 @@ import { isDisposalTypeOfStream } from "@/lib/framework/case-attributes";
 import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type CaseContext, type LockedCaseRow } from "@/lib/cases/access";
 import { afterContentChange } from "@/lib/cases/case-state";
 import type { Actor } from "@/lib/permissions/access";
-import { changeBatchSchema, mergeChange, type AnswerChange, type CaseChange, type CaseFieldName, type Change, type ChangeResult, type StoredState } from "./change";
-import { flattenAnswerFields, storedAnswerFlat, type AnswerValue, type Scalar } from "./flat-fields";
+import { CASE_FIELDS, CASE_FIELD_NAMES, type CaseFieldName } from "@/lib/cases/case-fields";
+import { changeBatchSchema, mergeChange, type AnswerChange, type CaseChange, type Change, type ChangeResult, type StoredState } from "./change";
+import { PROMPT_KEY_PREFIX, storedAnswerFlat, type AnswerValue, type Scalar } from "./flat-fields";
 import { parse } from "@/lib/validation";
 
 // Applies a browser outbox batch (README, "The autosave is plain SQL"). Each change is its own
@@ -188,16 +189,13 @@ async function prepareAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContex
   if (change.to.value === "na" && !kq.notApplicableAllowed) {
     throw rejected(change.changeId, 400, `Key question ${kq.id} cannot be marked not applicable.`);
   }
-  for (const index of Object.keys(change.to.promptMarks ?? {})) {
-    if (Number(index) >= kq.prompts.length) throw rejected(change.changeId, 400, `Key question ${kq.id} has no prompt ${index}.`);
+  for (const key of Object.keys(change.to)) {
+    const index = key.startsWith(PROMPT_KEY_PREFIX) ? key.slice(PROMPT_KEY_PREFIX.length) : null;
+    if (index !== null && Number(index) >= kq.prompts.length) throw rejected(change.changeId, 400, `Key question ${kq.id} has no prompt ${index}.`);
   }
   const storedVersion = stored!.version ?? 0;
   const storedFlat = storedAnswerFlat({ value: stored!.value, naReason: stored!.naReason, rationale: stored!.rationale ?? "", promptMarks: stored!.promptMarks });
-  const outcome = mergeChange(storedFlat, storedVersion, {
-    baseVersion: change.baseVersion,
-    from: flattenAnswerFields(change.from),
-    to: flattenAnswerFields(change.to),
-  });
+  const outcome = mergeChange(storedFlat, storedVersion, change);
   const base = { changeId: change.changeId, target: "answer" as const, questionId: kq.id };
   if (outcome.kind === "conflict") {
     throw new Outcome({
@@ -218,7 +216,7 @@ async function prepareAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContex
 
   const merged = { ...storedFlat, ...outcome.updates };
   const promptMarks: Record<string, string> = {};
-  for (const [key, value] of Object.entries(merged)) if (key.startsWith("prompt.") && value !== null) promptMarks[key.slice(7)] = String(value);
+  for (const [key, value] of Object.entries(merged)) if (key.startsWith(PROMPT_KEY_PREFIX) && value !== null) promptMarks[key.slice(PROMPT_KEY_PREFIX.length)] = String(value);
   const version = storedVersion + 1;
   // An answer's first save creates its row (version 0 is "no answer yet": rows of that version were
   // written by earlier releases, to lock them); its id is chosen here so the audit event can name it.
@@ -248,31 +246,15 @@ async function prepareAnswerChange(sql: SqlRunner, actor: Actor, ctx: CaseContex
   };
 }
 
-/** The case fields a change may set, with their columns and SQL types (the only names put in SQL text). */
-const CASE_COLUMNS: Record<CaseFieldName, { column: string; type: string }> = {
-  disposalType: { column: "disposal_type", type: "text" },
-  disposalDate: { column: "disposal_date", type: "date" },
-  gender: { column: "gender", type: "gender" },
-  age: { column: "age", type: "integer" },
-  rosh: { column: "rosh", type: "classification" },
-  safetyWellbeing: { column: "safety_wellbeing", type: "classification" },
-  harmFactors: { column: "harm_factors", type: "boolean" },
-  safetyWellbeingFactors: { column: "safety_wellbeing_factors", type: "boolean" },
-  caseManagerInterviewed: { column: "case_manager_interviewed", type: "boolean" },
-  caseManagerInterviewDate: { column: "case_manager_interview_date", type: "date" },
-  overallNotes: { column: "overall_notes", type: "text" },
-};
-export const CASE_FIELDS = Object.keys(CASE_COLUMNS) as CaseFieldName[];
-
 /** A case field as the browser holds it: dates as YYYY-MM-DD and enums as text. */
 export function storedCaseColumn(field: CaseFieldName): string {
-  const { column, type } = CASE_COLUMNS[field];
-  const expression = type === "date" ? `to_char(c.${column}, 'YYYY-MM-DD')` : type === "gender" || type === "classification" ? `c.${column}::text` : `c.${column}`;
+  const { column, sqlType } = CASE_FIELDS[field];
+  const expression = sqlType === "date" ? `to_char(c.${column}, 'YYYY-MM-DD')` : sqlType === "gender" || sqlType === "classification" ? `c.${column}::text` : `c.${column}`;
   return `${expression} AS "${field}"`;
 }
 
 const STORED_CASE_SQL = `
-  SELECT ${PRIOR_CHANGE_COLUMNS}, c.version, c.updated_at AS "updatedAt", ${CASE_FIELDS.map(storedCaseColumn).join(", ")}
+  SELECT ${PRIOR_CHANGE_COLUMNS}, c.version, c.updated_at AS "updatedAt", ${CASE_FIELD_NAMES.map(storedCaseColumn).join(", ")}
   ${PRIOR_CHANGE_JOIN}
   JOIN cases c ON c.id = $2::uuid`;
 
@@ -286,8 +268,8 @@ async function prepareCaseChange(sql: SqlRunner, actor: Actor, ctx: CaseContext,
     throw rejected(change.changeId, 400, "Choose a disposal type of this case's stream.");
   }
   const storedFlat: Record<string, Scalar> = {};
-  for (const field of CASE_FIELDS) storedFlat[field] = stored![field];
-  const outcome = mergeChange(storedFlat, stored!.version, { baseVersion: change.baseVersion, from: change.from, to: change.to as Record<string, Scalar> });
+  for (const field of CASE_FIELD_NAMES) storedFlat[field] = stored![field];
+  const outcome = mergeChange(storedFlat, stored!.version, change);
   const base = { changeId: change.changeId, target: "case" as const };
   if (outcome.kind === "conflict") {
     throw new Outcome({
@@ -312,7 +294,7 @@ async function prepareCaseChange(sql: SqlRunner, actor: Actor, ctx: CaseContext,
     response: { ...base, status: "applied", version },
     effect: {
       writes: (p) => [
-        `UPDATE cases SET ${fields.map((f) => `${CASE_COLUMNS[f].column} = ${p.add(outcome.updates[f], CASE_COLUMNS[f].type)}`).join(", ")},
+        `UPDATE cases SET ${fields.map((f) => `${CASE_FIELDS[f].column} = ${p.add(outcome.updates[f], CASE_FIELDS[f].sqlType)}`).join(", ")},
            version = ${p.add(version, "integer")}, updated_at = now()
          WHERE id = ${p.add(ctx.caseId, "uuid")}`,
       ],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { changeBatchSchema, mergeChange } from "./change";
-import { flattenAnswerFields, storedAnswerFlat, unflattenAnswerFields } from "./flat-fields";
+import { storedAnswerFlat } from "./flat-fields";
 
 describe("mergeChange", () => {
   const stored = { value: "yes", rationale: "Theirs", naReason: null };
@@ -47,12 +47,6 @@ describe("mergeChange", () => {
 });
 
 describe("flat answer fields", () => {
-  it("round-trips prompt marks one prompt at a time", () => {
-    const fields = { value: "no" as const, rationale: "x", promptMarks: { "0": "met" as const, "3": null } };
-    expect(flattenAnswerFields(fields)).toEqual({ value: "no", rationale: "x", "prompt.0": "met", "prompt.3": null });
-    expect(unflattenAnswerFields(flattenAnswerFields(fields))).toEqual(fields);
-  });
-
   it("reads stored prompt marks, ignoring anything that is not a mark", () => {
     expect(storedAnswerFlat({ value: null, naReason: null, rationale: "", promptMarks: { "1": "not_met", "2": "junk" } })).toEqual({
       value: null,
@@ -67,6 +61,21 @@ describe("changeBatchSchema", () => {
   const change = { changeId: "0b6a1c9e-8a34-4c1e-9d4f-2a8c2f7d9e10", target: "answer", questionId: "2.1.1", baseVersion: 0, from: {}, to: { value: "yes" } };
   it("accepts a well-formed batch", () => {
     expect(changeBatchSchema.safeParse({ changes: [change] }).success).toBe(true);
+  });
+  it("takes an answer's fields as the flat map the browser holds, prompt marks one prompt at a time", () => {
+    const to = { value: "no", rationale: "x", "prompt.0": "met", "prompt.3": null, "prompt.12": "not_met" };
+    const parsed = changeBatchSchema.parse({ changes: [{ ...change, to }] });
+    expect(parsed.changes[0]!.to).toEqual(to);
+  });
+  it("names what is wrong with an answer's flat map", () => {
+    const problems = (to: unknown) => changeBatchSchema.safeParse({ changes: [{ ...change, to }] }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(problems({ score: "met" })).toEqual([["changes.0.to", 'Unrecognized key: "score"']]);
+    expect(problems({ "prompt.01": "met" })).toEqual([["changes.0.to.prompt.01", "A prompt is numbered without leading zeros (0 to 99)"]]);
+    expect(problems({ "prompt.100": "met" })).toEqual([["changes.0.to.prompt.100", "A prompt is numbered without leading zeros (0 to 99)"]]);
+    expect(problems({ "prompt.1": "maybe" })).toEqual([["changes.0.to.prompt.1", expect.stringMatching(/met/)]]);
+    expect(problems({ rationale: "x".repeat(20_001) })).toEqual([["changes.0.to.rationale", "Enter a rationale of at most 20000 characters"]]);
+    // The nested shape of earlier releases is not taken: the outbox always held and now sends the flat map.
+    expect(problems({ promptMarks: { "0": "met" } })).toEqual([["changes.0.to", 'Unrecognized key: "promptMarks"']]);
   });
   it("refuses unknown fields, bad ids, bad values and bad dates", () => {
     expect(changeBatchSchema.safeParse({ changes: [{ ...change, to: { score: 3 } }] }).success).toBe(false);

@@ -10,8 +10,9 @@
 // still being confirmed); a field that someone else changed to a different value is a conflict.
 
 import { z } from "zod";
+import type { CaseFieldName, CaseFieldValue } from "@/lib/cases/case-fields";
 import { CLASSIFICATIONS, GENDERS } from "@/lib/framework/case-attributes";
-import { ANSWER_VALUES, PROMPT_MARKS, type AnswerFields, type FlatFields, type Scalar } from "./flat-fields";
+import { ANSWER_VALUES, PROMPT_KEY_PREFIX, PROMPT_MARKS, type AnswerFlatFields, type FlatFields, type Scalar } from "./flat-fields";
 
 export const MAX_RATIONALE = 20_000;
 export const MAX_SHORT_TEXT = 2_000;
@@ -22,37 +23,48 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a real date")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Enter a real date");
 
-/** The fields of one answer a change may set; prompt marks are set one prompt at a time. */
-export const answerFieldsSchema = z
-  .object({
-    value: z.enum(ANSWER_VALUES).nullable(),
-    naReason: z.string().max(MAX_SHORT_TEXT, `Enter a reason of at most ${MAX_SHORT_TEXT} characters`).nullable(),
-    rationale: z.string().max(MAX_RATIONALE, `Enter a rationale of at most ${MAX_RATIONALE} characters`),
-    // A prompt's number as the page writes it ("0" to "99"): "01" beside "1" would store two marks for one prompt.
-    promptMarks: z.record(z.string().regex(/^(0|[1-9]\d?)$/, "A prompt is numbered without leading zeros (0 to 99)"), z.enum(PROMPT_MARKS).nullable()),
-  })
-  .partial()
-  .strict() satisfies z.ZodType<AnswerFields>;
+const answerScalarSchemas = {
+  value: z.enum(ANSWER_VALUES).nullable(),
+  naReason: z.string().max(MAX_SHORT_TEXT, `Enter a reason of at most ${MAX_SHORT_TEXT} characters`).nullable(),
+  rationale: z.string().max(MAX_RATIONALE, `Enter a rationale of at most ${MAX_RATIONALE} characters`),
+};
+// A prompt's number as the page writes it ("0" to "99"): "01" beside "1" would store two marks for one prompt.
+const PROMPT_KEY = /^prompt\.(0|[1-9]\d?)$/;
 
-/** Case fields an inspector records or corrects on the case page (all audited). */
-export const caseFieldsSchema = z
-  .object({
-    disposalType: z.string().min(1).max(60),
-    disposalDate: isoDate.nullable(),
-    gender: z.enum(GENDERS).nullable(),
-    age: z.number().int().min(10, "Enter an age between 10 and 18").max(18, "Enter an age between 10 and 18").nullable(),
-    rosh: z.enum(CLASSIFICATIONS).nullable(),
-    safetyWellbeing: z.enum(CLASSIFICATIONS).nullable(),
-    harmFactors: z.boolean().nullable(),
-    safetyWellbeingFactors: z.boolean().nullable(),
-    caseManagerInterviewed: z.boolean().nullable(),
-    caseManagerInterviewDate: isoDate.nullable(),
-    overallNotes: z.string().max(MAX_RATIONALE, `Enter notes of at most ${MAX_RATIONALE} characters`),
+/**
+ * The fields of one answer a change may set, as a flat map: "value", "naReason", "rationale" and a
+ * mark per prompt ("prompt.0": "met"). Its keys are checked first, so an unknown one is named as such.
+ */
+export const answerFieldsSchema = z
+  .looseObject({})
+  .superRefine((fields, ctx) => {
+    for (const key of Object.keys(fields)) {
+      if (Object.hasOwn(answerScalarSchemas, key) || PROMPT_KEY.test(key)) continue;
+      // Custom issues, as an unrecognized_keys issue would not stop the pipe below from checking the value too.
+      if (key.startsWith(PROMPT_KEY_PREFIX)) ctx.addIssue({ code: "custom", path: [key], message: "A prompt is numbered without leading zeros (0 to 99)" });
+      else ctx.addIssue({ code: "custom", message: `Unrecognized key: "${key}"` });
+    }
   })
-  .partial()
-  .strict();
+  .pipe(z.object(answerScalarSchemas).partial().catchall(z.enum(PROMPT_MARKS).nullable())) satisfies z.ZodType<AnswerFlatFields, unknown>;
+
+/** Each case field's schema, checked against lib/cases/case-fields.ts: one per field, of its value type. */
+const caseFieldSchemas = {
+  disposalType: z.string().min(1).max(60),
+  disposalDate: isoDate.nullable(),
+  gender: z.enum(GENDERS).nullable(),
+  age: z.number().int().min(10, "Enter an age between 10 and 18").max(18, "Enter an age between 10 and 18").nullable(),
+  rosh: z.enum(CLASSIFICATIONS).nullable(),
+  safetyWellbeing: z.enum(CLASSIFICATIONS).nullable(),
+  harmFactors: z.boolean().nullable(),
+  safetyWellbeingFactors: z.boolean().nullable(),
+  caseManagerInterviewed: z.boolean().nullable(),
+  caseManagerInterviewDate: isoDate.nullable(),
+  overallNotes: z.string().max(MAX_RATIONALE, `Enter notes of at most ${MAX_RATIONALE} characters`),
+} satisfies { [K in CaseFieldName]: z.ZodType<CaseFieldValue<K>> };
+
+/** Case fields an inspector records or corrects on the case page (all audited), by name. */
+export const caseFieldsSchema = z.object(caseFieldSchemas).partial().strict();
 export type CaseFields = z.infer<typeof caseFieldsSchema>;
-export type CaseFieldName = keyof CaseFields;
 
 const changeId = z.uuid({ message: "A change id must be a UUID" });
 const baseVersion = z.number().int().min(0).max(2_147_483_647);

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { CASE_FIELDS, storedCaseColumn } from "@/lib/answers/apply-changes";
+import { storedCaseColumn } from "@/lib/answers/apply-changes";
 import { storedAnswerFlat, type AnswerValue, type Scalar } from "@/lib/answers/flat-fields";
 import { sqlQuery } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
 import { caseContext } from "@/lib/cases/access";
+import { CASE_FIELD_NAMES } from "@/lib/cases/case-fields";
 
 // What an open case page polls (on focus and every few seconds) to learn that someone else changed
 // the case: a stamp that moves with every write to the case (its version moves with each field and
@@ -36,7 +37,7 @@ const STAMP_SQL = `
   FROM cases c WHERE c.id = $1::uuid`;
 
 const STATE_SQL = `
-  SELECT c.version AS "caseVersion", c.status::text AS status, ${CASE_FIELDS.map(storedCaseColumn).join(", ")},
+  SELECT c.version AS "caseVersion", c.status::text AS status, ${CASE_FIELD_NAMES.map(storedCaseColumn).join(", ")},
          COALESCE((SELECT json_agg(s.standard_id ORDER BY s.standard_id) FROM case_sections s WHERE s.case_id = c.id), '[]') AS "markedSections",
          COALESCE((SELECT json_agg(json_build_object('questionId', a.question_id, 'value', a.value, 'naReason', a.na_reason, 'rationale', a.rationale,
                      'promptMarks', a.prompt_marks, 'version', a.version, 'updatedByName', u.name, 'updatedAt', a.updated_at))
@@ -69,7 +70,7 @@ export async function caseLiveState(actor: Actor, caseId: string, since: unknown
   if (known === stamp) return { stamp, unchanged: true };
   const row = (await sqlQuery<StateRow>(STATE_SQL, [caseId])).rows[0]!;
   const caseFields: Record<string, Scalar> = {};
-  for (const field of CASE_FIELDS) caseFields[field] = row[field] as Scalar;
+  for (const field of CASE_FIELD_NAMES) caseFields[field] = row[field] as Scalar;
   const answers: Record<string, LiveAnswer> = {};
   for (const a of row.answers) {
     answers[a.questionId] = {

@@ -4,6 +4,7 @@ import { isCaseAuditAction, type StoredCaseEvent } from "@/lib/audit/events";
 import { findKeyQuestion, findStandard, type Framework } from "@/lib/framework";
 import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
+import { CASE_FIELDS, caseFieldLabel, isCaseFieldName } from "./case-fields";
 
 /** A case's audit event as stored: its action is checked here against lib/audit/events.ts. */
 export interface AuditRow {
@@ -31,21 +32,10 @@ export interface TimelineEntry {
 }
 
 const ANSWER_LABELS: Record<string, string> = { yes: "Yes", no: "No", na: "Not applicable" };
-const FIELD_LABELS: Record<string, string> = {
+const ANSWER_FIELD_LABELS: Record<string, string> = {
   value: "Answer",
   naReason: "Why not applicable",
   rationale: "Rationale",
-  disposalType: "Disposal type",
-  disposalDate: "Disposal date",
-  gender: "Gender",
-  age: "Age",
-  rosh: "Risk of serious harm",
-  safetyWellbeing: "Safety and wellbeing",
-  harmFactors: "Harm factors",
-  safetyWellbeingFactors: "Safety and wellbeing factors",
-  caseManagerInterviewed: "Case manager interviewed",
-  caseManagerInterviewDate: "Case manager interview date",
-  overallNotes: "Overall notes",
 };
 
 function show(field: string, value: unknown): string {
@@ -54,8 +44,9 @@ function show(field: string, value: unknown): string {
   if (field.startsWith("prompt.")) return value === "met" ? "Met" : value === "not_met" ? "Not met" : String(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (field === "disposalType") return (DISPOSAL_TYPE_LABELS as Record<string, string>)[String(value)] ?? String(value);
-  if (field === "rosh" || field === "safetyWellbeing") return (CLASSIFICATION_LABELS as Record<string, string>)[String(value)] ?? String(value);
-  if (field === "gender") return (GENDER_LABELS as Record<string, string>)[String(value)] ?? String(value);
+  const sqlType = isCaseFieldName(field) ? CASE_FIELDS[field].sqlType : null;
+  if (sqlType === "classification") return (CLASSIFICATION_LABELS as Record<string, string>)[String(value)] ?? String(value);
+  if (sqlType === "gender") return (GENDER_LABELS as Record<string, string>)[String(value)] ?? String(value);
   if (field === "status") return CASE_STATUS_LABELS[String(value)] ?? String(value);
   return String(value);
 }
@@ -66,7 +57,7 @@ function fieldLabel(fw: Framework, field: string, questionId: unknown): string {
     const prompt = kq?.prompts[Number(field.slice(7))];
     return prompt ? `Prompt “${prompt}”` : `Prompt ${Number(field.slice(7)) + 1}`;
   }
-  return FIELD_LABELS[field] ?? field;
+  return ANSWER_FIELD_LABELS[field] ?? caseFieldLabel(field);
 }
 
 const SKIP = new Set(["questionId", "version", "why", "reason", "comment", "reply", "openComments"]);

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { applyChanges } from "@/lib/answers/apply-changes";
+import type { AnswerFlatFields } from "@/lib/answers/flat-fields";
+import type { CaseFieldValues } from "@/lib/cases/case-fields";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
 
@@ -56,12 +58,12 @@ export type TestTeam = Awaited<ReturnType<typeof makeTeam>>;
 const COURT_2021_QUESTIONS = ["2.1.1", "2.1.2", "2.1.3", "2.2.1", "2.2.2", "2.2.3", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "2.4.2", "2.4.3"];
 
 /** A change for the outbox protocol with a fresh id. */
-export function answerChange(questionId: string, baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) {
+export function answerChange(questionId: string, baseVersion: number, from: AnswerFlatFields, to: AnswerFlatFields) {
   return { changeId: randomUUID(), target: "answer" as const, questionId, baseVersion, from, to };
 }
 
 /** A change of the case's own fields (attributes, interview, notes) with a fresh id. */
-export function caseChange(baseVersion: number, from: Record<string, unknown>, to: Record<string, unknown>) {
+export function caseChange(baseVersion: number, from: Partial<CaseFieldValues>, to: Partial<CaseFieldValues>) {
   return { changeId: randomUUID(), target: "case" as const, baseVersion, from, to };
 }
 
@@ -69,7 +71,7 @@ export function caseChange(baseVersion: number, from: Record<string, unknown>, t
  * The team's inspector answers every key question of a yjs-2021 court case (`answer`, "yes" by
  * default) and records that the case manager was not interviewed: all a case needs to be completed.
  */
-export async function answerWholeCourtCase(team: TestTeam, caseId: string, answer: Record<string, unknown> = { value: "yes" }): Promise<void> {
+export async function answerWholeCourtCase(team: TestTeam, caseId: string, answer: AnswerFlatFields = { value: "yes" }): Promise<void> {
   await applyChanges(team.inspector, caseId, { changes: COURT_2021_QUESTIONS.map((q) => answerChange(q, 0, {}, answer)) });
   await applyChanges(team.inspector, caseId, { changes: [caseChange(1, { caseManagerInterviewed: null }, { caseManagerInterviewed: false })] });
 }
