@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -55,6 +55,19 @@ describe("applying outbox changes", () => {
     // A faithful resend, its keys in another order, is still a duplicate.
     const reordered = Object.fromEntries(Object.entries(change).reverse()) as typeof change;
     expect((await applyChanges(team.inspector, kase.id, { changes: [reordered] })).results[0]).toMatchObject({ status: "duplicate" });
+  });
+
+  it("answers a resend of a change recorded before the flat wire format, its prompt marks hashed nested, as a duplicate", async () => {
+    const team = await makeTeam();
+    const kase = await team.makeCase();
+    const change = answerChange("2.4.1", 0, { rationale: "", "prompt.0": null }, { rationale: "Good review.", "prompt.0": "met" });
+    await applyChanges(team.inspector, kase.id, { changes: [change] });
+    // The digest earlier releases recorded: the parsed change with its keys sorted, prompt marks nested.
+    const earlier = `{"baseVersion":0,"changeId":"${change.changeId}","from":{"promptMarks":{"0":null},"rationale":""},"questionId":"2.4.1","target":"answer","to":{"promptMarks":{"0":"met"},"rationale":"Good review."}}`;
+    await db.$executeRaw`UPDATE applied_changes SET content_digest = ${createHash("sha256").update(earlier).digest("hex")} WHERE change_id = ${change.changeId}::uuid`;
+    expect((await applyChanges(team.inspector, kase.id, { changes: [change] })).results[0]).toMatchObject({ status: "duplicate" });
+    const reused = { ...change, to: { rationale: "Good review.", "prompt.0": "not_met" as const } };
+    expect((await applyChanges(team.inspector, kase.id, { changes: [reused] })).results[0]).toMatchObject({ status: "rejected", code: 409 });
   });
 
   it("refuses prompt numbers with leading zeros, which would store two marks for one prompt", async () => {

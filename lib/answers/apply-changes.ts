@@ -83,7 +83,7 @@ function priorOutcome(change: Change, actor: Actor, ctx: CaseContext, prior: Pri
     if (prior.priorCaseId !== ctx.caseId || prior.priorUserId !== actor.id) {
       throw rejected(change.changeId, 409, "This change id was already used for another change.");
     }
-    if (prior.priorDigest !== null && prior.priorDigest !== changeDigest(change)) {
+    if (prior.priorDigest !== null && prior.priorDigest !== changeDigest(change) && prior.priorDigest !== nestedMarksDigest(change)) {
       throw rejected(change.changeId, 409, "This change id was already used for a different change; a resend must repeat it exactly. Nothing was saved: send the new change with a new id.");
     }
     return { ...(prior.priorResponse as ChangeResult), status: "duplicate" } as ChangeResult;
@@ -113,6 +113,23 @@ function canonicalJson(value: unknown): string {
 /** What a change says (its parsed content, keys in a fixed order), as SHA-256: equal for a faithful resend. */
 export function changeDigest(change: Change): string {
   return createHash("sha256").update(canonicalJson(change)).digest("hex");
+}
+
+/**
+ * The digest releases before the flat wire format recorded for an answer change: its prompt marks
+ * nested ({"promptMarks": {"0": "met"}}). A change applied then and resent now is still a duplicate.
+ */
+function nestedMarksDigest(change: Change): string | null {
+  if (change.target !== "answer") return null;
+  const nested = (fields: Readonly<Record<string, Scalar>>) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) {
+      if (key.startsWith(PROMPT_KEY_PREFIX)) ((out.promptMarks ??= {}) as Record<string, Scalar>)[key.slice(PROMPT_KEY_PREFIX.length)] = value;
+      else out[key] = value;
+    }
+    return out;
+  };
+  return createHash("sha256").update(canonicalJson({ ...change, from: nested(change.from), to: nested(change.to) })).digest("hex");
 }
 
 // Every read of a change starts with the record of its id, if it was applied before (a resend).
