@@ -14,7 +14,7 @@ import { loadExportModel } from "@/lib/exports/load";
 import { scoreLine } from "@/lib/exports/model";
 import { reportDocument } from "@/lib/exports/report-document";
 import { panelFigures, recordJudgement } from "@/lib/panel";
-import { importPopulation } from "@/lib/population/import";
+import { importPopulation, populationTemplateFor } from "@/lib/population/import";
 import { governanceCapNote, governanceCapStatus } from "@/lib/rating";
 import { allocateBalanced } from "@/lib/sampling/allocation-service";
 import { drawSample, samplingView } from "@/lib/sampling/draw-service";
@@ -121,6 +121,11 @@ describe("a third framework version declared only under tests/", () => {
       windowAssumption: framework.rules.windows.assumption,
     });
 
+    // The population template has an example of each stream it samples, dated in its window.
+    const template = await populationTemplateFor(lead, inspectionId);
+    expect(template.split("\r\n").slice(1, -1).map((line) => line.split(",")[1])).toEqual(["court", "resettlement"]);
+    expect(await importPopulation(lead, { inspectionId, fileName: "template.csv", content: new TextEncoder().encode(template) })).toMatchObject({ status: "imported", rowCount: 2 });
+
     const court = ["2023-07-06", "2023-08-10", "2023-09-10", "2023-10-10"].map((date, i) => row(`TC-${i + 1}`, "court", "referral_order", date));
     const resettlement = ["2023-11-10", "2024-01-02"].map((date, i) => row(`TR-${i + 1}`, "resettlement", "custodial_sentence", date));
     const refused = await importPopulation(lead, {
@@ -135,7 +140,7 @@ describe("a third framework version declared only under tests/", () => {
       "Row 9, disposal_date: is before the eligibility window, which starts on 2023-07-06.",
     ]);
     const imported = await importPopulation(lead, { inspectionId, fileName: "population.csv", content: toCsv([...court, ...resettlement]) });
-    expect(imported).toMatchObject({ status: "imported", rowCount: 6 });
+    expect(imported).toMatchObject({ status: "imported", rowCount: 6, replacedRowCount: 2 });
 
     const outOfCourt = await refusal(drawSample(lead, { inspectionId, stream: "out_of_court", size: "1", seed: "" }));
     expect(outOfCourt.message).toBe("The Test-only framework does not inspect out-of-court disposal cases");

@@ -9,6 +9,7 @@ import {
   GENDERS,
   STREAM_LABELS,
   STREAMS,
+  type Stream,
 } from "@/lib/framework/case-attributes";
 import type { EligibilityWindow } from "@/lib/framework/eligibility-window";
 import { toCsvField } from "./csv";
@@ -116,10 +117,12 @@ export const POPULATION_COLUMN_ALIASES: Readonly<Record<string, PopulationColumn
   safety_and_wellbeing: "safety_wellbeing",
 });
 
-const TEMPLATE_EXAMPLE_ROWS: readonly (readonly string[])[] = [
-  ["YJ-2023-0141", "court", "referral_order", "2023-03-14", "male", "WBRI", "15", "low", "medium", "CM07"],
-  ["YJ-2023-0178", "out_of_court", "youth_conditional_caution", "21/06/2023", "female", "", "14", "medium", "high", ""],
-];
+/** One example row for each stream; the template without an inspection shows court and out-of-court. */
+const TEMPLATE_EXAMPLE_ROWS: Readonly<Record<Stream, readonly string[]>> = {
+  court: ["YJ-2023-0141", "court", "referral_order", "2023-03-14", "male", "WBRI", "15", "low", "medium", "CM07"],
+  out_of_court: ["YJ-2023-0178", "out_of_court", "youth_conditional_caution", "21/06/2023", "female", "", "14", "medium", "high", ""],
+  resettlement: ["YJ-2023-0192", "resettlement", "detention_and_training_order", "2023-05-09", "male", "MWBC", "17", "high", "high", "CM03"],
+};
 
 /** The middle day of a window, YYYY-MM-DD. */
 function middleOf(window: EligibilityWindow): string {
@@ -128,13 +131,15 @@ function middleOf(window: EligibilityWindow): string {
 }
 
 /**
- * The header and two example rows, CRLF-separated as spreadsheets write CSV. Given an inspection's
- * eligibility window for each example's stream, the example's disposal date falls in it (the
- * middle day), so the template imports as it is; the second example keeps the DD/MM/YYYY spelling.
+ * The header and an example row for each stream, CRLF-separated as spreadsheets write CSV. Given an
+ * inspection's eligibility window for each stream its version samples, there is one example for each
+ * of those streams, its disposal date in the stream's window (the middle day), so the template
+ * imports as it is; the second example keeps the DD/MM/YYYY spelling.
  */
-export function populationCsvTemplate(windows: { court?: EligibilityWindow | null; out_of_court?: EligibilityWindow | null } = {}): string {
-  const examples = TEMPLATE_EXAMPLE_ROWS.map((row, i) => {
-    const window = windows[row[1] as "court" | "out_of_court"];
+export function populationCsvTemplate(windows: Partial<Record<Stream, EligibilityWindow | null>> = { court: null, out_of_court: null }): string {
+  const examples = STREAMS.filter((stream) => stream in windows).map((stream, i) => {
+    const row = TEMPLATE_EXAMPLE_ROWS[stream];
+    const window = windows[stream];
     if (!window) return row;
     const [year, month, day] = middleOf(window).split("-");
     return row.map((value, column) => (POPULATION_COLUMN_NAMES[column] !== "disposal_date" ? value : i === 0 ? `${year}-${month}-${day}` : `${day}/${month}/${year}`));

@@ -76,10 +76,7 @@ export async function populationTemplateFor(actor: Actor, inspectionId: unknown)
   await authorizeSetupRead(actor, id);
   const inspection = await db.inspection.findUniqueOrThrow({ where: { id }, select: INSPECTION_DETAILS_SELECT });
   const windows = storedWindows(inspection);
-  return populationCsvTemplate({
-    court: windowForStream(inspection.frameworkVersion, "court", windows),
-    out_of_court: windowForStream(inspection.frameworkVersion, "out_of_court", windows),
-  });
+  return populationCsvTemplate(Object.fromEntries(sampledStreams(inspection.frameworkVersion).map((stream) => [stream, windowForStream(inspection.frameworkVersion, stream, windows)])));
 }
 
 export async function importPopulation(actor: Actor, input: { inspectionId: unknown; fileName: unknown; content: unknown }): Promise<PopulationImportResult> {

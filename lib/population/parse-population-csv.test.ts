@@ -95,8 +95,8 @@ describe("parsePopulationCsv: valid files", () => {
 
   it("accepts an inspection's template under that inspection's windows: the examples' dates fall in them", () => {
     const window = { start: "2026-01-05", end: "2026-10-30" };
-    const current = populationCsvTemplate({ court: window, out_of_court: window });
-    expect(rowsOf(parsePopulationCsv(current, { windowStart: window.start, windowEnd: window.end }))).toHaveLength(2);
+    const current = populationCsvTemplate({ court: window, out_of_court: window, resettlement: window });
+    expect(rowsOf(parsePopulationCsv(current, { windowStart: window.start, windowEnd: window.end })).map((row) => row.stream)).toEqual(["court", "out_of_court", "resettlement"]);
     // yjs-2018: a window for each stream, three months apart.
     const streamWindows = { court: { start: "2026-02-02", end: "2026-05-01" }, out_of_court: { start: "2026-06-01", end: "2026-08-28" } };
     const rows = rowsOf(parsePopulationCsv(populationCsvTemplate(streamWindows), { streamWindows }));
