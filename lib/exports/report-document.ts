@@ -4,7 +4,7 @@
 // ReportWording in lib/framework). The DOCX and PDF builders only lay these blocks out, so both
 // formats say exactly the same thing. Pure.
 
-import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
+import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
 import { getFramework, type Framework, type Rating, type ReportWording, type Standard } from "@/lib/framework";
 import { isBetterThan, unsettledStandards, whyWithoutFigures, type StandardResult } from "@/lib/rating";
 import { DRAFT_LABEL, fieldworkLine, longDate, type ExportModel, type ExportRecommendation, type ReportCase } from "./model";
@@ -149,13 +149,12 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
       `We inspected cases where the sentence or licence began, out-of-court disposals were delivered, and resettlement cases were sentenced or released ${between(windows.start, windows.end)}.`,
     );
   }
-  const court = cases.filter((c) => c.stream === "court").length;
-  const outOfCourt = cases.filter((c) => c.stream === "out_of_court").length;
-  const resettlement = cases.filter((c) => c.stream === "resettlement").length;
-  const streams = [counted(court, "court disposal", "court disposals"), counted(outOfCourt, "out-of-court disposal", "out-of-court disposals")];
-  if (framework.rules.streams.includes("resettlement") && resettlement > 0) streams.push(counted(resettlement, "resettlement case", "resettlement cases"));
+  // The version's streams, each counted; resettlement, when there is none, in a sentence of its own.
+  const inStream = (stream: Stream) => cases.filter((c) => c.stream === stream).length;
+  const sampled = framework.rules.streams;
+  const streams = sampled.filter((stream) => stream !== "resettlement" || inStream(stream) > 0).map((stream) => counted(inStream(stream), ...CASES_OF_STREAM[stream]));
   lines.push(`We inspected ${counted(cases.length, "case", "cases")}: ${listing(streams)}.`);
-  if (framework.rules.streams.includes("resettlement") && resettlement === 0) lines.push("There were no resettlement cases.");
+  if (sampled.includes("resettlement") && inStream("resettlement") === 0) lines.push("There were no resettlement cases.");
   lines.push(factorsSentence(cases), interviewSentence(cases));
   return [
     heading(1, "Background", "background"),
@@ -164,10 +163,19 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
   ];
 }
 
+/** How the report counts a stream's cases: one, many. */
+const CASES_OF_STREAM: Readonly<Record<Stream, readonly [string, string]>> = {
+  court: ["court disposal", "court disposals"],
+  out_of_court: ["out-of-court disposal", "out-of-court disposals"],
+  resettlement: ["resettlement case", "resettlement cases"],
+};
+
+/** What the sample held of the stream whose cases rate the domain's standards, if any. */
 function domainIntro(model: ExportModel, framework: Framework, domainId: string): Block[] {
   const abbreviation = serviceAbbreviation(model.inspection.yjsName);
   const cases = model.report.cases;
-  if (domainId === "2") {
+  const stream = framework.domains.find((domain) => domain.id === domainId)?.standards.find((standard) => standard.stream !== null)?.stream;
+  if (stream === "court") {
     const court = cases.filter((c) => c.stream === "court");
     if (court.length === 0) return [{ kind: "paragraph", runs: [{ text: "There were no court disposals in the sample." }] }];
     return [
@@ -177,7 +185,7 @@ function domainIntro(model: ExportModel, framework: Framework, domainId: string)
       },
     ];
   }
-  if (domainId === "3") {
+  if (stream === "out_of_court") {
     const ooc = cases.filter((c) => c.stream === "out_of_court");
     if (ooc.length === 0) return [{ kind: "paragraph", runs: [{ text: "There were no out-of-court disposals in the sample." }] }];
     const noCautions = framework.report.noYouthConditionalCautions;

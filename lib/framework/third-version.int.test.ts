@@ -259,7 +259,12 @@ describe("a third framework version declared only under tests/", () => {
     // The exports and the draft report say it as the panel does.
     const exported = await loadExportModel(lead, inspectionId);
     expect(scoreLine(exported.result)).toBe("14/30");
-    const ratingsTable = reportDocument(exported).blocks.find((block) => block.kind === "table" && block.caption === "Ratings");
+    const report = reportDocument(exported);
+    const ratingsTable = report.blocks.find((block) => block.kind === "table" && block.caption === "Ratings");
     expect(JSON.stringify(ratingsTable)).toContain('"text":"14/30"');
+    // It counts the version's streams, and its domain three, rated by judgement, has no out-of-court sample.
+    const text = report.blocks.flatMap((block) => (block.kind === "paragraph" ? [block.runs.map((run) => run.text).join("")] : []));
+    expect(text.find((paragraph) => paragraph.includes("We inspected six cases"))).toContain("We inspected six cases: four court disposals and two resettlement cases.");
+    expect(text.filter((paragraph) => paragraph.includes("out-of-court disposals in the sample"))).toEqual([]);
   });
 });
