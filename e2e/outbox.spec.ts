@@ -1,0 +1,148 @@
+import type { Page } from "@playwright/test";
+import { watchSaves } from "@/scripts/fault-harness";
+import type { ConflictRecord, QueuedChange } from "@/components/case/idb";
+import { connect } from "./entry-point-calls";
+import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
+
+// The case page's outbox (components/case/outbox.ts) in Chromium, against the running app: no fake
+// IndexedDB, no fake server. Its promises, as its comments state them: a change is in IndexedDB
+// before anything else and outlives the page; changes are sent in the order made, each kept as made
+// (two choices for one answer are two changes, the later one winning; typing is debounced into one
+// change by the page, components/case/use-case-store.ts); a change leaves the store only when the
+// server acknowledges it; a conflict is kept, with every pending change to that answer folded into
+// "mine", until the user chooses, while other answers' changes still go. outbox-logic.test.ts covers
+// the pure parts. The stores are read straight from IndexedDB ("case-review", components/case/idb.ts).
+
+const question = (page: Page, id: string) => page.getByRole("group", { name: new RegExp(`^${id.replaceAll(".", "\\.")} `) });
+const radio = (page: Page, id: string, label: "Yes" | "No") => question(page, id).getByRole("radio", { name: label, exact: true });
+const status = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Saving…|Offline|Couldn't save|needs your decision/ });
+const caseUrl = (inspectionId: string, caseId: string) => `/inspections/${inspectionId}/cases/${caseId}`;
+
+/** Everything in one of the outbox's object stores, in key order (the changes' seq). */
+function stored<T>(page: Page, store: "changes" | "conflicts"): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open("case-review");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve(all.result as T[]);
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    store,
+  );
+}
+
+async function openCase(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(status(page)).toHaveText("All changes saved");
+}
+
+async function storedAnswer(caseId: string, questionId: string) {
+  const client = await connect();
+  try {
+    const row = await client.query<{ value: string | null; rationale: string; version: number }>(
+      "SELECT value::text AS value, rationale, version FROM answers WHERE case_id = $1 AND question_id = $2",
+      [caseId, questionId],
+    );
+    return row.rows[0] ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+test("changes made offline are stored as made, outlive the page, are sent in order and leave the store once acknowledged", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Outbox order", [{ stream: "court", allocatedTo: "inspector" }]);
+  const caseId = cases[0]!.id;
+  const page = await pageAs(browser, "inspector");
+  const context = page.context();
+  await openCase(page, caseUrl(inspectionId, caseId));
+
+  await context.setOffline(true);
+  await radio(page, "2.1.1", "Yes").check();
+  await radio(page, "2.1.1", "No").check();
+  await radio(page, "2.1.2", "Yes").check();
+  // Typed in one go: the page sends the text once, after a pause (TEXT_DEBOUNCE_MS).
+  await page.getByLabel("Rationale for 2.1.1").pressSequentially("The plan is late.", { delay: 10 });
+  await expect(status(page)).toHaveText("Offline – 4 changes waiting");
+
+  const queued = await stored<QueuedChange>(page, "changes");
+  expect(queued.map(({ questionId, from, to }) => ({ questionId, from, to }))).toEqual([
+    { questionId: "2.1.1", from: { value: null }, to: { value: "yes" } },
+    { questionId: "2.1.1", from: { value: "yes" }, to: { value: "no" } },
+    { questionId: "2.1.2", from: { value: null }, to: { value: "yes" } },
+    { questionId: "2.1.1", from: { rationale: "" }, to: { rationale: "The plan is late." } },
+  ]);
+  expect(queued.map((c) => c.seq)).toEqual([...queued.map((c) => c.seq!)].sort((a, b) => a - b));
+  expect(new Set(queued.map((c) => c.caseId))).toEqual(new Set([caseId]));
+
+  // The page goes away with nothing sent; a new page in the same browser, online, sends what the old one stored.
+  await page.close();
+  await context.setOffline(false);
+  const again = await context.newPage();
+  const saves = watchSaves(again);
+  await again.goto(caseUrl(inspectionId, caseId));
+  await expect(status(again)).toHaveText("All changes saved");
+  expect([...saves.sent], "sent in the order made, each change once").toEqual(queued.map((c) => c.changeId));
+  expect([...saves.acknowledged].sort()).toEqual(queued.map((c) => c.changeId).sort());
+  expect(await stored<QueuedChange>(again, "changes"), "acknowledged changes leave the store").toEqual([]);
+  // The later choice won: the changes were applied in the order made.
+  expect(await storedAnswer(caseId, "2.1.1")).toMatchObject({ value: "no", rationale: "The plan is late." });
+  expect(await storedAnswer(caseId, "2.1.2")).toMatchObject({ value: "yes" });
+  await expect(radio(again, "2.1.1", "No")).toBeChecked();
+});
+
+test("a conflict is kept with every pending change to its answer until the user chooses, across a reload, and other answers are still sent", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Outbox conflict", [{ stream: "court", allocatedTo: "inspector" }]);
+  const caseId = cases[0]!.id;
+  const url = caseUrl(inspectionId, caseId);
+  const inspector = await pageAs(browser, "inspector");
+  await openCase(inspector, url);
+  await radio(inspector, "2.3.1", "No").check();
+  await expect(status(inspector)).toHaveText("All changes saved");
+
+  // Offline, the inspector changes 2.3.1 twice (its answer, then its rationale) and answers 2.2.1.
+  await inspector.context().setOffline(true);
+  await radio(inspector, "2.3.1", "Yes").check();
+  await inspector.getByLabel("Rationale for 2.3.1").fill("Mine: the plan names the risks.");
+  await radio(inspector, "2.2.1", "Yes").check();
+  await expect(status(inspector)).toHaveText("Offline – 3 changes waiting");
+
+  // Meanwhile the lead writes another rationale for 2.3.1.
+  const lead = await pageAs(browser, "lead");
+  await openCase(lead, url);
+  await lead.getByLabel("Rationale for 2.3.1").fill("Lead: say which risks.");
+  await expect(status(lead)).toHaveText("All changes saved");
+  await expect.poll(async () => (await storedAnswer(caseId, "2.3.1"))?.rationale).toBe("Lead: say which risks.");
+
+  // Back online: the answer change that agrees with the stored value goes, the rationale conflicts
+  // and is kept (not dropped), and 2.2.1's change, after it in the queue, is still sent.
+  await inspector.context().setOffline(false);
+  const alert = inspector.getByRole("alert").filter({ hasText: "Key question 2.3.1 was changed by someone else" });
+  await expect(alert).toBeVisible();
+  await expect.poll(async () => (await storedAnswer(caseId, "2.2.1"))?.value).toBe("yes");
+  await expect.poll(async () => (await stored<QueuedChange>(inspector, "changes")).length).toBe(0);
+  const [conflict, ...others] = await stored<ConflictRecord>(inspector, "conflicts");
+  expect(others).toEqual([]);
+  expect(conflict).toMatchObject({ caseId, target: "answer", questionId: "2.3.1", fields: ["rationale"] });
+  expect(conflict!.mine.rationale).toBe("Mine: the plan names the risks.");
+  expect(conflict!.theirs.fields.rationale).toBe("Lead: say which risks.");
+  expect(await storedAnswer(caseId, "2.3.1")).toMatchObject({ value: "yes", rationale: "Lead: say which risks." });
+
+  // The conflict outlives a reload, and keeping "mine" sends it on the stored version.
+  await inspector.reload();
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole("row", { name: /Rationale/ }).getByRole("cell").nth(0)).toHaveText("Mine: the plan names the risks.");
+  expect(await stored<ConflictRecord>(inspector, "conflicts")).toHaveLength(1);
+  await alert.getByRole("button", { name: "Keep my version" }).click();
+  await expect(alert).toBeHidden();
+  await expect(status(inspector)).toHaveText("All changes saved");
+  expect(await stored<ConflictRecord>(inspector, "conflicts")).toEqual([]);
+  expect(await stored<QueuedChange>(inspector, "changes")).toEqual([]);
+  expect(await storedAnswer(caseId, "2.3.1")).toMatchObject({ value: "yes", rationale: "Mine: the plan names the risks." });
+});
