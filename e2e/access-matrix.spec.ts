@@ -79,14 +79,19 @@ function urlValues(f: Fixture): Record<string, string> {
   };
 }
 
+/** A well-formed save for the allocated case: key question 2.1.2, which no one has answered, becomes "no". */
+function answerChangeBody(): string {
+  const change = { changeId: crypto.randomUUID(), target: "answer", questionId: "2.1.2", baseVersion: 0, from: {}, to: { value: "no", rationale: "Matrix: changed" } };
+  return JSON.stringify({ changes: [change] });
+}
+
 async function callRoute(api: APIRequestContext, entry: Extract<EntryPoint, { kind: "route" }>, f: Fixture, allowed: boolean): Promise<APIResponse> {
   const values = { ...urlValues(f), nextauth: entry.method === "GET" ? "session" : "callback/credentials" };
   const url = concrete(entry.route, values);
   const options = { maxRedirects: 0, failOnStatusCode: false };
   if (entry.method === "GET") return api.get(url, options);
   if (entry.route === "/api/cases/[caseId]/changes") {
-    const change = { changeId: crypto.randomUUID(), target: "answer", questionId: "2.1.2", baseVersion: 0, from: {}, to: { value: "no", rationale: "Matrix: changed" } };
-    return api.post(url, { ...options, headers: { "Content-Type": "application/json" }, data: allowed ? "{not json" : JSON.stringify({ changes: [change] }) });
+    return api.post(url, { ...options, headers: { "Content-Type": "application/json" }, data: allowed ? "{not json" : answerChangeBody() });
   }
   if (entry.route.endsWith("/population/import")) {
     const csv = allowed ? "" : "reference,stream,disposal_type,gender,age,start_date\nMX-1,court,referral_order,male,15,2026-01-10\n";
@@ -249,7 +254,7 @@ test("each allowed caller's valid call to each server action and POST handler ge
       }
     }
 
-    // The POST handlers (GET handlers are called validly by the first test). The changes route: see below.
+    // The POST handlers (GET handlers are called validly by the first test; next-auth's POST is nobody's).
     for (const entry of ENTRY_POINTS) {
       if (entry.kind !== "route" || entry.method !== "POST") continue;
       for (const caller of allowedCallers(entry)) {
@@ -268,6 +273,13 @@ test("each allowed caller's valid call to each server action and POST handler ge
           calls += 1;
           const imported = (await client.query<{ n: number }>("SELECT count(*)::int AS n FROM population_cases WHERE inspection_id = $1", [f.inspectionId])).rows[0]!.n;
           if (response.status() !== 200 || imported === 0) failures.push(`${what}: ${response.status()} ${await response.text()}, ${imported} population cases`);
+        } else if (entry.route === "/api/cases/[caseId]/changes") {
+          const f = await createFixture(client, "Matrix save");
+          const response = await api.post(concrete(entry.route, urlValues(f)), { headers: { "Content-Type": "application/json" }, data: answerChangeBody(), failOnStatusCode: false });
+          calls += 1;
+          const results = response.ok() ? ((await response.json()) as { results?: { status: string }[] }).results : undefined;
+          const saved = (await client.query<{ v: boolean }>("SELECT value = 'no' AS v FROM answers WHERE case_id = $1 AND question_id = '2.1.2'", [f.allocatedCase.id])).rows[0]?.v;
+          if (results?.[0]?.status !== "applied" || saved !== true) failures.push(`${what}: ${response.status()} ${JSON.stringify(results ?? null)}, stored: ${saved ?? "nothing"}`);
         } else if (entry.route === "/api/rate") {
           const input = { framework: "yjs-2021", keyQuestions: { "2.1.1": { yes: 22, no: 3 } }, judgements: { "1.1": "Good" } };
           const response = await api.post(entry.route, { data: input, failOnStatusCode: false });
