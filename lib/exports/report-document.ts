@@ -145,9 +145,8 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
       `We inspected court disposals that began ${between(windows.start, windows.end)}, and out-of-court disposals delivered ${between(windows.oocStart, windows.oocEnd)}.`,
     );
   } else {
-    lines.push(
-      `We inspected cases where the sentence or licence began, out-of-court disposals were delivered, and resettlement cases were sentenced or released ${between(windows.start, windows.end)}.`,
-    );
+    const began = framework.rules.streams.map((stream) => WINDOW_CLAUSES[stream]);
+    lines.push(`We inspected cases where ${listing(began)} ${between(windows.start, windows.end)}.`);
   }
   // The version's streams, each counted; resettlement, when there is none, in a sentence of its own.
   const inStream = (stream: Stream) => cases.filter((c) => c.stream === stream).length;
@@ -168,6 +167,13 @@ const CASES_OF_STREAM: Readonly<Record<Stream, readonly [string, string]>> = {
   court: ["court disposal", "court disposals"],
   out_of_court: ["out-of-court disposal", "out-of-court disposals"],
   resettlement: ["resettlement case", "resettlement cases"],
+};
+
+/** What falls in the eligibility window for each stream, as the 2021+ reports say it. */
+const WINDOW_CLAUSES: Readonly<Record<Stream, string>> = {
+  court: "the sentence or licence began",
+  out_of_court: "out-of-court disposals were delivered",
+  resettlement: "resettlement cases were sentenced or released",
 };
 
 /** What the sample held of the stream whose cases rate the domain's standards, if any. */

@@ -159,7 +159,9 @@ describe("the Demoshire draft report against Salford 2024", () => {
     );
     expect(paragraphs).toContain("We interviewed the case managers in 20 cases.");
     expect(paragraphs).toContain("We inspected 37 cases: 13 court disposals, 20 out-of-court disposals, and four resettlement cases.");
-    expect(paragraphs).toContain("between 6 October 2025 and 31 July 2026");
+    expect(paragraphs).toContain(
+      "We inspected cases where the sentence or licence began, out-of-court disposals were delivered, and resettlement cases were sentenced or released between 6 October 2025 and 31 July 2026.",
+    );
     expect(paragraphs).toContain("To illustrate that work, we inspected four cases managed by the YJS that had received a custodial sentence.");
   });
 

@@ -264,7 +264,9 @@ describe("a third framework version declared only under tests/", () => {
     expect(JSON.stringify(ratingsTable)).toContain('"text":"14/30"');
     // It counts the version's streams, and its domain three, rated by judgement, has no out-of-court sample.
     const text = report.blocks.flatMap((block) => (block.kind === "paragraph" ? [block.runs.map((run) => run.text).join("")] : []));
-    expect(text.find((paragraph) => paragraph.includes("We inspected six cases"))).toContain("We inspected six cases: four court disposals and two resettlement cases.");
+    const background = text.find((paragraph) => paragraph.includes("We inspected six cases"));
+    expect(background).toContain("We inspected cases where the sentence or licence began and resettlement cases were sentenced or released between 6 July 2023 and 2 January 2024.");
+    expect(background).toContain("We inspected six cases: four court disposals and two resettlement cases.");
     expect(text.filter((paragraph) => paragraph.includes("out-of-court disposals in the sample"))).toEqual([]);
   });
 });
