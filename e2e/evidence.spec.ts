@@ -63,3 +63,29 @@ test("resettlement evidence is recorded against the case named in the link", asy
   await page.getByRole("button", { name: "Record evidence" }).click();
   await expect(page.getByRole("region", { name: "Areas for improvement (1)" })).toContainText("case PT-0034");
 });
+
+test("the date of the evidence is a GOV.UK date: a half-typed year is refused by the field, never recorded as another date", async ({ browser }) => {
+  const page = await signedInPage(browser, team.inspector.email, TEST_PASSWORD);
+  await page.goto(`/inspections/${team.inspectionId}/evidence/1.3`);
+  const date = page.getByRole("group", { name: "Date of the evidence" });
+  await expect(date.getByLabel("Year")).toHaveValue(String(new Date().getUTCFullYear()));
+  await page.getByLabel("Topic").selectOption({ index: 1 });
+  await page.getByLabel("Strength", { exact: true }).check();
+  await page.getByLabel("Document").check();
+  await page.getByLabel("Evidence", { exact: true }).fill("The partnership's plan names an owner for each action.");
+  await date.getByLabel("Day").fill("5");
+  await date.getByLabel("Month").fill("3");
+  await date.getByLabel("Year").fill("20");
+  // Leaving the boxes shows the problem by the field at once (which moves the button down).
+  await date.getByLabel("Year").press("Tab");
+  await expect(date).toContainText("Error: Year must include 4 numbers");
+  await page.getByRole("button", { name: "Record evidence" }).click();
+  const summary = page.getByRole("alert", { name: "There is a problem" });
+  await expect(summary).toContainText("Date of the evidence must be a real date");
+  await expect(date).toContainText("Error: Date of the evidence must be a real date");
+  await expect(page.getByText("The partnership's plan names an owner for each action.", { exact: true })).toHaveCount(0);
+
+  await date.getByLabel("Year").fill("2024");
+  await page.getByRole("button", { name: "Record evidence" }).click();
+  await expect(page.getByRole("region", { name: "Strengths (1)" })).toContainText("5 March 2024");
+});

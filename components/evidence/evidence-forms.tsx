@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { DateInput } from "@/components/case/date-input";
 import { Button } from "@/components/ui/button";
-import { RadiosField, SelectField, TextAreaField, TextField, type Option } from "@/components/ui/field";
+import { RadiosField, SelectField, TextAreaField, type Option } from "@/components/ui/field";
 import { FormOutcome } from "@/components/ui/form-outcome";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -38,6 +39,9 @@ export function RecordEvidenceForm({
 }) {
   const { state, pending, formRef, onSubmit } = useFormAction(recordEvidenceAction, { resetOnSuccess: true });
   const today = new Date().toISOString().slice(0, 10);
+  // Kept after an entry is recorded: the next piece of evidence is often from the same day.
+  const [occurredOn, setOccurredOn] = useState<string | null>(today);
+  const [year, month, day] = today.split("-").map(Number);
   return (
     <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl">
       <FormOutcome state={state} />
@@ -54,7 +58,18 @@ export function RecordEvidenceForm({
           error={fieldError(state, "caseId")}
         />
       ) : null}
-      <TextField name="occurredOn" type="date" label="Date of the evidence" hint={`For example ${today}.`} defaultValue={today} error={fieldError(state, "occurredOn")} />
+      {/* The GOV.UK date pattern, as in set-up and on the case page: a partial date is an error by the field. */}
+      <div className="mb-5">
+        <DateInput
+          id="occurredOn"
+          name="occurredOn"
+          legend="Date of the evidence"
+          hint={`For example, ${day} ${month} ${year}`}
+          value={occurredOn}
+          onChange={setOccurredOn}
+          error={fieldError(state, "occurredOn")}
+        />
+      </div>
       <TextAreaField name="text" label="Evidence" hint="Written as it could appear in the report's Strengths or Areas for improvement list." rows={4} maxLength={4000} error={fieldError(state, "text")} />
       <Button disabled={pending}>{pending ? "Recording…" : "Record evidence"}</Button>
     </form>

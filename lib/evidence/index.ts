@@ -27,8 +27,8 @@ const recordSchema = z.object({
     .string({ message: "Enter the date of the evidence" })
     .trim()
     .min(1, "Enter the date of the evidence")
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as day, month and year, like 2024-01-22")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Enter a real date")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Date of the evidence must be a real date, with a day, a month and a year of 4 numbers")
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Date of the evidence must be a real date")
     .refine((v) => new Date(`${v}T00:00:00Z`).getTime() <= Date.now(), "Enter a date that is today or in the past"),
   text: z
     .string({ message: "Enter the evidence" })
