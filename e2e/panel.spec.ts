@@ -50,7 +50,11 @@ test.describe.serial("Demoshire ratings panel: the lead decides, signs off and r
     const planningArticle = page.getByRole("article", { name: "2.2 Planning" });
     await expect(planningArticle.getByText(/Discretion allowed to 'Requires improvement'\. Up to 'Requires improvement': 46% is 4 points from the 50% boundary/)).toBeVisible();
     await expect(page.getByRole("article", { name: "2.1 Assessment" }).getByText(/Up to 'Good': 54% is 11 points from the 65% boundary, outside the 5-point rule/)).toBeVisible();
-    await expect(page.getByRole("img", { name: /Final % 'yes' of each key question/ })).toBeVisible();
+    const chart = page.getByRole("img", { name: /Final % 'yes' of each key question/ });
+    await expect(chart).toBeVisible();
+    // Each bar says its band in words (colour is a second cue only), and the legend names each colour.
+    await expect(chart.locator("text").filter({ hasText: /^46% Inadequate$/ }).first()).toBeVisible();
+    await expect(page.getByRole("list", { name: "Band colours" }).getByRole("listitem")).toHaveText(["Outstanding", "Good", "Requires improvement", "Inadequate"]);
 
     for (const standard of ["1.1", "1.2", "1.3", "1.4", "3.4", "4.1"]) await judge(page, standard, "Good");
     // The provisional score counts the judgements, so the provisional column shows them.
