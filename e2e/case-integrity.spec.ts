@@ -177,7 +177,8 @@ test.describe("integrity of what is recorded", () => {
     await fieldwork.getByLabel("Month").fill("1");
     await fieldwork.getByLabel("Year").fill("20");
     await manager.getByRole("button", { name: "Create inspection" }).click();
-    await expect(fieldwork).toContainText("Year must include 4 numbers");
+    await expect(manager.getByRole("alert", { name: "There is a problem" })).toContainText("Enter the date fieldwork starts as a real date");
+    await expect(fieldwork).toContainText("Enter the date fieldwork starts as a real date");
     await expect(manager).toHaveURL(/\/inspections\/new$/);
     await expect(manager.locator('input[type="date"]')).toHaveCount(0);
   });

@@ -104,7 +104,9 @@ export function DateInput({
       aria-describedby={describedBy}
       className={`mt-3 ${shownError ? "border-l-4 border-error pl-3" : ""}`}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setLeft(true);
+        // In a form, the server judges the date on submit (GOV.UK's pattern): an error shown on leaving
+        // the boxes would push the submit button away from under the pointer and lose the click.
+        if (!name && !e.currentTarget.contains(e.relatedTarget as Node | null)) setLeft(true);
       }}
     >
       <legend className="font-semibold">{legend}</legend>
