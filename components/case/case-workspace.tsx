@@ -263,7 +263,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         </h2>
         <dl className="grid max-w-4xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
           <dt className="font-semibold">Status</dt>
-          <dd data-testid="case-status">{CASE_STATUS_LABELS[caseStatus] ?? caseStatus}</dd>
+          <dd data-testid="case-status">{CASE_STATUS_LABELS[caseStatus]}</dd>
           <dt className="font-semibold">Stream</dt>
           <dd>{STREAM_LABELS[model.case.stream]}</dd>
           <dt className="font-semibold">Disposal</dt>

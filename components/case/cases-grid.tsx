@@ -4,6 +4,7 @@ import { fieldIds } from "@/lib/cases/field-ids";
 import { type Column, Table } from "@/components/ui/table";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
+import type { CaseStatus } from "@/lib/statuses";
 
 // "My cases" and the lead's grid of cases × standards (REDCap's record status dashboard): each cell
 // says the section's progress in words and opens that section.
@@ -14,7 +15,7 @@ const PROGRESS: Record<SectionProgress, { label: string; className: string }> = 
   completed: { label: "Completed", className: "bg-success text-white" },
 };
 
-const STATUS_CLASS: Record<string, string> = {
+const STATUS_CLASS: Record<CaseStatus, string> = {
   approved: "bg-[#005a30] text-white",
   completed: "bg-success text-white",
   returned: "bg-[#fcd6c3] text-[#6e3619]",
@@ -27,8 +28,8 @@ function caseHref(listing: CaseListing, row: CaseRow, standardId?: string): stri
   return standardId ? `${base}#${fieldIds.section(standardId)}` : base;
 }
 
-function StatusTag({ status }: { status: string }) {
-  return <span className={`inline-block px-2 py-0.5 text-sm font-semibold ${STATUS_CLASS[status] ?? ""}`}>{CASE_STATUS_LABELS[status] ?? status}</span>;
+function StatusTag({ status }: { status: CaseStatus }) {
+  return <span className={`inline-block px-2 py-0.5 text-sm font-semibold ${STATUS_CLASS[status]}`}>{CASE_STATUS_LABELS[status]}</span>;
 }
 
 /** The case reference as its row's heading, linked to the case. */

@@ -11,12 +11,13 @@ import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { useCaseActions } from "./case-actions";
 import { textareaClass } from "./qa";
+import type { CaseStatus } from "@/lib/statuses";
 
 // The lead's quality assurance of a case: approve, return, reopen. Imported statically: loading it
 // with next/dynamic brought more of Next's loader into the page than the panel itself weighs.
 
 /** `status` is the case's live status (the case page follows the server), not the one the page was loaded with. */
-export function QaPanel({ model, status }: { model: CasePageModel; status: string }) {
+export function QaPanel({ model, status }: { model: CasePageModel; status: CaseStatus }) {
   const ids = { inspectionId: model.inspection.id, caseId: model.case.id };
   const { approveCaseAction, returnCaseAction, reopenCaseAction } = useCaseActions();
   const [approveState, approve, approving] = useActionState(approveCaseAction, IDLE);

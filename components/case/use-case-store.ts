@@ -73,7 +73,7 @@ export function useCaseStore(model: CasePageModel) {
   const [conflicts, setConflicts] = useState<Record<string, ConflictRecord>>({});
   // The case's status and marked sections as the server last said (each save's answer, the poll);
   // reset from the page's model whenever the server renders it again (e.g. after completion).
-  const [server, setServer] = useState({ model, status: model.case.status as string, markedSections: markedOf(model) });
+  const [server, setServer] = useState({ model, status: model.case.status, markedSections: markedOf(model) });
   if (server.model !== model) setServer({ model, status: model.case.status, markedSections: markedOf(model) });
   const [remoteChanges, setRemoteChanges] = useState<Record<string, RemoteChange>>({});
   const stampRef = useRef<string | null>(null);

@@ -5,7 +5,7 @@ import { questionBaseId } from "@/lib/cases/field-ids";
 import type { GridCell, GridColumn, GridRow, KeyQuestionGrid } from "@/lib/cases/key-question-grid";
 import { STREAM_LABELS, type Stream } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
-import { CASE_STATUSES } from "@/lib/rating";
+import { CASE_STATUSES, type CaseStatus } from "@/lib/statuses";
 
 // The lead's grid of cases × key questions. Every cell says its answer in words (colour only adds to
 // it) and links to that answer on the case page; the filters are a plain GET form (MoJ filter
@@ -28,7 +28,7 @@ export const CELL_LEGEND: readonly { cell: GridCell; meaning: string }[] = [
   { cell: "does_not_apply", meaning: "the key question does not apply to the case" },
 ];
 
-const STATUS_CLASS: Record<string, string> = {
+const STATUS_CLASS: Record<CaseStatus, string> = {
   approved: "bg-[#005a30] text-white",
   completed: "bg-[#cce2d8] text-[#005a30]",
   returned: "bg-[#fcd6c3] text-[#6e3619]",
@@ -37,8 +37,8 @@ const STATUS_CLASS: Record<string, string> = {
 };
 
 /** MoJ badge-like status tag: text always, colour as a second cue. */
-export function StatusBadge({ status }: { status: string }) {
-  return <strong className={`inline-block px-1.5 py-0.5 text-xs font-bold tracking-wide uppercase ${STATUS_CLASS[status] ?? "bg-panel"}`}>{CASE_STATUS_LABELS[status] ?? status}</strong>;
+export function StatusBadge({ status }: { status: CaseStatus }) {
+  return <strong className={`inline-block px-1.5 py-0.5 text-xs font-bold tracking-wide uppercase ${STATUS_CLASS[status]}`}>{CASE_STATUS_LABELS[status]}</strong>;
 }
 
 export function CellTag({ cell }: { cell: GridCell }) {
@@ -85,7 +85,7 @@ export function GridFilters({ grid }: { grid: KeyQuestionGrid }) {
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {field("inspector", "Inspector", [{ value: "", label: "Any inspector" }, ...grid.inspectors.map((i) => ({ value: i.id, label: i.name })), { value: "unallocated", label: "Not allocated" }], f.inspector)}
         {field("stream", "Stream", [{ value: "", label: "Any stream" }, ...grid.streamChoices.map((stream) => ({ value: stream, label: STREAM_LABELS[stream] }))], f.stream)}
-        {field("status", "Status", [{ value: "", label: "Any status" }, ...CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] ?? s })), { value: "changed", label: "Changed after completion" }], f.status)}
+        {field("status", "Status", [{ value: "", label: "Any status" }, ...CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })), { value: "changed", label: "Changed after completion" }], f.status)}
         {field("comments", "Comments", [{ value: "", label: "With or without" }, { value: "open", label: "With open comments" }, { value: "none", label: "No open comments" }], f.comments)}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-4">

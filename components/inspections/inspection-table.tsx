@@ -16,7 +16,7 @@ export function InspectionTable({ inspections, caption }: { inspections: Inspect
         { header: "Youth justice service", cell: (inspection) => <Link href={`/inspections/${inspection.id}`}>{inspection.yjsName}</Link> },
         { header: "Fieldwork starts", cell: (inspection) => formatDate(inspection.fieldworkStart) },
         { header: "Framework", cell: (inspection) => inspection.frameworkVersion },
-        { header: "Status", cell: (inspection) => INSPECTION_STATUS_LABELS[inspection.status] ?? inspection.status },
+        { header: "Status", cell: (inspection) => INSPECTION_STATUS_LABELS[inspection.status] },
         { header: "Your role", cell: (inspection) => (inspection.myRole ? MEMBER_ROLE_LABELS[inspection.myRole] : "—") },
         { header: "Cases", numeric: true, cell: (inspection) => inspection.caseCount },
       ]}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
 import { INSPECTION_STATUS_LABELS } from "@/lib/inspections/labels";
+import type { InspectionStatus } from "@/lib/statuses";
 
 const SECTIONS = [
   { key: "overview", path: "", label: "Details and window" },
@@ -19,7 +20,7 @@ export function SetupHeader({
   title,
   readOnly,
 }: {
-  inspection: { id: string; yjsName: string; status: string };
+  inspection: { id: string; yjsName: string; status: InspectionStatus };
   current: SetupSection;
   title: string;
   readOnly: boolean;
@@ -35,7 +36,7 @@ export function SetupHeader({
           // Once fieldwork has started the set-up is read-only history: say where the inspection is now.
           inspection.status === "setup"
             ? `${inspection.yjsName} · set-up`
-            : `${inspection.yjsName} · set-up · now ${(INSPECTION_STATUS_LABELS[inspection.status] ?? inspection.status).toLowerCase()}`
+            : `${inspection.yjsName} · set-up · now ${INSPECTION_STATUS_LABELS[inspection.status].toLowerCase()}`
         }
       >
         {title}

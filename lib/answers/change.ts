@@ -12,6 +12,7 @@
 import { z } from "zod";
 import type { CaseFieldName, CaseFieldValue } from "@/lib/cases/case-fields";
 import { CLASSIFICATIONS, GENDERS } from "@/lib/framework/case-attributes";
+import type { CaseStatus } from "@/lib/statuses";
 import { ANSWER_VALUES, PROMPT_KEY_PREFIX, PROMPT_MARKS, type AnswerFlatFields, type FlatFields, type Scalar } from "./flat-fields";
 
 export const MAX_RATIONALE = 20_000;
@@ -145,7 +146,7 @@ export type ChangeResult =
       questionId?: string;
       version: number;
       /** The case's status after the change (absent on a duplicate: the page's poll catches up). */
-      caseStatus?: string;
+      caseStatus?: CaseStatus;
     }
   | {
       changeId: string;

@@ -6,6 +6,7 @@ import { sqlQuery } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
 import { caseContext } from "@/lib/cases/access";
 import { CASE_FIELD_NAMES } from "@/lib/cases/case-fields";
+import { caseStatusOf, type CaseStatus } from "@/lib/statuses";
 
 // What an open case page polls (on focus and every few seconds) to learn that someone else changed
 // the case: a stamp that moves with every write to the case (its version moves with each field and
@@ -22,7 +23,7 @@ export interface LiveAnswer {
 
 export interface CaseLiveState {
   stamp: string;
-  status: string;
+  status: CaseStatus;
   markedSections: string[];
   caseVersion: number;
   caseFields: Record<string, Scalar>;
@@ -80,5 +81,5 @@ export async function caseLiveState(actor: Actor, caseId: string, since: unknown
       updatedAt: a.version > 0 ? new Date(a.updatedAt).toISOString() : null,
     };
   }
-  return { unchanged: false, stamp, status: row.status, markedSections: row.markedSections, caseVersion: row.caseVersion, caseFields, answers };
+  return { unchanged: false, stamp, status: caseStatusOf(row.status), markedSections: row.markedSections, caseVersion: row.caseVersion, caseFields, answers };
 }

@@ -3,12 +3,16 @@
 // case timeline, lib/cases/timeline.ts) can be made exhaustive. Pure types plus one runtime table.
 // The stored format (audit_events: action, entity_type, before, after as JSON) is unchanged.
 
+import type { CaseStatus, InspectionStatus } from "@/lib/statuses";
+
 /** A value as stored in an event's JSON: what a case or answer field holds. */
 export type AuditScalar = string | number | boolean | null;
 
 type Role = "admin" | "manager" | "lead_inspector" | "inspector" | "quality_assurer";
 type MemberRole = "lead_inspector" | "inspector";
-type Status = { status: string };
+type CaseStatusOf = { status: CaseStatus };
+type InspectionStatusOf = { status: InspectionStatus };
+type QueryStatusOf = { status: "open" | "answered" | "closed" };
 
 /** An answer's fields by name ("value", "rationale", "prompt.0", …), as the change set them. */
 type AnswerFields = { questionId: string; version: number } & { [field: string]: AuditScalar };
@@ -63,7 +67,7 @@ interface AuditEventShapes {
     after: InspectionDetailsJson & { windowProposed: boolean; oocWindowProposed?: boolean };
   };
   "inspection.details_changed": { entityType: "inspection"; before: InspectionDetailsJson; after: InspectionDetailsJson };
-  "inspection.status_changed": { entityType: "inspection"; before: Status; after: Status };
+  "inspection.status_changed": { entityType: "inspection"; before: InspectionStatusOf; after: InspectionStatusOf };
   /** Retention (lib/retention): the case text erased, as counts of rows and audit payloads. */
   "inspection.case_content_erased": {
     entityType: "inspection";
@@ -129,7 +133,7 @@ interface AuditEventShapes {
   "case.removed_from_sample": {
     entityType: "case";
     case: true;
-    before: { allocatedToId: string | null; status: string };
+    before: { allocatedToId: string | null; status: CaseStatus };
     after: { removedAt: string; removalReason: string; allocatedToId: null };
   };
   "case.allocated": {
@@ -139,7 +143,7 @@ interface AuditEventShapes {
     after: { allocatedToId: string | null; how: "balanced" | "manual" };
   };
 
-  "case.status_changed": { entityType: "case"; case: true; before: Status; after: Status & { reason?: string; why?: string; openComments?: number } };
+  "case.status_changed": { entityType: "case"; case: true; before: CaseStatusOf; after: CaseStatusOf & { reason?: string; why?: string; openComments?: number } };
   "case.attributes_changed": { entityType: "case"; case: true; before: CaseFields; after: CaseFields };
   "case.interview_changed": { entityType: "case"; case: true; before: CaseFields; after: CaseFields };
   "case.notes_changed": { entityType: "case"; case: true; before: CaseFields; after: CaseFields };
@@ -153,12 +157,12 @@ interface AuditEventShapes {
   "answer.changed": { entityType: "answer"; case: true; before: AnswerFields; after: AnswerFields };
 
   "query.raised": { entityType: "query"; case: true; after: { questionId: string; status: "open"; comment: string } };
-  "query.answered": { entityType: "query"; case: true; before: Status; after: QueryReply };
-  "query.followed_up": { entityType: "query"; case: true; before: Status; after: QueryReply };
+  "query.answered": { entityType: "query"; case: true; before: QueryStatusOf; after: QueryReply };
+  "query.followed_up": { entityType: "query"; case: true; before: QueryStatusOf; after: QueryReply };
   "query.closed": {
     entityType: "query";
     case: true;
-    before: Status;
+    before: QueryStatusOf;
     after: { questionId: string; status: "closed"; reply?: string; why?: string };
   };
 
@@ -174,7 +178,7 @@ interface AuditEventShapes {
   "panel.decision_cleared": { entityType: "panel_decision"; before: PanelDecision };
   "panel.signed_off": {
     entityType: "sign_off";
-    before: Status;
+    before: InspectionStatusOf;
     /** confirmedCompletedNotApproved: the references of the cases the lead confirmed signing off unapproved. */
     after: { status: "signed_off"; score: number; overallRating: string | null; confirmedCompletedNotApproved?: string[] };
   };
@@ -205,7 +209,7 @@ interface PopulationFile {
 }
 interface QueryReply {
   questionId: string;
-  status: string;
+  status: QueryStatusOf["status"];
   reply: string;
 }
 interface PanelRating {

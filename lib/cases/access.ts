@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framework";
 import { isUuid, type Actor } from "@/lib/permissions/access";
 import { callerOf, can, canAnswerCase, type Caller } from "@/lib/permissions/table";
-import type { CaseStatus } from "@/lib/rating";
+import type { CaseStatus } from "@/lib/statuses";
 
 // Finding a case and how the acting user stands to it. Every case use case starts here, so the
 // rights (cases.read, case.answer + canAnswerCase, case.qualityAssure) are checked in one way.

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import { sqlRunner, type AnyTx } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors";
 import { findStandard, type Framework } from "@/lib/framework";
-import type { CaseStatus } from "@/lib/rating";
+import type { CaseStatus } from "@/lib/statuses";
 import { sectionProblems, type AnswerState, type CaseForCompletion } from "./completion";
 
 // Keeping a case's status and section marks truthful after its content changed; the rules are in
@@ -96,7 +96,7 @@ export async function afterContentChange(
 export async function setStatus(
   tx: AnyTx,
   ids: { caseId: string; inspectionId: string; actorId: string },
-  from: string,
+  from: CaseStatus,
   to: CaseStatus,
   extra: Record<string, string | number> = {},
 ): Promise<void> {

@@ -11,7 +11,7 @@ import { getFramework, isFrameworkVersion, keyQuestionApplicability, standardsFo
 import { STREAMS, type Stream } from "@/lib/framework/case-attributes";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import { CASE_STATUSES, type CaseStatus } from "@/lib/rating";
+import { CASE_STATUSES, type CaseStatus } from "@/lib/statuses";
 
 /** What one cell says: the stored answer, nothing yet, or that the question does not apply to the case. */
 export type GridCell = "yes" | "no" | "na" | "unanswered" | "does_not_apply";

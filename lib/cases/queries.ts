@@ -7,6 +7,7 @@ import { caseContext, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE } from "./access";
 import { rationaleNorm } from "./consistency";
 import { describeEvent, type TimelineEntry } from "./timeline";
 import { SAMPLED_ATTRIBUTES_SELECT } from "@/lib/population/population-row";
+import type { CaseStatus } from "@/lib/statuses";
 import { APPLICABILITY_SELECT } from "./applicability-select";
 
 // Read models of the case screens: the cases list / grid, the case page, the case history.
@@ -17,7 +18,7 @@ export interface CaseRow {
   id: string;
   reference: string;
   stream: "court" | "out_of_court" | "resettlement";
-  status: string;
+  status: CaseStatus;
   allocatedTo: { id: string; name: string } | null;
   mine: boolean;
   openQueries: number;

@@ -4,6 +4,7 @@ import { isCaseAuditAction, type StoredCaseEvent } from "@/lib/audit/events";
 import { findKeyQuestion, findStandard, type Framework } from "@/lib/framework";
 import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
+import { isCaseStatus } from "@/lib/statuses";
 import { CASE_FIELDS, caseFieldLabel, isCaseFieldName } from "./case-fields";
 
 /** A case's audit event as stored: its action is checked here against lib/audit/events.ts. */
@@ -47,8 +48,9 @@ function show(field: string, value: unknown): string {
   const sqlType = isCaseFieldName(field) ? CASE_FIELDS[field].sqlType : null;
   if (sqlType === "classification") return (CLASSIFICATION_LABELS as Record<string, string>)[String(value)] ?? String(value);
   if (sqlType === "gender") return (GENDER_LABELS as Record<string, string>)[String(value)] ?? String(value);
-  if (field === "status") return CASE_STATUS_LABELS[String(value)] ?? String(value);
-  return String(value);
+  const text = String(value);
+  if (field === "status" && isCaseStatus(text)) return CASE_STATUS_LABELS[text];
+  return text;
 }
 
 function fieldLabel(fw: Framework, field: string, questionId: unknown): string {

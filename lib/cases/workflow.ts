@@ -9,6 +9,7 @@ import { caseContext, lockCase, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE, type Ca
 import { loadCompletionInputs, setStatus } from "./case-state";
 import { caseProblems, problemsAsFieldErrors, sectionProblems } from "./completion";
 import { parse } from "@/lib/validation";
+import type { CaseStatus } from "@/lib/statuses";
 
 // Completion and quality assurance of a case: an inspector marks a section or the case complete (the
 // server refuses with every missing answer); the lead comments per answer (REDCap data queries: open →
@@ -201,7 +202,7 @@ async function decideCompletedCase(
   input: unknown,
   what: string,
   notCompleted: string,
-  decide: (tx: Tx, ids: Ids, from: string, openComments: number) => Promise<void>,
+  decide: (tx: Tx, ids: Ids, from: CaseStatus, openComments: number) => Promise<void>,
 ): Promise<void> {
   const { caseId } = parse(caseOnly, input);
   const ctx = await leadContext(actor, caseId, what);
@@ -237,7 +238,7 @@ export async function approveCase(actor: Actor, input: unknown): Promise<void> {
 }
 
 /** The approval itself, on a case already locked and checked: closes answered comments, then approves. */
-async function approveLocked(tx: Tx, ids: Ids, from: string): Promise<void> {
+async function approveLocked(tx: Tx, ids: Ids, from: CaseStatus): Promise<void> {
   const answered = await tx.query.findMany({ where: { caseId: ids.caseId, status: "answered" }, select: { id: true, questionId: true } });
   for (const query of answered) {
     await tx.query.update({ where: { id: query.id }, data: { status: "closed" } });
@@ -273,7 +274,7 @@ export async function approveCases(actor: Actor, input: unknown): Promise<{ appr
   if (contexts.some((ctx) => ctx.inspectionId !== inspectionId)) throw new NotFoundError("There is no such case.");
   return db.$transaction(async (tx) => {
     const refused: string[] = [];
-    const locked: { ctx: CaseContext; status: string }[] = [];
+    const locked: { ctx: CaseContext; status: CaseStatus }[] = [];
     // Locks in id order, so two bulk approvals never wait on each other in a cycle.
     for (const ctx of contexts) {
       const row = await lockForChange(tx, ctx);

@@ -12,6 +12,7 @@ import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { evidenceTarget, evidenceTargets, topicLabel, type EvidenceTarget } from "./targets";
 import { parse } from "@/lib/validation";
+import type { InspectionStatus } from "@/lib/statuses";
 
 export * from "./targets";
 
@@ -46,7 +47,7 @@ const recordSchema = z.object({
 const deleteSchema = z.object({ evidenceId: z.string().refine(isUuid, "Unknown evidence item") });
 
 
-async function inspectionOf(inspectionId: string): Promise<{ framework: Framework; status: string; yjsName: string }> {
+async function inspectionOf(inspectionId: string): Promise<{ framework: Framework; status: InspectionStatus; yjsName: string }> {
   const inspection = await db.inspection.findUniqueOrThrow({
     where: { id: inspectionId },
     select: { frameworkVersion: true, status: true, yjsName: true },
@@ -198,7 +199,7 @@ export async function listEvidence(actor: Actor, inspectionId: string, filter: E
 }
 
 export interface EvidencePage {
-  readonly inspection: { id: string; yjsName: string; status: string };
+  readonly inspection: { id: string; yjsName: string; status: InspectionStatus };
   readonly targets: readonly EvidenceTarget[];
   readonly canRecord: boolean;
   /** The standard whose evidence may name a resettlement case (the version's; 4.1 in yjs-2021), or null. */

@@ -71,7 +71,7 @@ export async function loadExportModel(actor: Actor, inspectionId: string, now = 
           disposalType: c.disposalType,
           disposalTypeLabel: DISPOSAL_TYPE_LABELS[c.disposalType as DisposalType] ?? c.disposalType,
           caseStatus: c.status,
-          caseStatusLabel: CASE_STATUS_LABELS[c.status] ?? c.status,
+          caseStatusLabel: CASE_STATUS_LABELS[c.status],
           standardId: standard.id,
           standardTitle: standard.title,
           questionId: kq.id,

@@ -6,6 +6,7 @@
 import type { FrameworkVersion, Rating } from "@/lib/framework";
 import type { ModerationExport } from "@/lib/moderation/export";
 import { isBetterThan, type DecisionSupport, type DiscretionRecord, type Exclusions, type KeyQuestionCoverage, type RatingResult } from "@/lib/rating";
+import type { CaseStatus } from "@/lib/statuses";
 
 export interface ExportModel {
   readonly inspection: {
@@ -51,7 +52,7 @@ export interface ReportRecords {
 export interface ReportCase {
   readonly stream: "court" | "out_of_court" | "resettlement";
   readonly disposalType: string;
-  readonly status: string;
+  readonly status: CaseStatus;
   readonly harmFactors: boolean | null;
   readonly safetyWellbeingFactors: boolean | null;
   readonly caseManagerInterviewed: boolean | null;
@@ -80,7 +81,7 @@ export interface ExportAnswerRow {
   readonly streamLabel: string;
   readonly disposalType: string;
   readonly disposalTypeLabel: string;
-  readonly caseStatus: string;
+  readonly caseStatus: CaseStatus;
   readonly caseStatusLabel: string;
   readonly standardId: string;
   readonly standardTitle: string;

@@ -1,20 +1,19 @@
-import type { CaseStatus } from "@/lib/rating";
+import type { CaseStatus, InspectionStatus } from "@/lib/statuses";
 
-export const INSPECTION_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
+export const INSPECTION_STATUS_LABELS: Readonly<Record<InspectionStatus, string>> = Object.freeze({
   setup: "Set-up",
   fieldwork: "Fieldwork",
   panel: "Ratings panel",
   signed_off: "Signed off",
 });
 
-// Every status has its label: the compiler checks the list against CASE_STATUSES.
-export const CASE_STATUS_LABELS: Readonly<Record<string, string>> = Object.freeze({
+export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = Object.freeze({
   not_started: "Not started",
   in_progress: "In progress",
   completed: "Completed",
   returned: "Returned",
   approved: "Approved",
-} satisfies Record<CaseStatus, string>);
+});
 
 export const MEMBER_ROLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
   lead_inspector: "Lead inspector",

@@ -4,6 +4,7 @@ import { INSPECTION_DETAILS_SELECT } from "@/lib/inspections/details-select";
 import { frameworkLabel } from "@/lib/framework";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { can, moderatorHeld, teamRoleHeld } from "@/lib/permissions/table";
+import type { InspectionStatus } from "@/lib/statuses";
 
 // Read models for the home pages and the inspection overview.
 
@@ -13,7 +14,7 @@ export interface InspectionSummary {
   frameworkVersion: string;
   frameworkLabel: string;
   fieldworkStart: Date;
-  status: string;
+  status: InspectionStatus;
   myRole: "lead_inspector" | "inspector" | null;
   /** Whether the caller moderates it (a quality assurer assigned to it). */
   moderating: boolean;

@@ -7,6 +7,7 @@ import type { Stream } from "@/lib/framework/case-attributes";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import type { Action, Caller } from "@/lib/permissions/table";
 import { APPLICABILITY_SELECT } from "@/lib/cases/applicability-select";
+import type { InspectionStatus } from "@/lib/statuses";
 
 // What the moderation use cases share: their ids, a dip-sampled case and the caller's standing, the
 // key questions a case answers, and the blindness rule.
@@ -36,7 +37,7 @@ export interface DipCase {
   /** Null when the case is not in the dip sample. */
   moderation: { completedAt: Date | null; drawn: boolean; additionReason: string | null } | null;
   framework: Framework;
-  inspectionStatus: string;
+  inspectionStatus: InspectionStatus;
 }
 
 /** The case of the inspection (404 otherwise, or when removed from the main sample), with the caller checked for `action`. */

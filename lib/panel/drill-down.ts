@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { findKeyQuestion, getFramework, isFrameworkVersion, keyQuestionApplicability, type KeyQuestion } from "@/lib/framework";
 import { FINAL_CASE_STATUSES } from "@/lib/rating";
+import type { CaseStatus } from "@/lib/statuses";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { APPLICABILITY_SELECT } from "@/lib/cases/applicability-select";
 
@@ -17,7 +18,7 @@ export type AnswerFilter = (typeof ANSWER_FILTERS)[number];
 export interface DrillDownRow {
   readonly caseId: string;
   readonly reference: string;
-  readonly caseStatus: string;
+  readonly caseStatus: CaseStatus;
   readonly answer: "yes" | "no" | "na" | null;
   readonly naReason: string | null;
   readonly rationale: string;

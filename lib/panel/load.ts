@@ -14,10 +14,10 @@ import {
   type AnswerForCounting,
   type AnswerValue,
   type CaseForCounting,
-  type CaseStatus,
   type CountsFromAnswers,
   type KeyQuestionCoverage,
 } from "@/lib/rating";
+import { inspectionStatusOf, type CaseStatus, type InspectionStatus } from "@/lib/statuses";
 import type { InspectionRole } from "@/lib/permissions/table";
 import { ratePanel, rateWithDecisions, type DecisionKind, type PanelRating, type ProvisionalRating, type StoredDecision } from "./rate-panel";
 import { readSnapshot, type SignOffSnapshot } from "./snapshot";
@@ -28,7 +28,7 @@ export interface StoredDecisionRow extends StoredDecision {
 }
 
 export interface PanelState {
-  readonly inspection: { id: string; yjsName: string; frameworkVersion: string; fieldworkStart: Date; status: string };
+  readonly inspection: { id: string; yjsName: string; frameworkVersion: string; fieldworkStart: Date; status: InspectionStatus };
   readonly framework: Framework;
   readonly counts: CountsFromAnswers;
   /** Per case-answered key question, how many cases it applies to and how many of those are not final. */
@@ -156,7 +156,7 @@ export async function loadPanelState(client: Db | Tx, inspectionId: string, view
       yjsName: row.yjs_name,
       frameworkVersion: row.framework_version,
       fieldworkStart: new Date(row.fieldwork_start),
-      status: row.status,
+      status: inspectionStatusOf(row.status),
     },
     framework,
     counts,

@@ -5,11 +5,12 @@
 import "server-only";
 import { sqlQuery } from "@/lib/db/client";
 import { authorize, type Actor } from "@/lib/permissions/access";
+import { caseStatusOf, type CaseStatus } from "@/lib/statuses";
 
 export interface CaseNotApproved {
   readonly id: string;
   readonly reference: string;
-  readonly status: string;
+  readonly status: CaseStatus;
   readonly inspector: string | null;
   /** Comment threads on the case that are not closed (waiting for the inspector or for the lead). */
   readonly openComments: number;
@@ -31,7 +32,7 @@ const CHECKS_SQL = `
 /** The lead's list before sign-off; only for those who may sign off. */
 export async function signOffChecks(actor: Actor, inspectionId: string): Promise<SignOffChecks> {
   await authorize(actor, inspectionId, "panel.decide");
-  const rows = (await sqlQuery<CaseNotApproved>(CHECKS_SQL, [inspectionId])).rows;
+  const rows = (await sqlQuery<CaseNotApproved & { status: string }>(CHECKS_SQL, [inspectionId])).rows.map((r) => ({ ...r, status: caseStatusOf(r.status) }));
   return {
     notApproved: rows.filter((r) => r.status !== "approved"),
     openComments: rows.reduce((sum, r) => sum + r.openComments, 0),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getFramework } from "@/lib/framework";
 import type { ApplicabilityAttributes } from "@/lib/framework/case-attributes";
-import { countsFromAnswers, type AnswerForCounting, type CaseForCounting, type CaseStatus } from "./counts-from-answers";
+import type { CaseStatus } from "@/lib/statuses";
+import { countsFromAnswers, type AnswerForCounting, type CaseForCounting } from "./counts-from-answers";
 
 const y2018 = getFramework("yjs-2018");
 const y2021 = getFramework("yjs-2021");

@@ -5,9 +5,7 @@
 
 import type { ApplicabilityAttributes } from "@/lib/framework/case-attributes";
 import { findKeyQuestion, keyQuestionApplicability, type Framework } from "@/lib/framework";
-
-export const CASE_STATUSES = ["not_started", "in_progress", "completed", "returned", "approved"] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import type { CaseStatus } from "@/lib/statuses";
 
 /** Statuses whose answers count in the final figures. */
 export const FINAL_CASE_STATUSES: readonly CaseStatus[] = Object.freeze(["completed", "approved"]);

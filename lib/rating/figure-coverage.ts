@@ -7,7 +7,8 @@
 import { allKeyQuestions, keyQuestionApplicability, type Framework } from "@/lib/framework";
 import type { ApplicabilityAttributes } from "@/lib/framework/case-attributes";
 import type { RatingResult } from "./rate-inspection";
-import { FINAL_CASE_STATUSES, type CaseStatus, type Exclusions } from "./counts-from-answers";
+import type { CaseStatus } from "@/lib/statuses";
+import { FINAL_CASE_STATUSES, type Exclusions } from "./counts-from-answers";
 
 /** Cases sharing a status and the attributes that decide applicability, with how many there are. */
 export interface CaseGroup {

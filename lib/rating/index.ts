@@ -40,14 +40,12 @@ export {
   type StandardDiscretionSupport,
 } from "./decision-support";
 export {
-  CASE_STATUSES,
   FINAL_CASE_STATUSES,
   countsFromAnswers,
   type AnswerCounts,
   type AnswerForCounting,
   type AnswerValue,
   type CaseForCounting,
-  type CaseStatus,
   type CountsFromAnswers,
   type Exclusions,
 } from "./counts-from-answers";

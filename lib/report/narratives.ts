@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { findStandard, getFramework, isFrameworkVersion } from "@/lib/framework";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { parse } from "@/lib/validation";
+import { inspectionStatusOf } from "@/lib/statuses";
 
 export const MAX_NARRATIVE_TEXT = 20_000;
 const SIGNED_OFF = "The ratings are signed off, so the report's narrative is frozen. The lead inspector can reopen them.";
@@ -57,7 +58,7 @@ export async function saveNarrative(actor: Actor, inspectionId: string, input: u
       SELECT status::text, framework_version FROM inspections WHERE id = ${inspectionId}::uuid FOR UPDATE`;
     const inspection = rows[0];
     if (!inspection || !isFrameworkVersion(inspection.framework_version)) throw new NotFoundError("There is no such inspection.");
-    if (inspection.status === "signed_off") throw new ValidationError(SIGNED_OFF);
+    if (inspectionStatusOf(inspection.status) === "signed_off") throw new ValidationError(SIGNED_OFF);
     if (!findStandard(getFramework(inspection.framework_version), data.standardId)) {
       throw new ValidationError("There is a problem with what you entered.", { standardId: "Choose a standard of this inspection's framework" });
     }

@@ -5,7 +5,8 @@
 
 import type { ApplicabilityAttributes } from "@/lib/framework/case-attributes";
 import { findKeyQuestion, keyQuestionApplicability, type Framework } from "@/lib/framework";
-import { FINAL_CASE_STATUSES, type CaseStatus } from "@/lib/rating";
+import { FINAL_CASE_STATUSES } from "@/lib/rating";
+import type { CaseStatus } from "@/lib/statuses";
 
 export interface PromptMarkCount {
   readonly status: CaseStatus;

@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
 import { parse } from "@/lib/validation";
+import { inspectionStatusOf } from "@/lib/statuses";
 
 export const RECOMMENDATION_PARTIES = ["yjs", "management_board", "police", "health", "local_authority", "other"] as const;
 export type RecommendationParty = (typeof RECOMMENDATION_PARTIES)[number];
@@ -68,7 +69,7 @@ export interface RecommendationView {
 async function lockOpenInspection(tx: Tx, inspectionId: string): Promise<void> {
   const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM inspections WHERE id = ${inspectionId}::uuid FOR UPDATE`;
   if (!rows[0]) throw new NotFoundError("There is no such inspection.");
-  if (rows[0].status === "signed_off") throw new ValidationError(SIGNED_OFF);
+  if (inspectionStatusOf(rows[0].status) === "signed_off") throw new ValidationError(SIGNED_OFF);
 }
 
 export async function addRecommendation(actor: Actor, inspectionId: string, input: unknown): Promise<RecommendationView> {

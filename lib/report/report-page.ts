@@ -7,13 +7,13 @@ import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framewor
 import type { Stream } from "@/lib/framework/case-attributes";
 import { authorize, isUuid, type Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import type { CaseStatus } from "@/lib/rating";
+import type { CaseStatus, InspectionStatus } from "@/lib/statuses";
 import { listNarratives, type NarrativeView } from "./narratives";
 import { promptAggregates, type PromptAggregate } from "./prompt-aggregates";
 import { listRecommendations, type RecommendationView } from "./recommendations";
 
 export interface ReportPage {
-  readonly inspection: { readonly id: string; readonly yjsName: string; readonly status: string };
+  readonly inspection: { readonly id: string; readonly yjsName: string; readonly status: InspectionStatus };
   readonly framework: Framework;
   readonly recommendations: readonly RecommendationView[];
   readonly narratives: Readonly<Record<string, NarrativeView>>;

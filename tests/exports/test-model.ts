@@ -27,7 +27,7 @@ export function salfordCases(): ReportCase[] {
 
 function coverageOf(cases: readonly ReportCase[]) {
   const groups: CaseGroup[] = cases.map((c) => ({
-    status: c.status as CaseGroup["status"],
+    status: c.status,
     attributes: { stream: c.stream, disposalType: c.disposalType, harmFactors: c.harmFactors, safetyWellbeingFactors: c.safetyWellbeingFactors },
     cases: 1,
   }));

@@ -9,16 +9,15 @@ import { sampledStreams } from "@/lib/inspections/kernel";
 import { CASE_STATUS_LABELS, formatDate, INSPECTION_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 import { inspectionOverview } from "@/lib/inspections/queries";
 import { pageData } from "@/lib/http/page-data";
+import { CASE_STATUSES, type CaseStatus } from "@/lib/statuses";
 
 export const metadata: Metadata = { title: "Inspection overview" };
-
-const CASE_STATUSES = ["not_started", "in_progress", "completed", "returned", "approved"] as const;
 
 export default async function InspectionOverviewPage({ params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}`);
   const overview = await pageData(inspectionOverview(user, inspectionId));
-  const count = (stream: string, status: string) =>
+  const count = (stream: string, status: CaseStatus) =>
     overview.caseCounts.find((c) => c.stream === stream && c.status === status)?.count ?? 0;
   const streamTotal = (stream: string) => overview.caseCounts.filter((c) => c.stream === stream).reduce((n, c) => n + c.count, 0);
 
@@ -46,7 +45,7 @@ export default async function InspectionOverviewPage({ params }: { params: Promi
           </>
         )}
         <dt className="font-semibold">Status</dt>
-        <dd>{INSPECTION_STATUS_LABELS[overview.status] ?? overview.status}</dd>
+        <dd>{INSPECTION_STATUS_LABELS[overview.status]}</dd>
       </dl>
 
       <nav aria-label="Inspection sections" className="mb-8 flex flex-wrap gap-4">

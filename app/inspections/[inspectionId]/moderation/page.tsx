@@ -98,7 +98,7 @@ export default async function ModerationPage({ params }: { params: Promise<{ ins
               },
               { header: "Stream", cell: (d) => STREAM_LABELS[d.stream] },
               { header: "Inspector", cell: (d) => d.inspectorName ?? "Not allocated" },
-              { header: "Case status", cell: (d) => CASE_STATUS_LABELS[d.caseStatus] ?? d.caseStatus },
+              { header: "Case status", cell: (d) => CASE_STATUS_LABELS[d.caseStatus] },
               { header: "How", cell: (d) => (d.how === "drawn" ? "Drawn" : `By hand: ${d.additionReason ?? ""}`) },
               {
                 header: "Second assessment",

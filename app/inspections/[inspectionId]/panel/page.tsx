@@ -301,7 +301,7 @@ function SignOffChecklist({ inspectionId, checks }: { inspectionId: string; chec
           rows={checks.notApproved}
           columns={[
             { header: "Case", rowHeader: true, cell: (c) => <Link href={`/inspections/${inspectionId}/cases/${c.id}`}>{c.reference}</Link> },
-            { header: "Status", cell: (c) => CASE_STATUS_LABELS[c.status] ?? c.status },
+            { header: "Status", cell: (c) => CASE_STATUS_LABELS[c.status] },
             { header: "Inspector", cell: (c) => c.inspector ?? "Not allocated" },
             { header: "Open comments", cell: (c) => c.openComments },
           ]}

@@ -73,7 +73,7 @@ export default async function AllocationPage({ params }: { params: Promise<{ ins
             { header: "Reference", rowHeader: true, className: "font-mono", cell: (c) => c.reference },
             { header: "Stream", cell: (c) => STREAM_LABELS[c.stream] },
             { header: "Disposal", cell: (c) => DISPOSAL_TYPE_LABELS[c.disposalType as keyof typeof DISPOSAL_TYPE_LABELS] ?? c.disposalType },
-            { header: "Status", cell: (c) => CASE_STATUS_LABELS[c.status] ?? c.status },
+            { header: "Status", cell: (c) => CASE_STATUS_LABELS[c.status] },
             {
               header: "Inspector",
               cell: (c) => (view.canAllocate ? <ReassignForm reassignCaseAction={reassignCaseAction} inspectionId={view.id} sampleCase={c} people={selectable} /> : (c.allocatedTo ?? "Not allocated")),

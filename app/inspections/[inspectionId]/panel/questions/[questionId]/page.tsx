@@ -60,7 +60,7 @@ export default async function KeyQuestionCasesPage({
         rowKey={(row) => row.caseId}
         columns={[
           { header: "Case", rowHeader: "bold", cell: (row) => <Link href={`/inspections/${inspectionId}/cases/${row.caseId}`}>{row.reference}</Link> },
-          { header: "Case status", cell: (row) => CASE_STATUS_LABELS[row.caseStatus] ?? row.caseStatus },
+          { header: "Case status", cell: (row) => CASE_STATUS_LABELS[row.caseStatus] },
           {
             header: "Answer",
             className: "font-semibold",
