@@ -16,6 +16,10 @@ export const INSPECTION_STATUSES = ["setup", "fieldwork", "panel", "signed_off"]
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 true satisfies Same<InspectionStatus, StoredInspectionStatus>;
 
+/** A row of the programme view: a live inspection's stage, or "published" for a past report imported as reference data. */
+export const PROGRAMME_STATUSES = [...INSPECTION_STATUSES, "published"] as const;
+export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
 export function isCaseStatus(text: string): text is CaseStatus {
   return (CASE_STATUSES as readonly string[]).includes(text);
 }

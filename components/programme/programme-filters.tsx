@@ -1,6 +1,7 @@
 import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { FRAMEWORK_VERSIONS, FRAMEWORK_VERSION_LABELS } from "@/lib/framework";
-import { DEFAULT_SORT, PROGRAMME_STATUSES, PROGRAMME_STATUS_LABELS, type ProgrammeQuery, type QueryField } from "@/lib/programme-page/query";
+import { PROGRAMME_STATUSES } from "@/lib/statuses";
+import { DEFAULT_SORT, PROGRAMME_STATUS_LABELS, type ProgrammeQuery, type QueryField } from "@/lib/programme-page/query";
 
 // The programme's filters (components/ui/filter-form.tsx); the sort travels with them in hidden fields.
 

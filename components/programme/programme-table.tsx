@@ -3,7 +3,8 @@ import { RatingText } from "@/components/panel/standard-tables";
 import { type Column, Table } from "@/components/ui/table";
 import { formatDate } from "@/lib/inspections/labels";
 import { isFinal } from "@/lib/programme-page/distributions";
-import { PROGRAMME_STATUS_LABELS, programmeSearch, SORT_COLUMNS, type ProgrammeQuery, type ProgrammeStatus, type SortColumn } from "@/lib/programme-page/query";
+import { PROGRAMME_STATUS_LABELS, programmeSearch, SORT_COLUMNS, type ProgrammeQuery, type SortColumn } from "@/lib/programme-page/query";
+import type { ProgrammeStatus } from "@/lib/statuses";
 
 // Every inspection of the programme, sorted on the server: each column heading is a link that sorts
 // by it (again to reverse), with aria-sort on the heading that is sorted, so it works without
@@ -14,7 +15,7 @@ export interface ProgrammeTableRow {
   readonly name: string;
   readonly frameworkVersion: string;
   readonly fieldworkStart: Date | string | null;
-  readonly status: string;
+  readonly status: ProgrammeStatus;
   readonly source: "live" | "published";
   readonly overallRating: string | null;
   readonly score: number | null;
@@ -36,7 +37,7 @@ const CELLS: Readonly<Record<SortColumn, Omit<Column<ProgrammeTableRow>, "header
   name: { rowHeader: true, cell: (row) => (row.source === "live" ? <Link href={`/inspections/${row.id}`}>{row.name}</Link> : row.name) },
   frameworkVersion: { className: "whitespace-nowrap", cell: (row) => row.frameworkVersion },
   fieldworkStart: { className: "whitespace-nowrap", cell: (row) => formatDate(row.fieldworkStart === null ? null : new Date(row.fieldworkStart)) },
-  status: { cell: (row) => PROGRAMME_STATUS_LABELS[row.status as ProgrammeStatus] ?? row.status },
+  status: { cell: (row) => PROGRAMME_STATUS_LABELS[row.status] },
   overallRating: { cell: (row) => (isFinal(row) ? <RatingText rating={row.overallRating} /> : <span className="text-muted">Not signed off yet</span>) },
   score: { numeric: true, cell: (row) => (row.score === null ? <span className="text-muted">—</span> : `${row.score}/${row.maxScore}`) },
 };

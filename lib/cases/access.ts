@@ -3,6 +3,7 @@ import { sqlQuery } from "@/lib/db/client";
 import { sqlRunner, type AnyTx } from "@/lib/db/sql";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { getFramework, isFrameworkVersion, type Framework } from "@/lib/framework";
+import type { Stream } from "@/lib/framework/case-attributes";
 import { isUuid, type Actor } from "@/lib/permissions/access";
 import { callerOf, can, canAnswerCase, type Caller } from "@/lib/permissions/table";
 import type { CaseStatus } from "@/lib/statuses";
@@ -16,7 +17,7 @@ export interface CaseContext {
   reference: string;
   inspectionId: string;
   allocatedToId: string | null;
-  stream: "court" | "out_of_court" | "resettlement";
+  stream: Stream;
   framework: Framework;
   caller: Caller;
   canAnswer: boolean;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { findStandard, getFramework, isFrameworkVersion, standardsForStream, streamsWithKeyQuestions } from "@/lib/framework";
-import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType } from "@/lib/framework/case-attributes";
+import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
 import { authorize, type Actor } from "@/lib/permissions/access";
 import { caseContext, LOCKED_CASE_MESSAGE, SIGNED_OFF_MESSAGE } from "./access";
 import { rationaleNorm } from "./consistency";
@@ -17,7 +17,7 @@ export type SectionProgress = "not_started" | "in_progress" | "completed";
 export interface CaseRow {
   id: string;
   reference: string;
-  stream: "court" | "out_of_court" | "resettlement";
+  stream: Stream;
   status: CaseStatus;
   allocatedTo: { id: string; name: string } | null;
   mine: boolean;

@@ -4,6 +4,7 @@
 // this folder turn it into XLSX, CSV, DOCX and PDF without touching the database.
 
 import type { FrameworkVersion, Rating } from "@/lib/framework";
+import type { Stream } from "@/lib/framework/case-attributes";
 import type { ModerationExport } from "@/lib/moderation/export";
 import { isBetterThan, type DecisionSupport, type DiscretionRecord, type Exclusions, type KeyQuestionCoverage, type RatingResult } from "@/lib/rating";
 import type { CaseStatus } from "@/lib/statuses";
@@ -50,7 +51,7 @@ export interface ReportRecords {
 }
 
 export interface ReportCase {
-  readonly stream: "court" | "out_of_court" | "resettlement";
+  readonly stream: Stream;
   readonly disposalType: string;
   readonly status: CaseStatus;
   readonly harmFactors: boolean | null;

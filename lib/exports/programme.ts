@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
 import { findKeyQuestion, findStandard, frameworkVersionList, getFramework, isFrameworkVersion } from "@/lib/framework";
+import type { ProgrammeStatus } from "@/lib/statuses";
 import { CSV_BOM, csvLine } from "./csv";
 
 /** The fields of a programme row the files hold (lib/programme's rows have them). */
@@ -14,7 +15,7 @@ export interface ProgrammeExportRow {
   readonly frameworkVersion: string;
   readonly fieldworkStart: Date | string | null;
   readonly year: number;
-  readonly status: string;
+  readonly status: ProgrammeStatus;
   readonly source: "live" | "published";
   readonly overallRating: string | null;
   readonly score: number | null;

@@ -3,13 +3,14 @@
 // key questions differ, so figures of two versions are never pooled), the ratings of each standard
 // counted, and the same by fieldwork year. Pure: the rows come from lib/programme.
 
+import type { ProgrammeStatus } from "@/lib/statuses";
 import { allKeyQuestions, allStandards, getFramework, RATINGS, type FrameworkVersion, type Rating } from "@/lib/framework";
 
 /** The fields of an inspection row the counts read. */
 export interface CountedInspection {
   readonly frameworkVersion: FrameworkVersion;
   readonly year: number;
-  readonly status: string;
+  readonly status: ProgrammeStatus;
   readonly overallRating: string | null;
   readonly score: number | null;
   readonly standards: readonly { readonly id: string; readonly rating: string | null }[];
@@ -20,7 +21,7 @@ export interface CountedInspection {
  * Only signed-off and published inspections have ratings that will not change: the charts count
  * those, so an inspection mid-fieldwork never moves the programme's figures.
  */
-const FINAL_STATUSES: readonly string[] = ["signed_off", "published"];
+const FINAL_STATUSES: readonly ProgrammeStatus[] = ["signed_off", "published"];
 
 export function isFinal(row: Pick<CountedInspection, "status">): boolean {
   return FINAL_STATUSES.includes(row.status);

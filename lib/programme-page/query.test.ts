@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseProgrammeQuery, programmeSearch, sortInspections, type SortableInspection } from "./query";
+import type { ProgrammeStatus } from "@/lib/statuses";
 
 describe("parseProgrammeQuery", () => {
   it("reads every filter and the sort", () => {
@@ -44,7 +45,7 @@ describe("parseProgrammeQuery", () => {
 });
 
 describe("sortInspections", () => {
-  const row = (name: string, score: number | null, overallRating: string | null, fieldworkStart: string, status = "signed_off"): SortableInspection => ({
+  const row = (name: string, score: number | null, overallRating: string | null, fieldworkStart: string, status: ProgrammeStatus = "signed_off"): SortableInspection => ({
     name,
     frameworkVersion: "yjs-2021",
     fieldworkStart: new Date(fieldworkStart),

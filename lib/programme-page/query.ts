@@ -6,9 +6,7 @@
 
 import { z } from "zod";
 import { FRAMEWORK_VERSIONS, RATINGS, type FrameworkVersion } from "@/lib/framework";
-import { PROGRAMME_STATUSES, type ProgrammeStatus } from "@/lib/programme";
-
-export { PROGRAMME_STATUSES, type ProgrammeStatus };
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from "@/lib/statuses";
 
 export const PROGRAMME_STATUS_LABELS: Readonly<Record<ProgrammeStatus, string>> = Object.freeze({
   setup: "Set-up",
@@ -102,7 +100,7 @@ export interface SortableInspection {
   readonly name: string;
   readonly frameworkVersion: string;
   readonly fieldworkStart: Date | string | null;
-  readonly status: string;
+  readonly status: ProgrammeStatus;
   readonly overallRating: string | null;
   readonly score: number | null;
 }
@@ -116,7 +114,7 @@ function sortValue(row: SortableInspection, column: SortColumn): string | number
     case "fieldworkStart":
       return row.fieldworkStart === null ? null : new Date(row.fieldworkStart).getTime();
     case "status": {
-      const i = PROGRAMME_STATUSES.indexOf(row.status as ProgrammeStatus);
+      const i = PROGRAMME_STATUSES.indexOf(row.status);
       return i < 0 ? null : i;
     }
     case "overallRating": {

@@ -2,11 +2,6 @@
 // percentages (signed-off and published ones from programme_figures, never from answers), and past
 // published reports imported as reference data.
 
-export {
-  PROGRAMME_STATUSES,
-  loadProgramme,
-  type ProgrammeInspection,
-  type ProgrammeStatus,
-} from "./load";
+export { loadProgramme, type ProgrammeInspection } from "./load";
 export { keyQuestionBenchmark } from "./benchmark";
 export { importPublishedInspection, recordPublishedInspection } from "./import-published";

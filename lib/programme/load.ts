@@ -10,12 +10,8 @@ import { ForbiddenError } from "@/lib/errors";
 import { FRAMEWORK_VERSIONS, RATINGS, allStandards, getFramework, isFrameworkVersion, type Framework, type FrameworkVersion, type Rating } from "@/lib/framework";
 import type { Actor } from "@/lib/permissions/access";
 import { can } from "@/lib/permissions/table";
-import { INSPECTION_STATUSES } from "@/lib/statuses";
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from "@/lib/statuses";
 import { parse } from "@/lib/validation";
-
-/** A live inspection's stage, or "published" for a past report imported as reference data. */
-export const PROGRAMME_STATUSES = [...INSPECTION_STATUSES, "published"] as const;
-export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
 
 export interface ProgrammeInspection {
   /** inspections.id for a live inspection, published_inspections.id for a published one. */
