@@ -333,7 +333,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
             Resettlement evidence
           </h2>
           <p className="mt-2">
-            Resettlement cases have no key questions. They illustrate the judgement of standard 4.1: record what this case shows against the resettlement topics.
+            Resettlement cases have no key questions. They illustrate the judgement of standard {model.resettlement.standardId}: record what this case shows against the resettlement topics.
           </p>
           <p className="mt-3 text-lg font-semibold">
             <Link href={model.resettlement.evidenceHref}>Record evidence for this case</Link>

@@ -225,6 +225,7 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
     disposalOptions,
     resettlement: resettlementStandard
       ? {
+          standardId: resettlementStandard.id,
           evidenceHref: `/inspections/${ctx.inspectionId}/evidence/${resettlementStandard.id}?case=${kase.id}`,
           topics: [...resettlementStandard.evidenceTopics],
         }

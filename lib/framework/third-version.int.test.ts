@@ -162,7 +162,7 @@ describe("a third framework version declared only under tests/", () => {
       // Resettlement cases answer no key questions: they illustrate the version's judged 3.1.
       const page = await loadCasePage(inspector, inspectionId, kase.id);
       expect(page.sections).toEqual([]);
-      expect(page.resettlement).toEqual({ evidenceHref: `/inspections/${inspectionId}/evidence/3.1?case=${kase.id}`, topics: ["Test topic: plans made before release"] });
+      expect(page.resettlement).toEqual({ standardId: "3.1", evidenceHref: `/inspections/${inspectionId}/evidence/3.1?case=${kase.id}`, topics: ["Test topic: plans made before release"] });
     }
     for (const [index, kase] of cases.filter((c) => c.stream === "court").entries()) {
       const page = await loadCasePage(inspector, inspectionId, kase.id);
