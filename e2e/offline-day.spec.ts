@@ -1,34 +1,21 @@
-import type { Page } from "@playwright/test";
 import { createInspectionWithCases, demoUser, expect, pageAs, signedInPage, test } from "./fixtures";
+import { heading, myCases, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
 
 // Issue 12's journey for a day without a connection: the inspector makes their cases available
 // offline from My cases, goes offline, opens My cases itself (not the browser's "no internet" page),
 // sees when it was last synced, goes from the list to three cases never opened on this device and
 // between them, answers, reloads, and reconnects: every answer is then on the server.
 
-const question = (page: Page, id: string) => page.getByRole("group", { name: new RegExp(`^${id.replaceAll(".", "\\.")} `) });
-const radio = (page: Page, id: string, label: "Yes" | "No") => question(page, id).getByRole("radio", { name: label, exact: true });
-const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Saving…|Offline|Couldn't save|Loading changes/ });
-const heading = (page: Page) => page.getByRole("heading", { level: 1 });
-const myCases = (page: Page) => page.getByRole("table", { name: "Cases allocated to you" });
 const synced = /Available offline, last synced at \d{1,2}:\d{2}(am|pm) on [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+/;
 
 test("offline for the whole day: My cases and cases never opened here work offline, from the list and between cases, and every answer reaches the server", async ({
   browser,
 }) => {
-  const { inspectionId, cases } = await createInspectionWithCases("Offline day", [
-    { stream: "court", allocatedTo: "inspector" },
-    { stream: "court", allocatedTo: "inspector" },
-    { stream: "court", allocatedTo: "inspector" },
-    { stream: "court", allocatedTo: "inspector2" },
-  ]);
-  const [first, second, third, colleagues] = cases as [(typeof cases)[0], (typeof cases)[0], (typeof cases)[0], (typeof cases)[0]];
-  const list = `/inspections/${inspectionId}/cases`;
-  const page = await pageAs(browser, "inspector");
-  await page.goto(list);
-  const offline = page.getByRole("region", { name: "Working without a connection" });
-  await offline.getByRole("button", { name: "Make my cases available offline" }).click();
-  await expect(offline.getByRole("status")).toContainText("3 of 3 cases available offline");
+  const {
+    list,
+    page,
+    cases: [first, second, third, colleagues],
+  } = await threeCasesMadeAvailableOffline(browser, "Offline day");
 
   // Offline: My cases opens from this device, says when it was synced, and lists the cases as links.
   await page.context().setOffline(true);

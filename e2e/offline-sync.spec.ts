@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createInspectionWithCases, demoUser, expect, pageAs, test } from "./fixtures";
+import { heading, myCases, offlineRegion, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
 
 // Issue 12, offline for the whole day, after the first "Make my cases available offline": opening My
 // cases online brings the device's copies up to date by itself (only the cases that changed are
@@ -7,11 +8,6 @@ import { createInspectionWithCases, demoUser, expect, pageAs, test } from "./fix
 // and a later build's service worker deletes the static files of earlier builds that no kept page
 // needs any more.
 
-const question = (page: Page, id: string) => page.getByRole("group", { name: new RegExp(`^${id.replaceAll(".", "\\.")} `) });
-const radio = (page: Page, id: string, label: "Yes" | "No") => question(page, id).getByRole("radio", { name: label, exact: true });
-const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Saving…|Offline|Couldn't save|Loading changes/ });
-const heading = (page: Page) => page.getByRole("heading", { level: 1 });
-const myCases = (page: Page) => page.getByRole("table", { name: "Cases allocated to you" });
 const kept = (page: Page, path: string) => page.evaluate(async (p) => Boolean(await caches.match(p)), path);
 
 async function allocate(caseId: string, to: "inspector" | "inspector2"): Promise<void> {
@@ -28,19 +24,13 @@ async function allocate(caseId: string, to: "inspector" | "inspector2"): Promise
 test("My cases opened online brings the offline copies up to date: changed cases fetched again, new ones kept, reallocated ones deleted", async ({
   browser,
 }) => {
-  const { inspectionId, cases } = await createInspectionWithCases("Offline sync", [
-    { stream: "court", allocatedTo: "inspector" },
-    { stream: "court", allocatedTo: "inspector" },
-    { stream: "court", allocatedTo: "inspector" },
-    { stream: "court", allocatedTo: "inspector2" },
-  ]);
-  const [changed, untouched, reallocated, newlyMine] = cases as [(typeof cases)[0], (typeof cases)[0], (typeof cases)[0], (typeof cases)[0]];
-  const list = `/inspections/${inspectionId}/cases`;
-  const page = await pageAs(browser, "inspector");
-  await page.goto(list);
-  const offline = page.getByRole("region", { name: "Working without a connection" });
-  await offline.getByRole("button", { name: "Make my cases available offline" }).click();
-  await expect(offline.getByRole("status")).toContainText("3 of 3 cases available offline");
+  const {
+    inspectionId,
+    list,
+    page,
+    offline,
+    cases: [changed, untouched, reallocated, newlyMine],
+  } = await threeCasesMadeAvailableOffline(browser, "Offline sync");
 
   // Meanwhile, on another device, an answer is given; the lead reallocates one case and allocates another.
   const elsewhere = await pageAs(browser, "inspector");
@@ -107,7 +97,7 @@ test("static files of earlier builds are deleted when the worker activates and a
   await page.goto(list);
   await expect.poll(staticCaches).not.toContain("case-review-static-earlier-build");
 
-  const offline = page.getByRole("region", { name: "Working without a connection" });
+  const offline = offlineRegion(page);
   await offline.getByRole("button", { name: "Make my cases available offline" }).click();
   await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline");
   const [thisBuild] = await staticCaches();

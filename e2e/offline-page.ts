@@ -1,0 +1,30 @@
+import type { Browser, Page } from "@playwright/test";
+import { createInspectionWithCases, expect, pageAs } from "./fixtures";
+
+// What the offline journeys (offline-day, offline-sync) read on My cases and the case page, and the
+// day's start they share: three cases allocated to the inspector and one to a colleague, made
+// available offline from My cases.
+
+export const question = (page: Page, id: string) => page.getByRole("group", { name: new RegExp(`^${id.replaceAll(".", "\\.")} `) });
+export const radio = (page: Page, id: string, label: "Yes" | "No") => question(page, id).getByRole("radio", { name: label, exact: true });
+export const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Saving…|Offline|Couldn't save|Loading changes/ });
+export const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+export const myCases = (page: Page) => page.getByRole("table", { name: "Cases allocated to you" });
+export const offlineRegion = (page: Page) => page.getByRole("region", { name: "Working without a connection" });
+
+export async function threeCasesMadeAvailableOffline(browser: Browser, inspectionName: string) {
+  const { inspectionId, cases } = await createInspectionWithCases(inspectionName, [
+    { stream: "court", allocatedTo: "inspector" },
+    { stream: "court", allocatedTo: "inspector" },
+    { stream: "court", allocatedTo: "inspector" },
+    { stream: "court", allocatedTo: "inspector2" },
+  ]);
+  const list = `/inspections/${inspectionId}/cases`;
+  const page = await pageAs(browser, "inspector");
+  await page.goto(list);
+  const offline = offlineRegion(page);
+  await offline.getByRole("button", { name: "Make my cases available offline" }).click();
+  await expect(offline.getByRole("status")).toContainText("3 of 3 cases available offline");
+  const [mine1, mine2, mine3, colleagues] = cases as [(typeof cases)[0], (typeof cases)[0], (typeof cases)[0], (typeof cases)[0]];
+  return { inspectionId, list, page, offline, cases: [mine1, mine2, mine3, colleagues] as const };
+}
