@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type CSSProperties, type FormEvent } from "react";
+import { startTransition, Suspense, useActionState, useCallback, useDeferredValue, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field";
@@ -30,6 +30,8 @@ import { useCaseStore } from "./use-case-store";
 // IndexedDB outbox first (use-case-store), so nothing depends on the network being there.
 
 const selectClass = `${inputClass} bg-white`;
+
+const NO_ERRORS = {};
 
 /**
  * The completion errors still true of the page as it is now: an error about a question that no longer
@@ -136,21 +138,33 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
   const [shortcutsOn, setShortcutsOn] = useQuestionShortcuts(onAnswer);
   // What the browser scrolls into view (an error-summary link's field, a focused control) stops below
   // the sticky save bar, however tall it has wrapped (320 px, a conflict message): its height + a gap.
+  // Set on the element itself, not through state: a re-render of the whole page for a CSS variable
+  // was one of the long tasks after the page loaded.
+  const page = useRef<HTMLDivElement>(null);
   const saveBar = useRef<HTMLDivElement>(null);
-  const [saveBarHeight, setSaveBarHeight] = useState(0);
   useEffect(() => {
     const bar = saveBar.current;
-    if (!bar || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => setSaveBarHeight(Math.ceil(bar.getBoundingClientRect().height)));
+    if (!bar || !page.current || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => page.current?.style.setProperty("--save-bar-offset", `${Math.ceil(bar.getBoundingClientRect().height) + 16}px`));
     observer.observe(bar);
     return () => observer.disconnect();
   }, []);
+  // The question cards learn that the outbox has loaded in a transition, which React renders in slices
+  // between which the browser can respond, rather than in one long task with the rest of the page.
+  const cardsReady = useDeferredValue(store.ready);
   const errors = state.status === "error" ? stillOpen(model, store.local, state.fieldErrors) : {};
   const summary = unsent
     ? [{ field: "save-status", message: unsent }]
     : summaryOf(state)
         .filter((e) => e.field === "form" || e.field in errors)
         .map((e) => (e.field === "form" ? { ...e, field: "completion" } : e));
+  // Each card's errors, the same object while they are unchanged (so that its card is not rendered again).
+  const errorsOf = (questionId: string) => {
+    const answer = errors[fieldIds.answer(questionId)];
+    const rationale = errors[fieldIds.rationale(questionId)];
+    const naReason = errors[fieldIds.naReason(questionId)];
+    return answer || rationale || naReason ? { answer, rationale, naReason } : NO_ERRORS;
+  };
   const caseConflict = store.conflicts[`${model.case.id}|case`];
   const caseStatus = store.caseStatus;
 
@@ -221,10 +235,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
   );
 
   return (
-    <div
-      className="[&_:is(input,textarea,select,button,a,summary,label,legend,h2,h3)]:scroll-mt-[var(--save-bar-offset,6rem)]"
-      style={saveBarHeight ? ({ "--save-bar-offset": `${saveBarHeight + 16}px` } as CSSProperties) : undefined}
-    >
+    <div ref={page} className="[&_:is(input,textarea,select,button,a,summary,label,legend,h2,h3)]:scroll-mt-[var(--save-bar-offset,6rem)]">
       {/* Sticky here, not inside SaveStatus: a sticky element only sticks within its parent. */}
       <div ref={saveBar} id="save-status" tabIndex={-1} className="no-print sticky top-0 z-20">
         <SaveStatus store={store} conflictCount={Object.keys(store.conflicts).length} />
@@ -353,9 +364,35 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
               {sectionComplete ? <span className="ml-3 inline-block bg-success px-2 py-0.5 align-middle text-base text-white">Completed</span> : null}
             </h2>
             <p className="text-muted mb-2 max-w-3xl">{section.statement}</p>
-            {section.questions.map((question) => (
-              <QuestionCard key={question.id} question={question} store={store} model={model} canEdit={canEdit} errors={errors} />
-            ))}
+            {section.questions.map((question) => {
+              const conflict = store.conflicts[`${model.case.id}|answer|${question.id}`];
+              const applicability = questionApplicability(question, model.case.stream, fields);
+              // Each card is a Suspense boundary: React hydrates each on its own, in a task of its own
+              // (selective hydration), instead of the whole page's questions in one long task.
+              return (
+                <Suspense key={question.id} fallback={null}>
+                  <QuestionCard
+                    question={question}
+                    answer={store.local.answers[question.id]}
+                    applies={applicability.applies}
+                    notApplyingReason={applicability.applies ? undefined : applicability.reason}
+                    pendingJudgement={applicability.applies ? applicability.pendingJudgement : undefined}
+                    conflict={conflict}
+                    remote={store.remoteChanges[`${model.case.id}|answer|${question.id}`]}
+                    disabled={!canEdit || !cardsReady || Boolean(conflict)}
+                    canEdit={canEdit}
+                    errors={errorsOf(question.id)}
+                    rationaleNorm={model.rationaleNorm}
+                    edit={edit}
+                    resolveConflict={store.resolveConflict}
+                    queries={model.queries}
+                    inspectionId={model.inspection.id}
+                    caseId={model.case.id}
+                    canQualityAssure={model.rights.canQualityAssure && model.case.status !== "approved"}
+                  />
+                </Suspense>
+              );
+            })}
             {canEdit && !sectionComplete ? completionForm(section.id, `Mark section ${section.id} ${section.title} as complete`) : null}
           </section>
         );

@@ -19,8 +19,8 @@ export interface LocalState {
 
 /** The values the user sees: the server's, then each unconfirmed change in order, then conflicts' "mine". */
 export function overlay(server: LocalState, pending: readonly QueuedChange[], conflicts: readonly ConflictRecord[]): LocalState {
-  const answers: Record<string, Record<string, Scalar>> = {};
-  for (const [id, fields] of Object.entries(server.answers)) answers[id] = { ...fields };
+  // Answers without a change keep their object, so that their question cards are not rendered again.
+  const answers: Record<string, Record<string, Scalar>> = { ...server.answers };
   const caseFields = { ...server.caseFields };
   const put = (target: "answer" | "case", questionId: string | undefined, fields: FlatFields) => {
     if (target === "case") Object.assign(caseFields, fields);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import { fieldIds, questionBaseId } from "@/lib/cases/field-ids";
 import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
@@ -10,7 +10,8 @@ import { describedBy as fieldDescribedBy, FieldError, FieldHint } from "@/compon
 import { ChoiceGroup, type Choice } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { QueryThreads } from "./qa";
-import type { CaseStore } from "./use-case-store";
+import type { ConflictRecord } from "./idb";
+import type { CaseStore, RemoteChange } from "./use-case-store";
 
 // One key question: exact wording as the legend, prompts as guidance with optional met / not met
 // marks, yes / no (/ not applicable with a reason), and a rationale. Questions that do not apply to
@@ -133,53 +134,78 @@ function PromptMarks({
   );
 }
 
-export function QuestionCard({
+/**
+ * One key question's card. Memoised: the case page re-renders on every save, status and poll, and the
+ * cards (most of its elements) are rendered again only when their own props change; the parent passes
+ * this question's answer, conflict and errors, and callbacks that keep their identity.
+ */
+export const QuestionCard = memo(function QuestionCard({
   question,
-  store,
-  model,
+  answer,
+  applies,
+  notApplyingReason,
+  pendingJudgement,
+  conflict,
+  remote,
+  disabled,
   canEdit,
   errors,
+  rationaleNorm,
+  edit,
+  resolveConflict,
+  queries,
+  inspectionId,
+  caseId,
+  canQualityAssure,
 }: {
   question: Question;
-  store: CaseStore;
-  model: CasePageModel;
+  answer: Readonly<Record<string, Scalar>> | undefined;
+  /** Whether the question applies to the case as shown (questionApplicability), and why not or why only provisionally. */
+  applies: boolean;
+  notApplyingReason?: string;
+  pendingJudgement?: string;
+  conflict: ConflictRecord | undefined;
+  remote: RemoteChange | undefined;
+  /** The page cannot take answers (read only, the outbox not loaded yet, or a conflict waiting). */
+  disabled: boolean;
   canEdit: boolean;
-  errors: Readonly<Record<string, string>>;
+  errors: { answer?: string; rationale?: string; naReason?: string };
+  rationaleNorm: number | null;
+  edit: CaseStore["edit"];
+  resolveConflict: CaseStore["resolveConflict"];
+  queries: CasePageModel["queries"];
+  inspectionId: string;
+  caseId: string;
+  canQualityAssure: boolean;
 }) {
   const base = questionBaseId(question.id);
-  const applicability = questionApplicability(question, model.case.stream, store.local.caseFields);
-  if (!applicability.applies) {
+  if (!applies) {
     return (
       <article id={`${base}-card`} className="border-t border-line py-4">
         <h4 className="font-semibold">
           {question.id} {question.text}
         </h4>
         <p className="text-muted mt-1">
-          <strong>Does not apply to this case.</strong> {applicability.reason}
+          <strong>Does not apply to this case.</strong> {notApplyingReason}
         </p>
       </article>
     );
   }
-  const remote = store.remoteChanges[`${model.case.id}|answer|${question.id}`];
-  const local = store.local.answers[question.id] ?? {};
+  const local = answer ?? {};
   const value = (local.value as string | null) ?? null;
   const rationale = (local.rationale as string | null) ?? "";
   const naReason = (local.naReason as string | null) ?? "";
   const marks: Record<string, string | null> = {};
   question.prompts.forEach((_, i) => (marks[String(i)] = (local[`prompt.${i}`] as string | null) ?? null));
-  const conflict = store.conflicts[`${model.case.id}|answer|${question.id}`];
-  const disabled = !canEdit || !store.ready || Boolean(conflict);
   const target = { target: "answer" as const, questionId: question.id };
   const choices: Choice[] = [
     { value: "yes", label: "Yes" },
     { value: "no", label: "No" },
     ...(question.notApplicableAllowed ? [{ value: "na", label: "Not applicable" }] : []),
   ];
-  const hints = [promptHint(value, marks, question.prompts.length), shortRationaleHint(value, rationale, model.rationaleNorm)].filter(
+  const hints = [promptHint(value, marks, question.prompts.length), shortRationaleHint(value, rationale, rationaleNorm)].filter(
     (h): h is string => h !== null,
   );
-  const rationaleError = errors[fieldIds.rationale(question.id)];
-  const naError = errors[fieldIds.naReason(question.id)];
   const labelOf = (field: string) =>
     field === "value" ? "Answer" : field === "rationale" ? "Rationale" : field === "naReason" ? "Why not applicable" : `Prompt “${question.prompts[Number(field.slice(7))] ?? field}”`;
 
@@ -190,7 +216,7 @@ export function QuestionCard({
           conflict={conflict}
           title={`Key question ${question.id} was changed by someone else`}
           labelOf={labelOf}
-          onResolve={(choice) => void store.resolveConflict(conflict, choice)}
+          onResolve={(choice) => void resolveConflict(conflict, choice)}
         />
       ) : null}
       {remote ? (
@@ -208,11 +234,11 @@ export function QuestionCard({
           </>
         }
         legendClassName="text-lg font-semibold"
-        hint={applicability.pendingJudgement ?? question.guidance ?? undefined}
-        error={errors[fieldIds.answer(question.id)]}
+        hint={pendingJudgement ?? question.guidance ?? undefined}
+        error={errors.answer}
         choices={choices}
         value={value}
-        onChange={(next) => store.edit(target, { value: next })}
+        onChange={(next) => edit(target, { value: next })}
         disabled={disabled}
       />
       {question.prompts.length > 0 ? (
@@ -221,7 +247,7 @@ export function QuestionCard({
           prompts={question.prompts}
           marks={marks}
           disabled={disabled}
-          onMark={(i, next) => store.edit(target, { [`prompt.${i}`]: next === "none" ? null : next })}
+          onMark={(i, next) => edit(target, { [`prompt.${i}`]: next === "none" ? null : next })}
         />
       ) : null}
       {value === "na" ? (
@@ -230,8 +256,8 @@ export function QuestionCard({
           label={`Why is ${question.id} not applicable to this case?`}
           rows={2}
           value={naReason}
-          error={naError}
-          onChange={(text) => store.edit(target, { naReason: text }, "typing")}
+          error={errors.naReason}
+          onChange={(text) => edit(target, { naReason: text }, "typing")}
           disabled={disabled}
         />
       ) : null}
@@ -249,9 +275,9 @@ export function QuestionCard({
         }
         rows={3}
         value={rationale}
-        error={rationaleError}
+        error={errors.rationale}
         describedBy={hints.length ? `${base}-hints` : undefined}
-        onChange={(text) => store.edit(target, { rationale: text }, "typing")}
+        onChange={(text) => edit(target, { rationale: text }, "typing")}
         disabled={disabled}
       />
       {hints.length > 0 ? (
@@ -263,13 +289,7 @@ export function QuestionCard({
           ))}
         </ul>
       ) : null}
-      <QueryThreads
-        queries={model.queries}
-        questionId={question.id}
-        ids={{ inspectionId: model.inspection.id, caseId: model.case.id }}
-        canQualityAssure={model.rights.canQualityAssure && model.case.status !== "approved"}
-        canReply={canEdit}
-      />
+      <QueryThreads queries={queries} questionId={question.id} ids={{ inspectionId, caseId }} canQualityAssure={canQualityAssure} canReply={canEdit} />
     </article>
   );
-}
+});

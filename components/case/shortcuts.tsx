@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
+import { memo, useCallback, useEffect, useSyncExternalStore } from "react";
 import { questionBaseId } from "@/lib/cases/field-ids";
 
 // Keyboard shortcuts for the focused key question. They act only while focus is on the question's own
@@ -58,10 +58,10 @@ function focusQuestion(card: Element | null | undefined): void {
 
 export function useQuestionShortcuts(onAnswer: (questionId: string, value: "yes" | "no" | "na") => void): [boolean, (on: boolean) => void] {
   const enabled = useSyncExternalStore(subscribe, () => window.localStorage.getItem(STORAGE_KEY) !== "off", () => true);
-  const toggle = (on: boolean) => {
+  const toggle = useCallback((on: boolean) => {
     window.localStorage.setItem(STORAGE_KEY, on ? "on" : "off");
     window.dispatchEvent(new Event(CHANGED));
-  };
+  }, []);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
@@ -98,7 +98,8 @@ export function useQuestionShortcuts(onAnswer: (questionId: string, value: "yes"
   return [enabled, toggle];
 }
 
-export function ShortcutsHelp({ enabled, onToggle }: { enabled: boolean; onToggle: (on: boolean) => void }) {
+/** Memoised: its table need not be rendered again with every change on the case page. */
+export const ShortcutsHelp = memo(function ShortcutsHelp({ enabled, onToggle }: { enabled: boolean; onToggle: (on: boolean) => void }) {
   return (
     <details className="no-print mb-6 max-w-3xl border border-line p-3">
       <summary className="cursor-pointer font-semibold text-link underline">Keyboard shortcuts</summary>
@@ -136,4 +137,4 @@ export function ShortcutsHelp({ enabled, onToggle }: { enabled: boolean; onToggl
       </div>
     </details>
   );
-}
+});
