@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { lazy, startTransition, Suspense, useActionState, useCallback, useDeferredValue, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, Suspense, useActionState, useCallback, useDeferredValue, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field";
@@ -18,6 +18,7 @@ import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { DateInput } from "./date-input";
 import type { LocalState } from "./outbox-logic";
+import { QaPanel } from "./qa-panel";
 import { QuestionCard, questionApplicability } from "./question-card";
 import { SaveStatus } from "./save-status";
 import { SessionWarning } from "./session-warning";
@@ -31,9 +32,6 @@ import { useCaseStore } from "./use-case-store";
 const selectClass = `${inputClass} bg-white`;
 
 const NO_ERRORS = {};
-
-// Only a lead inspector's page shows it: loaded then (qa-panel.tsx says why with React.lazy).
-const QaPanel = lazy(() => import("./qa-panel").then((m) => ({ default: m.QaPanel })));
 
 /**
  * The completion errors still true of the page as it is now: an error about a question that no longer
@@ -463,11 +461,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         </section>
       ) : null}
 
-      {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? (
-        <Suspense fallback={null}>
-          <QaPanel model={model} status={caseStatus} />
-        </Suspense>
-      ) : null}
+      {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? <QaPanel model={model} status={caseStatus} /> : null}
     </div>
   );
 }

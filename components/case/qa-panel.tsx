@@ -10,13 +10,11 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, summaryOf } from "@/lib/http/form-state";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { useCaseActions } from "./case-actions";
-import { InlineResult, textareaClass } from "./qa";
+import { textareaClass } from "./qa";
 import type { CaseStatus } from "@/lib/statuses";
 
-// The lead's quality assurance of a case: approve, return, reopen, and the form for a new comment on an
-// answer. Loaded with React.lazy (case-workspace.tsx, qa.tsx) only on the pages that show them, so
-// inspectors' pages do not carry them; next/dynamic was tried first, and its loader weighed more than
-// the panel.
+// The lead's quality assurance of a case: approve, return, reopen. Imported statically: loading it
+// with next/dynamic brought more of Next's loader into the page than the panel itself weighs.
 
 /** `status` is the case's live status (the case page follows the server), not the one the page was loaded with. */
 export function QaPanel({ model, status }: { model: CasePageModel; status: CaseStatus }) {
@@ -106,27 +104,5 @@ export function QaPanel({ model, status }: { model: CasePageModel; status: CaseS
         </form>
       ) : null}
     </section>
-  );
-}
-
-export function NewComment({ questionId, ids }: { questionId: string; ids: { inspectionId: string; caseId: string } }) {
-  const { raiseQueryAction } = useCaseActions();
-  const { state, pending, formRef, onSubmit } = useFormAction(raiseQueryAction, { resetOnSuccess: true });
-  const id = `comment-${questionId.replaceAll(".", "-")}`;
-  return (
-    <details>
-      <summary className="cursor-pointer text-link underline">Comment on this answer<span className="sr-only"> (key question {questionId})</span></summary>
-      <form method="post" ref={formRef} onSubmit={onSubmit} className="mt-2">
-        <HiddenFields values={{ ...ids, questionId }} />
-        <label htmlFor={id} className="block font-semibold">
-          Comment for the inspector on key question {questionId}
-        </label>
-        <textarea id={id} name="body" rows={2} className={textareaClass} aria-invalid={state.status === "error" ? true : undefined} />
-        <InlineResult state={state} field="body" />
-        <Button variant="secondary" disabled={pending} className="mt-2">
-          Add comment
-        </Button>
-      </form>
-    </details>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useActionState } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -14,10 +14,6 @@ import type { CasePageModel } from "@/lib/cases/queries";
 
 type Query = CasePageModel["queries"][number];
 
-// The lead's comment form is loaded with the lead's panel (qa-panel.tsx), only on the pages that show
-// it: inspectors' pages do not carry it. React.lazy, not next/dynamic, whose loader weighs more.
-const NewComment = lazy(() => import("./qa-panel").then((m) => ({ default: m.NewComment })));
-
 const QUERY_STATUS: Record<string, { label: string; className: string }> = {
   open: { label: "Open", className: "bg-[#fcd6c3] text-[#6e3619]" },
   answered: { label: "Answered", className: "bg-[#bbd4ea] text-[#0c2d4a]" },
@@ -27,7 +23,7 @@ const QUERY_STATUS: Record<string, { label: string; className: string }> = {
 export const textareaClass = "mt-1 block w-full max-w-2xl border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
 const dateTime = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
-export function InlineResult({ state, field }: { state: FormState; field?: string }) {
+function InlineResult({ state, field }: { state: FormState; field?: string }) {
   if (state.status === "success") return <p role="status" className="text-success">{state.message}</p>;
   if (state.status === "error") {
     return (
@@ -58,11 +54,7 @@ export function QueryThreads({
       {mine.map((query) => (
         <QueryThread key={query.id} query={query} ids={ids} canQualityAssure={canQualityAssure} canReply={canReply} />
       ))}
-      {canQualityAssure ? (
-        <Suspense fallback={null}>
-          <NewComment questionId={questionId} ids={ids} />
-        </Suspense>
-      ) : null}
+      {canQualityAssure ? <NewComment questionId={questionId} ids={ids} /> : null}
     </div>
   );
 }
@@ -117,5 +109,27 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
         </form>
       ) : null}
     </section>
+  );
+}
+
+function NewComment({ questionId, ids }: { questionId: string; ids: { inspectionId: string; caseId: string } }) {
+  const { raiseQueryAction } = useCaseActions();
+  const { state, pending, formRef, onSubmit } = useFormAction(raiseQueryAction, { resetOnSuccess: true });
+  const id = `comment-${questionId.replaceAll(".", "-")}`;
+  return (
+    <details>
+      <summary className="cursor-pointer text-link underline">Comment on this answer<span className="sr-only"> (key question {questionId})</span></summary>
+      <form method="post" ref={formRef} onSubmit={onSubmit} className="mt-2">
+        <HiddenFields values={{ ...ids, questionId }} />
+        <label htmlFor={id} className="block font-semibold">
+          Comment for the inspector on key question {questionId}
+        </label>
+        <textarea id={id} name="body" rows={2} className={textareaClass} aria-invalid={state.status === "error" ? true : undefined} />
+        <InlineResult state={state} field="body" />
+        <Button variant="secondary" disabled={pending} className="mt-2">
+          Add comment
+        </Button>
+      </form>
+    </details>
   );
 }
