@@ -86,8 +86,19 @@ test("changes made offline are stored as made, outlive the page, are sent in ord
   await context.setOffline(false);
   const again = await context.newPage();
   const saves = watchSaves(again);
+  // Every text the save bar shows, from the first: it must never say all is saved over changes waiting here.
+  await again.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { saveBarTexts: string[] }).saveBarTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector("#save-status [role=status]")?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await again.goto(caseUrl(inspectionId, caseId));
   await expect(status(again)).toHaveText("All changes saved");
+  const shown = await again.evaluate(() => (window as unknown as { saveBarTexts: string[] }).saveBarTexts);
+  expect(shown.filter((text) => !text.startsWith("Loading changes"))[0], "the first thing the bar says once the kept changes are loaded").toBe("Saving…");
   expect([...saves.sent], "sent in the order made, each change once").toEqual(queued.map((c) => c.changeId));
   expect([...saves.acknowledged].sort()).toEqual(queued.map((c) => c.changeId).sort());
   expect(await stored<QueuedChange>(again, "changes"), "acknowledged changes leave the store").toEqual([]);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { storedAnswerFlat, type Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf, storedAnswerFlat, type Scalar } from "@/lib/answers/flat-fields";
 import type { CaseLiveAnswer } from "@/lib/answers/live-state";
 import { CASE_FIELD_NAMES } from "@/lib/cases/case-fields";
 import type { CasePageModel } from "@/lib/cases/queries";
@@ -119,6 +119,9 @@ export function useCaseStore(model: CasePageModel) {
         if (cancelled) return;
         commit(overlay(initial, pending, stored));
         setConflicts(Object.fromEntries(stored.map((c) => [c.key, c])));
+        // Changes kept here are waiting: the bar must not say "All changes saved" until the outbox's
+        // first round has sent them (it reports from then on).
+        if (pending.length > 0) setStatus({ kind: navigator.onLine ? "saving" : "offline", pending: pending.length });
       } catch {
         setStatus({ kind: "error", pending: 0, message: "this browser's storage is not available, so changes cannot be kept offline.", blocked: null });
       }
@@ -292,7 +295,7 @@ export function useCaseStore(model: CasePageModel) {
       } else {
         const shown = next.answers[update.questionId!] ?? {};
         const fields: Record<string, Scalar> = {};
-        for (const field of Object.keys(shown)) if (field.startsWith("prompt.")) fields[field] = null;
+        for (const field of Object.keys(shown)) if (promptIndexOf(field) !== null) fields[field] = null;
         next = { ...next, answers: { ...next.answers, [update.questionId!]: { ...shown, ...fields, ...update.stored.fields } } };
       }
       noticed[update.key] = { byName: update.stored.updatedByName, at: update.stored.updatedAt };
