@@ -68,6 +68,18 @@ async function inDipSample(client: Client, f: Fixture, caseId: string, completed
   ]);
 }
 
+/**
+ * The allocated case in the dip sample, assessed by the moderator, who answered 2.1.1 no where the
+ * inspector answered yes (createFixture): a disagreement to decide.
+ */
+async function disagreementOn211(client: Client, f: Fixture): Promise<void> {
+  await inDipSample(client, f, f.allocatedCase.id, true);
+  await client.query("INSERT INTO second_answers (case_id, question_id, value, rationale, moderator_id) VALUES ($1, '2.1.1', 'no', 'Matrix: second', $2)", [
+    f.allocatedCase.id,
+    f.userIds.qualityAssurer,
+  ]);
+}
+
 async function population(client: Client, f: Fixture, rows: readonly { reference: string; stream: "court" | "out_of_court" }[]): Promise<void> {
   const importId = (
     await client.query<{ id: string }>("INSERT INTO population_imports (inspection_id, file_name, sha256, row_count, imported_by) VALUES ($1, 'matrix.csv', $2, $3, $4) RETURNING id", [
@@ -263,19 +275,10 @@ export async function validCall(client: Client, name: string, caller: CallerKey)
       await answered(client, f, keyQuestions(), "second_answers");
       return call("SELECT completed_at IS NOT NULL AS v FROM moderation_cases WHERE case_id = $1", [f.allocatedCase.id]);
     case "recordOutcomeAction":
-      // The inspector answered 2.1.1 yes (createFixture); the moderator no: a disagreement to decide.
-      await inDipSample(client, f, f.allocatedCase.id, true);
-      await client.query("INSERT INTO second_answers (case_id, question_id, value, rationale, moderator_id) VALUES ($1, '2.1.1', 'no', 'Matrix: second', $2)", [
-        f.allocatedCase.id,
-        f.userIds.qualityAssurer,
-      ]);
+      await disagreementOn211(client, f);
       return call("SELECT count(*) = 1 AS v FROM moderation_outcomes WHERE case_id = $1 AND question_id = '2.1.1' AND outcome = 'answer_stands'", [f.allocatedCase.id]);
     case "respondToOutcomeAction":
-      await inDipSample(client, f, f.allocatedCase.id, true);
-      await client.query("INSERT INTO second_answers (case_id, question_id, value, rationale, moderator_id) VALUES ($1, '2.1.1', 'no', 'Matrix: second', $2)", [
-        f.allocatedCase.id,
-        f.userIds.qualityAssurer,
-      ]);
+      await disagreementOn211(client, f);
       await client.query(
         "INSERT INTO moderation_outcomes (case_id, question_id, outcome, note, inspector_value, second_value, decided_by) VALUES ($1, '2.1.1', 'inspector_to_review', 'Matrix: review', 'yes', 'no', $2)",
         [f.allocatedCase.id, f.userIds.qualityAssurer],
