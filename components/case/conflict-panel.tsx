@@ -1,6 +1,6 @@
 "use client";
 
-import type { Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf, type Scalar } from "@/lib/answers/flat-fields";
 import { Button } from "@/components/ui/button";
 import type { ConflictRecord } from "./idb";
 
@@ -12,7 +12,7 @@ const ANSWER: Record<string, string> = { yes: "Yes", no: "No", na: "Not applicab
 export function describeValue(field: string, value: Scalar | undefined): string {
   if (value === null || value === undefined || value === "") return "(blank)";
   if (field === "value") return ANSWER[String(value)] ?? String(value);
-  if (field.startsWith("prompt.")) return value === "met" ? "Met" : "Not met";
+  if (promptIndexOf(field) !== null) return value === "met" ? "Met" : "Not met";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   return String(value);
 }

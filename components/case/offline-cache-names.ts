@@ -18,6 +18,8 @@ export const OFFLINE_STATIC_CACHE = `${OFFLINE_STATIC_CACHE_PREFIX}${OFFLINE_BUI
  */
 export const OFFLINE_CACHE_PREFIX = "case-review-";
 export const OFFLINE_PAGES_CACHE_PREFIX = "case-review-case-pages-";
+/** Next's hashed static files as a page's HTML and inline flight data name them (the worker and offline-prepare.ts read them so). */
+export const STATIC_ASSET_PATTERN = /\/_next\/static\/[^"'\\\s<>()]+/g;
 /** Where the offline pages cache records whose copies it holds (offline-owner.ts). */
 export const OFFLINE_OWNER_KEY = "/__case-review-offline-owner";
 /** Where the offline pages cache records when an inspection's cases were last made available offline. */

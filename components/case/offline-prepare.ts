@@ -1,4 +1,4 @@
-import { casesPath, OFFLINE_OWNER_KEY, OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE, offlinePreparedKey, offlineStampsKey } from "./offline-cache-names";
+import { casesPath, OFFLINE_OWNER_KEY, OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE, offlinePreparedKey, offlineStampsKey, STATIC_ASSET_PATTERN } from "./offline-cache-names";
 import { claimOfflineCopies, forgetOfflineCopies } from "./offline-owner";
 import { activeCasesWorker } from "./offline-worker";
 
@@ -28,7 +28,7 @@ export class SessionEnded extends Error {
 
 /** A case page's own files (Next's hashed static files), named in its HTML and in the inline flight data. */
 export function staticAssetsOf(html: string): string[] {
-  return [...new Set(html.match(/\/_next\/static\/[^"'\\\s<>()]+/g) ?? [])];
+  return [...new Set(html.match(STATIC_ASSET_PATTERN) ?? [])];
 }
 
 /** Fetches pages with the files they load and keeps them; throws SessionEnded, or why a page could not be kept. */

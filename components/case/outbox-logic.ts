@@ -1,7 +1,7 @@
 // Pure parts of the outbox: overlaying unconfirmed changes on the server's values, and folding a
 // conflicted answer's pending changes into one "mine". Tested without a browser.
 
-import type { FlatFields, Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf, type FlatFields, type Scalar } from "@/lib/answers/flat-fields";
 import type { ConflictRecord, QueuedChange } from "./idb";
 
 export function conflictKey(caseId: string, target: "answer" | "case", questionId?: string): string {
@@ -74,7 +74,7 @@ export function remoteUpdates(
   const updates: RemoteUpdate[] = [];
   const differs = (fields: Record<string, Scalar>, current: Record<string, Scalar> | undefined) =>
     Object.entries(fields).some(([field, value]) => (current?.[field] ?? null) !== value) ||
-    Object.entries(current ?? {}).some(([field, value]) => field.startsWith("prompt.") && value !== null && !(field in fields));
+    Object.entries(current ?? {}).some(([field, value]) => promptIndexOf(field) !== null && value !== null && !(field in fields));
   const caseKey = conflictKey(caseId, "case");
   if (stored.caseVersion > (known[caseKey] ?? 0) && !busy.has(caseKey)) {
     const target: StoredTarget = { version: stored.caseVersion, fields: stored.caseFields, updatedByName: null, updatedAt: null };

@@ -5,7 +5,7 @@ import { fieldIds, questionBaseId } from "@/lib/cases/field-ids";
 import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { keyQuestionApplicability } from "@/lib/framework/applicability";
-import type { Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf, promptKey, type Scalar } from "@/lib/answers/flat-fields";
 import { describedBy as fieldDescribedBy, FieldError, FieldHint } from "@/components/ui/field";
 import { ChoiceGroup, type Choice } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
@@ -196,7 +196,7 @@ export const QuestionCard = memo(function QuestionCard({
   const rationale = (local.rationale as string | null) ?? "";
   const naReason = (local.naReason as string | null) ?? "";
   const marks: Record<string, string | null> = {};
-  question.prompts.forEach((_, i) => (marks[String(i)] = (local[`prompt.${i}`] as string | null) ?? null));
+  question.prompts.forEach((_, i) => (marks[String(i)] = (local[promptKey(i)] as string | null) ?? null));
   const target = { target: "answer" as const, questionId: question.id };
   const choices: Choice[] = [
     { value: "yes", label: "Yes" },
@@ -207,7 +207,7 @@ export const QuestionCard = memo(function QuestionCard({
     (h): h is string => h !== null,
   );
   const labelOf = (field: string) =>
-    field === "value" ? "Answer" : field === "rationale" ? "Rationale" : field === "naReason" ? "Why not applicable" : `Prompt “${question.prompts[Number(field.slice(7))] ?? field}”`;
+    field === "value" ? "Answer" : field === "rationale" ? "Rationale" : field === "naReason" ? "Why not applicable" : `Prompt “${question.prompts[promptIndexOf(field) ?? -1] ?? field}”`;
 
   return (
     <article id={`${base}-card`} data-question={question.id} className="border-t border-line py-4">
@@ -247,7 +247,7 @@ export const QuestionCard = memo(function QuestionCard({
           prompts={question.prompts}
           marks={marks}
           disabled={disabled}
-          onMark={(i, next) => edit(target, { [`prompt.${i}`]: next === "none" ? null : next })}
+          onMark={(i, next) => edit(target, { [promptKey(i)]: next === "none" ? null : next })}
         />
       ) : null}
       {value === "na" ? (

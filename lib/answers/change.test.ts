@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { changeBatchSchema, mergeChange } from "./change";
-import { storedAnswerFlat } from "./flat-fields";
+import { promptIndexOf, promptKey, storedAnswerFlat } from "./flat-fields";
 
 describe("mergeChange", () => {
   const stored = { value: "yes", rationale: "Theirs", naReason: null };
@@ -54,6 +54,12 @@ describe("flat answer fields", () => {
       rationale: "",
       "prompt.1": "not_met",
     });
+  });
+
+  it("names a prompt's mark by its index and reads the index back; other keys are not prompt marks", () => {
+    expect(promptKey(0)).toBe("prompt.0");
+    expect(promptIndexOf(promptKey(12))).toBe(12);
+    for (const key of ["value", "rationale", "naReason", "promptMarks"]) expect(promptIndexOf(key)).toBeNull();
   });
 });
 

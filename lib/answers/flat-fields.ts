@@ -16,6 +16,16 @@ export type FlatFields = Readonly<Record<string, Scalar>>;
 export const PROMPT_KEY_PREFIX = "prompt.";
 export type PromptKey = `${typeof PROMPT_KEY_PREFIX}${number}`;
 
+/** The key of the mark of the prompt at this index ("prompt.0"). */
+export function promptKey(index: number): PromptKey {
+  return `${PROMPT_KEY_PREFIX}${index}`;
+}
+
+/** The index of the prompt a key marks, or null when the key is not a prompt mark's. */
+export function promptIndexOf(key: string): number | null {
+  return key.startsWith(PROMPT_KEY_PREFIX) ? Number(key.slice(PROMPT_KEY_PREFIX.length)) : null;
+}
+
 /** The fields of one answer a change may set, as the changes route receives them (checked by answerFieldsSchema). */
 export interface AnswerFlatFields {
   value?: AnswerValue | null;
@@ -33,6 +43,6 @@ export function storedAnswerFlat(stored: {
 }): Record<string, Scalar> {
   const flat: Record<string, Scalar> = { value: stored.value, naReason: stored.naReason, rationale: stored.rationale };
   const marks = stored.promptMarks && typeof stored.promptMarks === "object" ? (stored.promptMarks as Record<string, unknown>) : {};
-  for (const [index, mark] of Object.entries(marks)) if (mark === "met" || mark === "not_met") flat[`${PROMPT_KEY_PREFIX}${index}`] = mark;
+  for (const [index, mark] of Object.entries(marks)) if (mark === "met" || mark === "not_met") flat[promptKey(Number(index))] = mark;
   return flat;
 }

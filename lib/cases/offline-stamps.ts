@@ -3,7 +3,7 @@ import { sqlQuery } from "@/lib/db/client";
 import { authorize, type Actor } from "@/lib/permissions/access";
 
 // What My cases gives the device that keeps the inspector's cases offline
-// (components/case/offline-sync.ts): each case allocated to them with a stamp that moves whenever
+// (syncOfflineCopies in components/case/offline-prepare.ts): each case allocated to them with a stamp that moves whenever
 // its page would show something new (the case's own fields, status and allocation, an answer, a
 // section mark, a comment or a reply, evidence), so that the device refetches only the pages that
 // changed instead of every page.

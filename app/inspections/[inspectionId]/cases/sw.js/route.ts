@@ -1,5 +1,5 @@
 import { publicRouteHandler } from "@/lib/http/route-handler";
-import { OFFLINE_CACHE_PREFIX, OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE, OFFLINE_STATIC_CACHE_PREFIX } from "@/components/case/offline-cache-names";
+import { OFFLINE_CACHE_PREFIX, OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE, OFFLINE_STATIC_CACHE_PREFIX, STATIC_ASSET_PATTERN } from "@/components/case/offline-cache-names";
 
 // The service worker that lets My cases and the case pages open without a connection (Enketo's
 // model), registered for this inspection's cases path (components/case/offline-worker.ts). Case pages
@@ -18,8 +18,8 @@ const PAGES = ${JSON.stringify(OFFLINE_PAGES_CACHE)};
 const STATIC = ${JSON.stringify(OFFLINE_STATIC_CACHE)};
 const STATIC_PREFIX = ${JSON.stringify(OFFLINE_STATIC_CACHE_PREFIX)};
 const OURS = ${JSON.stringify(OFFLINE_CACHE_PREFIX)};
-// A page's static files as its HTML names them (staticAssetsOf in components/case/offline-prepare.ts).
-const ASSET = /\\/_next\\/static\\/[^"'\\\\\\s<>()]+/g;
+// A page's static files as its HTML names them (as staticAssetsOf in components/case/offline-prepare.ts).
+const ASSET = ${STATIC_ASSET_PATTERN};
 // My cases, or one case page.
 const CASES = /^(\\/inspections\\/[^/]+\\/cases)(\\/[0-9a-f-]{36})?\\/?$/i;
 const NOT_KEPT_CASE = ${JSON.stringify(
