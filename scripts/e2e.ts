@@ -92,12 +92,14 @@ async function main(): Promise<number> {
       process.stderr.write(chunk);
     });
     await waitForServer(`${baseUrl}/sign-in`, 60_000);
+    // Playwright's JSON report (each journey's duration): kept where E2E_RESULTS_FILE says, else dropped with the run's folder.
+    const resultsFile = process.env.E2E_RESULTS_FILE ? path.resolve(process.env.E2E_RESULTS_FILE) : path.join(tmp, "results.json");
     const result = spawnSync(path.join(root, "node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",
-      env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_AUTH_DIR: path.join(tmp, "auth"), E2E_RESULTS_FILE: path.join(tmp, "results.json") },
+      env: { ...env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH: chromium, E2E_AUTH_DIR: path.join(tmp, "auth"), E2E_RESULTS_FILE: resultsFile },
     });
-    failed = failedJourneys(path.join(tmp, "results.json"));
+    failed = failedJourneys(resultsFile);
     const leaked = await typedTextInLog(database.url, readFileSync(path.join(tmp, "server.log"), "utf8"));
     if (leaked.length > 0) {
       console.error(`The server's log holds text inspectors typed (lib/log.ts forbids it):\n${leaked.map((t) => `  ${t.slice(0, 60)}…`).join("\n")}`);
