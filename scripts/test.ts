@@ -1,36 +1,82 @@
 // `npm test`: every check, in order of speed, stopping at the first failure. Type-check, lint, unit
 // tests, integration tests against a real PostgreSQL, then Playwright journeys in Chromium against
 // a production build.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-const steps: { name: string; command: string; args: string[] }[] = [
-  { name: "type-check", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
-  { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
-  { name: "unit tests", command: bin("vitest"), args: ["run", "--project", "unit"] },
-  { name: "integration tests", command: bin("vitest"), args: ["run", "--project", "integration"] },
-  { name: "end-to-end tests", command: bin("tsx"), args: [path.join(root, "scripts", "e2e.ts")] },
-  { name: "fault tests", command: bin("tsx"), args: [path.join(root, "scripts", "fault-tests.ts")] },
-  // The same production artefact, two instances behind nginx (deploy/nginx.conf): `npm test -- fault` runs both.
-  { name: "fault tests, scaled out", command: bin("tsx"), args: [path.join(root, "scripts", "scale-out-tests.ts")] },
-];
-
-const only = process.argv.slice(2);
-const results: { name: string; seconds: number; ok: boolean }[] = [];
-for (const step of steps) {
-  if (only.length > 0 && !only.some((o) => step.name.startsWith(o))) continue;
-  console.log(`\n=== ${step.name} ===`);
-  const started = Date.now();
-  const { status } = spawnSync(step.command, step.args, { cwd: root, stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" } });
-  results.push({ name: step.name, seconds: (Date.now() - started) / 1000, ok: status === 0 });
-  if (status !== 0) break;
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
 }
 
-console.log("\n=== summary ===");
-for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(24)} ${r.seconds.toFixed(1)} s`);
-const failed = results.filter((r) => !r.ok).length;
-console.log(`checks: ${results.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+// Steps in one group run at once. Type-check and lint each keep one core busy and share nothing, so
+// on a two-core machine they overlap; every later step wants both cores (or the one database) to itself.
+const groups: Step[][] = [
+  [
+    { name: "type-check", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
+    { name: "lint", command: bin("eslint"), args: [".", "--max-warnings=0"] },
+  ],
+  [{ name: "unit tests", command: bin("vitest"), args: ["run", "--project", "unit"] }],
+  [{ name: "integration tests", command: bin("vitest"), args: ["run", "--project", "integration"] }],
+  [{ name: "end-to-end tests", command: bin("tsx"), args: [path.join(root, "scripts", "e2e.ts")] }],
+  [{ name: "fault tests", command: bin("tsx"), args: [path.join(root, "scripts", "fault-tests.ts")] }],
+  // The same production artefact, two instances behind nginx (deploy/nginx.conf): `npm test -- fault` runs both.
+  [{ name: "fault tests, scaled out", command: bin("tsx"), args: [path.join(root, "scripts", "scale-out-tests.ts")] }],
+];
+
+interface Result {
+  name: string;
+  seconds: number;
+  ok: boolean;
+}
+
+/**
+ * Runs a step. Alone, its output goes straight to the terminal; alongside others it is kept and
+ * printed whole when the step ends, so two steps' lines never interleave.
+ */
+function run(step: Step, alone: boolean): Promise<Result> {
+  const started = Date.now();
+  const env = { ...process.env, FORCE_COLOR: process.env.CI ? "0" : "1" };
+  if (alone) console.log(`\n=== ${step.name} ===`);
+  const child = spawn(step.command, step.args, { cwd: root, env, stdio: alone ? "inherit" : ["ignore", "pipe", "pipe"] });
+  const output: Buffer[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+  return new Promise((resolve) => {
+    const finish = (ok: boolean) => {
+      if (!alone) {
+        console.log(`\n=== ${step.name} ===`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      resolve({ name: step.name, seconds: (Date.now() - started) / 1000, ok });
+    };
+    child.on("error", (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      finish(false);
+    });
+    child.on("close", (status) => finish(status === 0));
+  });
+}
+
+async function main(): Promise<number> {
+  const only = process.argv.slice(2);
+  const results: Result[] = [];
+  for (const group of groups) {
+    const chosen = group.filter((step) => only.length === 0 || only.some((o) => step.name.startsWith(o)));
+    if (chosen.length === 0) continue;
+    results.push(...(await Promise.all(chosen.map((step) => run(step, chosen.length === 1)))));
+    if (results.some((r) => !r.ok)) break;
+  }
+
+  console.log("\n=== summary ===");
+  for (const r of results) console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(24)} ${r.seconds.toFixed(1)} s`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`checks: ${results.length - failed} passed, ${failed} failed`);
+  return failed === 0 && results.length > 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code));
