@@ -192,6 +192,26 @@ export async function snapshot(client: Client, inspectionId: string, userIds: re
   return result.rows[0]!;
 }
 
+/**
+ * The fingerprint (snapshot) before each of a run of fuzzed inputs, read anew only when needed: after
+ * a refused input, the fingerprint that was checked equal to the one before it is the next input's
+ * "before" as it stands, since nothing else writes the fuzzed inspection.
+ */
+export function snapshotsBefore(read: () => Promise<Record<string, string>>) {
+  let unchanged: Record<string, string> | null = null;
+  return {
+    async next(): Promise<Record<string, string>> {
+      const rows = unchanged ?? (await read());
+      unchanged = null;
+      return rows;
+    },
+    /** Rows just checked equal to `next()`'s: the following input starts from them. */
+    unchanged(rows: Record<string, string>): void {
+      unchanged = rows;
+    },
+  };
+}
+
 export async function connect(): Promise<Client> {
   const { Client } = await import("pg");
   const client = new Client({ connectionString: process.env.DATABASE_URL });

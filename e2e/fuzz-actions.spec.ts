@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from "@playwright/test";
 import fc from "fast-check";
 import { ENTRY_POINTS } from "@/tests/entry-points";
-import { actionState, callAction, concrete, connect, createFixture, serverActions, snapshot, wellFormed } from "./entry-point-calls";
+import { actionState, callAction, concrete, connect, createFixture, serverActions, snapshot, snapshotsBefore, wellFormed } from "./entry-point-calls";
 import { expect, storageStateOf, test } from "./fixtures";
 import { hostileJson, hostileText } from "./fuzz-values";
 
@@ -50,11 +50,12 @@ for (const entry of ENTRY_POINTS) {
         return (await client.query<{ n: number }>(sql, [value])).rows[0]!.n;
       };
 
+      const snapshots = snapshotsBefore(() => snapshot(client, f.inspectionId, [f.targetUserId]));
       let tried = 0;
       await fc.assert(
         fc.asyncProperty(fc.oneof({ arbitrary: form, weight: 4 }, { arbitrary: raw, weight: 1 }), async (args) => {
           tried += 1;
-          const before = await snapshot(client, f.inspectionId, [f.targetUserId]);
+          const before = await snapshots.next();
           const createdBefore = await createdCount(args);
           const response = await callAction(api, ref, pagePath, args);
           const status = response.status();
@@ -74,6 +75,7 @@ for (const entry of ENTRY_POINTS) {
           if (refused) {
             expect(await snapshot(client, f.inspectionId, [f.targetUserId]), "a refused input writes nothing").toEqual(before);
             expect(await createdCount(args), "nothing was created").toBe(createdBefore);
+            snapshots.unchanged(before);
           }
         }),
         { numRuns: RUNS, endOnFailure: true },
