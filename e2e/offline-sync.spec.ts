@@ -42,7 +42,8 @@ test("My cases opened online brings the offline copies up to date: changed cases
 
   // My cases opened online again: only what changed is fetched.
   const fetched: string[] = [];
-  page.on("request", (request) => {
+  // The worker's requests as well as the page's.
+  page.context().on("request", (request) => {
     // The pages the device keeps, not Next's prefetches of the links (`_rsc`) nor the navigations.
     const url = new URL(request.url());
     if (url.pathname.startsWith(`${list}/`) && !url.searchParams.has("_rsc") && request.resourceType() !== "document" && !url.pathname.endsWith("/sw.js"))
@@ -77,6 +78,67 @@ test("My cases opened online brings the offline copies up to date: changed cases
   await expect(offline.getByRole("status")).toContainText("Your cases on this device are up to date.");
   expect(fetched).toEqual([]);
   expect(Date.parse((await syncedAt())!)).toBeGreaterThan(Date.parse(before!));
+});
+
+test("working case to case without returning to My cases, the worker keeps the offline copies current, at most every few minutes whatever the tabs", async ({
+  browser,
+}) => {
+  const {
+    inspectionId,
+    list,
+    page,
+    cases: [changed, workingOn, reallocated, newlyMine],
+  } = await threeCasesMadeAvailableOffline(browser, "Offline all morning");
+  // The worker's own requests for the stamps (the pages never ask for them).
+  const stampsRead: string[] = [];
+  page.context().on("request", (request) => {
+    if (new URL(request.url()).pathname === `/api/inspections/${inspectionId}/offline-stamps`) stampsRead.push(request.url());
+  });
+
+  // Meanwhile, on another device, an answer is given; the lead reallocates one case and allocates another.
+  const elsewhere = await pageAs(browser, "inspector");
+  await elsewhere.goto(`${list}/${changed.id}`);
+  await radio(elsewhere, "2.1.1", "Yes").check();
+  await expect(saveStatus(elsewhere)).toHaveText("All changes saved");
+  await elsewhere.close();
+  await allocate(reallocated.id, "inspector2");
+  await allocate(newlyMine.id, "inspector");
+
+  // Right after My cases synced them, case pages in use do not make the worker sync again.
+  await page.goto(`${list}/${workingOn.id}`);
+  await expect(saveStatus(page)).toHaveText("All changes saved");
+  await radio(page, "2.1.1", "No").check();
+  await expect(saveStatus(page)).toHaveText("All changes saved");
+  expect(stampsRead).toEqual([]);
+  expect(await kept(page, `${list}/${reallocated.id}`)).toBe(true);
+
+  // A few minutes later (the time of the last sync the worker keeps is moved back), the inspector is
+  // still on case pages, in two tabs: the worker reads the stamps once and brings the copies up to date.
+  await page.evaluate(async (key) => (await caches.open("case-review-case-pages-v1")).put(key, new Response(String(Date.now() - 4 * 60_000))), `/__case-review-offline-sync-attempt/${inspectionId}`);
+  const secondTab = await page.context().newPage();
+  await Promise.all([page.goto(`${list}/${workingOn.id}`), secondTab.goto(`${list}/${workingOn.id}`)]);
+  await expect.poll(() => kept(page, `${list}/${newlyMine.id}`), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => kept(page, `${list}/${reallocated.id}`)).toBe(false);
+  await secondTab.reload();
+  await page.reload();
+  await expect(saveStatus(page)).toHaveText("All changes saved");
+  expect(stampsRead).toHaveLength(1);
+  await secondTab.close();
+
+  // The connection goes: My cases and the cases are as the server had them at that sync.
+  await page.context().setOffline(true);
+  await page.goto(list);
+  await expect(heading(page)).toHaveText("My cases");
+  await expect(page.getByText(/Available offline, last synced at/)).toBeVisible();
+  await expect(myCases(page).getByRole("link", { name: newlyMine.reference, exact: true })).toBeVisible();
+  await expect(myCases(page).getByRole("link", { name: reallocated.reference, exact: true })).toHaveCount(0);
+  await page.goto(`${list}/${changed.id}`);
+  await expect(radio(page, "2.1.1", "Yes")).toBeChecked();
+  await page.goto(`${list}/${newlyMine.id}`);
+  await expect(heading(page)).toHaveText(`Case ${newlyMine.reference}`);
+  await page.goto(`${list}/${reallocated.id}`);
+  await expect(heading(page)).toHaveText("You are offline");
+  await page.context().setOffline(false);
 });
 
 test("static files of earlier builds are deleted when the worker activates and after a sync, except those a kept page still needs", async ({ browser }) => {

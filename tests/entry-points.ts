@@ -115,6 +115,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = Object.freeze([
   api("GET", "/api/cases/[caseId]/state", READERS),
   { kind: "route", route: "/api/health", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   api("GET", "/api/inspections/[inspectionId]/panel", READERS),
+  api("GET", "/api/inspections/[inspectionId]/offline-stamps", READERS),
   // The OpenAPI description of POST /api/rate: public, it holds no data.
   { kind: "route", route: "/api/openapi.json", method: "GET", expect: Object.freeze({ ...only(EVERYONE_SIGNED_IN, "ok"), signedOut: "ok" }) },
   api("GET", "/api/population-template", EVERYONE_SIGNED_IN),

@@ -26,6 +26,10 @@ export const OFFLINE_OWNER_KEY = "/__case-review-offline-owner";
 export const offlinePreparedKey = (inspectionId: string) => `/__case-review-offline-prepared/${inspectionId}`;
 /** Where it records the stamp (lib/cases/offline-stamps.ts) of each case page kept, case id → stamp. */
 export const offlineStampsKey = (inspectionId: string) => `/__case-review-offline-stamps/${inspectionId}`;
+/** Where the worker records when it last began bringing an inspection's copies up to date (its throttle). */
+export const offlineSyncAttemptKey = (inspectionId: string) => `/__case-review-offline-sync-attempt/${inspectionId}`;
+/** The stamps of the cases allocated to the signed-in user (app/api/inspections/[inspectionId]/offline-stamps). */
+export const offlineStampsPath = (inspectionId: string) => `/api/inspections/${inspectionId}/offline-stamps`;
 /**
  * My cases (`/inspections/<id>/cases`), which is also the service worker's scope: the list and
  * every case page under it. Without a trailing slash, so that the list itself is in scope (the

@@ -2,11 +2,11 @@ import "server-only";
 import { sqlQuery } from "@/lib/db/client";
 import { authorize, type Actor } from "@/lib/permissions/access";
 
-// What My cases gives the device that keeps the inspector's cases offline
-// (syncOfflineCopies in components/case/offline-prepare.ts): each case allocated to them with a stamp that moves whenever
-// its page would show something new (the case's own fields, status and allocation, an answer, a
-// section mark, a comment or a reply, evidence), so that the device refetches only the pages that
-// changed instead of every page.
+// What My cases and the stamps route (app/api/inspections/[inspectionId]/offline-stamps) give the
+// device that keeps the inspector's cases offline (the cases' service worker, sw.js route): each case
+// allocated to them with a stamp that moves whenever its page would show something new (the case's own
+// fields, status and allocation, an answer, a section mark, a comment or a reply, evidence), so that
+// the device refetches only the pages that changed instead of every page.
 
 export interface OfflineCaseStamp {
   id: string;
