@@ -23,13 +23,14 @@ test.describe("offline for the week", () => {
     const offline = page.getByRole("region", { name: "Working without a connection" });
     await expect(offline).toContainText("Keep your 3 cases on this device");
 
-    // A case whose page cannot be fetched is named by its reference; the others are kept.
+    // A case whose page cannot be fetched is named by its reference; the others are kept. (The
+    // cases' service worker fetches them: the context's routes reach its requests, the page's do not.)
     const broken = caseUrl(inspectionId, cases[1]!.id);
-    await page.route(`**${broken}`, (route) => route.abort("internetdisconnected"));
+    await page.context().route(`**${broken}`, (route) => route.abort("internetdisconnected"));
     await offline.getByRole("button", { name: "Make my cases available offline" }).click();
     await expect(offline.getByRole("status")).toContainText("2 of 3 cases available offline");
     await expect(offline.getByRole("status")).toContainText(`Case ${cases[1]!.reference}: no connection`);
-    await page.unroute(`**${broken}`);
+    await page.context().unroute(`**${broken}`);
 
     await offline.getByRole("button", { name: "Make my cases available offline" }).click();
     await expect(offline.getByRole("status")).toContainText("3 of 3 cases available offline");
