@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { createInspectionWithCases, demoUser, expect, pageAs, test } from "./fixtures";
 import { heading, myCases, offlineRegion, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
 
@@ -21,6 +21,17 @@ async function allocate(caseId: string, to: "inspector" | "inspector2"): Promise
   }
 }
 
+/** Meanwhile, on another device, an answer to `changed` is given; the lead reallocates one case and allocates the colleague's to the inspector. */
+async function meanwhileElsewhere(browser: Browser, list: string, cases: Record<"changed" | "reallocated" | "newlyMine", { id: string }>): Promise<void> {
+  const elsewhere = await pageAs(browser, "inspector");
+  await elsewhere.goto(`${list}/${cases.changed.id}`);
+  await radio(elsewhere, "2.1.1", "Yes").check();
+  await expect(saveStatus(elsewhere)).toHaveText("All changes saved");
+  await elsewhere.close();
+  await allocate(cases.reallocated.id, "inspector2");
+  await allocate(cases.newlyMine.id, "inspector");
+}
+
 test("My cases opened online brings the offline copies up to date: changed cases fetched again, new ones kept, reallocated ones deleted", async ({
   browser,
 }) => {
@@ -32,13 +43,7 @@ test("My cases opened online brings the offline copies up to date: changed cases
     cases: [changed, untouched, reallocated, newlyMine],
   } = await threeCasesMadeAvailableOffline(browser, "Offline sync");
 
-  // Meanwhile, on another device, an answer is given; the lead reallocates one case and allocates another.
-  const elsewhere = await pageAs(browser, "inspector");
-  await elsewhere.goto(`${list}/${changed.id}`);
-  await radio(elsewhere, "2.1.1", "Yes").check();
-  await expect(saveStatus(elsewhere)).toHaveText("All changes saved");
-  await allocate(reallocated.id, "inspector2");
-  await allocate(newlyMine.id, "inspector");
+  await meanwhileElsewhere(browser, list, { changed, reallocated, newlyMine });
 
   // My cases opened online again: only what changed is fetched.
   const fetched: string[] = [];
@@ -95,14 +100,7 @@ test("working case to case without returning to My cases, the worker keeps the o
     if (new URL(request.url()).pathname === `/api/inspections/${inspectionId}/offline-stamps`) stampsRead.push(request.url());
   });
 
-  // Meanwhile, on another device, an answer is given; the lead reallocates one case and allocates another.
-  const elsewhere = await pageAs(browser, "inspector");
-  await elsewhere.goto(`${list}/${changed.id}`);
-  await radio(elsewhere, "2.1.1", "Yes").check();
-  await expect(saveStatus(elsewhere)).toHaveText("All changes saved");
-  await elsewhere.close();
-  await allocate(reallocated.id, "inspector2");
-  await allocate(newlyMine.id, "inspector");
+  await meanwhileElsewhere(browser, list, { changed, reallocated, newlyMine });
 
   // Right after My cases synced them, case pages in use do not make the worker sync again.
   await page.goto(`${list}/${workingOn.id}`);

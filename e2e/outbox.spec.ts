@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { watchSaves } from "@/scripts/fault-harness";
 import type { ConflictRecord, QueuedChange } from "@/components/case/idb";
 import { connect } from "./entry-point-calls";
-import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
+import { createInspectionWithCases, demoUser, expect, pageAs, test } from "./fixtures";
 
 // The case page's outbox (components/case/outbox.ts) in Chromium, against the running app: no fake
 // IndexedDB, no fake server. Its promises, as its comments state them: a change is in IndexedDB
@@ -156,4 +156,67 @@ test("a conflict is kept with every pending change to its answer until the user 
   expect(await stored<ConflictRecord>(inspector, "conflicts")).toEqual([]);
   expect(await stored<QueuedChange>(inspector, "changes")).toEqual([]);
   expect(await storedAnswer(caseId, "2.3.1")).toMatchObject({ value: "yes", rationale: "Mine: the plan names the risks." });
+});
+
+test("changes kept for a case reallocated meanwhile are refused once, never sent again by themselves, and listed on My cases with what they said until discarded after confirming", async ({
+  browser,
+}) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Outbox reallocated", [{ stream: "court", allocatedTo: "inspector" }]);
+  const moved = cases[0]!;
+  const page = await pageAs(browser, "inspector");
+  const context = page.context();
+  await openCase(page, caseUrl(inspectionId, moved.id));
+
+  // The connection to Case Review fails while the inspector answers (the context's route reaches the
+  // requests the cases' service worker passes on); meanwhile the lead reallocates the case to a colleague.
+  const changesRoute = `**/api/cases/${moved.id}/changes`;
+  await context.route(changesRoute, (route) => route.abort("internetdisconnected"));
+  await radio(page, "2.1.1", "No").check();
+  await page.getByLabel("Rationale for 2.1.1").fill("Lives with his grandmother since March.");
+  await expect.poll(async () => (await stored<QueuedChange>(page, "changes")).length).toBe(2);
+  const client = await connect();
+  try {
+    await client.query("UPDATE cases SET allocated_to = (SELECT id FROM users WHERE email = $2) WHERE id = $1", [moved.id, demoUser("inspector2").email]);
+  } finally {
+    await client.end();
+  }
+
+  // Back online, on My cases: the server refuses them, and the page says which, why and what they said.
+  const sent: string[] = [];
+  context.on("requestfinished", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === `/api/cases/${moved.id}/changes`) sent.push(request.url());
+  });
+  await page.goto(`/inspections/${inspectionId}/cases`);
+  await context.unroute(changesRoute);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  const refused = page.getByRole("region", { name: "Changes that could not be saved" });
+  await expect(refused.getByRole("heading", { name: `Case ${moved.reference}` })).toBeVisible();
+  await expect(refused).toContainText("Why: Only the inspector allocated to this case, or the lead inspector, can change it.");
+  await expect(refused.getByText("Key question 2.1.1")).toHaveCount(2);
+  await expect(refused.getByRole("definition").filter({ hasText: /^No$/ })).toBeVisible();
+  await expect(refused.getByRole("definition").filter({ hasText: "Lives with his grandmother since March." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Couldn't save some of your changes" })).toBeVisible();
+
+  // Never again by themselves: not on the outbox's cues, nor on a reload; and never to the colleague's case.
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event("online"));
+    window.dispatchEvent(new Event("focus"));
+  });
+  await page.reload();
+  await expect(refused).toBeVisible();
+  await page.waitForTimeout(2_000);
+  expect(sent, "one refused attempt").toHaveLength(1);
+  expect(await storedAnswer(moved.id, "2.1.1")).toBeNull();
+
+  // Discarding asks first; keeping them keeps them.
+  await refused.getByRole("button", { name: `Discard 2 changes to case ${moved.reference}` }).click();
+  await expect(refused.getByText(`Are you sure you want to discard 2 changes to case ${moved.reference}?`)).toBeFocused();
+  await refused.getByRole("button", { name: "No, keep them" }).click();
+  expect(await stored<QueuedChange>(page, "changes")).toHaveLength(2);
+  await refused.getByRole("button", { name: `Discard 2 changes to case ${moved.reference}` }).click();
+  await refused.getByRole("button", { name: `Yes, discard 2 changes to case ${moved.reference}` }).click();
+  await expect(refused).toBeHidden();
+  expect(await stored<QueuedChange>(page, "changes")).toEqual([]);
+  await expect(page.getByRole("status").filter({ hasText: "Couldn't save" })).toHaveCount(0);
+  expect(sent).toHaveLength(1);
 });

@@ -10,6 +10,8 @@ export interface QueuedChange {
   changeId: string;
   userId: string;
   caseId: string;
+  /** The case's reference, to name it if the change is refused (absent from changes kept before it was recorded). */
+  caseReference?: string;
   target: "answer" | "case";
   questionId?: string;
   baseVersion: number;

@@ -101,7 +101,7 @@ export class Outbox {
     this.kick();
   }
 
-  /** Gives up a refused change for good (the user has seen its content). */
+  /** Gives up a refused change for good (the user has seen its content and confirmed, refused-changes-panel.tsx). */
   async discard(change: QueuedChange): Promise<void> {
     await inTransaction(["changes"], "readwrite", (tx) => request(tx.objectStore("changes").delete(change.seq!)));
     this.kick();
@@ -229,9 +229,10 @@ export class Outbox {
       return false;
     }
     if (!response.ok || !body.results) {
-      // The whole batch was refused (no right to change this case, case gone, malformed): keep it, say why.
+      // The whole batch was refused (no right to change this case any more, case gone, malformed): keep
+      // each change, marked with why, and never send them again by itself (My cases lists them).
       const message = body.error?.message ?? `the server refused the changes (${response.status}).`;
-      await this.markRejected(batch[0]!, response.status, message);
+      for (const change of batch) await this.markRejected(change, response.status, message);
       return true;
     }
     this.attempt = 0;

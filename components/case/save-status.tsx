@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { REFUSED_CHANGES_ID } from "./refused-changes-anchor";
 import type { CaseStore } from "./use-case-store";
 
 // The page says plainly whether everything is saved (positive confirmation, never "no error").
@@ -17,7 +18,8 @@ export function saveStatusText(store: Pick<CaseStore, "ready" | "status" | "typi
   return "All changes saved";
 }
 
-export function SaveStatus({ store, conflictCount }: { store: CaseStore; conflictCount: number }) {
+/** `listPath`: My cases, which lists refused changes (of any case) and discards them after confirmation. */
+export function SaveStatus({ store, conflictCount, listPath }: { store: CaseStore; conflictCount: number; listPath: string }) {
   const text = saveStatusText(store, conflictCount);
   const tone =
     store.status.kind === "error" || conflictCount > 0 ? "border-error" : store.status.kind === "offline" ? "border-ri" : text === "All changes saved" ? "border-success" : "border-link";
@@ -41,16 +43,12 @@ export function SaveStatus({ store, conflictCount }: { store: CaseStore; conflic
             Try again now
           </Button>
         ) : null}
-        {blocked ? (
-          <Button type="button" variant="warning" onClick={() => void store.discard()}>
-            Discard the refused change
-          </Button>
-        ) : null}
       </div>
       {blocked ? (
         <p className="mt-1 text-sm">
           Refused change{blocked.questionId ? ` to key question ${blocked.questionId}` : " to the case's details"}:{" "}
-          <span className="whitespace-pre-wrap">{Object.values(blocked.to).map(String).join(" · ")}</span>. Copy anything you need before discarding it.
+          <span className="whitespace-pre-wrap">{Object.values(blocked.to).map(String).join(" · ")}</span>.{" "}
+          <a href={`${listPath}#${REFUSED_CHANGES_ID}`}>See the changes that could not be saved on My cases</a>, where you can discard them.
         </p>
       ) : null}
     </div>

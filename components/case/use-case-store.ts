@@ -63,6 +63,7 @@ export type Target = { target: "answer"; questionId: string } | { target: "case"
 
 export function useCaseStore(model: CasePageModel) {
   const caseId = model.case.id;
+  const caseReference = model.case.reference;
   const initial = useMemo(() => serverState(model), [model]);
   const [local, setLocal] = useState<LocalState>(initial);
   const localRef = useRef(local);
@@ -142,6 +143,7 @@ export function useCaseStore(model: CasePageModel) {
       void outboxRef.current?.enqueue({
         changeId: newId(),
         caseId,
+        caseReference,
         target: target.target,
         questionId,
         baseVersion: versions()[key] ?? 0,
@@ -149,7 +151,7 @@ export function useCaseStore(model: CasePageModel) {
         to,
       });
     },
-    [caseId, versions],
+    [caseId, caseReference, versions],
   );
 
   const commitBuffers = useCallback(() => {
@@ -322,9 +324,6 @@ export function useCaseStore(model: CasePageModel) {
   }, [ready, refreshFromServer]);
 
   const retry = useCallback(() => void outboxRef.current?.retry(), []);
-  const discard = useCallback(async () => {
-    if (status.kind === "error" && status.blocked) await outboxRef.current?.discard(status.blocked);
-  }, [status]);
 
   return {
     local,
@@ -340,7 +339,6 @@ export function useCaseStore(model: CasePageModel) {
     flushNow,
     resolveConflict,
     retry,
-    discard,
     refreshFromServer,
   };
 }

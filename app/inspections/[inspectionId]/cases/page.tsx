@@ -24,7 +24,7 @@ export default async function CasesPage({ params }: { params: Promise<{ inspecti
         <Link href={`/inspections/${inspectionId}/grid`}>Key question grid</Link>
       </p>
       <PageHeading caption={listing.inspection.yjsName}>{listing.seesGridFirst ? "Cases" : "My cases"}</PageHeading>
-      <OutboxSync userId={user.id} />
+      <OutboxSync userId={user.id} references={Object.fromEntries(listing.rows.map((row) => [row.id, row.reference]))} />
       {/* Rendered with no case too: a device that kept cases since reallocated then deletes them. */}
       <MakeCasesAvailableOffline inspectionId={inspectionId} userId={user.id} cases={offlineCases} />
       {listing.seesGridFirst ? (
