@@ -9,7 +9,7 @@ import { waitForServer } from "./app-server";
 import { freePort, startEmbeddedDatabase } from "./embedded-database";
 import { applyMigrations } from "./migrations";
 import { loadDemoData } from "./demo-data";
-import { buildIfStale, standaloneDir } from "./next-build";
+import { standaloneDir } from "./next-build";
 import { serverNodeOptions } from "./server-memory";
 
 const root = path.resolve(__dirname, "..");
@@ -60,14 +60,22 @@ async function main(): Promise<number> {
     return 1;
   }
   const tmp = mkdtempSync(path.join(os.tmpdir(), "case-review-e2e-"));
-  const database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_e2e" });
+  // The production build (when the sources changed) runs while the database starts and takes the
+  // demo data: the one mostly waits on the compiler, the other on PostgreSQL.
+  const building = spawn(path.join(root, "node_modules", ".bin", "tsx"), [path.join(root, "scripts", "next-build.ts"), "--if-stale"], { cwd: root, stdio: "inherit" });
+  const built = new Promise<boolean>((resolve) => {
+    building.on("exit", (code) => resolve(code === 0));
+    building.on("error", () => resolve(false));
+  });
+  let database: Awaited<ReturnType<typeof startEmbeddedDatabase>> | undefined;
   let server: ReturnType<typeof spawn> | undefined;
   let failed: string[] = [];
   try {
+    database = await startEmbeddedDatabase({ dataDir: path.join(tmp, "pg"), port: await freePort(), database: "case_review_e2e" });
     await applyMigrations(database.url);
     loadDemoData(database.url);
+    if (!(await built)) throw new Error("The production build failed (scripts/next-build.ts).");
 
-    buildIfStale();
     const port = await freePort();
     // The address the server listens on (HOSTNAME below), so no client tries ::1 first.
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -107,8 +115,9 @@ async function main(): Promise<number> {
     }
     return result.status ?? 1;
   } finally {
+    if (building.exitCode === null && building.signalCode === null) building.kill("SIGTERM");
     server?.kill("SIGTERM");
-    await database.stop();
+    await database?.stop();
     rmSync(tmp, { recursive: true, force: true });
     // Last, after the server's and database's own shutdown lines.
     if (failed.length > 0) console.error(`\nJourneys that did not pass (${failed.length}):\n${failed.map((f) => `  ${f}`).join("\n")}`);
