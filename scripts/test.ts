@@ -3,6 +3,7 @@
 // a production build.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { buildIfStale } from "./next-build";
 
 const root = path.resolve(__dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -11,10 +12,12 @@ interface Step {
   name: string;
   command: string;
   args: string[];
+  /** Runs the production build, building it first when the sources changed (scripts/next-build.ts). */
+  usesBuild?: true;
 }
 
 // Steps in one group run at once. Type-check and lint each keep one core busy and share nothing, so
-// on a two-core machine they overlap; every later step wants both cores (or the one database) to itself.
+// on a two-core machine they overlap; the test runs between them want both cores to themselves.
 const groups: Step[][] = [
   [
     { name: "type-check", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
@@ -23,9 +26,13 @@ const groups: Step[][] = [
   [{ name: "unit tests", command: bin("vitest"), args: ["run", "--project", "unit"] }],
   [{ name: "integration tests", command: bin("vitest"), args: ["run", "--project", "integration"] }],
   [{ name: "end-to-end tests", command: bin("tsx"), args: [path.join(root, "scripts", "e2e.ts")] }],
-  [{ name: "fault tests", command: bin("tsx"), args: [path.join(root, "scripts", "fault-tests.ts")] }],
-  // The same production artefact, two instances behind nginx (deploy/nginx.conf): `npm test -- fault` runs both.
-  [{ name: "fault tests, scaled out", command: bin("tsx"), args: [path.join(root, "scripts", "scale-out-tests.ts")] }],
+  // The fault tests spend most of their time waiting (for a restart, for the scaled-out tests' minute
+  // of fieldwork), each on its own database, ports and browser, so they overlap too.
+  [
+    { name: "fault tests", command: bin("tsx"), args: [path.join(root, "scripts", "fault-tests.ts")], usesBuild: true },
+    // The same production artefact, two instances behind nginx (deploy/nginx.conf): `npm test -- fault` runs both.
+    { name: "fault tests, scaled out", command: bin("tsx"), args: [path.join(root, "scripts", "scale-out-tests.ts")], usesBuild: true },
+  ],
 ];
 
 interface Result {
@@ -68,6 +75,8 @@ async function main(): Promise<number> {
   for (const group of groups) {
     const chosen = group.filter((step) => only.length === 0 || only.some((o) => step.name.startsWith(o)));
     if (chosen.length === 0) continue;
+    // Steps that would each start the same build at once get it built first.
+    if (chosen.filter((step) => step.usesBuild).length > 1) buildIfStale();
     results.push(...(await Promise.all(chosen.map((step) => run(step, chosen.length === 1)))));
     if (results.some((r) => !r.ok)) break;
   }
