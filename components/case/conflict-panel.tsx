@@ -1,5 +1,6 @@
 "use client";
 
+import { clockTime } from "@/lib/dates";
 import { promptIndexOf, type Scalar } from "@/lib/answers/flat-fields";
 import { Button } from "@/components/ui/button";
 import type { ConflictRecord } from "./idb";
@@ -30,7 +31,7 @@ export function ConflictPanel({
 }) {
   const fields = Object.keys(conflict.mine).filter((f) => (conflict.mine[f] ?? null) !== (conflict.theirs.fields[f] ?? null));
   const who = conflict.theirs.updatedByName ?? "Someone else";
-  const when = conflict.theirs.updatedAt ? new Date(conflict.theirs.updatedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" }) : null;
+  const when = conflict.theirs.updatedAt ? clockTime(new Date(conflict.theirs.updatedAt)) : null;
   return (
     <div role="alert" className="my-3 border-4 border-error bg-white p-3">
       <h4 className="text-lg font-bold">{title}</h4>

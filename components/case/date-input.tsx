@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { describedBy as fieldDescribedBy, FieldHint } from "@/components/ui/field";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 
 // GOV.UK date input: day, month and year as three short text fields (works with any keyboard and
 // locale, unlike type=date). It reports a date only when the three make a real one (or are all

@@ -6,6 +6,7 @@ import { HiddenFields } from "@/components/ui/hidden-fields";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, IDLE, type FormState } from "@/lib/http/form-state";
 import { useCaseActions } from "./case-actions";
+import { dayAndTime } from "@/lib/dates";
 import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";
 
@@ -21,7 +22,6 @@ const QUERY_STATUS: Record<string, { label: string; className: string }> = {
 };
 
 export const textareaClass = "mt-1 block w-full max-w-2xl border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
-const dateTime = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
 function InlineResult({ state, field }: { state: FormState; field?: string }) {
   if (state.status === "success") return <p role="status" className="text-success">{state.message}</p>;
@@ -78,7 +78,7 @@ function QueryThread({ query, ids, canQualityAssure, canReply }: { query: Query;
         {query.messages.map((message) => (
           <li key={message.id}>
             <p className="text-muted text-sm">
-              {message.authorName}, {dateTime(message.createdAt)}
+              {message.authorName}, {dayAndTime(new Date(message.createdAt))}
             </p>
             <p className="whitespace-pre-wrap">{message.body}</p>
           </li>

@@ -5,6 +5,7 @@ import { fieldIds, questionBaseId } from "@/lib/cases/field-ids";
 import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { keyQuestionApplicability } from "@/lib/framework/applicability";
+import { clockTime } from "@/lib/dates";
 import { promptIndexOf, promptKey, type Scalar } from "@/lib/answers/flat-fields";
 import { describedBy as fieldDescribedBy, FieldError, FieldHint } from "@/components/ui/field";
 import { ChoiceGroup, type Choice } from "./choice-group";
@@ -166,7 +167,7 @@ export const QuestionCard = memo(function QuestionCard({
   pendingJudgement?: string;
   conflict: ConflictRecord | undefined;
   remote: RemoteChange | undefined;
-  /** The page cannot take answers (read only, the outbox not loaded yet, or a conflict waiting). */
+  /** The page cannot take answers (read only, or a conflict waiting). */
   disabled: boolean;
   canEdit: boolean;
   errors: { answer?: string; rationale?: string; naReason?: string };
@@ -222,7 +223,7 @@ export const QuestionCard = memo(function QuestionCard({
       {remote ? (
         <p className="mb-2 border-l-4 border-link bg-[#e8f1f8] p-2" role="status">
           <strong>Changed by {remote.byName ?? "someone else"}</strong>
-          {remote.at ? ` at ${new Date(remote.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}` : ""}: this is their answer, as saved.
+          {remote.at ? ` at ${clockTime(new Date(remote.at))}` : ""}: this is their answer, as saved.
         </p>
       ) : null}
       <ChoiceGroup

@@ -1,5 +1,6 @@
 "use client";
 
+import { clockTime } from "@/lib/dates";
 import { Button } from "@/components/ui/button";
 import { REFUSED_CHANGES_ID } from "./refused-changes-anchor";
 import type { CaseStore } from "./use-case-store";
@@ -31,7 +32,7 @@ export function SaveStatus({ store, conflictCount, listPath }: { store: CaseStor
           {text}
         </p>
         {text === "All changes saved" && store.lastSavedAt ? (
-          <p className="text-muted text-sm">Last saved at {store.lastSavedAt.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" })}</p>
+          <p className="text-muted text-sm">Last saved at {clockTime(store.lastSavedAt, { seconds: true })}</p>
         ) : null}
         {conflictCount > 0 ? (
           <p className="font-semibold text-error">

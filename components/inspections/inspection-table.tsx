@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Table } from "@/components/ui/table";
 import type { InspectionSummary } from "@/lib/inspections/queries";
-import { formatDate, INSPECTION_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
+import { INSPECTION_STATUS_LABELS, MEMBER_ROLE_LABELS } from "@/lib/inspections/labels";
 
 export function InspectionTable({ inspections, caption }: { inspections: InspectionSummary[]; caption: string }) {
   if (inspections.length === 0) {

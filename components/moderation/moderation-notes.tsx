@@ -1,5 +1,5 @@
 import type { ServerFormAction } from "@/lib/http/form-state";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import type { CaseModerationNote } from "@/lib/moderation/response";
 import { RespondForm } from "./moderation-forms";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
 import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
 import type { ServerFormAction } from "@/lib/http/form-state";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import type { SecondAssessmentView } from "@/lib/moderation/second-assessment";
 import { CompleteSecondAssessmentForm, SecondAnswerForm } from "./moderation-forms";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RatingText } from "@/components/panel/standard-tables";
 import { type Column, Table } from "@/components/ui/table";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { isFinal } from "@/lib/programme-page/distributions";
 import { PROGRAMME_STATUS_LABELS, programmeSearch, SORT_COLUMNS, type ProgrammeQuery, type SortColumn } from "@/lib/programme-page/query";
 import type { ProgrammeStatus } from "@/lib/statuses";

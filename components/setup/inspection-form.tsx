@@ -8,7 +8,7 @@ import { FieldShell, inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { fieldError, summaryOf, type ServerFormAction } from "@/lib/http/form-state";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { FRAMEWORK_VERSION_LABELS } from "@/lib/framework";
 import { describeWindowSpan, proposeInspectionWindows, windowRule } from "@/lib/framework/eligibility-window";
 

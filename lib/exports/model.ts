@@ -3,6 +3,7 @@
 // off), the judgement rationales, the evidence lists and the case-level answers. The builders in
 // this folder turn it into XLSX, CSV, DOCX and PDF without touching the database.
 
+import { formatDate } from "@/lib/dates";
 import type { FrameworkVersion, Rating } from "@/lib/framework";
 import type { Stream } from "@/lib/framework/case-attributes";
 import type { ModerationExport } from "@/lib/moderation/export";
@@ -105,7 +106,7 @@ export const DRAFT_LABEL = "DRAFT — not signed off";
 
 /** "DRAFT — not signed off" or "Signed off by … on …", the line every export carries. */
 export function statusLine(model: ExportModel): string {
-  return model.signOff ? `Signed off by ${model.signOff.signedBy} on ${longDate(model.signOff.signedAt)}` : DRAFT_LABEL;
+  return model.signOff ? `Signed off by ${model.signOff.signedBy} on ${formatDate(model.signOff.signedAt)}` : DRAFT_LABEL;
 }
 
 /** The reports' footnote for a discretion decision (S1 footnotes 5 and 8), up or down. */
@@ -115,10 +116,6 @@ export function discretionFootnote(discretion: DiscretionRecord): string {
 }
 
 export const RESETTLEMENT_FOOTNOTE = "The rating for Resettlement does not influence the overall YJS rating.";
-
-export function longDate(date: Date): string {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 /**
  * "Fieldwork started January 2024", as the reports' ratings page says; "Fieldwork starts February

@@ -3,11 +3,12 @@
 // narrative and notes, worded as the framework version's reports word them (the version's
 // ReportWording in lib/framework). The DOCX and PDF builders only lay these blocks out, so both
 // formats say exactly the same thing. Pure.
+import { formatDate } from "@/lib/dates";
 
 import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
 import { getFramework, type Framework, type Rating, type ReportWording, type Standard } from "@/lib/framework";
 import { isBetterThan, unsettledStandards, whyWithoutFigures, type StandardResult } from "@/lib/rating";
-import { DRAFT_LABEL, fieldworkLine, longDate, type ExportModel, type ExportRecommendation, type ReportCase } from "./model";
+import { DRAFT_LABEL, fieldworkLine, type ExportModel, type ExportRecommendation, type ReportCase } from "./model";
 
 /** A piece of text; a footnote is attached after it (numbered by the builder, in order of appearance). */
 export interface Run {
@@ -138,8 +139,8 @@ function backgroundBlocks(model: ExportModel, framework: Framework): Block[] {
   const abbreviation = serviceAbbreviation(inspection.yjsName);
   const { windows, cases } = report;
   const between = (start: Date | null, end: Date | null) =>
-    start && end ? `between ${longDate(start)} and ${longDate(end)}` : "in a window not recorded yet";
-  const lines: string[] = [`We conducted fieldwork in ${name} over a period of a week, beginning ${longDate(inspection.fieldworkStart)}.`];
+    start && end ? `between ${formatDate(start)} and ${formatDate(end)}` : "in a window not recorded yet";
+  const lines: string[] = [`We conducted fieldwork in ${name} over a period of a week, beginning ${formatDate(inspection.fieldworkStart)}.`];
   if (framework.rules.windows.outOfCourt) {
     lines.push(
       `We inspected court disposals that began ${between(windows.start, windows.end)}, and out-of-court disposals delivered ${between(windows.oocStart, windows.oocEnd)}.`,
@@ -381,8 +382,8 @@ export function reportDocument(model: ExportModel): ReportDocument {
   const blocks: Block[] = [
     { kind: "paragraph", runs: [{ text: "HM Inspectorate of Probation" }] },
     { kind: "paragraph", runs: [{ text: `An inspection of youth justice services in ${model.inspection.yjsName}`, bold: true }], style: "rating" },
-    { kind: "paragraph", runs: [{ text: model.signOff ? `Ratings signed off by ${model.signOff.signedBy} on ${longDate(model.signOff.signedAt)}` : DRAFT_LABEL, bold: true }], style: "status" },
-    { kind: "paragraph", runs: [{ text: `Generated ${longDate(model.generatedAt)} from Case Review, ${framework.label}.` }], style: "note" },
+    { kind: "paragraph", runs: [{ text: model.signOff ? `Ratings signed off by ${model.signOff.signedBy} on ${formatDate(model.signOff.signedAt)}` : DRAFT_LABEL, bold: true }], style: "status" },
+    { kind: "paragraph", runs: [{ text: `Generated ${formatDate(model.generatedAt)} from Case Review, ${framework.label}.` }], style: "note" },
     { kind: "pageBreak" },
     heading(1, "Contents", "contents", false),
     { kind: "contents" },

@@ -4,6 +4,7 @@
 
 import ExcelJS from "exceljs";
 import type { Writable } from "node:stream";
+import { formatDate } from "@/lib/dates";
 import { findKeyQuestion, getFramework } from "@/lib/framework";
 import { maxScoreOf } from "@/lib/rating";
 import { DISPOSAL_TYPES, DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
@@ -14,7 +15,6 @@ import {
   RESETTLEMENT_FOOTNOTE,
   domainsOf,
   fieldworkLine,
-  longDate,
   ratingText,
   scoreLine,
   statusLine,
@@ -48,7 +48,7 @@ function headerBlock(sheet: Sheet, model: ExportModel): void {
   sheet.addRow([model.inspection.yjsName]).commit();
   sheet.addRow([fieldworkLine(model)]).commit();
   sheet.addRow([`Framework: ${model.inspection.frameworkVersion} — ${model.inspection.frameworkLabel}`]).commit();
-  sheet.addRow([`Exported on ${longDate(model.generatedAt)}`]).commit();
+  sheet.addRow([`Exported on ${formatDate(model.generatedAt)}`]).commit();
   sheet.addRow([]).commit();
 }
 

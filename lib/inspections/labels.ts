@@ -19,9 +19,3 @@ export const MEMBER_ROLE_LABELS: Readonly<Record<string, string>> = Object.freez
   lead_inspector: "Lead inspector",
   inspector: "Inspector",
 });
-
-/** Dates are shown as in the reports: 22 January 2024. */
-export function formatDate(date: Date | null | undefined): string {
-  if (!date) return "—";
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
+import { formatDate } from "@/lib/dates";
 import { PageHeading } from "@/components/ui/notice";
 import { Table } from "@/components/ui/table";
 import { requireRole } from "@/lib/auth/session";
 import { retentionOverview, type RetentionRow } from "@/lib/retention";
 
 export const metadata: Metadata = { title: "Retention of case content" };
-
-const day = (date: Date) => date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 function RetentionTable({ caption, rows, last }: { caption: string; rows: RetentionRow[]; last: { heading: string; value: (row: RetentionRow) => string } }) {
   return (
@@ -18,7 +17,7 @@ function RetentionTable({ caption, rows, last }: { caption: string; rows: Retent
       empty="None."
       columns={[
         { header: "Inspection", cell: (row) => row.yjsName },
-        { header: "Signed off", cell: (row) => day(row.signedOffAt) },
+        { header: "Signed off", cell: (row) => formatDate(row.signedOffAt) },
         { header: last.heading, cell: last.value },
       ]}
     />
@@ -40,9 +39,9 @@ export default async function RetentionPage() {
           every audit event stay, and the erasure itself is recorded.
         </p>
       </div>
-      <RetentionTable caption="Due for erasure" rows={overview.due} last={{ heading: "Due since", value: (r) => day(r.dueAt) }} />
-      <RetentionTable caption="Kept until due" rows={overview.kept} last={{ heading: "Due on", value: (r) => day(r.dueAt) }} />
-      <RetentionTable caption="Erased" rows={overview.erased} last={{ heading: "Erased on", value: (r) => (r.erasedAt ? day(r.erasedAt) : "") }} />
+      <RetentionTable caption="Due for erasure" rows={overview.due} last={{ heading: "Due since", value: (r) => formatDate(r.dueAt) }} />
+      <RetentionTable caption="Kept until due" rows={overview.kept} last={{ heading: "Due on", value: (r) => formatDate(r.dueAt) }} />
+      <RetentionTable caption="Erased" rows={overview.erased} last={{ heading: "Erased on", value: (r) => (r.erasedAt ? formatDate(r.erasedAt) : "") }} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { PageHeading, StatusNotice } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { EXPORT_FILES } from "@/lib/exports";
 import { pageData } from "@/lib/http/page-data";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { panelFigures } from "@/lib/panel";
 import { authorize } from "@/lib/permissions/access";
 

@@ -8,7 +8,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { setupOverview } from "@/lib/inspections/setup-views";
 import { hasStreamWindows } from "@/lib/framework/eligibility-window";
 import { startFieldworkAction, updateDetailsAction } from "./actions";

@@ -5,7 +5,7 @@ import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_SOURCE_LABELS, evidencePage } from "@/lib/evidence";
 import { pageData } from "@/lib/http/page-data";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { deleteEvidenceAction, recordEvidenceAction } from "@/app/inspections/[inspectionId]/evidence/actions";
 
 export const metadata: Metadata = { title: "Evidence for a standard" };

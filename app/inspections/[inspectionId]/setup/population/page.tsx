@@ -5,7 +5,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { POPULATION_COLUMNS } from "@/lib/population/columns";
 import { populationView } from "@/lib/population/import";
 

@@ -7,7 +7,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { samplingView } from "@/lib/sampling/draw-service";
 import { addCaseAction, drawSampleAction, removeCaseAction } from "@/app/inspections/[inspectionId]/setup/actions";
 

@@ -5,7 +5,7 @@ import { PageHeading } from "@/components/ui/notice";
 import { requireUser } from "@/lib/auth/session";
 import { STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { pageData } from "@/lib/http/page-data";
-import { formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
 import { OUTCOME_LABELS, reconciliationView, type ReconciliationRow } from "@/lib/moderation/reconciliation";
 import { recordOutcomeAction } from "@/app/inspections/[inspectionId]/moderation/actions";
 
