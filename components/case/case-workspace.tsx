@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { startTransition, Suspense, useActionState, useCallback, useDeferredValue, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field";
@@ -12,7 +12,8 @@ import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDERS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { IDLE, summaryOf } from "@/lib/http/form-state";
-import { CASE_STATUS_LABELS, formatDate } from "@/lib/inspections/labels";
+import { formatDate } from "@/lib/dates";
+import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 import { useCaseActions } from "./case-actions";
 import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
@@ -149,9 +150,6 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
     observer.observe(bar);
     return () => observer.disconnect();
   }, []);
-  // The question cards learn that the outbox has loaded in a transition, which React renders in slices
-  // between which the browser can respond, rather than in one long task with the rest of the page.
-  const cardsReady = useDeferredValue(store.ready);
   const errors = state.status === "error" ? stillOpen(model, store.local, state.fieldErrors) : {};
   const summary = unsent
     ? [{ field: "save-status", message: unsent }]
@@ -192,7 +190,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
       <input type="hidden" name="inspectionId" value={model.inspection.id} />
       <input type="hidden" name="caseId" value={model.case.id} />
       <input type="hidden" name="scope" value={scope} />
-      <Button variant={variant} disabled={completing || !store.ready}>
+      <Button variant={variant} disabled={completing}>
         {label}
       </Button>
     </form>
@@ -208,7 +206,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
       choices={YES_NO}
       value={fromBoolean(fields[name])}
       onChange={(v) => edit(caseTarget, { [name]: v === "yes" })}
-      disabled={!canEdit || !store.ready || Boolean(caseConflict)}
+      disabled={!canEdit || Boolean(caseConflict)}
     />
   );
 
@@ -221,7 +219,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         id={`case-${name}`}
         value={(fields[name] as string | null) ?? ""}
         onChange={(e) => edit(caseTarget, { [name]: e.target.value === "" ? null : e.target.value })}
-        disabled={!canEdit || !store.ready || Boolean(caseConflict)}
+        disabled={!canEdit || Boolean(caseConflict)}
         className={selectClass}
       >
         {name !== "disposalType" ? <option value="">Not recorded</option> : null}
@@ -259,7 +257,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
       {model.case.changedAfterCompletion && model.rights.canQualityAssure ? (
         <StatusNotice tone="info">
           Changed after completion by {model.case.changedAfterCompletion.byName ?? "someone"} on {formatDate(new Date(model.case.changedAfterCompletion.at))}. See the{" "}
-          <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`}>case history</Link> for what changed.
+          <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`} prefetch={false}>case history</Link> for what changed.
         </StatusNotice>
       ) : null}
       {caseStatus === "returned" && canEdit && !model.rights.canQualityAssure ? (
@@ -268,110 +266,115 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         </StatusNotice>
       ) : null}
 
-      <section aria-labelledby="attributes-heading" className="mb-8">
-        <h2 id="attributes-heading" className="mb-2 text-2xl font-bold">
-          About this case
-        </h2>
-        <dl className="grid max-w-4xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
-          <dt className="font-semibold">Status</dt>
-          <dd data-testid="case-status">{CASE_STATUS_LABELS[caseStatus]}</dd>
-          <dt className="font-semibold">Stream</dt>
-          <dd>{STREAM_LABELS[model.case.stream]}</dd>
-          <dt className="font-semibold">Disposal</dt>
-          <dd>
-            {(DISPOSAL_TYPE_LABELS as Record<string, string>)[String(fields.disposalType)] ?? String(fields.disposalType)}
-            {fields.disposalDate ? `, ${formatDate(new Date(`${String(fields.disposalDate)}T00:00:00Z`))}` : ""}
-          </dd>
-          <dt className="font-semibold">Child</dt>
-          <dd>
-            {fields.gender ? GENDER_LABELS[fields.gender as keyof typeof GENDER_LABELS] : "Gender not recorded"}, {fields.age ? `aged ${String(fields.age)}` : "age not recorded"}
-            {model.case.ethnicity ? `, ${model.case.ethnicity}` : ""}
-          </dd>
-          <dt className="font-semibold">Risk of serious harm</dt>
-          <dd>{fields.rosh ? CLASSIFICATION_LABELS[fields.rosh as keyof typeof CLASSIFICATION_LABELS] : "Not recorded"}</dd>
-          <dt className="font-semibold">Safety and wellbeing</dt>
-          <dd>{fields.safetyWellbeing ? CLASSIFICATION_LABELS[fields.safetyWellbeing as keyof typeof CLASSIFICATION_LABELS] : "Not recorded"}</dd>
-          <dt className="font-semibold">Inspector</dt>
-          <dd>{model.case.allocatedTo?.name ?? "Not allocated"}</dd>
-        </dl>
-        <p className="mt-2">
-          <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`}>Case history (every change, who and when)</Link>
-        </p>
-        {caseConflict ? (
-          <ConflictPanel
-            conflict={caseConflict}
-            title="The case's details were changed by someone else"
-            labelOf={caseFieldLabel}
-            onResolve={(c) => void store.resolveConflict(caseConflict, c)}
-          />
-        ) : null}
-        {model.factorJudgements.harmFactors || model.factorJudgements.safetyWellbeingFactors ? (
-          <div className="mt-4 max-w-3xl space-y-4">
-            {model.factorJudgements.harmFactors
-              ? choice("harmFactors", "case-harm-factors", "Are there harm factors in this case?", "Your judgement, not the service's classification. Key questions about keeping other people safe apply only if there are.")
-              : null}
-            {model.factorJudgements.safetyWellbeingFactors
-              ? choice("safetyWellbeingFactors", "case-safety-wellbeing-factors", "Are there safety and wellbeing factors in this case?", "Your judgement. Key questions about keeping the child safe apply only if there are.")
-              : null}
-          </div>
-        ) : null}
-        {canEdit ? (
-          <details className="mt-4 max-w-3xl">
-            <summary className="cursor-pointer text-link underline">Correct the case&apos;s details</summary>
-            <p className="text-muted mt-1 text-sm">Corrections are saved as you make them and kept in the case history.</p>
-            <div className="mt-3 grid gap-4 sm:grid-cols-2">
-              {select("disposalType", "Disposal type", model.disposalOptions)}
-              {select("rosh", "Risk of serious harm", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
-              {select("safetyWellbeing", "Safety and wellbeing", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
-              {select("gender", "Gender", GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] })))}
-              <div>
-                <AgeInput value={typeof fields.age === "number" ? fields.age : null} onChange={(age) => edit(caseTarget, { age }, "typing")} />
-              </div>
-            </div>
-            <DateInput
-              id="case-disposal-date"
-              legend="Disposal date"
-              value={(fields.disposalDate as string | null) ?? null}
-              onChange={(iso) => edit(caseTarget, { disposalDate: iso }, "typing")}
-            />
-          </details>
-        ) : null}
-      </section>
-
-      {model.resettlement ? (
-        <section aria-labelledby="resettlement-heading" className="mb-8 max-w-3xl border-l-8 border-link bg-[#e8f1f8] p-4">
-          <h2 id="resettlement-heading" className="text-2xl font-bold">
-            Resettlement evidence
+      {/* Nothing can be answered until the changes kept in this browser are on the page (use-case-store):
+          the server's render is inert, so a click before the scripts arrive cannot tick a radio that
+          React then does not know of, and the outbox's load makes it live with one attribute. It was
+          each control's `disabled`, a hundred DOM changes in one task at load, which the browser's style
+          engine and assistive technology each follow (bench/RESULTS.md: most of the case page's blocking
+          time). Meanwhile the save bar above says the page is loading. */}
+      <div inert={!store.ready}>
+        <section aria-labelledby="attributes-heading" className="mb-8">
+          <h2 id="attributes-heading" className="mb-2 text-2xl font-bold">
+            About this case
           </h2>
+          <dl className="grid max-w-4xl grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr] sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
+            <dt className="font-semibold">Status</dt>
+            <dd data-testid="case-status">{CASE_STATUS_LABELS[caseStatus]}</dd>
+            <dt className="font-semibold">Stream</dt>
+            <dd>{STREAM_LABELS[model.case.stream]}</dd>
+            <dt className="font-semibold">Disposal</dt>
+            <dd>
+              {(DISPOSAL_TYPE_LABELS as Record<string, string>)[String(fields.disposalType)] ?? String(fields.disposalType)}
+              {fields.disposalDate ? `, ${formatDate(new Date(`${String(fields.disposalDate)}T00:00:00Z`))}` : ""}
+            </dd>
+            <dt className="font-semibold">Child</dt>
+            <dd>
+              {fields.gender ? GENDER_LABELS[fields.gender as keyof typeof GENDER_LABELS] : "Gender not recorded"}, {fields.age ? `aged ${String(fields.age)}` : "age not recorded"}
+              {model.case.ethnicity ? `, ${model.case.ethnicity}` : ""}
+            </dd>
+            <dt className="font-semibold">Risk of serious harm</dt>
+            <dd>{fields.rosh ? CLASSIFICATION_LABELS[fields.rosh as keyof typeof CLASSIFICATION_LABELS] : "Not recorded"}</dd>
+            <dt className="font-semibold">Safety and wellbeing</dt>
+            <dd>{fields.safetyWellbeing ? CLASSIFICATION_LABELS[fields.safetyWellbeing as keyof typeof CLASSIFICATION_LABELS] : "Not recorded"}</dd>
+            <dt className="font-semibold">Inspector</dt>
+            <dd>{model.case.allocatedTo?.name ?? "Not allocated"}</dd>
+          </dl>
           <p className="mt-2">
-            Resettlement cases have no key questions. They illustrate the judgement of standard {model.resettlement.standardId}: record what this case shows against the resettlement topics.
+            <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`} prefetch={false}>Case history (every change, who and when)</Link>
           </p>
-          <p className="mt-3 text-lg font-semibold">
-            <Link href={model.resettlement.evidenceHref}>Record evidence for this case</Link>
-          </p>
+          {caseConflict ? (
+            <ConflictPanel
+              conflict={caseConflict}
+              title="The case's details were changed by someone else"
+              labelOf={caseFieldLabel}
+              onResolve={(c) => void store.resolveConflict(caseConflict, c)}
+            />
+          ) : null}
+          {model.factorJudgements.harmFactors || model.factorJudgements.safetyWellbeingFactors ? (
+            <div className="mt-4 max-w-3xl space-y-4">
+              {model.factorJudgements.harmFactors
+                ? choice("harmFactors", "case-harm-factors", "Are there harm factors in this case?", "Your judgement, not the service's classification. Key questions about keeping other people safe apply only if there are.")
+                : null}
+              {model.factorJudgements.safetyWellbeingFactors
+                ? choice("safetyWellbeingFactors", "case-safety-wellbeing-factors", "Are there safety and wellbeing factors in this case?", "Your judgement. Key questions about keeping the child safe apply only if there are.")
+                : null}
+            </div>
+          ) : null}
+          {canEdit ? (
+            <details className="mt-4 max-w-3xl">
+              <summary className="cursor-pointer text-link underline">Correct the case&apos;s details</summary>
+              <p className="text-muted mt-1 text-sm">Corrections are saved as you make them and kept in the case history.</p>
+              <div className="mt-3 grid gap-4 sm:grid-cols-2">
+                {select("disposalType", "Disposal type", model.disposalOptions)}
+                {select("rosh", "Risk of serious harm", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
+                {select("safetyWellbeing", "Safety and wellbeing", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
+                {select("gender", "Gender", GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] })))}
+                <div>
+                  <AgeInput value={typeof fields.age === "number" ? fields.age : null} onChange={(age) => edit(caseTarget, { age }, "typing")} />
+                </div>
+              </div>
+              <DateInput
+                id="case-disposal-date"
+                legend="Disposal date"
+                value={(fields.disposalDate as string | null) ?? null}
+                onChange={(iso) => edit(caseTarget, { disposalDate: iso }, "typing")}
+              />
+            </details>
+          ) : null}
         </section>
-      ) : (
-        <ShortcutsHelp enabled={shortcutsOn} onToggle={setShortcutsOn} />
-      )}
 
-      {model.sections.map((section) => {
-        const sectionId = fieldIds.section(section.id);
-        const sectionComplete = store.markedSections.includes(section.id);
-        return (
-          <section key={section.id} id={sectionId} aria-labelledby={`${sectionId}-heading`} className="mb-10 scroll-mt-24">
-            <h2 id={`${sectionId}-heading`} className="text-2xl font-bold">
-              {section.id} {section.title}
-              {sectionComplete ? <span className="ml-3 inline-block bg-success px-2 py-0.5 align-middle text-base text-white">Completed</span> : null}
+        {model.resettlement ? (
+          <section aria-labelledby="resettlement-heading" className="mb-8 max-w-3xl border-l-8 border-link bg-[#e8f1f8] p-4">
+            <h2 id="resettlement-heading" className="text-2xl font-bold">
+              Resettlement evidence
             </h2>
-            <p className="text-muted mb-2 max-w-3xl">{section.statement}</p>
-            {section.questions.map((question) => {
-              const conflict = store.conflicts[`${model.case.id}|answer|${question.id}`];
-              const applicability = questionApplicability(question, model.case.stream, fields);
-              // Each card is a Suspense boundary: React hydrates each on its own, in a task of its own
-              // (selective hydration), instead of the whole page's questions in one long task.
-              return (
-                <Suspense key={question.id} fallback={null}>
+            <p className="mt-2">
+              Resettlement cases have no key questions. They illustrate the judgement of standard {model.resettlement.standardId}: record what this case shows against the resettlement topics.
+            </p>
+            <p className="mt-3 text-lg font-semibold">
+              <Link href={model.resettlement.evidenceHref} prefetch={false}>Record evidence for this case</Link>
+            </p>
+          </section>
+        ) : (
+          <ShortcutsHelp enabled={shortcutsOn} onToggle={setShortcutsOn} />
+        )}
+
+        {model.sections.map((section) => {
+          const sectionId = fieldIds.section(section.id);
+          const sectionComplete = store.markedSections.includes(section.id);
+          return (
+            <section key={section.id} id={sectionId} aria-labelledby={`${sectionId}-heading`} className="mb-10 scroll-mt-24">
+              <h2 id={`${sectionId}-heading`} className="text-2xl font-bold">
+                {section.id} {section.title}
+                {sectionComplete ? <span className="ml-3 inline-block bg-success px-2 py-0.5 align-middle text-base text-white">Completed</span> : null}
+              </h2>
+              <p className="text-muted mb-2 max-w-3xl">{section.statement}</p>
+              {section.questions.map((question) => {
+                const conflict = store.conflicts[`${model.case.id}|answer|${question.id}`];
+                const applicability = questionApplicability(question, model.case.stream, fields);
+                return (
                   <QuestionCard
+                    key={question.id}
                     question={question}
                     answer={store.local.answers[question.id]}
                     applies={applicability.applies}
@@ -379,7 +382,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
                     pendingJudgement={applicability.applies ? applicability.pendingJudgement : undefined}
                     conflict={conflict}
                     remote={store.remoteChanges[`${model.case.id}|answer|${question.id}`]}
-                    disabled={!canEdit || !cardsReady || Boolean(conflict)}
+                    disabled={!canEdit || Boolean(conflict)}
                     canEdit={canEdit}
                     errors={errorsOf(question.id)}
                     rationaleNorm={model.rationaleNorm}
@@ -390,78 +393,78 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
                     caseId={model.case.id}
                     canQualityAssure={model.rights.canQualityAssure && model.case.status !== "approved"}
                   />
-                </Suspense>
-              );
-            })}
-            {canEdit && !sectionComplete ? completionForm(section.id, `Mark section ${section.id} ${section.title} as complete`) : null}
+                );
+              })}
+              {canEdit && !sectionComplete ? completionForm(section.id, `Mark section ${section.id} ${section.title} as complete`) : null}
+            </section>
+          );
+        })}
+
+        {model.case.stream !== "resettlement" ? (
+          <section aria-labelledby="interview-heading" className="mb-10 max-w-3xl">
+            <h2 id="interview-heading" className="text-2xl font-bold">
+              Case manager interview
+            </h2>
+            <div className="mt-2">{choice("caseManagerInterviewed", "case-interviewed", "Was the case manager interviewed?")}</div>
+            {fields.caseManagerInterviewed === true ? (
+              <DateInput
+                id={fieldIds.interviewDate}
+                legend="Date of the interview"
+                hint="For example, 24 11 2026"
+                error={errors[fieldIds.interviewDate]}
+                value={(fields.caseManagerInterviewDate as string | null) ?? null}
+                onChange={(iso) => edit(caseTarget, { caseManagerInterviewDate: iso }, "typing")}
+                disabled={!canEdit}
+              />
+            ) : null}
           </section>
-        );
-      })}
+        ) : null}
 
-      {model.case.stream !== "resettlement" ? (
-        <section aria-labelledby="interview-heading" className="mb-10 max-w-3xl">
-          <h2 id="interview-heading" className="text-2xl font-bold">
-            Case manager interview
+        <section aria-labelledby="notes-heading" className="mb-10 max-w-3xl">
+          <h2 id="notes-heading" className="text-2xl font-bold">
+            Overall notes
           </h2>
-          <div className="mt-2">{choice("caseManagerInterviewed", "case-interviewed", "Was the case manager interviewed?")}</div>
-          {fields.caseManagerInterviewed === true ? (
-            <DateInput
-              id={fieldIds.interviewDate}
-              legend="Date of the interview"
-              hint="For example, 24 11 2026"
-              error={errors[fieldIds.interviewDate]}
-              value={(fields.caseManagerInterviewDate as string | null) ?? null}
-              onChange={(iso) => edit(caseTarget, { caseManagerInterviewDate: iso }, "typing")}
-              disabled={!canEdit || !store.ready}
-            />
-          ) : null}
+          <label htmlFor="case-overall-notes" className="mt-2 block font-semibold">
+            Your overall notes on this case
+          </label>
+          <p id="case-overall-notes-hint" className="text-muted text-sm">
+            For the team and the ratings panel. Saved as you type.
+          </p>
+          <textarea
+            id="case-overall-notes"
+            rows={5}
+            aria-describedby="case-overall-notes-hint"
+            value={(fields.overallNotes as Scalar as string) ?? ""}
+            onChange={(e) => edit(caseTarget, { overallNotes: e.target.value }, "typing")}
+            disabled={!canEdit || Boolean(caseConflict)}
+            className={`${inputClass} max-w-3xl`}
+          />
         </section>
-      ) : null}
 
-      <section aria-labelledby="notes-heading" className="mb-10 max-w-3xl">
-        <h2 id="notes-heading" className="text-2xl font-bold">
-          Overall notes
-        </h2>
-        <label htmlFor="case-overall-notes" className="mt-2 block font-semibold">
-          Your overall notes on this case
-        </label>
-        <p id="case-overall-notes-hint" className="text-muted text-sm">
-          For the team and the ratings panel. Saved as you type.
-        </p>
-        <textarea
-          id="case-overall-notes"
-          rows={5}
-          aria-describedby="case-overall-notes-hint"
-          value={(fields.overallNotes as Scalar as string) ?? ""}
-          onChange={(e) => edit(caseTarget, { overallNotes: e.target.value }, "typing")}
-          disabled={!canEdit || !store.ready || Boolean(caseConflict)}
-          className={`${inputClass} max-w-3xl`}
-        />
-      </section>
-
-      {canEdit && model.case.stream !== "resettlement" ? (
-        <section id="completion" aria-labelledby="completion-heading" className="mb-10 max-w-3xl">
-          <h2 id="completion-heading" className="text-2xl font-bold">
-            Complete the case
-          </h2>
-          {caseStatus === "completed" ? (
-            <p className="mt-2">
-              {model.rights.canQualityAssure
-                ? "This case is marked as complete and waits for your review below."
-                : "This case is marked as complete and waits for the lead inspector’s review."}
-            </p>
-          ) : (
-            <>
+        {canEdit && model.case.stream !== "resettlement" ? (
+          <section id="completion" aria-labelledby="completion-heading" className="mb-10 max-w-3xl">
+            <h2 id="completion-heading" className="text-2xl font-bold">
+              Complete the case
+            </h2>
+            {caseStatus === "completed" ? (
               <p className="mt-2">
-                Every key question needs an answer, a “no” needs a rationale and “not applicable” needs a reason. If anything is missing you will get a list of what to fix.
+                {model.rights.canQualityAssure
+                  ? "This case is marked as complete and waits for your review below."
+                  : "This case is marked as complete and waits for the lead inspector’s review."}
               </p>
-              {completionForm("case", "Mark the case as complete", "primary")}
-            </>
-          )}
-        </section>
-      ) : null}
+            ) : (
+              <>
+                <p className="mt-2">
+                  Every key question needs an answer, a “no” needs a rationale and “not applicable” needs a reason. If anything is missing you will get a list of what to fix.
+                </p>
+                {completionForm("case", "Mark the case as complete", "primary")}
+              </>
+            )}
+          </section>
+        ) : null}
 
-      {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? <QaPanel model={model} status={caseStatus} /> : null}
+        {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? <QaPanel model={model} status={caseStatus} /> : null}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { promptIndexOf, storedAnswerFlat, type Scalar } from "@/lib/answers/flat-fields";
 import type { CaseLiveAnswer } from "@/lib/answers/live-state";
 import { CASE_FIELD_NAMES } from "@/lib/cases/case-fields";
@@ -118,16 +118,20 @@ export function useCaseStore(model: CasePageModel) {
       try {
         const [pending, stored] = await Promise.all([outbox.pending(caseId), outbox.conflicts(caseId)]);
         if (cancelled) return;
-        commit(overlay(initial, pending, stored));
-        setConflicts(Object.fromEntries(stored.map((c) => [c.key, c])));
-        // Changes kept here are waiting: the bar must not say "All changes saved" until the outbox's
-        // first round has sent them (it reports from then on).
-        if (pending.length > 0) setStatus({ kind: navigator.onLine ? "saving" : "offline", pending: pending.length });
+        // In a transition, as setReady below: the page's render with what was kept here is one React
+        // may slice and interrupt, while it is still hydrating the page, not one long task.
+        startTransition(() => {
+          commit(overlay(initial, pending, stored));
+          setConflicts(Object.fromEntries(stored.map((c) => [c.key, c])));
+          // Changes kept here are waiting: the bar must not say "All changes saved" until the outbox's
+          // first round has sent them (it reports from then on).
+          if (pending.length > 0) setStatus({ kind: navigator.onLine ? "saving" : "offline", pending: pending.length });
+        });
       } catch {
         setStatus({ kind: "error", pending: 0, message: "this browser's storage is not available, so changes cannot be kept offline.", blocked: null });
       }
       if (cancelled) return;
-      setReady(true);
+      startTransition(() => setReady(true));
       outbox.start();
     })();
     return () => {
