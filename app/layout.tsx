@@ -28,29 +28,32 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main-content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-focus focus:p-2 focus:text-ink">
           Skip to main content
         </a>
+        {/* The header's links are not prefetched: every page would otherwise fetch and process up to six
+            other pages as it loads, on the inspectors' hotel wifi and older laptops (bench/RESULTS.md,
+            the case page's blocking time); a click fetches its page as a link without prefetch does. */}
         <header className="no-print border-b-8 border-link bg-ink text-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-            <Link href="/" className="text-xl font-bold text-white no-underline">
+            <Link href="/" prefetch={false} className="text-xl font-bold text-white no-underline">
               Case Review
             </Link>
             {user ? (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&>a]:text-white [&>button]:text-white">
-                {user.passwordIsTemporary ? null : <Link href="/">Inspections</Link>}
-                {!user.passwordIsTemporary && PROGRAMME_IN_NAVIGATION.includes(user.role) ? <Link href="/programme">Programme</Link> : null}
+                {user.passwordIsTemporary ? null : <Link href="/" prefetch={false}>Inspections</Link>}
+                {!user.passwordIsTemporary && PROGRAMME_IN_NAVIGATION.includes(user.role) ? <Link href="/programme" prefetch={false}>Programme</Link> : null}
                 {user.passwordIsTemporary ? null : (
                   // MoJ notification badge: the count is part of the link's name, not colour alone.
-                  <Link href="/notifications" className="inline-flex items-center gap-1" aria-label={unseen > 0 ? `Notifications, ${unseen > 99 ? "more than 99" : unseen} new` : undefined}>
+                  <Link href="/notifications" prefetch={false} className="inline-flex items-center gap-1" aria-label={unseen > 0 ? `Notifications, ${unseen > 99 ? "more than 99" : unseen} new` : undefined}>
                     Notifications
                     {unseen > 0 ? (
                       <span className="inline-block min-w-6 rounded-full bg-[#d4351c] px-1.5 text-center text-xs leading-6 font-bold text-white">{unseen > 99 ? "99+" : unseen}</span>
                     ) : null}
                   </Link>
                 )}
-                {user.role === "admin" && !user.passwordIsTemporary ? <Link href="/admin/users">Users</Link> : null}
+                {user.role === "admin" && !user.passwordIsTemporary ? <Link href="/admin/users" prefetch={false}>Users</Link> : null}
                 <span>
                   {user.name} <span className="text-[#b1b4b6]">({GLOBAL_ROLE_LABELS[user.role]})</span>
                 </span>
-                <Link href="/account/password">Change password</Link>
+                <Link href="/account/password" prefetch={false}>Change password</Link>
                 <SignOutButton />
               </nav>
             ) : null}
