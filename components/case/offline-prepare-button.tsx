@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { timeOnDay } from "@/lib/dates";
 import { Button } from "@/components/ui/button";
 import { lastPreparedAt, prepareCasesOffline, syncOfflineCopies, type OfflineCase, type PrepareResult, type SyncResult } from "./offline-prepare";
 import { claimOfflineCopies } from "./offline-owner";
@@ -11,13 +12,6 @@ import { activeCasesWorker } from "./offline-worker";
 // which were not, and when they were last synced. Opened offline (the service worker answers with the
 // kept copy), it says so. Opened online on a device that keeps them, it brings the copies up to date
 // by itself (syncOfflineCopies), also when no case is allocated any more (then it only deletes).
-
-/** GOV.UK style: "7:12am on Wednesday 2 December", in the device's time zone. */
-export function syncTime(iso: string): string {
-  const at = new Date(iso);
-  const time = at.toLocaleTimeString("en-GB", { hour: "numeric", minute: "2-digit", hour12: true }).replace(/\s/g, "");
-  return `${time} on ${at.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long" })}`;
-}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(true);
@@ -91,7 +85,7 @@ export function MakeCasesAvailableOffline({ inspectionId, userId, cases }: { ins
       <h2 id="offline-heading" className="text-xl font-bold">
         Working without a connection
       </h2>
-      {synced ? <p className="mt-1 font-semibold">Available offline, last synced at {syncTime(synced)}.</p> : null}
+      {synced ? <p className="mt-1 font-semibold">Available offline, last synced at {timeOnDay(new Date(synced))}.</p> : null}
       {online ? null : (
         <p role="status" className="mt-1">
           You are offline. This list shows your cases as they were when last synced. Answers you give are kept on this device and sent when you are back
