@@ -1,5 +1,5 @@
 import { createInspectionWithCases, demoUser, expect, pageAs, signedInPage, test } from "./fixtures";
-import { heading, myCases, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
+import { goOffline, heading, myCases, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
 
 // Issue 12's journey for a day without a connection: the inspector makes their cases available
 // offline from My cases, goes offline, opens My cases itself (not the browser's "no internet" page),
@@ -18,7 +18,7 @@ test("offline for the whole day: My cases and cases never opened here work offli
   } = await threeCasesMadeAvailableOffline(browser, "Offline day");
 
   // Offline: My cases opens from this device, says when it was synced, and lists the cases as links.
-  await page.context().setOffline(true);
+  const goOnline = await goOffline(page);
   await page.goto(list);
   await expect(heading(page)).toHaveText("My cases");
   await expect(page.getByText(synced)).toBeVisible();
@@ -59,7 +59,7 @@ test("offline for the whole day: My cases and cases never opened here work offli
   await expect(heading(page)).toHaveText("You are offline");
 
   // Back online, every answer given offline reaches the server.
-  await page.context().setOffline(false);
+  await goOnline();
   await page.goto(list);
   await expect(page.getByRole("status").filter({ hasText: "You are offline" })).toHaveCount(0);
   const fresh = await pageAs(browser, "inspector");

@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Frame, Page } from "@playwright/test";
 import { createInspectionWithCases, expect, pageAs } from "./fixtures";
 
 // What the offline journeys (offline-day, offline-sync) read on My cases and the case page, and the
@@ -11,6 +11,31 @@ export const saveStatus = (page: Page) => page.getByRole("status").filter({ hasT
 export const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 export const myCases = (page: Page) => page.getByRole("table", { name: "Cases allocated to you" });
 export const offlineRegion = (page: Page) => page.getByRole("region", { name: "Working without a connection" });
+
+/**
+ * Takes the page's browser context offline, and returns how to bring it back online. Chromium 150 with
+ * Playwright 1.65 reports navigator.onLine === true in every document a navigation commits while the
+ * context is offline (each navigation now gets a new document, and the context's offline emulation
+ * reaches only the first), so the app would say "Couldn't save" rather than "Offline". Sending the
+ * same emulation on the page's own DevTools session when each document commits makes the browser
+ * itself report offline and fire "offline" (navigator.onLine is not faked); the network is offline
+ * throughout, though a document's first scripts may still read true.
+ */
+export async function goOffline(page: Page): Promise<() => Promise<void>> {
+  await page.context().setOffline(true);
+  const session = await page.context().newCDPSession(page);
+  const emulateOffline = () => session.send("Network.emulateNetworkConditions", { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  const onCommit = (frame: Frame) => {
+    if (frame === page.mainFrame()) emulateOffline().catch(() => {});
+  };
+  page.on("framenavigated", onCommit);
+  return async () => {
+    page.off("framenavigated", onCommit);
+    // Detaching ends this session's emulation; the context's then follows.
+    await session.detach();
+    await page.context().setOffline(false);
+  };
+}
 
 export async function threeCasesMadeAvailableOffline(browser: Browser, inspectionName: string) {
   const { inspectionId, cases } = await createInspectionWithCases(inspectionName, [

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { createInspectionWithCases, demoUser, expect, pageAs, test } from "./fixtures";
-import { heading, myCases, offlineRegion, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
+import { goOffline, heading, myCases, offlineRegion, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
 
 // Issue 12, offline for the whole day, after the first "Make my cases available offline": opening My
 // cases online brings the device's copies up to date by itself (only the cases that changed are
@@ -184,13 +184,13 @@ test("static files of earlier builds are deleted when the worker activates and a
   await expect.poll(staticCaches).toEqual(["case-review-static-older-build", thisBuild].sort());
 
   // Offline, the kept case opens and takes an answer with that file.
-  await page.context().setOffline(true);
+  const goOnline = await goOffline(page);
   await page.goto(casePage);
   await expect(heading(page)).toHaveText(`Case ${cases[0]!.reference}`);
   await radio(page, "2.1.1", "No").check();
   await expect(saveStatus(page)).toHaveText("Offline – 1 change waiting");
   expect(await page.evaluate(async ([file, current]) => Boolean(await caches.match(file!, { cacheName: current })), [needed, thisBuild])).toBe(true);
-  await page.context().setOffline(false);
+  await goOnline();
   await expect(saveStatus(page)).toHaveText("All changes saved", { timeout: 20_000 });
 
   // Back on My cases, the sync brings the case up to date and the earlier cache, no longer needed, goes.

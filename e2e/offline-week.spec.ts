@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
+import { goOffline } from "./offline-page";
 
 // Offline for the day: from My cases the inspector keeps every allocated case on the device, then
 // opens and answers cases never opened before without a connection; back online, the answers reach
@@ -37,7 +38,7 @@ test.describe("offline for the week", () => {
     await expect(offline.getByRole("status")).not.toContainText("Not available offline");
 
     // Offline, cases never opened on this device open from the copies and take answers.
-    await page.context().setOffline(true);
+    const goOnline = await goOffline(page);
     await page.goto(caseUrl(inspectionId, cases[1]!.id));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Case ${cases[1]!.reference}`);
     await radio(page, "2.1.1", "No").check();
@@ -49,7 +50,7 @@ test.describe("offline for the week", () => {
     await expect(radio(page, "2.2.1", "Yes")).toBeChecked();
 
     // Back online, both answers reach the server.
-    await page.context().setOffline(false);
+    await goOnline();
     await expect(saveStatus(page)).toHaveText("All changes saved", { timeout: 20_000 });
     const fresh = await pageAs(browser, "inspector");
     await fresh.goto(caseUrl(inspectionId, cases[1]!.id));
