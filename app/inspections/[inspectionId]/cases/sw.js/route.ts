@@ -204,6 +204,9 @@ function syncWhenDue() {
   if (checking || !navigator.onLine) return Promise.resolve();
   checking = true;
   return exclusive(async () => {
+    // Nothing kept on this device, or signing out has just deleted it: opening the cache would make it
+    // again, empty, after sign-out (e2e/sign-out.spec.ts).
+    if (!(await caches.has(PAGES))) return;
     const pages = await caches.open(PAGES);
     if ((await keptText(pages, PREPARED)) === null) return;
     if (Date.now() - (Number(await keptText(pages, SYNC_ATTEMPT)) || 0) < SYNC_EVERY_MS) return;
