@@ -18,6 +18,7 @@ import { useCaseActions } from "./case-actions";
 import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";
 import { DateInput } from "./date-input";
+import { casesPath } from "./offline-cache-names";
 import type { LocalState } from "./outbox-logic";
 import { QaPanel } from "./qa-panel";
 import { QuestionCard, questionApplicability } from "./question-card";
@@ -236,7 +237,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
     <div ref={page} className="[&_:is(input,textarea,select,button,a,summary,label,legend,h2,h3)]:scroll-mt-[var(--save-bar-offset,6rem)]">
       {/* Sticky here, not inside SaveStatus: a sticky element only sticks within its parent. */}
       <div ref={saveBar} id="save-status" tabIndex={-1} className="no-print sticky top-0 z-20">
-        <SaveStatus store={store} conflictCount={Object.keys(store.conflicts).length} listPath={`/inspections/${model.inspection.id}/cases`} />
+        <SaveStatus store={store} conflictCount={Object.keys(store.conflicts).length} listPath={casesPath(model.inspection.id)} />
       </div>
       <SessionWarning returnTo={`/inspections/${model.inspection.id}/cases/${model.case.id}`} />
       <ErrorSummary errors={summary} />

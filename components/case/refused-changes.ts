@@ -5,7 +5,7 @@
 // discard them (refused-changes-panel.tsx). Pure: tested without a browser.
 
 import { promptIndexOf, type Scalar } from "@/lib/answers/flat-fields";
-import { CASE_FIELDS } from "@/lib/cases/case-fields";
+import { caseFieldLabel } from "@/lib/cases/case-fields";
 import type { QueuedChange } from "./idb";
 
 export interface RefusedCase {
@@ -45,7 +45,7 @@ function valueInWords(value: Scalar): string {
 }
 
 function fieldLabel(change: Pick<QueuedChange, "target">, field: string): string {
-  if (change.target === "case") return field in CASE_FIELDS ? CASE_FIELDS[field as keyof typeof CASE_FIELDS].label : field;
+  if (change.target === "case") return caseFieldLabel(field);
   const prompt = promptIndexOf(field);
   if (prompt !== null) return `Prompt ${prompt + 1}`;
   return field === "value" ? "Answer" : field === "rationale" ? "Rationale" : field === "naReason" ? "Why it does not apply" : field;
