@@ -20,6 +20,29 @@ async function openCase(page: Page, url: string) {
 }
 
 test.describe("integrity of what is recorded", () => {
+  test("before the case page's scripts have run, no answer can be changed: a click reaches no control, and the save bar says it is loading", async ({ browser }) => {
+    const { inspectionId, cases } = await createInspectionWithCases("Before the scripts", [{ stream: "court", allocatedTo: "inspector" }]);
+    const url = caseUrl(inspectionId, cases[0]!.id);
+    const page = await pageAs(browser, "inspector");
+    // Hotel wifi at its worst: the page's HTML arrives, its scripts never do.
+    await page.route("**/_next/static/**/*.js", (route) => route.abort());
+    await page.goto(url);
+    await expect(saveBar(page)).toHaveText("Loading changes kept in this browser…");
+    // Located by id: the answers are hidden from assistive technology too until the page is live.
+    const yes = page.locator("#kq-2-1-1-yes");
+    await yes.click({ force: true });
+    await page.locator("#kq-2-1-1-rationale").click({ force: true });
+    await page.keyboard.type("typed before the scripts");
+    await expect(yes).not.toBeChecked();
+    await expect(page.locator("#kq-2-1-1-rationale")).toHaveValue("");
+
+    await page.unrouteAll();
+    await openCase(page, url);
+    await radio(page, "2.1.1", "Yes").check();
+    await expect(saveBar(page)).toHaveText("All changes saved");
+    await expect(radio(page, "2.1.1", "Yes")).toBeChecked();
+  });
+
   test("an edit to a completed case returns it to in progress on the page, in the history and for the lead", async ({ browser }) => {
     const { inspectionId, cases } = await createInspectionWithCases("Edited after completion", [{ stream: "court", allocatedTo: "inspector" }]);
     const url = caseUrl(inspectionId, cases[0]!.id);
