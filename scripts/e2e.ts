@@ -28,26 +28,32 @@ async function typedTextInLog(databaseUrl: string, log: string): Promise<string[
 
 type ReportSuite = {
   title: string;
-  specs?: { title: string; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  specs?: { title: string; tests: { status: string; results: { error?: { message?: string }; errorLocation?: { file: string; line: number } }[] }[] }[];
   suites?: ReportSuite[];
 };
 
-/** "file › title: first line of the error" for each journey that did not pass, from Playwright's JSON report. */
+/**
+ * "file › title: first line of the error (at file:line)", then the error's expected and received
+ * lines, for each journey that did not pass, from Playwright's JSON report. A CI log keeps only its
+ * tail: this names the very assertion that failed.
+ */
 function failedJourneys(resultsFile: string): string[] {
   if (!existsSync(resultsFile)) return [];
   const report = JSON.parse(readFileSync(resultsFile, "utf8")) as { suites: ReportSuite[] };
   const failed: string[] = [];
-  const visit = (suite: ReportSuite, path: string[]) => {
+  const visit = (suite: ReportSuite, titles: string[]) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
         if (test.status !== "unexpected" && test.status !== "flaky") continue;
-        const error = test.results.map((r) => r.error?.message).find(Boolean) ?? "";
+        const result = test.results.find((r) => r.error?.message);
         // Playwright colours its messages; the log wants plain text.
-        const firstLine = error.replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((line) => line.trim() !== "") ?? "";
-        failed.push(`${[...path, spec.title].join(" › ")}${test.status === "flaky" ? " (flaky)" : ""}: ${firstLine.trim()}`);
+        const lines = (result?.error?.message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.trim()).filter(Boolean);
+        const at = result?.errorLocation ? ` (at ${path.basename(result.errorLocation.file)}:${result.errorLocation.line})` : "";
+        const detail = lines.filter((line) => /^(Locator|Expected|Received)/.test(line)).map((line) => `\n    ${line}`).join("");
+        failed.push(`${[...titles, spec.title].join(" › ")}${test.status === "flaky" ? " (flaky)" : ""}: ${lines[0] ?? ""}${at}${detail}`);
       }
     }
-    for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+    for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
   };
   for (const suite of report.suites) visit(suite, [suite.title]);
   return failed;
