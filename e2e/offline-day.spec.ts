@@ -1,5 +1,5 @@
 import { createInspectionWithCases, demoUser, expect, pageAs, signedInPage, test } from "./fixtures";
-import { goOffline, heading, myCases, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
+import { goOffline, heading, KEEPING, myCases, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
 
 // Issue 12's journey for a day without a connection: the inspector makes their cases available
 // offline from My cases, goes offline, opens My cases itself (not the browser's "no internet" page),
@@ -81,7 +81,7 @@ test("signing out deletes My cases' offline copy with the case pages', and My ca
   await page.goto(list);
   const offline = page.getByRole("region", { name: "Working without a connection" });
   await offline.getByRole("button", { name: "Make my cases available offline" }).click();
-  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline");
+  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline", KEEPING);
   const kept = (path: string) => page.evaluate(async (p) => Boolean(await caches.match(p)), path);
   expect(await kept(list)).toBe(true);
   expect(await kept(`${list}/${cases[0]!.id}`)).toBe(true);

@@ -13,6 +13,13 @@ export const myCases = (page: Page) => page.getByRole("table", { name: "Cases al
 export const offlineRegion = (page: Page) => page.getByRole("region", { name: "Working without a connection" });
 
 /**
+ * How long a journey waits for My cases to say how keeping or syncing the copies went: the worker
+ * fetches each case page, which the server renders in full, then My cases, one after the other, and
+ * on a loaded two-core CI runner that takes longer than an assertion's usual 10 s.
+ */
+export const KEEPING = { timeout: 30_000 };
+
+/**
  * Takes the page's browser context offline, and returns how to bring it back online. Chromium 150 with
  * Playwright 1.65 reports navigator.onLine === true in every document a navigation commits while the
  * context is offline (each navigation now gets a new document, and the context's offline emulation
@@ -49,7 +56,7 @@ export async function threeCasesMadeAvailableOffline(browser: Browser, inspectio
   await page.goto(list);
   const offline = offlineRegion(page);
   await offline.getByRole("button", { name: "Make my cases available offline" }).click();
-  await expect(offline.getByRole("status")).toContainText("3 of 3 cases available offline");
+  await expect(offline.getByRole("status")).toContainText("3 of 3 cases available offline", KEEPING);
   const [mine1, mine2, mine3, colleagues] = cases as [(typeof cases)[0], (typeof cases)[0], (typeof cases)[0], (typeof cases)[0]];
   return { inspectionId, list, page, offline, cases: [mine1, mine2, mine3, colleagues] as const };
 }

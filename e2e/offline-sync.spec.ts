@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { createInspectionWithCases, demoUser, expect, pageAs, test } from "./fixtures";
-import { goOffline, heading, myCases, offlineRegion, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
+import { goOffline, heading, KEEPING, myCases, offlineRegion, radio, saveStatus, threeCasesMadeAvailableOffline } from "./offline-page";
 
 // Issue 12, offline for the whole day, after the first "Make my cases available offline": opening My
 // cases online brings the device's copies up to date by itself (only the cases that changed are
@@ -27,7 +27,7 @@ async function meanwhileElsewhere(browser: Browser, list: string, cases: Record<
   await elsewhere.goto(`${list}/${cases.changed.id}`);
   await radio(elsewhere, "2.1.1", "Yes").check();
   await expect(saveStatus(elsewhere)).toHaveText("All changes saved");
-  await elsewhere.close();
+  await elsewhere.context().close();
   await allocate(cases.reallocated.id, "inspector2");
   await allocate(cases.newlyMine.id, "inspector");
 }
@@ -55,7 +55,7 @@ test("My cases opened online brings the offline copies up to date: changed cases
       fetched.push(url.pathname);
   });
   await page.goto(list);
-  await expect(offline.getByRole("status")).toContainText("Brought up to date: 2 cases kept again, 1 no longer allocated to you removed from this device");
+  await expect(offline.getByRole("status")).toContainText("Brought up to date: 2 cases kept again, 1 no longer allocated to you removed from this device", KEEPING);
   expect(fetched.sort()).toEqual([`${list}/${changed.id}`, `${list}/${newlyMine.id}`].sort());
   await expect(offline.getByText(/Available offline, last synced at/)).toBeVisible();
   expect(await kept(page, `${list}/${reallocated.id}`)).toBe(false);
@@ -80,7 +80,7 @@ test("My cases opened online brings the offline copies up to date: changed cases
   const before = await syncedAt();
   fetched.length = 0;
   await page.goto(list);
-  await expect(offline.getByRole("status")).toContainText("Your cases on this device are up to date.");
+  await expect(offline.getByRole("status")).toContainText("Your cases on this device are up to date.", KEEPING);
   expect(fetched).toEqual([]);
   expect(Date.parse((await syncedAt())!)).toBeGreaterThan(Date.parse(before!));
 });
@@ -159,7 +159,7 @@ test("static files of earlier builds are deleted when the worker activates and a
 
   const offline = offlineRegion(page);
   await offline.getByRole("button", { name: "Make my cases available offline" }).click();
-  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline");
+  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline", KEEPING);
   const [thisBuild] = await staticCaches();
 
   // A file the kept case page needs (and My cases does not) is held only by an earlier build's cache,
@@ -180,7 +180,7 @@ test("static files of earlier builds are deleted when the worker activates and a
 
   // A sync keeps that earlier cache, as a kept page needs it.
   await page.reload();
-  await expect(offline.getByRole("status")).toContainText("Your cases on this device are up to date.");
+  await expect(offline.getByRole("status")).toContainText("Your cases on this device are up to date.", KEEPING);
   await expect.poll(staticCaches).toEqual(["case-review-static-older-build", thisBuild].sort());
 
   // Offline, the kept case opens and takes an answer with that file.
@@ -195,6 +195,6 @@ test("static files of earlier builds are deleted when the worker activates and a
 
   // Back on My cases, the sync brings the case up to date and the earlier cache, no longer needed, goes.
   await page.goto(list);
-  await expect(offline.getByRole("status")).toContainText("Brought up to date: 1 case kept again");
+  await expect(offline.getByRole("status")).toContainText("Brought up to date: 1 case kept again", KEEPING);
   await expect.poll(staticCaches).toEqual([thisBuild]);
 });
