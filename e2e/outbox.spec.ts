@@ -220,3 +220,41 @@ test("changes kept for a case reallocated meanwhile are refused once, never sent
   await expect(page.getByRole("status").filter({ hasText: "Couldn't save" })).toHaveCount(0);
   expect(sent).toHaveLength(1);
 });
+
+test("a change refused for itself (its question no longer applies) holds back only that answer: the inspector's other answers go on saving, and My cases lists the refused one", async ({
+  browser,
+}) => {
+  // The 2018 framework gates 2.1.3 on harm factors (lib/framework/yjs-2018.ts); unjudged, it applies.
+  const { inspectionId, cases } = await createInspectionWithCases("Outbox refused answer", [{ stream: "court", allocatedTo: "inspector" }], "yjs-2018");
+  const kase = cases[0]!;
+  const page = await pageAs(browser, "inspector");
+  const context = page.context();
+  await openCase(page, caseUrl(inspectionId, kase.id));
+
+  // 2.1.3 is answered while Case Review cannot be reached; meanwhile the case is judged to have no harm factors.
+  const changesRoute = `**/api/cases/${kase.id}/changes`;
+  await context.route(changesRoute, (route) => route.abort("internetdisconnected"));
+  await radio(page, "2.1.3", "Yes").check();
+  await expect.poll(async () => (await stored<QueuedChange>(page, "changes")).length).toBe(1);
+  const client = await connect();
+  try {
+    await client.query("UPDATE cases SET harm_factors = false WHERE id = $1", [kase.id]);
+  } finally {
+    await client.end();
+  }
+  await context.unroute(changesRoute);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(status(page)).toContainText("Couldn't save: Key question 2.1.3 does not apply to this case");
+
+  // The next answer, to another question, is saved all the same; the refused change stays, alone.
+  await radio(page, "2.1.1", "No").check();
+  await expect.poll(async () => (await storedAnswer(kase.id, "2.1.1"))?.value ?? null).toBe("no");
+  await expect.poll(async () => (await stored<QueuedChange>(page, "changes")).map((c) => c.questionId)).toEqual(["2.1.3"]);
+  expect(await storedAnswer(kase.id, "2.1.3")).toBeNull();
+
+  await page.goto(`/inspections/${inspectionId}/cases`);
+  const refused = page.getByRole("region", { name: "Changes that could not be saved" });
+  await expect(refused.getByRole("heading", { name: `Case ${kase.reference}` })).toBeVisible();
+  await expect(refused).toContainText("Why: Key question 2.1.3 does not apply to this case, so it cannot be answered.");
+  await expect(refused).not.toContainText("wait");
+});

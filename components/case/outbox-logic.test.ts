@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QueuedChange } from "./idb";
-import { backoffMs, foldMine, overlay, remoteUpdates } from "./outbox-logic";
+import { backoffMs, foldMine, outboxQueue, overlay, remoteUpdates } from "./outbox-logic";
 
 const change = (seq: number, questionId: string, to: Record<string, string | null>): QueuedChange => ({
   seq,
@@ -32,6 +32,33 @@ describe("outbox logic", () => {
 
   it("backs off 1, 2, 4 … seconds up to 30", () => {
     expect([0, 1, 2, 3, 4, 5, 10].map(backoffMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+  });
+});
+
+describe("what the outbox sends and holds back", () => {
+  const refused = (c: QueuedChange, code: number): QueuedChange => ({ ...c, rejected: { code, message: "Refused." } });
+  const sent = (queue: ReturnType<typeof outboxQueue>) => Object.fromEntries([...queue.sendable].map(([caseId, list]) => [caseId, list.map((c) => c.seq)]));
+
+  it("a change refused for itself (its question no longer applies) holds back only later changes to that answer", () => {
+    const all = [change(5, "2.1.3", { rationale: "more" }), refused(change(2, "2.1.3", { value: "yes" }), 400), change(3, "2.1.1", { value: "no" }), change(1, "2.1.2", { value: "no" })];
+    const queue = outboxQueue(all, 50);
+    expect(sent(queue)).toEqual({ k: [1, 3] });
+    expect(queue.held.map((c) => c.seq)).toEqual([5]);
+  });
+
+  it("a change the case refused (approved, signed off, not the user's) holds back every later change to that case, and no other case's", () => {
+    const other = { ...change(6, "2.1.1", { value: "yes" }), caseId: "other" };
+    for (const code of [401, 403, 404, 423]) {
+      const queue = outboxQueue([change(1, "2.1.2", { value: "no" }), refused(change(2, "2.1.3", { value: "yes" }), code), change(3, "2.1.1", { value: "no" }), other], 50);
+      expect(sent(queue)).toEqual({ k: [1], other: [6] });
+      expect(queue.held.map((c) => c.seq)).toEqual([3]);
+    }
+  });
+
+  it("sends at most a batch a case, oldest first", () => {
+    const queue = outboxQueue([change(3, "2.1.3", { value: "no" }), change(1, "2.1.1", { value: "no" }), change(2, "2.1.2", { value: "no" })], 2);
+    expect(sent(queue)).toEqual({ k: [1, 2] });
+    expect(queue.held).toEqual([]);
   });
 });
 

@@ -38,6 +38,47 @@ export function foldMine(changes: readonly QueuedChange[], existing?: FlatFields
   return mine;
 }
 
+/**
+ * Whether a refused change holds back every later change to its case, or only later changes to the
+ * same answer (or to the case's details). The server refuses a whole case's changes alike when the
+ * case is approved or signed off (423), no longer the user's to change (403), gone (404) or the
+ * session ended (401): a later change could only be refused too. A change refused for itself (400:
+ * its question no longer applies, 409: its id was used for another change) says nothing about the
+ * case's other answers, which go on saving.
+ */
+export function refusalHoldsCase(code: number): boolean {
+  return code !== 400 && code !== 409;
+}
+
+export interface OutboxQueue {
+  /** Per case, oldest first, at most `batch` changes: those nothing refused holds back. */
+  sendable: Map<string, QueuedChange[]>;
+  /** Changes not refused themselves, waiting behind a refused one (sent once it is discarded). */
+  held: QueuedChange[];
+}
+
+/** What the outbox sends now from everything waiting (this user's, any order), and what it holds back. */
+export function outboxQueue(all: readonly QueuedChange[], batch: number): OutboxQueue {
+  const sendable = new Map<string, QueuedChange[]>();
+  const held: QueuedChange[] = [];
+  // Case ids, and answer or case-details keys (keyOf), behind a refused change.
+  const holds = new Set<string>();
+  for (const change of [...all].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))) {
+    if (change.rejected) {
+      holds.add(refusalHoldsCase(change.rejected.code) ? change.caseId : keyOf(change));
+      continue;
+    }
+    if (holds.has(change.caseId) || holds.has(keyOf(change))) {
+      held.push(change);
+      continue;
+    }
+    const list = sendable.get(change.caseId) ?? [];
+    if (list.length < batch) list.push(change);
+    sendable.set(change.caseId, list);
+  }
+  return { sendable, held };
+}
+
 /** Retry delays: 1 s, 2 s, 4 s … up to 30 s. */
 export function backoffMs(attempt: number): number {
   return Math.min(30_000, 1000 * 2 ** Math.max(0, attempt));

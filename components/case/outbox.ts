@@ -6,7 +6,7 @@
 import type { ChangeResult } from "@/lib/answers/change";
 import { inTransaction, request, type AppliedResult, type ConflictRecord, type QueuedChange } from "./idb";
 import { forgetOfflineCopies } from "./offline-owner";
-import { backoffMs, conflictKey, foldMine, keyOf } from "./outbox-logic";
+import { backoffMs, conflictKey, foldMine, keyOf, outboxQueue } from "./outbox-logic";
 
 export type OutboxStatus =
   | { kind: "saved" }
@@ -163,16 +163,8 @@ export class Outbox {
         this.handlers.onStatus({ kind: "saved" });
         return;
       }
-      // Per case, the changes before its first refused one; a refused change blocks its case only.
-      const sendable = new Map<string, QueuedChange[]>();
-      const blocked = new Set<string>();
-      for (const change of all) {
-        if (change.rejected) blocked.add(change.caseId);
-        if (blocked.has(change.caseId)) continue;
-        const list = sendable.get(change.caseId) ?? [];
-        if (list.length < BATCH) list.push(change);
-        sendable.set(change.caseId, list);
-      }
+      // A refused change holds back its case, or only its answer (outboxQueue); never another case.
+      const { sendable } = outboxQueue(all, BATCH);
       const firstRefused = all.find((c) => c.rejected) ?? null;
       if (sendable.size === 0) {
         this.handlers.onStatus({ kind: "error", pending: waiting, message: firstRefused?.rejected?.message ?? "A change was refused.", blocked: firstRefused });

@@ -31,6 +31,12 @@ describe("refused changes", () => {
     expect(refused[0]!.refused.map((c) => c.seq)).toEqual([1, 3]);
   });
 
+  it("counts as waiting only the changes a refusal holds back: for a change refused for itself, later changes to the same answer", () => {
+    const ownRefusal = { ...change(1, "a", { value: "yes" }, "Key question 2.1.1 does not apply to this case."), rejected: { code: 400, message: "Key question 2.1.1 does not apply to this case." } };
+    const pending = [ownRefusal, change(2, "a", { value: "no" }, undefined, { questionId: "2.1.2" }), change(3, "a", { rationale: "still" })];
+    expect(refusedByCase(pending, {})[0]).toMatchObject({ caseId: "a", waiting: 1 });
+  });
+
   it("names a case from My cases' list when its changes did not record the reference, and says so when neither knows it", () => {
     const pending = [change(1, "a", { value: "no" }, "Locked."), change(2, "b", { value: "no" }, "Gone.")];
     expect(refusedByCase(pending, { a: "NB-0002" }).map((c) => c.reference)).toEqual(["NB-0002", null]);

@@ -7,6 +7,7 @@
 import { promptIndexOf, type Scalar } from "@/lib/answers/flat-fields";
 import { caseFieldLabel } from "@/lib/cases/case-fields";
 import type { QueuedChange } from "./idb";
+import { outboxQueue } from "./outbox-logic";
 
 export interface RefusedCase {
   caseId: string;
@@ -14,7 +15,7 @@ export interface RefusedCase {
   reference: string | null;
   /** Oldest first, each with the server's reason. */
   refused: QueuedChange[];
-  /** How many more of this case's changes wait behind the refused ones (they are sent once those are discarded). */
+  /** How many more of this case's changes wait behind the refused ones (outboxQueue: sent once those are discarded). */
   waiting: number;
 }
 
@@ -29,9 +30,9 @@ export function refusedByCase(pending: readonly QueuedChange[], references: Read
     entry.refused.push(change);
     byCase.set(change.caseId, entry);
   }
-  for (const change of ordered) {
+  for (const change of outboxQueue(pending, Infinity).held) {
     const entry = byCase.get(change.caseId);
-    if (entry && !change.rejected) entry.waiting += 1;
+    if (entry) entry.waiting += 1;
   }
   return [...byCase.values()];
 }
