@@ -43,6 +43,23 @@ async function openCase(page: Page, url: string): Promise<void> {
   await expect(status(page)).toHaveText("All changes saved");
 }
 
+/** Saves of the case fail as if Case Review could not be reached (the context's route also reaches the requests the cases' service worker passes on), until the function returned is called. */
+async function savesUnreachable(page: Page, caseId: string): Promise<() => Promise<void>> {
+  const changesRoute = `**/api/cases/${caseId}/changes`;
+  await page.context().route(changesRoute, (route) => route.abort("internetdisconnected"));
+  return () => page.context().unroute(changesRoute);
+}
+
+/** What someone else does to the case meanwhile, straight in the database. */
+async function meanwhile(sql: string, params: unknown[]): Promise<void> {
+  const client = await connect();
+  try {
+    await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
+}
+
 async function storedAnswer(caseId: string, questionId: string) {
   const client = await connect();
   try {
@@ -167,19 +184,12 @@ test("changes kept for a case reallocated meanwhile are refused once, never sent
   const context = page.context();
   await openCase(page, caseUrl(inspectionId, moved.id));
 
-  // The connection to Case Review fails while the inspector answers (the context's route reaches the
-  // requests the cases' service worker passes on); meanwhile the lead reallocates the case to a colleague.
-  const changesRoute = `**/api/cases/${moved.id}/changes`;
-  await context.route(changesRoute, (route) => route.abort("internetdisconnected"));
+  // The connection to Case Review fails while the inspector answers; meanwhile the lead reallocates the case to a colleague.
+  const reachable = await savesUnreachable(page, moved.id);
   await radio(page, "2.1.1", "No").check();
   await page.getByLabel("Rationale for 2.1.1").fill("Lives with his grandmother since March.");
   await expect.poll(async () => (await stored<QueuedChange>(page, "changes")).length).toBe(2);
-  const client = await connect();
-  try {
-    await client.query("UPDATE cases SET allocated_to = (SELECT id FROM users WHERE email = $2) WHERE id = $1", [moved.id, demoUser("inspector2").email]);
-  } finally {
-    await client.end();
-  }
+  await meanwhile("UPDATE cases SET allocated_to = (SELECT id FROM users WHERE email = $2) WHERE id = $1", [moved.id, demoUser("inspector2").email]);
 
   // Back online, on My cases: the server refuses them, and the page says which, why and what they said.
   const sent: string[] = [];
@@ -187,7 +197,7 @@ test("changes kept for a case reallocated meanwhile are refused once, never sent
     if (request.method() === "POST" && new URL(request.url()).pathname === `/api/cases/${moved.id}/changes`) sent.push(request.url());
   });
   await page.goto(`/inspections/${inspectionId}/cases`);
-  await context.unroute(changesRoute);
+  await reachable();
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
   const refused = page.getByRole("region", { name: "Changes that could not be saved" });
   await expect(refused.getByRole("heading", { name: `Case ${moved.reference}` })).toBeVisible();
@@ -228,21 +238,14 @@ test("a change refused for itself (its question no longer applies) holds back on
   const { inspectionId, cases } = await createInspectionWithCases("Outbox refused answer", [{ stream: "court", allocatedTo: "inspector" }], "yjs-2018");
   const kase = cases[0]!;
   const page = await pageAs(browser, "inspector");
-  const context = page.context();
   await openCase(page, caseUrl(inspectionId, kase.id));
 
   // 2.1.3 is answered while Case Review cannot be reached; meanwhile the case is judged to have no harm factors.
-  const changesRoute = `**/api/cases/${kase.id}/changes`;
-  await context.route(changesRoute, (route) => route.abort("internetdisconnected"));
+  const reachable = await savesUnreachable(page, kase.id);
   await radio(page, "2.1.3", "Yes").check();
   await expect.poll(async () => (await stored<QueuedChange>(page, "changes")).length).toBe(1);
-  const client = await connect();
-  try {
-    await client.query("UPDATE cases SET harm_factors = false WHERE id = $1", [kase.id]);
-  } finally {
-    await client.end();
-  }
-  await context.unroute(changesRoute);
+  await meanwhile("UPDATE cases SET harm_factors = false WHERE id = $1", [kase.id]);
+  await reachable();
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(status(page)).toContainText("Couldn't save: Key question 2.1.3 does not apply to this case");
 
