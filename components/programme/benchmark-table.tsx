@@ -1,22 +1,13 @@
 import { Table } from "@/components/ui/table";
+import type { KeyQuestionBenchmark } from "@/lib/programme";
 import { benchmarkSentence, figure, inspectionsCount } from "./wording";
 
 // One inspection's key questions beside the programme's: its % 'yes', the median and interquartile
 // range of the signed-off and published inspections of its framework version, and its percentile,
 // said in words ("2.1.3: 62%, 31st percentile of 40 inspections"). Grouped by standard.
 
-export interface BenchmarkRow {
-  readonly id: string;
-  readonly text: string;
-  readonly standardId: string;
-  readonly standardTitle: string;
-  readonly percentYes: number | null;
-  readonly programmeMedian: number | null;
-  readonly q1: number | null;
-  readonly q3: number | null;
-  readonly percentile: number | null;
-  readonly comparedWith: number;
-}
+/** A key question's figures beside the programme's, with the words the table shows for it. */
+export type BenchmarkRow = KeyQuestionBenchmark & { readonly text: string; readonly standardId: string; readonly standardTitle: string };
 
 function percentileText(row: BenchmarkRow): string {
   if (row.percentYes === null) return "No figure for this inspection";

@@ -3,5 +3,5 @@
 // published reports imported as reference data.
 
 export { loadProgramme, type ProgrammeInspection } from "./load";
-export { keyQuestionBenchmark } from "./benchmark";
+export { keyQuestionBenchmark, type KeyQuestionBenchmark } from "./benchmark";
 export { importPublishedInspection, recordPublishedInspection } from "./import-published";
