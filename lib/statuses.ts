@@ -1,9 +1,13 @@
-// The statuses of a case and of an inspection, listed once: every type, zod enum and label table
-// derives from these lists, which the compiler checks against the database's enums (schema.prisma,
-// through the generated client's types). Rows that come back from plain SQL as text go through
-// caseStatusOf / inspectionStatusOf. Pure: the browser reads it.
+// The statuses of a case, an inspection and a comment thread, each defined once: every type, zod
+// enum and label table derives from these, which the compiler checks against (or takes from) the
+// database's enums (schema.prisma, through the generated client's types). Rows that come back from
+// plain SQL as text go through caseStatusOf / inspectionStatusOf. Pure: the browser reads it.
 
-import type { CaseStatus as StoredCaseStatus, InspectionStatus as StoredInspectionStatus } from "@/lib/generated/prisma/enums";
+import type {
+  CaseStatus as StoredCaseStatus,
+  InspectionStatus as StoredInspectionStatus,
+  QueryStatus as StoredQueryStatus,
+} from "@/lib/generated/prisma/enums";
 
 /** True when two unions hold the same members, so a list missing a database value fails to compile. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -15,6 +19,9 @@ true satisfies Same<CaseStatus, StoredCaseStatus>;
 export const INSPECTION_STATUSES = ["setup", "fieldwork", "panel", "signed_off"] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 true satisfies Same<InspectionStatus, StoredInspectionStatus>;
+
+/** A comment thread's status (the queries table): the database's enum itself, as nothing needs a runtime list yet. */
+export type QueryStatus = StoredQueryStatus;
 
 /** A row of the programme view: a live inspection's stage, or "published" for a past report imported as reference data. */
 export const PROGRAMME_STATUSES = [...INSPECTION_STATUSES, "published"] as const;

@@ -3,7 +3,7 @@
 // case timeline, lib/cases/timeline.ts) can be made exhaustive. Pure types plus one runtime table.
 // The stored format (audit_events: action, entity_type, before, after as JSON) is unchanged.
 
-import type { CaseStatus, InspectionStatus } from "@/lib/statuses";
+import type { CaseStatus, InspectionStatus, QueryStatus } from "@/lib/statuses";
 
 /** A value as stored in an event's JSON: what a case or answer field holds. */
 export type AuditScalar = string | number | boolean | null;
@@ -12,7 +12,7 @@ type Role = "admin" | "manager" | "lead_inspector" | "inspector" | "quality_assu
 type MemberRole = "lead_inspector" | "inspector";
 type CaseStatusOf = { status: CaseStatus };
 type InspectionStatusOf = { status: InspectionStatus };
-type QueryStatusOf = { status: "open" | "answered" | "closed" };
+type QueryStatusOf = { status: QueryStatus };
 
 /** An answer's fields by name ("value", "rationale", "prompt.0", …), as the change set them. */
 type AnswerFields = { questionId: string; version: number } & { [field: string]: AuditScalar };
@@ -156,14 +156,14 @@ interface AuditEventShapes {
   };
   "answer.changed": { entityType: "answer"; case: true; before: AnswerFields; after: AnswerFields };
 
-  "query.raised": { entityType: "query"; case: true; after: { questionId: string; status: "open"; comment: string } };
+  "query.raised": { entityType: "query"; case: true; after: { questionId: string; status: Extract<QueryStatus, "open">; comment: string } };
   "query.answered": { entityType: "query"; case: true; before: QueryStatusOf; after: QueryReply };
   "query.followed_up": { entityType: "query"; case: true; before: QueryStatusOf; after: QueryReply };
   "query.closed": {
     entityType: "query";
     case: true;
     before: QueryStatusOf;
-    after: { questionId: string; status: "closed"; reply?: string; why?: string };
+    after: { questionId: string; status: Extract<QueryStatus, "closed">; reply?: string; why?: string };
   };
 
   "evidence.recorded": {
