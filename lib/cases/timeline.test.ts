@@ -30,6 +30,11 @@ describe("a case's history in plain English", () => {
     });
   });
 
+  it("numbers a prompt from its key when the framework does not have its key question", () => {
+    const entry = describeEvent(fw, row("answer.changed", { questionId: "9.9.9", version: 1, "prompt.2": "met" }, { questionId: "9.9.9", version: 2, "prompt.2": "not_met" }));
+    expect(entry.changes).toEqual([{ field: "Prompt 3", from: "Met", to: "Not met" }]);
+  });
+
   it("labels case attributes, enums and booleans, and leaves out bookkeeping keys", () => {
     const entry = describeEvent(
       fw,

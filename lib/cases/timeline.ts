@@ -1,5 +1,6 @@
 // Plain-English lines for a case's audit events (MoJ timeline: who, what, when, from → to). Pure.
 
+import { promptIndexOf } from "@/lib/answers/flat-fields";
 import { isCaseAuditAction, type StoredCaseEvent } from "@/lib/audit/events";
 import { findKeyQuestion, findStandard, type Framework } from "@/lib/framework";
 import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS } from "@/lib/framework/case-attributes";
@@ -42,7 +43,7 @@ const ANSWER_FIELD_LABELS: Record<string, string> = {
 function show(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "(blank)";
   if (field === "value") return ANSWER_LABELS[String(value)] ?? String(value);
-  if (field.startsWith("prompt.")) return value === "met" ? "Met" : value === "not_met" ? "Not met" : String(value);
+  if (promptIndexOf(field) !== null) return value === "met" ? "Met" : value === "not_met" ? "Not met" : String(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (field === "disposalType") return (DISPOSAL_TYPE_LABELS as Record<string, string>)[String(value)] ?? String(value);
   const sqlType = isCaseFieldName(field) ? CASE_FIELDS[field].sqlType : null;
@@ -54,10 +55,11 @@ function show(field: string, value: unknown): string {
 }
 
 function fieldLabel(fw: Framework, field: string, questionId: unknown): string {
-  if (field.startsWith("prompt.")) {
+  const promptIndex = promptIndexOf(field);
+  if (promptIndex !== null) {
     const kq = typeof questionId === "string" ? findKeyQuestion(fw, questionId) : undefined;
-    const prompt = kq?.prompts[Number(field.slice(7))];
-    return prompt ? `Prompt “${prompt}”` : `Prompt ${Number(field.slice(7)) + 1}`;
+    const prompt = kq?.prompts[promptIndex];
+    return prompt ? `Prompt “${prompt}”` : `Prompt ${promptIndex + 1}`;
   }
   return ANSWER_FIELD_LABELS[field] ?? caseFieldLabel(field);
 }
