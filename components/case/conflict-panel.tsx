@@ -1,22 +1,12 @@
 "use client";
 
 import { clockTime } from "@/lib/dates";
-import { promptIndexOf, type Scalar } from "@/lib/answers/flat-fields";
+import { valueInWords } from "@/lib/cases/value-in-words";
 import { Button } from "@/components/ui/button";
 import type { ConflictRecord } from "./idb";
 
 // No silent overwrites: both values side by side, and the user chooses. "Keep my version" re-sends
 // mine against the stored version; "Use the saved version" drops mine.
-
-const ANSWER: Record<string, string> = { yes: "Yes", no: "No", na: "Not applicable" };
-
-export function describeValue(field: string, value: Scalar | undefined): string {
-  if (value === null || value === undefined || value === "") return "(blank)";
-  if (field === "value") return ANSWER[String(value)] ?? String(value);
-  if (promptIndexOf(field) !== null) return value === "met" ? "Met" : "Not met";
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  return String(value);
-}
 
 export function ConflictPanel({
   conflict,
@@ -53,8 +43,8 @@ export function ConflictPanel({
               <th scope="row" className="py-1 pr-3 font-normal">
                 {labelOf(field)}
               </th>
-              <td className="whitespace-pre-wrap py-1 pr-3">{describeValue(field, conflict.mine[field])}</td>
-              <td className="whitespace-pre-wrap py-1 pr-3">{describeValue(field, conflict.theirs.fields[field])}</td>
+              <td className="whitespace-pre-wrap py-1 pr-3">{valueInWords(field, conflict.mine[field])}</td>
+              <td className="whitespace-pre-wrap py-1 pr-3">{valueInWords(field, conflict.theirs.fields[field])}</td>
             </tr>
           ))}
         </tbody>

@@ -46,15 +46,15 @@ describe("refused changes", () => {
     expect(changeSubject({ target: "answer", questionId: "2.1.1" })).toBe("Key question 2.1.1");
     expect(changeSubject({ target: "case" })).toBe("The case's details");
     expect(changeInWords({ target: "answer", to: { value: "na", naReason: "No plan", rationale: "", "prompt.1": "not_met" } })).toEqual([
-      ["Answer", "Does not apply"],
-      ["Why it does not apply", "No plan"],
-      ["Rationale", "(cleared)"],
+      ["Answer", "Not applicable"],
+      ["Why not applicable", "No plan"],
+      ["Rationale", "(blank)"],
       ["Prompt 2", "Not met"],
     ]);
     expect(changeInWords({ target: "case", to: { age: 15, harmFactors: false, disposalDate: null } })).toEqual([
       ["Age", "15"],
       ["Harm factors", "No"],
-      ["Disposal date", "(cleared)"],
+      ["Disposal date", "(blank)"],
     ]);
   });
 });

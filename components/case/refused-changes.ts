@@ -4,8 +4,9 @@
 // case with what each one says, so that the inspector can pass it on to the lead, and lets them
 // discard them (refused-changes-panel.tsx). Pure: tested without a browser.
 
-import { promptIndexOf, type Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf } from "@/lib/answers/flat-fields";
 import { caseFieldLabel } from "@/lib/cases/case-fields";
+import { valueInWords } from "@/lib/cases/value-in-words";
 import type { QueuedChange } from "./idb";
 import { outboxQueue } from "./outbox-logic";
 
@@ -37,19 +38,11 @@ export function refusedByCase(pending: readonly QueuedChange[], references: Read
   return [...byCase.values()];
 }
 
-const ANSWER_WORDS: Record<string, string> = { yes: "Yes", no: "No", na: "Does not apply", met: "Met", not_met: "Not met" };
-
-function valueInWords(value: Scalar): string {
-  if (value === null || value === "") return "(cleared)";
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  return ANSWER_WORDS[String(value)] ?? String(value);
-}
-
 function fieldLabel(change: Pick<QueuedChange, "target">, field: string): string {
   if (change.target === "case") return caseFieldLabel(field);
   const prompt = promptIndexOf(field);
   if (prompt !== null) return `Prompt ${prompt + 1}`;
-  return field === "value" ? "Answer" : field === "rationale" ? "Rationale" : field === "naReason" ? "Why it does not apply" : field;
+  return field === "value" ? "Answer" : field === "rationale" ? "Rationale" : field === "naReason" ? "Why not applicable" : field;
 }
 
 /** What a change is about: "Key question 2.1.1" or "The case's details". */
@@ -59,5 +52,5 @@ export function changeSubject(change: Pick<QueuedChange, "target" | "questionId"
 
 /** What a change sets, field by field in words: [["Answer", "No"], ["Rationale", "…"]]. */
 export function changeInWords(change: Pick<QueuedChange, "target" | "to">): [label: string, value: string][] {
-  return Object.entries(change.to).map(([field, value]) => [fieldLabel(change, field), valueInWords(value)]);
+  return Object.entries(change.to).map(([field, value]) => [fieldLabel(change, field), valueInWords(field, value)]);
 }

@@ -3,10 +3,10 @@
 import { promptIndexOf } from "@/lib/answers/flat-fields";
 import { isCaseAuditAction, type StoredCaseEvent } from "@/lib/audit/events";
 import { findKeyQuestion, findStandard, type Framework } from "@/lib/framework";
-import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS } from "@/lib/framework/case-attributes";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 import { isCaseStatus } from "@/lib/statuses";
-import { CASE_FIELDS, caseFieldLabel, isCaseFieldName } from "./case-fields";
+import { caseFieldLabel } from "./case-fields";
+import { valueInWords } from "./value-in-words";
 
 /** A case's audit event as stored: its action is checked here against lib/audit/events.ts. */
 export interface AuditRow {
@@ -33,7 +33,6 @@ export interface TimelineEntry {
   note: string | null;
 }
 
-const ANSWER_LABELS: Record<string, string> = { yes: "Yes", no: "No", na: "Not applicable" };
 const ANSWER_FIELD_LABELS: Record<string, string> = {
   value: "Answer",
   naReason: "Why not applicable",
@@ -41,17 +40,8 @@ const ANSWER_FIELD_LABELS: Record<string, string> = {
 };
 
 function show(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === "") return "(blank)";
-  if (field === "value") return ANSWER_LABELS[String(value)] ?? String(value);
-  if (promptIndexOf(field) !== null) return value === "met" ? "Met" : value === "not_met" ? "Not met" : String(value);
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (field === "disposalType") return (DISPOSAL_TYPE_LABELS as Record<string, string>)[String(value)] ?? String(value);
-  const sqlType = isCaseFieldName(field) ? CASE_FIELDS[field].sqlType : null;
-  if (sqlType === "classification") return (CLASSIFICATION_LABELS as Record<string, string>)[String(value)] ?? String(value);
-  if (sqlType === "gender") return (GENDER_LABELS as Record<string, string>)[String(value)] ?? String(value);
-  const text = String(value);
-  if (field === "status" && isCaseStatus(text)) return CASE_STATUS_LABELS[text];
-  return text;
+  if (field === "status" && typeof value === "string" && isCaseStatus(value)) return CASE_STATUS_LABELS[value];
+  return valueInWords(field, value);
 }
 
 function fieldLabel(fw: Framework, field: string, questionId: unknown): string {
