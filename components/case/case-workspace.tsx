@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field";
 import { StatusNotice } from "@/components/ui/notice";
-import type { Scalar } from "@/lib/answers/flat-fields";
+import type { Scalar } from "@/lib/flat-fields";
 import { caseFieldLabel } from "@/lib/cases/case-fields";
 import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";

@@ -3,7 +3,7 @@
 // "conflicts" keeps changes the server refused as conflicts until the user chooses.
 
 import type { ChangeResult, StoredState } from "@/lib/answers/change";
-import type { FlatFields } from "@/lib/answers/flat-fields";
+import type { FlatFields } from "@/lib/flat-fields";
 
 export interface QueuedChange {
   seq?: number;

@@ -1,7 +1,7 @@
 // Pure parts of the outbox: overlaying unconfirmed changes on the server's values, and folding a
 // conflicted answer's pending changes into one "mine". Tested without a browser.
 
-import { promptIndexOf, type FlatFields, type Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf, type FlatFields, type Scalar } from "@/lib/flat-fields";
 import type { ConflictRecord, QueuedChange } from "./idb";
 
 export function conflictKey(caseId: string, target: "answer" | "case", questionId?: string): string {

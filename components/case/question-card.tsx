@@ -6,7 +6,7 @@ import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { keyQuestionApplicability } from "@/lib/framework/applicability";
 import { clockTime } from "@/lib/dates";
-import { promptIndexOf, promptKey, type Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf, promptKey, type Scalar } from "@/lib/flat-fields";
 import { describedBy as fieldDescribedBy, FieldError, FieldHint } from "@/components/ui/field";
 import { ChoiceGroup, type Choice } from "./choice-group";
 import { ConflictPanel } from "./conflict-panel";

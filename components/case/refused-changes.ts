@@ -4,7 +4,7 @@
 // case with what each one says, so that the inspector can pass it on to the lead, and lets them
 // discard them (refused-changes-panel.tsx). Pure: tested without a browser.
 
-import { promptIndexOf } from "@/lib/answers/flat-fields";
+import { promptIndexOf } from "@/lib/flat-fields";
 import { caseFieldLabel } from "@/lib/cases/case-fields";
 import { valueInWords } from "@/lib/cases/value-in-words";
 import type { QueuedChange } from "./idb";

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { promptIndexOf, storedAnswerFlat, type Scalar } from "@/lib/answers/flat-fields";
+import { promptIndexOf, storedAnswerFlat, type Scalar } from "@/lib/flat-fields";
 import type { CaseLiveAnswer } from "@/lib/answers/live-state";
 import { CASE_FIELD_NAMES } from "@/lib/cases/case-fields";
 import type { CasePageModel } from "@/lib/cases/queries";

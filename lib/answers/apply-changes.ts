@@ -10,7 +10,7 @@ import { afterContentChange } from "@/lib/cases/case-state";
 import type { Actor } from "@/lib/permissions/access";
 import { CASE_FIELDS, CASE_FIELD_NAMES, type CaseFieldName } from "@/lib/cases/case-fields";
 import { changeBatchSchema, mergeChange, type AnswerChange, type CaseChange, type Change, type ChangeResult, type StoredState } from "./change";
-import { PROMPT_KEY_PREFIX, storedAnswerFlat, type AnswerValue, type Scalar } from "./flat-fields";
+import { PROMPT_KEY_PREFIX, storedAnswerFlat, type AnswerValue, type Scalar } from "@/lib/flat-fields";
 import { parse } from "@/lib/validation";
 
 // Applies a browser outbox batch (README, "The autosave is plain SQL"). Each change is its own

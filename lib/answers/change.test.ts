@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { changeBatchSchema, mergeChange } from "./change";
-import { promptIndexOf, promptKey, storedAnswerFlat } from "./flat-fields";
+import { promptIndexOf, promptKey, storedAnswerFlat } from "@/lib/flat-fields";
 
 describe("mergeChange", () => {
   const stored = { value: "yes", rationale: "Theirs", naReason: null };

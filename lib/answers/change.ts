@@ -1,7 +1,7 @@
 // The answer-saving protocol's data (README, "The autosave is plain SQL"): the schemas the route
 // handler checks a batch of changes with, the server's merge rule and its answers per change (the
 // browser outbox imports only types from here; the flat field maps it needs at run time are in
-// ./flat-fields.ts, without zod). Pure: no Prisma, no React.
+// lib/flat-fields.ts, without zod). Pure: no Prisma, no React.
 //
 // A change names the fields it sets, each with the value it had in the browser before the edit
 // (`from`) and the new value (`to`), plus the version of the stored row it was based on. The server
@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { CaseFieldName, CaseFieldValue } from "@/lib/cases/case-fields";
 import { CLASSIFICATIONS, GENDERS } from "@/lib/framework/case-attributes";
 import type { CaseStatus } from "@/lib/statuses";
-import { ANSWER_VALUES, PROMPT_KEY_PREFIX, PROMPT_MARKS, type AnswerFlatFields, type FlatFields, type Scalar } from "./flat-fields";
+import { ANSWER_VALUES, PROMPT_KEY_PREFIX, PROMPT_MARKS, type AnswerFlatFields, type FlatFields, type Scalar } from "@/lib/flat-fields";
 
 export const MAX_RATIONALE = 20_000;
 export const MAX_SHORT_TEXT = 2_000;

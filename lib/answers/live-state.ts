@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { storedCaseColumn } from "@/lib/answers/apply-changes";
-import { storedAnswerFlat, type AnswerValue, type Scalar } from "@/lib/answers/flat-fields";
+import { storedAnswerFlat, type AnswerValue, type Scalar } from "@/lib/flat-fields";
 import { sqlQuery } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
 import { caseContext } from "@/lib/cases/access";

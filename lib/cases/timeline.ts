@@ -1,6 +1,6 @@
 // Plain-English lines for a case's audit events (MoJ timeline: who, what, when, from → to). Pure.
 
-import { promptIndexOf } from "@/lib/answers/flat-fields";
+import { promptIndexOf } from "@/lib/flat-fields";
 import { isCaseAuditAction, type StoredCaseEvent } from "@/lib/audit/events";
 import { findKeyQuestion, findStandard, type Framework } from "@/lib/framework";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";

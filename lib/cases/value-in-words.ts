@@ -3,7 +3,7 @@
 // labels the case page's own controls use ("Not applicable", "Met"), and "(blank)" for nothing.
 // Pure and without zod: the case page's browser code reads it.
 
-import { promptIndexOf } from "@/lib/answers/flat-fields";
+import { promptIndexOf } from "@/lib/flat-fields";
 import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS } from "@/lib/framework/case-attributes";
 import { CASE_FIELDS, isCaseFieldName } from "./case-fields";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { applyChanges } from "@/lib/answers/apply-changes";
-import type { AnswerFlatFields } from "@/lib/answers/flat-fields";
+import type { AnswerFlatFields } from "@/lib/flat-fields";
 import type { CaseFieldValues } from "@/lib/cases/case-fields";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/permissions/access";
