@@ -1,45 +1,20 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { deleteOutboxDb, unsentChangeCount } from "@/components/case/idb";
-import { forgetOfflineCopies } from "@/components/case/offline-owner";
+import { unsentChangeCount } from "@/components/case/idb";
 import { Button } from "@/components/ui/button";
 
 /**
- * Signing out also clears what this device keeps of case content (laptops are shared at times):
- * the offline copies of case pages, and the outbox once nothing in it is waiting. Unsent changes
- * are never thrown away: the inspector is told they stay on the device until the next sign-in.
+ * Signing out (sign-out.ts) is loaded when it is chosen: it is in no page's scripts at load. Whether
+ * changes wait to be sent is asked first, from IndexedDB (idb.ts), which works without a connection.
  */
-async function forgetCaseDataOnThisDevice(keepOutbox: boolean): Promise<void> {
-  await forgetOfflineCopies();
-  if (!keepOutbox) await deleteOutboxDb().catch(() => undefined);
-}
-
-/**
- * next-auth's sign-out, as its client's signOut does it: a CSRF token, then the sign-out POST, whose
- * answer names the page to go to. Written out here because next-auth/react, in the layout, was
- * 13 KB of gzipped JavaScript on every page (bench/RESULTS.md, the case page's weight). The app has
- * no SessionProvider, so the client's message to other tabs had no one to tell.
- */
-async function signOut(callbackUrl: string): Promise<void> {
-  const csrf = (await (await fetch("/api/auth/csrf", { cache: "no-store", credentials: "same-origin" })).json()) as { csrfToken: string };
-  const response = await fetch("/api/auth/signout", {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    credentials: "same-origin",
-    body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl, json: "true" }),
-  });
-  const { url } = (await response.json()) as { url?: string };
-  window.location.href = url ?? callbackUrl;
-}
-
 export function SignOutButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [unsent, setUnsent] = useState(0);
 
   async function finish(keepOutbox: boolean) {
-    await forgetCaseDataOnThisDevice(keepOutbox);
-    await signOut("/sign-in?signedOut=1");
+    const { signOutForgettingThisDevice } = await import("./sign-out");
+    await signOutForgettingThisDevice(keepOutbox);
   }
 
   async function onSignOut() {

@@ -1,26 +1,23 @@
 "use client";
 
-import Link from "next/link";
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
-import { inputClass } from "@/components/ui/field";
+import { inputClass } from "@/components/ui/field-parts";
 import { StatusNotice } from "@/components/ui/notice";
 import type { Scalar } from "@/lib/flat-fields";
-import { caseFieldLabel } from "@/lib/cases/case-fields";
 import { fieldIds } from "@/lib/cases/field-ids";
 import type { CasePageModel } from "@/lib/cases/queries";
-import { CLASSIFICATIONS, CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDERS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
+import { CLASSIFICATION_LABELS, DISPOSAL_TYPE_LABELS, GENDER_LABELS, STREAM_LABELS } from "@/lib/framework/case-attributes";
 import { IDLE, summaryOf } from "@/lib/http/form-state";
 import { formatDate } from "@/lib/dates";
 import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 import { useCaseActions } from "./case-actions";
 import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
-import { ConflictPanel } from "./conflict-panel";
-import { DateInput } from "./date-input";
+import { OnDemand } from "@/components/ui/on-demand";
+import { CaseConflictPanel, CaseCorrections, DateInput, QaPanel } from "./on-demand-parts";
 import { casesPath } from "./offline-cache-names";
 import type { LocalState } from "./outbox-logic";
-import { QaPanel } from "./qa-panel";
 import { QuestionCard, questionApplicability } from "./question-card";
 import { SaveStatus } from "./save-status";
 import { SessionWarning } from "./session-warning";
@@ -30,8 +27,6 @@ import { useCaseStore } from "./use-case-store";
 // The case page: attributes at the top, one section per standard of the stream, the case manager
 // interview, overall notes, completion, the lead's quality assurance. Everything typed goes to the
 // IndexedDB outbox first (use-case-store), so nothing depends on the network being there.
-
-const selectClass = `${inputClass} bg-white`;
 
 const NO_ERRORS = {};
 
@@ -73,65 +68,12 @@ function stillOpen(model: CasePageModel, local: LocalState, errors: Readonly<Rec
   return open;
 }
 
-/**
- * The child's age at disposal: what is typed stays in the box (so it can be cleared and retyped);
- * only an age of 10 to 18, or an empty box, is saved, and anything else is an error by the field
- * saying the age on record is unchanged.
- */
-function AgeInput({ value, onChange }: { value: number | null; onChange: (age: number | null) => void }) {
-  const [text, setText] = useState(value === null ? "" : String(value));
-  const [seen, setSeen] = useState(value);
-  const [left, setLeft] = useState(false);
-  if (value !== seen) {
-    setSeen(value);
-    if (text.trim() !== (value === null ? "" : String(value))) setText(value === null ? "" : String(value));
-  }
-  const trimmed = text.trim();
-  const age = /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : NaN;
-  const error = !left || trimmed === "" || (age >= 10 && age <= 18) ? null : "Enter an age between 10 and 18";
-  return (
-    <div className={error ? "border-l-4 border-error pl-3" : undefined}>
-      <label htmlFor="case-age" className="block font-semibold">
-        Age at disposal
-      </label>
-      {error ? (
-        <p id="case-age-error" className="font-semibold text-error">
-          <span className="sr-only">Error:</span> {error}
-          <span className="block font-normal text-ink">{value === null ? "No age is on record." : `The age on record is still ${value}.`}</span>
-        </p>
-      ) : null}
-      <input
-        id="case-age"
-        inputMode="numeric"
-        autoComplete="off"
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "case-age-error" : undefined}
-        onBlur={() => setLeft(true)}
-        onChange={(e) => {
-          const next = e.target.value;
-          setText(next);
-          const typed = next.trim();
-          const n = /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
-          if (typed === "") {
-            setSeen(null);
-            onChange(null);
-          } else if (n >= 10 && n <= 18) {
-            setSeen(n);
-            onChange(n);
-          }
-        }}
-        className={`${inputClass} w-20`}
-      />
-    </div>
-  );
-}
-
 export function CaseWorkspace({ model }: { model: CasePageModel }) {
   const store = useCaseStore(model);
   const { completeAction } = useCaseActions();
   const [state, complete, completing] = useActionState(completeAction, IDLE);
   const [unsent, setUnsent] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState(false);
   const canEdit = model.rights.canAnswer;
   const caseTarget = { target: "case" as const };
   const fields = store.local.caseFields;
@@ -211,28 +153,6 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
     />
   );
 
-  const select = (name: "disposalType" | "rosh" | "safetyWellbeing" | "gender", label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`case-${name}`} className="block font-semibold">
-        {label}
-      </label>
-      <select
-        id={`case-${name}`}
-        value={(fields[name] as string | null) ?? ""}
-        onChange={(e) => edit(caseTarget, { [name]: e.target.value === "" ? null : e.target.value })}
-        disabled={!canEdit || Boolean(caseConflict)}
-        className={selectClass}
-      >
-        {name !== "disposalType" ? <option value="">Not recorded</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-
   return (
     <div ref={page} className="[&_:is(input,textarea,select,button,a,summary,label,legend,h2,h3)]:scroll-mt-[var(--save-bar-offset,6rem)]">
       {/* Sticky here, not inside SaveStatus: a sticky element only sticks within its parent. */}
@@ -258,7 +178,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
       {model.case.changedAfterCompletion && model.rights.canQualityAssure ? (
         <StatusNotice tone="info">
           Changed after completion by {model.case.changedAfterCompletion.byName ?? "someone"} on {formatDate(new Date(model.case.changedAfterCompletion.at))}. See the{" "}
-          <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`} prefetch={false}>case history</Link> for what changed.
+          <a href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`}>case history</a> for what changed.
         </StatusNotice>
       ) : null}
       {caseStatus === "returned" && canEdit && !model.rights.canQualityAssure ? (
@@ -301,15 +221,16 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
             <dd>{model.case.allocatedTo?.name ?? "Not allocated"}</dd>
           </dl>
           <p className="mt-2">
-            <Link href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`} prefetch={false}>Case history (every change, who and when)</Link>
+            <a href={`/inspections/${model.inspection.id}/cases/${model.case.id}/history`}>Case history (every change, who and when)</a>
           </p>
           {caseConflict ? (
-            <ConflictPanel
-              conflict={caseConflict}
-              title="The case's details were changed by someone else"
-              labelOf={caseFieldLabel}
-              onResolve={(c) => void store.resolveConflict(caseConflict, c)}
-            />
+            <OnDemand what="the change to the case's details made by someone else">
+              <CaseConflictPanel
+                conflict={caseConflict}
+                title="The case's details were changed by someone else"
+                onResolve={(c) => void store.resolveConflict(caseConflict, c)}
+              />
+            </OnDemand>
           ) : null}
           {model.factorJudgements.harmFactors || model.factorJudgements.safetyWellbeingFactors ? (
             <div className="mt-4 max-w-3xl space-y-4">
@@ -322,24 +243,14 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
             </div>
           ) : null}
           {canEdit ? (
-            <details className="mt-4 max-w-3xl">
+            <details className="mt-4 max-w-3xl" onToggle={(e) => setCorrecting(e.currentTarget.open)}>
               <summary className="cursor-pointer text-link underline">Correct the case&apos;s details</summary>
               <p className="text-muted mt-1 text-sm">Corrections are saved as you make them and kept in the case history.</p>
-              <div className="mt-3 grid gap-4 sm:grid-cols-2">
-                {select("disposalType", "Disposal type", model.disposalOptions)}
-                {select("rosh", "Risk of serious harm", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
-                {select("safetyWellbeing", "Safety and wellbeing", CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] })))}
-                {select("gender", "Gender", GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] })))}
-                <div>
-                  <AgeInput value={typeof fields.age === "number" ? fields.age : null} onChange={(age) => edit(caseTarget, { age }, "typing")} />
-                </div>
-              </div>
-              <DateInput
-                id="case-disposal-date"
-                legend="Disposal date"
-                value={(fields.disposalDate as string | null) ?? null}
-                onChange={(iso) => edit(caseTarget, { disposalDate: iso }, "typing")}
-              />
+              {correcting ? (
+                <OnDemand what="the case's details">
+                  <CaseCorrections fields={fields} disposalOptions={model.disposalOptions} edit={edit} disabled={Boolean(caseConflict)} />
+                </OnDemand>
+              ) : null}
             </details>
           ) : null}
         </section>
@@ -353,7 +264,7 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
               Resettlement cases have no key questions. They illustrate the judgement of standard {model.resettlement.standardId}: record what this case shows against the resettlement topics.
             </p>
             <p className="mt-3 text-lg font-semibold">
-              <Link href={model.resettlement.evidenceHref} prefetch={false}>Record evidence for this case</Link>
+              <a href={model.resettlement.evidenceHref}>Record evidence for this case</a>
             </p>
           </section>
         ) : (
@@ -408,15 +319,17 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
             </h2>
             <div className="mt-2">{choice("caseManagerInterviewed", "case-interviewed", "Was the case manager interviewed?")}</div>
             {fields.caseManagerInterviewed === true ? (
-              <DateInput
-                id={fieldIds.interviewDate}
-                legend="Date of the interview"
-                hint="For example, 24 11 2026"
-                error={errors[fieldIds.interviewDate]}
-                value={(fields.caseManagerInterviewDate as string | null) ?? null}
-                onChange={(iso) => edit(caseTarget, { caseManagerInterviewDate: iso }, "typing")}
-                disabled={!canEdit}
-              />
+              <OnDemand what="the date of the interview">
+                <DateInput
+                  id={fieldIds.interviewDate}
+                  legend="Date of the interview"
+                  hint="For example, 24 11 2026"
+                  error={errors[fieldIds.interviewDate]}
+                  value={(fields.caseManagerInterviewDate as string | null) ?? null}
+                  onChange={(iso) => edit(caseTarget, { caseManagerInterviewDate: iso }, "typing")}
+                  disabled={!canEdit}
+                />
+              </OnDemand>
             ) : null}
           </section>
         ) : null}
@@ -464,7 +377,11 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
           </section>
         ) : null}
 
-        {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? <QaPanel model={model} status={caseStatus} /> : null}
+        {model.rights.canQualityAssure && model.case.stream !== "resettlement" ? (
+          <OnDemand what="the quality assurance panel">
+            <QaPanel model={model} status={caseStatus} />
+          </OnDemand>
+        ) : null}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { describedBy, FieldError } from "@/components/ui/field";
+import { describedBy, FieldError } from "@/components/ui/field-parts";
 
 // A GOV.UK radio group: a real fieldset + legend, labelled native radios (arrow keys move within the
 // group, one tab stop), the hint and the error announced with the group.

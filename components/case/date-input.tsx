@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { describedBy as fieldDescribedBy, FieldHint } from "@/components/ui/field";
+import { describedBy as fieldDescribedBy, FieldHint } from "@/components/ui/field-parts";
 import { formatDate } from "@/lib/dates";
 
 // GOV.UK date input: day, month and year as three short text fields (works with any keyboard and

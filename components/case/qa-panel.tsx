@@ -13,8 +13,8 @@ import { useCaseActions } from "./case-actions";
 import { textareaClass } from "./qa";
 import type { CaseStatus } from "@/lib/statuses";
 
-// The lead's quality assurance of a case: approve, return, reopen. Imported statically: loading it
-// with next/dynamic brought more of Next's loader into the page than the panel itself weighs.
+// The lead's quality assurance of a case: approve, return, reopen. Loaded when shown, with React.lazy
+// (on-demand-parts.ts): next/dynamic would bring more of Next's loader into the page than it saves.
 
 /** `status` is the case's live status (the case page follows the server), not the one the page was loaded with. */
 export function QaPanel({ model, status }: { model: CasePageModel; status: CaseStatus }) {

@@ -7,10 +7,10 @@ import type { CasePageModel } from "@/lib/cases/queries";
 import { keyQuestionApplicability } from "@/lib/framework/applicability";
 import { clockTime } from "@/lib/dates";
 import { promptIndexOf, promptKey, type Scalar } from "@/lib/flat-fields";
-import { describedBy as fieldDescribedBy, FieldError, FieldHint } from "@/components/ui/field";
+import { describedBy as fieldDescribedBy, FieldError, FieldHint } from "@/components/ui/field-parts";
 import { ChoiceGroup, type Choice } from "./choice-group";
-import { ConflictPanel } from "./conflict-panel";
-import { QueryThreads } from "./qa";
+import { OnDemand } from "@/components/ui/on-demand";
+import { ConflictPanel, QueryThreads } from "./on-demand-parts";
 import type { ConflictRecord } from "./idb";
 import type { CaseStore, RemoteChange } from "./use-case-store";
 
@@ -213,12 +213,14 @@ export const QuestionCard = memo(function QuestionCard({
   return (
     <article id={`${base}-card`} data-question={question.id} className="border-t border-line py-4">
       {conflict ? (
-        <ConflictPanel
-          conflict={conflict}
-          title={`Key question ${question.id} was changed by someone else`}
-          labelOf={labelOf}
-          onResolve={(choice) => void resolveConflict(conflict, choice)}
-        />
+        <OnDemand what={`the change to key question ${question.id} made by someone else`}>
+          <ConflictPanel
+            conflict={conflict}
+            title={`Key question ${question.id} was changed by someone else`}
+            labelOf={labelOf}
+            onResolve={(choice) => void resolveConflict(conflict, choice)}
+          />
+        </OnDemand>
       ) : null}
       {remote ? (
         <p className="mb-2 border-l-4 border-link bg-[#e8f1f8] p-2" role="status">
@@ -290,7 +292,11 @@ export const QuestionCard = memo(function QuestionCard({
           ))}
         </ul>
       ) : null}
-      <QueryThreads queries={queries} questionId={question.id} ids={{ inspectionId, caseId }} canQualityAssure={canQualityAssure} canReply={canEdit} />
+      {canQualityAssure || queries.some((q) => q.questionId === question.id) ? (
+        <OnDemand what={`the comments on key question ${question.id}`}>
+          <QueryThreads queries={queries} questionId={question.id} ids={{ inspectionId, caseId }} canQualityAssure={canQualityAssure} canReply={canEdit} />
+        </OnDemand>
+      ) : null}
     </article>
   );
 });

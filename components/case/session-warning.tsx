@@ -1,12 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, useCallback, useEffect, useState } from "react";
+import { OnDemand } from "@/components/ui/on-demand";
 
 // Warns two minutes before the session ends (WCAG 2.2.1; DWP/MoJ timeout warning) and lets the user
 // stay signed in. Nothing typed is lost either way: changes wait in IndexedDB and are sent after
 // signing in again.
 
 const WARN_BEFORE_MS = 2 * 60 * 1000;
+
+// The dialog is loaded when it is due (components/ui/on-demand.tsx).
+const SessionDialog = lazy(() => import("./session-dialog").then((m) => ({ default: m.SessionDialog })));
 
 async function touchSession(): Promise<number | null> {
   try {
@@ -22,7 +26,6 @@ export function SessionWarning({ returnTo }: { returnTo: string }) {
   const [expires, setExpires] = useState<number | null>(null);
   const [phase, setPhase] = useState<"quiet" | "warning" | "expired">("quiet");
   const [now, setNow] = useState(() => Date.now());
-  const stayButton = useRef<HTMLButtonElement>(null);
 
   const stay = useCallback(async () => {
     const next = await touchSession();
@@ -48,7 +51,6 @@ export function SessionWarning({ returnTo }: { returnTo: string }) {
   }, [expires]);
 
   useEffect(() => {
-    if (phase === "warning") stayButton.current?.focus();
     if (phase !== "warning") return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") void stay();
@@ -60,44 +62,8 @@ export function SessionWarning({ returnTo }: { returnTo: string }) {
   if (phase === "quiet" || !expires) return null;
   const seconds = Math.max(0, Math.round((expires - now) / 1000));
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-ink/60 p-4">
-      <div role="alertdialog" aria-modal="true" aria-labelledby="session-title" aria-describedby="session-body" className="max-w-lg bg-white p-6">
-        {phase === "warning" ? (
-          <>
-            <h2 id="session-title" className="text-2xl font-bold">
-              You will be signed out soon
-            </h2>
-            <div id="session-body">
-              <p className="mt-2">
-                For your security we will sign you out in {Math.floor(seconds / 60)} minute{Math.floor(seconds / 60) === 1 ? "" : "s"} {seconds % 60} seconds.
-              </p>
-              <p className="mt-2">Your answers are kept in this browser either way.</p>
-            </div>
-            <button
-              ref={stayButton}
-              type="button"
-              className="mt-4 inline-block bg-success px-3 py-1.5 font-semibold text-white shadow-[0_2px_0_#002d18] hover:bg-[#005a30]"
-              onClick={() => void stay()}
-            >
-              Stay signed in
-            </button>
-          </>
-        ) : (
-          <>
-            <h2 id="session-title" className="text-2xl font-bold">
-              You have been signed out
-            </h2>
-            <p id="session-body" className="mt-2">
-              Your answers and anything you typed are kept in this browser. Sign in again and they will be sent, and you will come back to this page.
-            </p>
-            <p className="mt-4">
-              <a href={`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-semibold">
-                Sign in again
-              </a>
-            </p>
-          </>
-        )}
-      </div>
-    </div>
+    <OnDemand what="the session warning">
+      <SessionDialog phase={phase} seconds={seconds} onStay={() => void stay()} returnTo={returnTo} />
+    </OnDemand>
   );
 }

@@ -1,12 +1,15 @@
 "use client";
 
-import { memo, useCallback, useEffect, useSyncExternalStore } from "react";
+import { lazy, memo, useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { OnDemand } from "@/components/ui/on-demand";
 import { questionBaseId } from "@/lib/cases/field-ids";
 
 // Keyboard shortcuts for the focused key question. They act only while focus is on the question's own
 // yes / no / N/A radios or on its card: never on a prompt's marks, a text box or any other control,
 // where a letter would change an answer the user is not looking at. Single-key ones can be turned off
 // (WCAG 2.1.4).
+
+const ShortcutsTable = lazy(() => import("./shortcuts-help").then((m) => ({ default: m.ShortcutsTable })));
 
 const STORAGE_KEY = "case-review-shortcuts";
 
@@ -98,43 +101,20 @@ export function useQuestionShortcuts(onAnswer: (questionId: string, value: "yes"
   return [enabled, toggle];
 }
 
-/** Memoised: its table need not be rendered again with every change on the case page. */
+/**
+ * The shortcuts' help, and the switch for the single-key ones: its table is loaded when it is opened
+ * (shortcuts-help.tsx). Memoised: it need not be rendered again with every change on the case page.
+ */
 export const ShortcutsHelp = memo(function ShortcutsHelp({ enabled, onToggle }: { enabled: boolean; onToggle: (on: boolean) => void }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="no-print mb-6 max-w-3xl border border-line p-3">
+    <details className="no-print mb-6 max-w-3xl border border-line p-3" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-semibold text-link underline">Keyboard shortcuts</summary>
-      <p className="mt-2">While a key question&apos;s yes / no answer has focus (not on a prompt, a text box or any other field):</p>
-      <table className="mt-2 border-collapse text-left">
-        <caption className="sr-only">Keyboard shortcuts for key questions</caption>
-        <thead>
-          <tr className="border-b-2 border-ink">
-            <th scope="col" className="py-1 pr-6">Key</th>
-            <th scope="col" className="py-1">What it does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[
-            ["Y", "Answer yes"],
-            ["N", "Answer no"],
-            ["A", "Answer not applicable (where allowed)"],
-            ["J or Alt + ↓", "Next key question"],
-            ["K or Alt + ↑", "Previous key question"],
-            ["Tab / Shift + Tab", "Next / previous field (rationale, prompts, buttons)"],
-            ["← → ↑ ↓", "Move between yes, no and not applicable"],
-          ].map(([key, what]) => (
-            <tr key={key} className="border-b border-line">
-              <td className="py-1 pr-6">
-                <kbd className="font-mono">{key}</kbd>
-              </td>
-              <td className="py-1">{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="mt-3 flex items-center gap-2">
-        <input id="single-key-shortcuts" type="checkbox" checked={enabled} onChange={(e) => onToggle(e.target.checked)} className="h-6 w-6" />
-        <label htmlFor="single-key-shortcuts">Use single-key shortcuts (Y, N, A, J, K)</label>
-      </div>
+      {open ? (
+        <OnDemand what="the keyboard shortcuts">
+          <ShortcutsTable enabled={enabled} onToggle={onToggle} />
+        </OnDemand>
+      ) : null}
     </details>
   );
 });

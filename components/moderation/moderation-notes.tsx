@@ -1,7 +1,7 @@
 import type { ServerFormAction } from "@/lib/http/form-state";
 import { formatDate } from "@/lib/dates";
 import type { CaseModerationNote } from "@/lib/moderation/response";
-import { RespondForm } from "./moderation-forms";
+import { RespondForm } from "./case-page-forms";
 
 /** The moderator's outcomes on this case, on its page: the inspector reads the notes and responds. */
 export function ModerationNotes({ inspectionId, caseId, notes, respondToOutcomeAction }: { inspectionId: string; caseId: string; notes: readonly CaseModerationNote[]; respondToOutcomeAction: ServerFormAction }) {

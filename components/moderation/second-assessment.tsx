@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { PageHeading, StatusNotice } from "@/components/ui/notice";
 import { DISPOSAL_TYPE_LABELS, STREAM_LABELS, type DisposalType, type Stream } from "@/lib/framework/case-attributes";
 import type { ServerFormAction } from "@/lib/http/form-state";
 import { formatDate } from "@/lib/dates";
 import type { SecondAssessmentView } from "@/lib/moderation/second-assessment";
-import { CompleteSecondAssessmentForm, SecondAnswerForm } from "./moderation-forms";
+import { CompleteSecondAssessmentForm, SecondAnswerForm } from "./case-page-forms";
 
 /** The case page as its moderator sees it: the case's details and their own blind answers, nothing of the inspector's. */
 export function SecondAssessment({
@@ -24,7 +23,7 @@ export function SecondAssessment({
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href={`/inspections/${inspectionId}/moderation`}>Moderation</Link> <span aria-hidden="true">›</span> Case {view.reference}
+        <a href={`/inspections/${inspectionId}/moderation`}>Moderation</a> <span aria-hidden="true">›</span> Case {view.reference}
       </nav>
       <PageHeading caption={`${STREAM_LABELS[view.stream as Stream] ?? view.stream} case, ${DISPOSAL_TYPE_LABELS[view.disposalType as DisposalType] ?? view.disposalType}`}>
         Second assessment of case {view.reference}
@@ -35,7 +34,7 @@ export function SecondAssessment({
         <>
           <StatusNotice>You completed the second assessment on {formatDate(view.completedAt)}.</StatusNotice>
           <p>
-            <Link href={`/inspections/${inspectionId}/moderation/cases/${caseId}`}>Compare with the inspector&rsquo;s answers</Link>
+            <a href={`/inspections/${inspectionId}/moderation/cases/${caseId}`}>Compare with the inspector&rsquo;s answers</a>
           </p>
         </>
       ) : (

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { controlClass, describedBy, FieldError, FieldHint, inputClass } from "./field-parts";
 
 // GOV.UK Design System form patterns: a visible label (a legend for a group), an optional hint, and
 // an error message that is announced with the field (aria-describedby) and named in the page's
@@ -12,37 +13,16 @@ interface BaseProps {
   error?: string;
 }
 
+export { describedBy, FieldError, FieldHint, inputClass } from "./field-parts";
+
 export interface Option {
   value: string;
   label: string;
 }
 
-/** The ids a field is described by: its hint and its error, those it shows. */
-export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
 /** What a control carries to be named, described and marked invalid with its label, hint and error. */
 function controlProps(id: string, name: string, hint: unknown, error: unknown) {
   return { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) };
-}
-
-/** A field's error message, "Error:" first for screen readers; nothing when there is no error. */
-export function FieldError({ id, error, colour = "text-error" }: { id: string; error?: string; colour?: string }) {
-  return error ? (
-    <p id={`${id}-error`} className={`font-semibold ${colour}`}>
-      <span className="sr-only">Error:</span> {error}
-    </p>
-  ) : null;
-}
-
-/** A field's hint, which its control is described by; nothing when there is none. */
-export function FieldHint({ id, hint, className = "text-muted text-sm" }: { id: string; hint?: ReactNode; className?: string }) {
-  return hint ? (
-    <p id={`${id}-hint`} className={className}>
-      {hint}
-    </p>
-  ) : null;
 }
 
 export function FieldShell({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
@@ -58,8 +38,6 @@ export function FieldShell({ id, label, hint, error, children }: { id: string; l
   );
 }
 
-const controlClass = "mt-1 block w-full border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
-export const inputClass = `${controlClass} max-w-xl`;
 
 /** A field's control inside its FieldShell, given what ties it to the label, hint and error. */
 function shelled({ id, name, label, hint, error }: BaseProps, control: (props: ReturnType<typeof controlProps>) => ReactNode) {

@@ -49,6 +49,11 @@ const STAMPS_ROUTE = ${JSON.stringify(offlineStampsPath("INSPECTION"))}.replace(
 const SYNC_EVERY_MS = ${SYNC_EVERY_MS};
 // A page's static files as its HTML names them (STATIC_ASSET_PATTERN).
 const ASSET = ${STATIC_ASSET_PATTERN};
+// The chunks a script loads when a part of the page is first shown (components/ui/on-demand.tsx), as
+// Turbopack's runtime names them in that script: the HTML does not name them, and a page opened
+// offline must still open those parts.
+const CHUNK = /(?:\\/_next\\/)?static\\/chunks\\/[^"'\\\\\\s<>()]+\\.(?:js|css)/g;
+const chunkPath = (name) => (name.startsWith("/_next/") ? name : "/_next/" + name);
 // My cases, or one case page.
 const CASES = /^(\\/inspections\\/[^/]+\\/cases)(\\/[0-9a-f-]{36})?\\/?$/i;
 const NOT_KEPT_CASE = ${JSON.stringify(
@@ -75,6 +80,12 @@ async function pruneEarlierCaches() {
     const page = await pages.match(request);
     if (!page || !(page.headers.get("Content-Type") || "").includes("text/html")) continue;
     for (const asset of (await page.text()).match(ASSET) || []) needed.add(asset);
+  }
+  // And the chunks those scripts load, from whichever cache holds them.
+  for (const asset of needed) {
+    if (!asset.endsWith(".js")) continue;
+    const file = await caches.match(asset);
+    if (file) for (const chunk of (await file.text()).match(CHUNK) || []) needed.add(chunkPath(chunk));
   }
   const current = await caches.open(STATIC);
   for (const name of earlier) {
@@ -107,19 +118,40 @@ class SignedOut extends Error {}
 const reason = (error) => (error instanceof TypeError ? "no connection" : error instanceof Error ? error.message : "unknown error");
 const keptText = async (pages, key) => (await (await pages.match(key))?.text()) ?? null;
 
+// Scripts whose chunks are kept already (their names are in the script, which does not change).
+const scanned = new Set();
+
+// Keeps the static files the page's HTML names and, recursively, the chunks those scripts load.
+async function keepStatics(html) {
+  const statics = await caches.open(STATIC);
+  const queue = [...new Set(html.match(ASSET) || [])];
+  const seen = new Set(queue);
+  for (const asset of queue) {
+    let file = await statics.match(asset);
+    if (!file) {
+      file = await fetch(asset, { credentials: "same-origin" });
+      if (!file.ok) throw new Error("a file the page needs could not be fetched (" + file.status + ")");
+      await statics.put(asset, file.clone());
+    }
+    if (!asset.endsWith(".js") || scanned.has(asset)) continue;
+    for (const chunk of (await file.text()).match(CHUNK) || []) {
+      const loaded = chunkPath(chunk);
+      if (!seen.has(loaded)) {
+        seen.add(loaded);
+        queue.push(loaded);
+      }
+    }
+    scanned.add(asset);
+  }
+}
+
 // Fetches a page with the files it loads and keeps it; throws SignedOut, or why it could not be kept.
 async function keepPage(pages, path) {
   const response = await fetch(path, { credentials: "same-origin", cache: "no-store", redirect: "manual" });
   if (response.type === "opaqueredirect" || response.status === 401) throw new SignedOut();
   if (!response.ok) throw new Error("the server answered " + response.status);
   const html = await response.text();
-  const statics = await caches.open(STATIC);
-  for (const asset of new Set(html.match(ASSET) || [])) {
-    if (await statics.match(asset)) continue;
-    const file = await fetch(asset, { credentials: "same-origin" });
-    if (!file.ok) throw new Error("a file the page needs could not be fetched (" + file.status + ")");
-    await statics.put(asset, file);
-  }
+  await keepStatics(html);
   await pages.put(path, new Response(html, { status: 200, headers: { "Content-Type": response.headers.get("Content-Type") || "text/html; charset=utf-8" } }));
 }
 
@@ -246,8 +278,12 @@ self.addEventListener("message", (event) => {
     (async () => {
       if (!(await caches.match(path, { cacheName: PAGES }))) return;
       const response = await fetch(path, { credentials: "same-origin", cache: "no-store", redirect: "manual" }).catch(() => null);
-      if (response && response.ok) await (await caches.open(PAGES)).put(path, response);
-      else if (response && response.type === "opaqueredirect") await caches.delete(PAGES);
+      if (response && response.ok) {
+        // With the chunks its scripts load: the copy may have been kept by the page itself
+        // (offline-cache.tsx), which keeps only the scripts it has loaded.
+        await keepStatics(await response.clone().text()).catch(() => undefined);
+        await (await caches.open(PAGES)).put(path, response);
+      } else if (response && response.type === "opaqueredirect") await caches.delete(PAGES);
       await syncWhenDue();
     })(),
   );

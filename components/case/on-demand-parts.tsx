@@ -1,0 +1,23 @@
+import { lazy, type ComponentProps } from "react";
+import type { ConflictPanel as Panel } from "./conflict-panel";
+
+// Parts of the case page loaded only when shown (components/ui/on-demand.tsx): a conflict, the
+// comment threads of an answer that has any (or for the lead, who may add one), the lead's quality
+// assurance, the interview's date once the case manager was interviewed, the corrections to the
+// case's details once opened. An inspector's page usually shows none of them at load.
+
+export const ConflictPanel = lazy(() => import("./conflict-panel").then((m) => ({ default: m.ConflictPanel })));
+
+/** A conflict on the case's details, its fields named as the case's history names them. */
+export const CaseConflictPanel = lazy(() =>
+  Promise.all([import("./conflict-panel"), import("@/lib/cases/case-fields")]).then(([{ ConflictPanel }, { caseFieldLabel }]) => ({
+    default: function CaseConflictPanel(props: Omit<ComponentProps<typeof Panel>, "labelOf">) {
+      return <ConflictPanel {...props} labelOf={caseFieldLabel} />;
+    },
+  })),
+);
+
+export const QueryThreads = lazy(() => import("./qa").then((m) => ({ default: m.QueryThreads })));
+export const QaPanel = lazy(() => import("./qa-panel").then((m) => ({ default: m.QaPanel })));
+export const DateInput = lazy(() => import("./date-input").then((m) => ({ default: m.DateInput })));
+export const CaseCorrections = lazy(() => import("./case-corrections").then((m) => ({ default: m.CaseCorrections })));

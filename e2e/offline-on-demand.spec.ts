@@ -1,0 +1,47 @@
+import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
+import { goOffline, heading, offlineRegion, question } from "./offline-page";
+
+// Parts of the case page whose scripts load only when they are shown (components/ui/on-demand.tsx):
+// the comment threads, the corrections to the case's details, the keyboard shortcuts' help. A case
+// page made available offline and never opened online must still open each of them without a
+// connection: the cases' service worker keeps the chunks the kept scripts load, not only the files
+// the page's HTML names (sw.js route).
+
+test("offline, a case page kept on the device opens its comment threads, its corrections and its shortcuts' help", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Offline parts", [{ stream: "court", allocatedTo: "inspector" }]);
+  const caseUrl = `/inspections/${inspectionId}/cases/${cases[0]!.id}`;
+
+  // The lead comments on an answer first, so that the inspector's page shows a thread.
+  const lead = await pageAs(browser, "lead");
+  await lead.goto(caseUrl);
+  await lead.getByText("Comment on this answer (key question 2.2.1)").click();
+  await lead.getByLabel("Comment for the inspector on key question 2.2.1").fill("Was the plan co-produced with the child?");
+  await lead.getByRole("button", { name: "Add comment" }).filter({ visible: true }).click();
+  await expect(lead.getByRole("region", { name: "Lead inspector's comment on key question 2.2.1" })).toContainText("Open");
+
+  // The inspector makes their cases available offline from My cases, without opening the case.
+  const page = await pageAs(browser, "inspector");
+  await page.goto(`/inspections/${inspectionId}/cases`);
+  const offline = offlineRegion(page);
+  await offline.getByRole("button", { name: "Make my cases available offline" }).click();
+  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline");
+
+  await goOffline(page);
+  await page.goto(caseUrl);
+  await expect(heading(page)).toHaveText(`Case ${cases[0]!.reference}`);
+  await expect(question(page, "2.2.1")).toBeVisible();
+
+  const thread = page.getByRole("region", { name: "Lead inspector's comment on key question 2.2.1" });
+  await expect(thread).toContainText("Was the plan co-produced with the child?");
+  await expect(page.getByLabel("Your reply to the lead inspector")).toBeVisible();
+
+  await page.getByText("Correct the case's details").click();
+  await expect(page.getByLabel("Disposal type")).toBeEnabled();
+  await expect(page.getByLabel("Age at disposal")).toBeVisible();
+
+  await page.getByText("Keyboard shortcuts", { exact: true }).click();
+  await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toBeVisible();
+  await expect(page.getByLabel("Use single-key shortcuts (Y, N, A, J, K)")).toBeChecked();
+
+  await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
+});
