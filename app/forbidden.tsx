@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
 
 export default function Forbidden() {
@@ -6,7 +5,7 @@ export default function Forbidden() {
     <>
       <PageHeading>You do not have access to this page</PageHeading>
       <p className="mb-4">Your account does not have the rights to see or change this. If you think it should, ask your lead inspector or an administrator.</p>
-      <Link href="/">Go to your home page</Link>
+      <a href="/">Go to your home page</a>
     </>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSignedInAccount } from "@/lib/auth/session";
@@ -28,32 +27,32 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main-content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-focus focus:p-2 focus:text-ink">
           Skip to main content
         </a>
-        {/* The header's links are not prefetched: every page would otherwise fetch and process up to six
-            other pages as it loads, on the inspectors' hotel wifi and older laptops (bench/RESULTS.md,
-            the case page's blocking time); a click fetches its page as a link without prefetch does. */}
+        {/* The header's links are plain links, not next/link: Next's Link (about 3 KB gzipped) would be in
+            the scripts of every page, the case page's among them (bench/RESULTS.md, issue 12), and its
+            prefetching made every page fetch and process up to six others as it loaded. */}
         <header className="no-print border-b-8 border-link bg-ink text-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-            <Link href="/" prefetch={false} className="text-xl font-bold text-white no-underline">
+            <a href="/" className="text-xl font-bold text-white no-underline">
               Case Review
-            </Link>
+            </a>
             {user ? (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-sm [&>a]:text-white [&>button]:text-white">
-                {user.passwordIsTemporary ? null : <Link href="/" prefetch={false}>Inspections</Link>}
-                {!user.passwordIsTemporary && PROGRAMME_IN_NAVIGATION.includes(user.role) ? <Link href="/programme" prefetch={false}>Programme</Link> : null}
+                {user.passwordIsTemporary ? null : <a href="/">Inspections</a>}
+                {!user.passwordIsTemporary && PROGRAMME_IN_NAVIGATION.includes(user.role) ? <a href="/programme">Programme</a> : null}
                 {user.passwordIsTemporary ? null : (
                   // MoJ notification badge: the count is part of the link's name, not colour alone.
-                  <Link href="/notifications" prefetch={false} className="inline-flex items-center gap-1" aria-label={unseen > 0 ? `Notifications, ${unseen > 99 ? "more than 99" : unseen} new` : undefined}>
+                  <a href="/notifications" className="inline-flex items-center gap-1" aria-label={unseen > 0 ? `Notifications, ${unseen > 99 ? "more than 99" : unseen} new` : undefined}>
                     Notifications
                     {unseen > 0 ? (
                       <span className="inline-block min-w-6 rounded-full bg-[#d4351c] px-1.5 text-center text-xs leading-6 font-bold text-white">{unseen > 99 ? "99+" : unseen}</span>
                     ) : null}
-                  </Link>
+                  </a>
                 )}
-                {user.role === "admin" && !user.passwordIsTemporary ? <Link href="/admin/users" prefetch={false}>Users</Link> : null}
+                {user.role === "admin" && !user.passwordIsTemporary ? <a href="/admin/users">Users</a> : null}
                 <span>
                   {user.name} <span className="text-[#b1b4b6]">({GLOBAL_ROLE_LABELS[user.role]})</span>
                 </span>
-                <Link href="/account/password" prefetch={false}>Change password</Link>
+                <a href="/account/password">Change password</a>
                 <SignOutButton />
               </nav>
             ) : null}

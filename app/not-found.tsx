@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PageHeading } from "@/components/ui/notice";
 
 export default function NotFound() {
@@ -6,7 +5,7 @@ export default function NotFound() {
     <>
       <PageHeading>Page not found</PageHeading>
       <p className="mb-4">If you typed the web address, check it is correct.</p>
-      <Link href="/">Go to your home page</Link>
+      <a href="/">Go to your home page</a>
     </>
   );
 }

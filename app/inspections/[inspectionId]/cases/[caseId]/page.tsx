@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CaseActionsProvider } from "@/components/case/case-actions";
 import { CaseWorkspace } from "@/components/case/case-workspace";
 import { ModerationNotes } from "@/components/moderation/moderation-notes";
@@ -35,14 +34,14 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
   const [model, moderationNotes] = await pageData(Promise.all([loadCasePage(user, inspectionId, caseId), moderationNotesForCase(user, inspectionId, caseId)]));
   return (
     <>
-      {/* Not prefetched, as the header's links (app/layout.tsx): the page an inspector keeps open all day. */}
+      {/* Plain links, as the header's (app/layout.tsx). */}
       <nav aria-label="Breadcrumb" className="no-print mb-4 text-sm">
         <ol className="flex flex-wrap gap-2">
           <li>
-            <Link href={`/inspections/${inspectionId}`} prefetch={false}>{model.inspection.yjsName}</Link> <span aria-hidden="true">›</span>
+            <a href={`/inspections/${inspectionId}`}>{model.inspection.yjsName}</a> <span aria-hidden="true">›</span>
           </li>
           <li>
-            <Link href={`/inspections/${inspectionId}/cases`} prefetch={false}>Cases</Link> <span aria-hidden="true">›</span>
+            <a href={`/inspections/${inspectionId}/cases`}>Cases</a> <span aria-hidden="true">›</span>
           </li>
           <li aria-current="page">{model.case.reference}</li>
         </ol>
