@@ -15,7 +15,8 @@ import { CASE_STATUS_LABELS } from "@/lib/inspections/labels";
 import { useCaseActions } from "./case-actions";
 import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
 import { OnDemand } from "@/components/ui/on-demand";
-import { CaseConflictPanel, CaseCorrections, DateInput, QaPanel } from "./on-demand-parts";
+import { DateInput } from "./date-input";
+import { CaseConflictPanel, CaseCorrections, QaPanel } from "./on-demand-parts";
 import { casesPath } from "./offline-cache-names";
 import type { LocalState } from "./outbox-logic";
 import { QuestionCard, questionApplicability } from "./question-card";
@@ -319,17 +320,15 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
             </h2>
             <div className="mt-2">{choice("caseManagerInterviewed", "case-interviewed", "Was the case manager interviewed?")}</div>
             {fields.caseManagerInterviewed === true ? (
-              <OnDemand what="the date of the interview">
-                <DateInput
-                  id={fieldIds.interviewDate}
-                  legend="Date of the interview"
-                  hint="For example, 24 11 2026"
-                  error={errors[fieldIds.interviewDate]}
-                  value={(fields.caseManagerInterviewDate as string | null) ?? null}
-                  onChange={(iso) => edit(caseTarget, { caseManagerInterviewDate: iso }, "typing")}
-                  disabled={!canEdit}
-                />
-              </OnDemand>
+              <DateInput
+                id={fieldIds.interviewDate}
+                legend="Date of the interview"
+                hint="For example, 24 11 2026"
+                error={errors[fieldIds.interviewDate]}
+                value={(fields.caseManagerInterviewDate as string | null) ?? null}
+                onChange={(iso) => edit(caseTarget, { caseManagerInterviewDate: iso }, "typing")}
+                disabled={!canEdit}
+              />
             ) : null}
           </section>
         ) : null}

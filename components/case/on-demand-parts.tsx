@@ -3,8 +3,9 @@ import type { ConflictPanel as Panel } from "./conflict-panel";
 
 // Parts of the case page loaded only when shown (components/ui/on-demand.tsx): a conflict, the
 // comment threads of an answer that has any (or for the lead, who may add one), the lead's quality
-// assurance, the interview's date once the case manager was interviewed, the corrections to the
-// case's details once opened. An inspector's page usually shows none of them at load.
+// assurance, the corrections to the case's details once opened. An inspector's page usually shows
+// none of them at load. Not the interview's date: it must be there for the Tab that follows a "yes"
+// to the interview (e2e/case-assessment.spec.ts, by keyboard only).
 
 export const ConflictPanel = lazy(() => import("./conflict-panel").then((m) => ({ default: m.ConflictPanel })));
 
@@ -19,5 +20,4 @@ export const CaseConflictPanel = lazy(() =>
 
 export const QueryThreads = lazy(() => import("./qa").then((m) => ({ default: m.QueryThreads })));
 export const QaPanel = lazy(() => import("./qa-panel").then((m) => ({ default: m.QaPanel })));
-export const DateInput = lazy(() => import("./date-input").then((m) => ({ default: m.DateInput })));
 export const CaseCorrections = lazy(() => import("./case-corrections").then((m) => ({ default: m.CaseCorrections })));
