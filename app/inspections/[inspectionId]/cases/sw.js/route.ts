@@ -278,12 +278,8 @@ self.addEventListener("message", (event) => {
     (async () => {
       if (!(await caches.match(path, { cacheName: PAGES }))) return;
       const response = await fetch(path, { credentials: "same-origin", cache: "no-store", redirect: "manual" }).catch(() => null);
-      if (response && response.ok) {
-        // With the chunks its scripts load: the copy may have been kept by the page itself
-        // (offline-cache.tsx), which keeps only the scripts it has loaded.
-        await keepStatics(await response.clone().text()).catch(() => undefined);
-        await (await caches.open(PAGES)).put(path, response);
-      } else if (response && response.type === "opaqueredirect") await caches.delete(PAGES);
+      if (response && response.ok) await (await caches.open(PAGES)).put(path, response);
+      else if (response && response.type === "opaqueredirect") await caches.delete(PAGES);
       await syncWhenDue();
     })(),
   );
