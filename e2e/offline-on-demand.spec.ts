@@ -1,5 +1,5 @@
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
-import { goOffline, heading, offlineRegion, question } from "./offline-page";
+import { goOffline, heading, KEEPING, offlineRegion, question } from "./offline-page";
 
 // Parts of the case page whose scripts load only when they are shown (components/ui/on-demand.tsx):
 // the comment threads, the corrections to the case's details, the keyboard shortcuts' help. A case
@@ -24,7 +24,7 @@ test("offline, a case page kept on the device opens its comment threads, its cor
   await page.goto(`/inspections/${inspectionId}/cases`);
   const offline = offlineRegion(page);
   await offline.getByRole("button", { name: "Make my cases available offline" }).click();
-  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline");
+  await expect(offline.getByRole("status")).toContainText("1 of 1 case available offline", KEEPING);
 
   await goOffline(page);
   await page.goto(caseUrl);
