@@ -45,3 +45,19 @@ test("offline, a case page kept on the device opens its comment threads, its cor
 
   await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
 });
+
+test("on a case page never made available offline, a part whose script cannot be fetched says so, and the answers work on", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Offline part missing", [{ stream: "court", allocatedTo: "inspector" }]);
+  const page = await pageAs(browser, "inspector");
+  await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+
+  // The connection drops for the scripts not fetched yet (the route also reaches the worker's fetches).
+  await page.context().route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
+  await page.getByText("Keyboard shortcuts", { exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveText("The keyboard shortcuts could not be loaded. Reload the page when you have a connection.");
+  await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toHaveCount(0);
+
+  await question(page, "2.1.1").getByRole("radio", { name: "Yes", exact: true }).check();
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+});
