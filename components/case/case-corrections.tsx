@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { inputClass } from "@/components/ui/field-parts";
+import { inputClass, SelectOptions } from "@/components/ui/field-parts";
 import type { Scalar } from "@/lib/flat-fields";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { CLASSIFICATIONS, CLASSIFICATION_LABELS, GENDERS, GENDER_LABELS } from "@/lib/framework/case-attributes";
@@ -94,11 +94,7 @@ export function CaseCorrections({
         className={selectClass}
       >
         {name !== "disposalType" ? <option value="">Not recorded</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </div>
   );

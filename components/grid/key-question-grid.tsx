@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BULK_APPROVE_FORM } from "@/components/grid/bulk-approve";
+import { SelectOptions } from "@/components/ui/field-parts";
 import { type Column, Table } from "@/components/ui/table";
 import { questionBaseId } from "@/lib/cases/field-ids";
 import type { GridCell, GridColumn, GridRow, KeyQuestionGrid } from "@/lib/cases/key-question-grid";
@@ -68,11 +69,7 @@ export function GridFilters({ grid }: { grid: KeyQuestionGrid }) {
         </p>
       ) : null}
       <select id={`filter-${id}`} name={id} defaultValue={value ?? ""} className={selectClass} aria-describedby={err[id] ? `filter-${id}-error` : undefined} aria-invalid={err[id] ? true : undefined}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </div>
   );

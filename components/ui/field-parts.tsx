@@ -29,3 +29,17 @@ export function FieldHint({ id, hint, className = "text-muted text-sm" }: { id: 
 
 export const controlClass = "mt-1 block w-full border-2 border-ink px-2 py-1.5 aria-[invalid=true]:border-error";
 export const inputClass = `${controlClass} max-w-xl`;
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A select's options, in the order given. */
+export function SelectOptions({ options }: { options: readonly Option[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { controlClass, describedBy, FieldError, FieldHint, inputClass } from "./field-parts";
+import { controlClass, describedBy, FieldError, FieldHint, inputClass, SelectOptions, type Option } from "./field-parts";
 
 // GOV.UK Design System form patterns: a visible label (a legend for a group), an optional hint, and
 // an error message that is announced with the field (aria-describedby) and named in the page's
@@ -13,12 +13,7 @@ interface BaseProps {
   error?: string;
 }
 
-export { describedBy, FieldError, FieldHint, inputClass } from "./field-parts";
-
-export interface Option {
-  value: string;
-  label: string;
-}
+export { describedBy, FieldError, FieldHint, inputClass, SelectOptions, type Option } from "./field-parts";
 
 /** What a control carries to be named, described and marked invalid with its label, hint and error. */
 function controlProps(id: string, name: string, hint: unknown, error: unknown) {
@@ -73,15 +68,6 @@ export function SelectField({ options, defaultValue, ...field }: BaseProps & { o
     <select {...props} defaultValue={defaultValue} className={`${inputClass} bg-white`}>
       <SelectOptions options={options} />
     </select>
-  ));
-}
-
-/** A select's options, in the order given. */
-export function SelectOptions({ options }: { options: readonly Option[] }) {
-  return options.map((option) => (
-    <option key={option.value} value={option.value}>
-      {option.label}
-    </option>
   ));
 }
 
