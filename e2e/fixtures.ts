@@ -32,7 +32,21 @@ export async function pageAs(browser: Browser, key: DemoUserKey): Promise<Page> 
   return context.newPage();
 }
 
-export const test = base;
+export const test = base.extend<{ closesItsBrowserContexts: void }>({
+  // Playwright closes only the context of its own `page` fixture. Without this, every page a journey
+  // opened with pageAs or signedInPage stayed open for the rest of its worker's run: case pages kept
+  // polling the server and ticking their session timers, a load that grew journey by journey.
+  closesItsBrowserContexts: [
+    async ({ browser }, use, testInfo) => {
+      const before = new Set(browser.contexts());
+      await use();
+      // A failed journey's pages stay open for Playwright's snapshot of them (its error context).
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      await Promise.all(browser.contexts().filter((context) => !before.has(context)).map((context) => context.close()));
+    },
+    { auto: true },
+  ],
+});
 export { expect };
 
 /**
