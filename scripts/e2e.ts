@@ -28,14 +28,36 @@ async function typedTextInLog(databaseUrl: string, log: string): Promise<string[
 
 type ReportSuite = {
   title: string;
-  specs?: { title: string; tests: { status: string; results: { error?: { message?: string }; errorLocation?: { file: string; line: number } }[] }[] }[];
+  specs?: {
+    title: string;
+    tests: {
+      status: string;
+      results: { error?: { message?: string }; errorLocation?: { file: string; line: number }; attachments?: { name: string; path?: string }[] }[];
+    }[];
+  }[];
   suites?: ReportSuite[];
 };
 
 /**
- * "file › title: first line of the error (at file:line)", then the error's expected and received
- * lines, for each journey that did not pass, from Playwright's JSON report. A CI log keeps only its
- * tail: this names the very assertion that failed.
+ * The headings of the page Playwright snapshotted when a journey failed (its error context: the first
+ * browser context the journey opened), which tell a page that was not the one expected.
+ */
+function snapshotHeadings(attachments: { name: string; path?: string }[] | undefined): string[] {
+  const context = attachments?.find((a) => a.name === "error-context" && a.path && existsSync(a.path));
+  if (!context?.path) return [];
+  return readFileSync(context.path, "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("- heading "))
+    .slice(0, 3)
+    .map((line) => `Page snapshot: ${line.slice(2).replace(/:$/, "")}`);
+}
+
+/**
+ * "file › title: first line of the error (at file:line)", then the error's expected, received and
+ * other error lines ("element(s) not found"), and the headings of the page at the time, for each
+ * journey that did not pass, from Playwright's JSON report. A CI log keeps only its tail: this names
+ * the very assertion that failed and what the browser showed instead.
  */
 function failedJourneys(resultsFile: string): string[] {
   if (!existsSync(resultsFile)) return [];
@@ -49,7 +71,9 @@ function failedJourneys(resultsFile: string): string[] {
         // Playwright colours its messages; the log wants plain text.
         const lines = (result?.error?.message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").map((line) => line.trim()).filter(Boolean);
         const at = result?.errorLocation ? ` (at ${path.basename(result.errorLocation.file)}:${result.errorLocation.line})` : "";
-        const detail = lines.filter((line) => /^(Locator|Expected|Received)/.test(line)).map((line) => `\n    ${line}`).join("");
+        const detail = [...lines.slice(1).filter((line) => /^(Locator|Expected|Received|Error:)/.test(line)), ...snapshotHeadings(result?.attachments)]
+          .map((line) => `\n    ${line}`)
+          .join("");
         failed.push(`${[...titles, spec.title].join(" › ")}${test.status === "flaky" ? " (flaky)" : ""}: ${lines[0] ?? ""}${at}${detail}`);
       }
     }
