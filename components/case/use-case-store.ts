@@ -3,7 +3,6 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { promptIndexOf, storedAnswerFlat, type Scalar } from "@/lib/flat-fields";
 import type { CaseLiveAnswer } from "@/lib/answers/live-state";
-import { CASE_FIELD_NAMES } from "@/lib/cases/case-fields";
 import type { CasePageModel } from "@/lib/cases/queries";
 import type { ConflictRecord } from "./idb";
 import { forgetOfflineCopies } from "./offline-owner";
@@ -32,9 +31,7 @@ function serverState(model: CasePageModel): LocalState {
       answers[q.id] = storedAnswerFlat({ value: a?.value ?? null, naReason: a?.naReason ?? null, rationale: a?.rationale ?? "", promptMarks: a?.promptMarks });
     }
   }
-  const caseFields: Record<string, Scalar> = {};
-  for (const name of CASE_FIELD_NAMES) caseFields[name] = model.case[name];
-  return { answers, caseFields };
+  return { answers, caseFields: { ...model.caseFields } };
 }
 
 function markedOf(model: CasePageModel): string[] {

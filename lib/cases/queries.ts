@@ -9,6 +9,8 @@ import { describeEvent, type TimelineEntry } from "./timeline";
 import { SAMPLED_ATTRIBUTES_SELECT } from "@/lib/population/population-row";
 import type { CaseStatus } from "@/lib/statuses";
 import { APPLICABILITY_SELECT } from "./applicability-select";
+import { CASE_FIELD_NAMES, type CaseFieldName } from "./case-fields";
+import type { Scalar } from "@/lib/flat-fields";
 
 // Read models of the case screens: the cases list / grid, the case page, the case history.
 
@@ -181,32 +183,38 @@ export async function loadCasePage(actor: Actor, inspectionId: string, caseId: s
   const illustrated = fw.rules.resettlementStandard;
   const resettlementStandard = kase.stream === "resettlement" && illustrated ? findStandard(fw, illustrated) : undefined;
 
+  const caseModel = {
+    id: kase.id,
+    reference: kase.reference,
+    stream: kase.stream,
+    disposalType: kase.disposalType,
+    disposalDate: kase.disposalDate?.toISOString().slice(0, 10) ?? null,
+    gender: kase.gender,
+    ethnicity: kase.ethnicity,
+    age: kase.age,
+    rosh: kase.rosh,
+    safetyWellbeing: kase.safetyWellbeing,
+    harmFactors: kase.harmFactors,
+    safetyWellbeingFactors: kase.safetyWellbeingFactors,
+    caseManagerInterviewed: kase.caseManagerInterviewed,
+    caseManagerInterviewDate: kase.caseManagerInterviewDate?.toISOString().slice(0, 10) ?? null,
+    overallNotes: kase.overallNotes,
+    status: kase.status,
+    version: kase.version,
+    changedAfterCompletion: kase.changedAfterCompletionAt
+      ? { at: kase.changedAfterCompletionAt.toISOString(), byName: kase.changedAfterCompletionBy?.name ?? null }
+      : null,
+    allocatedTo: kase.allocatedTo,
+  };
   return {
     me: { id: actor.id },
     inspection: { id: kase.inspection.id, yjsName: kase.inspection.yjsName, frameworkVersion: fw.version, signedOff },
-    case: {
-      id: kase.id,
-      reference: kase.reference,
-      stream: kase.stream,
-      disposalType: kase.disposalType,
-      disposalDate: kase.disposalDate?.toISOString().slice(0, 10) ?? null,
-      gender: kase.gender,
-      ethnicity: kase.ethnicity,
-      age: kase.age,
-      rosh: kase.rosh,
-      safetyWellbeing: kase.safetyWellbeing,
-      harmFactors: kase.harmFactors,
-      safetyWellbeingFactors: kase.safetyWellbeingFactors,
-      caseManagerInterviewed: kase.caseManagerInterviewed,
-      caseManagerInterviewDate: kase.caseManagerInterviewDate?.toISOString().slice(0, 10) ?? null,
-      overallNotes: kase.overallNotes,
-      status: kase.status,
-      version: kase.version,
-      changedAfterCompletion: kase.changedAfterCompletionAt
-        ? { at: kase.changedAfterCompletionAt.toISOString(), byName: kase.changedAfterCompletionBy?.name ?? null }
-        : null,
-      allocatedTo: kase.allocatedTo,
-    },
+    case: caseModel,
+    /**
+     * The fields an inspector records or corrects, by name, as the page's store keeps them: built here
+     * so that the browser needs no list of them (lib/cases/case-fields.ts holds their columns too).
+     */
+    caseFields: Object.fromEntries(CASE_FIELD_NAMES.map((name) => [name, caseModel[name]])) as Record<CaseFieldName, Scalar>,
     /** Which factor judgements this version's key questions depend on (yjs-2018 only). */
     factorJudgements: {
       harmFactors: standardsForStream(fw, kase.stream).some((s) => s.keyQuestions.some((kq) => kq.appliesTo.requires === "harm_factors")),
