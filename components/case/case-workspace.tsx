@@ -2,7 +2,6 @@
 
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { inputClass } from "@/components/ui/field-parts";
 import { StatusNotice } from "@/components/ui/notice";
 import type { Scalar } from "@/lib/flat-fields";
@@ -16,7 +15,7 @@ import { useCaseActions } from "./case-actions";
 import { ChoiceGroup, fromBoolean, YES_NO } from "./choice-group";
 import { OnDemand } from "@/components/ui/on-demand";
 import { DateInput } from "./date-input";
-import { CaseConflictPanel, CaseCorrections, QaPanel } from "./on-demand-parts";
+import { CaseConflictPanel, CaseCorrections, ErrorSummary, QaPanel } from "./on-demand-parts";
 import { casesPath } from "./offline-cache-names";
 import type { LocalState } from "./outbox-logic";
 import { QuestionCard, questionApplicability } from "./question-card";
@@ -161,7 +160,11 @@ export function CaseWorkspace({ model }: { model: CasePageModel }) {
         <SaveStatus store={store} conflictCount={Object.keys(store.conflicts).length} listPath={casesPath(model.inspection.id)} />
       </div>
       <SessionWarning returnTo={`/inspections/${model.inspection.id}/cases/${model.case.id}`} />
-      <ErrorSummary errors={summary} />
+      {summary.length > 0 ? (
+        <OnDemand what="the list of problems">
+          <ErrorSummary errors={summary} />
+        </OnDemand>
+      ) : null}
       {state.status === "success" ? <StatusNotice>{state.message}</StatusNotice> : null}
       {model.rights.lockMessage ? <StatusNotice tone="info">{model.rights.lockMessage}</StatusNotice> : null}
       {!model.rights.lockMessage && model.rights.readOnlyReason ? <StatusNotice tone="info">{model.rights.readOnlyReason}</StatusNotice> : null}
