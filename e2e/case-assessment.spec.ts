@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
-import { goOffline } from "./offline-page";
+import { goOffline, keptOffline } from "./offline-page";
 
 // The inspector's week in the case screen: keyboard completion, offline work that survives a reload,
 // conflicts between two people, completion refused then accepted, the lead's QA loop with history,
@@ -72,7 +72,7 @@ test.describe("case assessment", () => {
     await openCase(page, url);
     // The case page keeps a copy of itself for offline use once its service worker is active.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)));
+    await keptOffline(page);
 
     // Through goOffline: on this Chromium a page reloaded with the context offline says it is online.
     const goOnline = await goOffline(page);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
+import { keptOffline } from "./offline-page";
 
 // Nothing an inspector records changes without them (and the lead) knowing: an edit to a completed
 // case, shortcut keys pressed on the wrong control, a conflict the save bar called saved, someone
@@ -215,7 +216,7 @@ test.describe("integrity of what is recorded", () => {
     const page = await pageAs(browser, "inspector");
     await openCase(page, url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)));
+    await keptOffline(page);
     await page.context().setOffline(true);
     await radio(page, "2.1.1", "Yes").check();
     await expect(saveBar(page)).toHaveText("Offline – 1 change waiting");

@@ -1,4 +1,5 @@
 import type { Browser, Frame, Page } from "@playwright/test";
+import { OFFLINE_PAGES_CACHE } from "@/components/case/offline-cache-names";
 import { createInspectionWithCases, expect, pageAs } from "./fixtures";
 
 // What the offline journeys (offline-day, offline-sync) read on My cases and the case page, and the
@@ -18,6 +19,17 @@ export const offlineRegion = (page: Page) => page.getByRole("region", { name: "W
  * on a loaded two-core CI runner that takes longer than an assertion's usual 10 s.
  */
 export const KEEPING = { timeout: 30_000 };
+
+/**
+ * Waits until the page's copy is kept for offline use (components/case/offline-cache.tsx asks the
+ * worker to keep it). Not with page.waitForFunction: it does not wait for a promise the function
+ * returns, and takes any promise for a truthy answer, so an async check there waits for nothing.
+ */
+export async function keptOffline(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(async (cacheName) => Boolean(await caches.match(location.pathname, { cacheName })), OFFLINE_PAGES_CACHE), KEEPING)
+    .toBe(true);
+}
 
 /**
  * Takes the page's browser context offline, and returns how to bring it back online. Chromium 150 with

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { request as playwrightRequest, type Page } from "@playwright/test";
 import { createInspectionWithCases, demoUser, expect, pageAs, signedInPage, test } from "./fixtures";
+import { keptOffline } from "./offline-page";
 
 // Signing out clears the case content this device keeps, but never changes that have not been sent,
 // and ends the session on the server: a copy of its cookie is refused afterwards. These tests sign in
@@ -15,7 +16,7 @@ test("sign-out keeps unsent changes (with a warning) and clears the device's cas
   await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(status(page)).toHaveText("All changes saved");
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.waitForFunction(async () => Boolean(await caches.match(location.pathname)));
+  await keptOffline(page);
 
   await page.context().setOffline(true);
   await yes(page, "2.1.1").check();
