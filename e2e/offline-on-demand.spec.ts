@@ -1,11 +1,11 @@
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
-import { goOffline, heading, KEEPING, offlineRegion, question } from "./offline-page";
+import { goOffline, heading, keptOffline, KEEPING, offlineRegion, question } from "./offline-page";
 
 // Parts of the case page whose scripts load only when they are shown (components/ui/on-demand.tsx):
 // the comment threads, the corrections to the case's details, the keyboard shortcuts' help. A case
-// page made available offline and never opened online must still open each of them without a
-// connection: the cases' service worker keeps the chunks the kept scripts load, not only the files
-// the page's HTML names (sw.js route).
+// page made available offline and never opened online, or opened online once and kept then, must
+// still open each of them without a connection: the cases' service worker keeps the chunks the kept
+// scripts load, not only the files the page's HTML names (sw.js route).
 
 test("offline, a case page kept on the device opens its comment threads, its corrections and its shortcuts' help", async ({ browser }) => {
   const { inspectionId, cases } = await createInspectionWithCases("Offline parts", [{ stream: "court", allocatedTo: "inspector" }]);
@@ -46,18 +46,37 @@ test("offline, a case page kept on the device opens its comment threads, its cor
   await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
 });
 
-test("on a case page never made available offline, a part whose script cannot be fetched says so, and the answers work on", async ({ browser }) => {
-  const { inspectionId, cases } = await createInspectionWithCases("Offline part missing", [{ stream: "court", allocatedTo: "inspector" }]);
+test("a case page opened online, never made available offline, opens its parts offline once kept", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Offline parts of a visited page", [{ stream: "court", allocatedTo: "inspector" }]);
   const page = await pageAs(browser, "inspector");
   await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  // The page asks the worker to keep it; none of its on-demand parts has been shown yet.
+  await keptOffline(page);
+  await goOffline(page);
+  await page.reload();
+  await expect(heading(page)).toHaveText(`Case ${cases[0]!.reference}`);
+  await page.getByText("Keyboard shortcuts", { exact: true }).click();
+  await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toBeVisible();
+  await page.getByText("Correct the case's details").click();
+  await expect(page.getByLabel("Age at disposal")).toBeVisible();
+  await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
+});
 
-  // The connection drops for the scripts not fetched yet (the route also reaches the worker's fetches).
+test("on a case page the worker could not keep, a part whose script cannot be fetched says so, and the answers work on", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Offline part missing", [{ stream: "court", allocatedTo: "inspector" }]);
+  const page = await pageAs(browser, "inspector");
+  // The worker's fetches of the scripts fail from the start (a connection dropping as it keeps the
+  // page); the page's own scripts arrive.
+  await page.context().route("**/_next/static/chunks/**", (route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue()));
+  await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  // Then the connection drops for the page's scripts not fetched yet too.
+  await page.context().unrouteAll({ behavior: "wait" });
   await page.context().route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
   await page.getByText("Keyboard shortcuts", { exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveText("The keyboard shortcuts could not be loaded. Reload the page when you have a connection.");
   await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toHaveCount(0);
-
   await question(page, "2.1.1").getByRole("radio", { name: "Yes", exact: true }).check();
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
 });

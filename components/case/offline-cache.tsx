@@ -2,15 +2,16 @@
 
 import { useEffect, useState } from "react";
 import { StatusNotice } from "@/components/ui/notice";
-import { OFFLINE_PAGES_CACHE, OFFLINE_STATIC_CACHE } from "./offline-cache-names";
+import { OFFLINE_PAGES_CACHE } from "./offline-cache-names";
 import { claimOfflineCopies } from "./offline-owner";
 import { registerCasesWorker } from "./offline-worker";
 
 // Registers the cases' service worker (offline-worker.ts) and, when this page has no offline copy yet
-// (a first visit, or one reached by a link within the app, which the worker does not see), keeps it
-// and the scripts it loaded so that it can be reopened offline. Leaving the page asks the worker to
-// refresh the copy, so that it holds the answers saved meanwhile. The copies belong to the signed-in
-// user (offline-owner.ts): another user's are deleted first.
+// (a first visit, or one reached by a link within the app, which the worker does not see), asks the
+// worker to keep it, with the scripts it loads and those its parts load when first shown, so that it
+// can be reopened offline whole. Leaving the page asks the worker to refresh the copy, so that it
+// holds the answers saved meanwhile. The copies belong to the signed-in user (offline-owner.ts):
+// another user's are deleted first.
 
 export function OfflineCache({ inspectionId, userId }: { inspectionId: string; userId: string }) {
   const [othersUnsent, setOthersUnsent] = useState(0);
@@ -26,20 +27,10 @@ export function OfflineCache({ inspectionId, userId }: { inspectionId: string; u
       } catch {
         // Storage refused: nothing is kept offline, so there is nothing of anyone else's to clear.
       }
-      const registration = await registerCasesWorker(inspectionId).catch(() => null);
-      worker = registration?.active ?? registration?.installing ?? registration?.waiting ?? worker;
+      if (!(await registerCasesWorker(inspectionId).catch(() => null))) return;
+      worker = (await navigator.serviceWorker.ready).active ?? worker;
       if (await caches.match(path, { cacheName: OFFLINE_PAGES_CACHE }).catch(() => undefined)) return;
-      const assets = performance
-        .getEntriesByType("resource")
-        .map((entry) => entry.name)
-        .filter((name) => new URL(name).origin === location.origin && new URL(name).pathname.startsWith("/_next/static/"));
-      try {
-        await (await caches.open(OFFLINE_STATIC_CACHE)).addAll(assets);
-        const page = await fetch(path, { credentials: "same-origin" });
-        if (page.ok && !page.redirected) await (await caches.open(OFFLINE_PAGES_CACHE)).put(path, page);
-      } catch {
-        // Offline already, or storage refused: the page still works; it just cannot be reopened offline.
-      }
+      worker?.postMessage({ type: "keep", path, first: true });
     })();
     return () => {
       window.removeEventListener("pagehide", refreshCopy);

@@ -269,17 +269,23 @@ self.addEventListener("message", (event) => {
       ),
     );
   }
-  // A case page being left asks for its copy to be refreshed (offline-cache.tsx), so that answers
-  // saved since it was loaded are in the copy opened offline later. Only a copy already kept is refreshed.
+  // A case page asks for its copy to be kept (offline-cache.tsx): when it is first opened online
+  // ("first": a page reached by a link, or opened before the worker was there, which the worker did
+  // not see load), and when it is left, so that answers saved since it was loaded are in the copy
+  // opened offline later (only a copy already kept is refreshed then). The copy is kept with the
+  // files its scripts load when a part is first shown (keepPage), as preparing it from My cases does.
   const match = data && data.type === "keep" && typeof data.path === "string" ? CASES.exec(data.path) : null;
   if (!match || !match[2]) return;
   const path = match[1] + match[2];
   event.waitUntil(
     (async () => {
-      if (!(await caches.match(path, { cacheName: PAGES }))) return;
-      const response = await fetch(path, { credentials: "same-origin", cache: "no-store", redirect: "manual" }).catch(() => null);
-      if (response && response.ok) await (await caches.open(PAGES)).put(path, response);
-      else if (response && response.type === "opaqueredirect") await caches.delete(PAGES);
+      if (!data.first && !(await caches.match(path, { cacheName: PAGES }))) return;
+      try {
+        await keepPage(await caches.open(PAGES), path);
+      } catch (error) {
+        if (error instanceof SignedOut) await caches.delete(PAGES);
+        // Else offline, or the server or storage refused: the copy kept before (if any) stays.
+      }
       await syncWhenDue();
     })(),
   );
