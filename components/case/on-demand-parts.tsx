@@ -4,8 +4,9 @@ import type { ConflictPanel as Panel } from "./conflict-panel";
 // Parts of the case page loaded only when shown (components/ui/on-demand.tsx): a conflict, the
 // comment threads of an answer that has any (or for the lead, who may add one), the lead's quality
 // assurance, the corrections to the case's details once opened, the list of problems a completion
-// or a wait for unsent changes brings. An inspector's page usually shows none of them at load. Not the interview's date: it must be there for the Tab that follows a "yes"
-// to the interview (e2e/case-assessment.spec.ts, by keyboard only).
+// or a wait for unsent changes brings. An inspector's page usually shows none of them at load. Not
+// the interview's date: it must be there for the Tab that follows a "yes" to the interview
+// (e2e/case-assessment.spec.ts, by keyboard only).
 
 export const ConflictPanel = lazy(() => import("./conflict-panel").then((m) => ({ default: m.ConflictPanel })));
 
