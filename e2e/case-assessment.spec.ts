@@ -172,6 +172,12 @@ test.describe("case assessment", () => {
         expect(box!.y, "the label starts below the save bar").toBeGreaterThanOrEqual(barBox!.y + barBox!.height);
       };
 
+      // The summary takes focus with its title in view, below the bar, however long its list.
+      await expect(summary).toBeFocused();
+      const title = summary.getByRole("heading", { name: "There is a problem" });
+      await expect(title).toBeInViewport();
+      await clearOfBar(title);
+
       await summary.getByRole("link", { name: "Choose yes, no or not applicable for key question 2.3.2" }).click();
       await expect(radio(page, "2.3.2", "Yes")).toBeFocused();
       await clearOfBar(question(page, "2.3.2").locator("legend").first());

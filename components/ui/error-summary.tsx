@@ -24,7 +24,12 @@ export function ErrorSummary({ errors, title = "There is a problem" }: { errors:
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => `${e.field}:${e.message}`).join("|");
   useEffect(() => {
-    if (signature) ref.current?.focus();
+    if (!signature) return;
+    // Focus alone scrolls a summary taller than the screen (a long list at 320 px) to wherever is
+    // nearest, which can leave its title out of view: its title comes into view instead, below any
+    // sticky bar the page sets a scroll margin for.
+    ref.current?.focus({ preventScroll: true });
+    ref.current?.querySelector("h2")?.scrollIntoView({ block: "start" });
   }, [signature]);
   if (errors.length === 0) return null;
   return (
