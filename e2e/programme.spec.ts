@@ -1,13 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { expect, pageAs, test } from "./fixtures";
+import { TEST_PASSWORD, type PanelTestTeam } from "@/tests/panel/test-support";
+import { expect, pageAs, runTestData, signedInPage, test } from "./fixtures";
 
 // The programme page as a manager: the table of every inspection with its filters and sort (a GET
 // form and links, so the URL holds them), a chart's text alternative, the benchmark of one
 // inspection on its ratings panel, and a download of the table. Other journeys sign inspections off
-// while this one runs, so it reads the three published reports of the demo data (lib/rating/golden),
-// which nothing else changes.
+// while this one runs (e2e/panel.spec.ts signs Demoshire off and back), so it reads the three
+// published reports of the demo data (lib/rating/golden), which nothing else changes, and benchmarks
+// an inspection of its own with Salford's figures (tests/panel/test-support.ts).
 
 const table = (page: Page) => page.getByRole("region", { name: /^Inspections in the programme/ });
 const PUBLISHED = ["Hammersmith and Fulham Youth Justice Service", "Knowsley Youth Offending Service", "Salford Youth Justice Service"];
@@ -77,20 +79,21 @@ test("a manager filters and sorts the programme, reads a chart's figures, benchm
   expect(refused.status()).toBe(400);
   expect((await refused.json()).error.message).toContain("year: Enter the year as four digits");
 
-  // The benchmark of one inspection, from its ratings panel.
-  await page.goto("/");
-  await page.getByRole("link", { name: "Demoshire Youth Justice Service" }).first().click();
-  await page.getByRole("link", { name: "Ratings panel" }).click();
-  await page.getByRole("link", { name: "Key questions against the programme" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Key questions against the programme" })).toBeVisible();
-  await expect(page.getByText("Not signed off yet")).toBeVisible();
-  const benchmark = page.getByRole("table", { name: "Each key question's % 'yes' against the programme" });
-  // Demoshire's figures are Salford's: 2.2.3 is 6 of 13, 46%, the lowest of the four.
+  // The benchmark of one inspection, from its ratings panel, as its team's manager.
+  const team = runTestData<PanelTestTeam>("tests/panel/test-support-cli.ts", "create", { name: "Benchmark Test YJS" });
+  const manager = await signedInPage(browser, team.manager.email, TEST_PASSWORD);
+  await manager.goto(`/inspections/${team.inspectionId}`);
+  await manager.getByRole("link", { name: "Ratings panel" }).click();
+  await manager.getByRole("link", { name: "Key questions against the programme" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: "Key questions against the programme" })).toBeVisible();
+  await expect(manager.getByText("Not signed off yet")).toBeVisible();
+  const benchmark = manager.getByRole("table", { name: "Each key question's % 'yes' against the programme" });
+  // Its figures are Salford's: 2.2.3 is 6 of 13, 46%, the lowest of the four.
   await expect(benchmark.getByRole("row", { name: /^2\.2\.3/ })).toContainText(/46%/);
   await expect(benchmark.getByRole("row", { name: /^2\.2\.3/ })).toContainText(/2\.2\.3: 46%, \d+(st|nd|rd|th) percentile of \d+ inspections/);
   // The chart beside it says the same in its text alternative.
-  await expect(page.getByRole("img", { name: /2\.2\.3: this inspection 46%, \d+(st|nd|rd|th) percentile; median [\d.]+%, interquartile range [\d.]+% to [\d.]+% over \d+\./ })).toBeVisible();
-  await expect(new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze().then((r) => r.violations.map((v) => v.id))).resolves.toEqual([]);
+  await expect(manager.getByRole("img", { name: /2\.2\.3: this inspection 46%, \d+(st|nd|rd|th) percentile; median [\d.]+%, interquartile range [\d.]+% to [\d.]+% over \d+\./ })).toBeVisible();
+  await expect(new AxeBuilder({ page: manager }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze().then((r) => r.violations.map((v) => v.id))).resolves.toEqual([]);
 });
 
 test("a lead sees the inspections they lead and the published reports, no one else's, in the page and its downloads", async ({ browser }) => {
