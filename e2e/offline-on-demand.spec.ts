@@ -72,7 +72,7 @@ test("on a case page the worker could not keep, a part whose script cannot be fe
   await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   // Then the connection drops for the page's scripts not fetched yet too.
-  await page.context().unrouteAll({ behavior: "wait" });
+  await page.context().unrouteAll({ behavior: "ignoreErrors" });
   await page.context().route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
   await page.getByText("Keyboard shortcuts", { exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveText("The keyboard shortcuts could not be loaded. Reload the page when you have a connection.");
