@@ -7,17 +7,25 @@ import { Button } from "@/components/ui/button";
 /**
  * Signing out (sign-out.ts) is loaded when it is chosen: it is in no page's scripts at load. Whether
  * changes wait to be sent is asked first, from IndexedDB (idb.ts), which works without a connection.
+ * Without one, the session cannot end: the dialog says so (and nothing on the device is cleared).
  */
 export function SignOutButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [unsent, setUnsent] = useState(0);
+  const [failed, setFailed] = useState(false);
 
   async function finish(keepOutbox: boolean) {
-    const { signOutForgettingThisDevice } = await import("./sign-out");
-    await signOutForgettingThisDevice(keepOutbox);
+    try {
+      const { signOutForgettingThisDevice } = await import("./sign-out");
+      await signOutForgettingThisDevice(keepOutbox);
+    } catch {
+      setFailed(true);
+      if (!dialog.current?.open) dialog.current?.showModal();
+    }
   }
 
   async function onSignOut() {
+    setFailed(false);
     const waiting = await unsentChangeCount().catch(() => 0);
     if (waiting === 0) return finish(false);
     setUnsent(waiting);
@@ -30,18 +38,34 @@ export function SignOutButton() {
         Sign out
       </button>
       <dialog ref={dialog} aria-labelledby="sign-out-title" className="m-auto max-w-lg border-4 border-ink p-6 text-ink backdrop:bg-black/50">
-        <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
-          {unsent} {unsent === 1 ? "change has" : "changes have"} not reached Case Review yet
-        </h2>
-        <p className="mb-4">They stay on this computer and are sent when you next sign in here. Stay signed in until they are saved if you can.</p>
-        <div className="flex flex-wrap gap-3">
-          <Button type="button" onClick={() => dialog.current?.close()}>
-            Stay signed in
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => void finish(true)}>
-            Sign out anyway
-          </Button>
-        </div>
+        {failed ? (
+          <>
+            <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
+              You are still signed in
+            </h2>
+            <p className="mb-4">
+              Case Review could not be reached, so your session has not ended and nothing on this computer was removed. Sign out again when you have a connection.
+            </p>
+            <Button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </Button>
+          </>
+        ) : (
+          <>
+            <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
+              {unsent} {unsent === 1 ? "change has" : "changes have"} not reached Case Review yet
+            </h2>
+            <p className="mb-4">They stay on this computer and are sent when you next sign in here. Stay signed in until they are saved if you can.</p>
+            <div className="flex flex-wrap gap-3">
+              <Button type="button" onClick={() => dialog.current?.close()}>
+                Stay signed in
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => void finish(true)}>
+                Sign out anyway
+              </Button>
+            </div>
+          </>
+        )}
       </dialog>
     </>
   );

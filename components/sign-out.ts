@@ -19,7 +19,7 @@ async function forgetCaseDataOnThisDevice(keepOutbox: boolean): Promise<void> {
  * 13 KB of gzipped JavaScript on every page (bench/RESULTS.md, the case page's weight). The app has
  * no SessionProvider, so the client's message to other tabs had no one to tell.
  */
-async function signOut(callbackUrl: string): Promise<void> {
+async function endSession(callbackUrl: string): Promise<string> {
   const csrf = (await (await fetch("/api/auth/csrf", { cache: "no-store", credentials: "same-origin" })).json()) as { csrfToken: string };
   const response = await fetch("/api/auth/signout", {
     method: "POST",
@@ -27,12 +27,19 @@ async function signOut(callbackUrl: string): Promise<void> {
     credentials: "same-origin",
     body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl, json: "true" }),
   });
+  if (!response.ok) throw new Error(`The sign-out answered ${response.status}`);
   const { url } = (await response.json()) as { url?: string };
-  window.location.href = url ?? callbackUrl;
+  return url ?? callbackUrl;
 }
 
-/** Signs out after clearing this device's case content; the outbox is kept while changes in it wait. */
+/**
+ * Ends the session, then clears this device's case content (the outbox is kept while changes in it
+ * wait) and leaves. In that order: without a connection the session cannot end, and the inspector,
+ * still signed in, keeps the cases made available offline; it throws, and nothing is cleared.
+ */
 export async function signOutForgettingThisDevice(keepOutbox: boolean): Promise<void> {
-  await forgetCaseDataOnThisDevice(keepOutbox);
-  await signOut("/sign-in?signedOut=1");
+  const next = await endSession("/sign-in?signedOut=1");
+  // Storage that refuses keeps its copies; the next user to sign in here clears them (offline-owner.ts).
+  await forgetCaseDataOnThisDevice(keepOutbox).catch(() => undefined);
+  window.location.href = next;
 }

@@ -45,6 +45,29 @@ test("sign-out keeps unsent changes (with a warning) and clears the device's cas
   expect(left.cachedPage).toBe(false);
 });
 
+test("without a connection, signing out says the session has not ended, and the case kept offline stays", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Sign-out offline", [{ stream: "court", allocatedTo: "inspector2" }]);
+  const page = await signedInPage(browser, demoUser("inspector2").email);
+  const casePath = `/inspections/${inspectionId}/cases/${cases[0]!.id}`;
+  await page.goto(casePath);
+  await expect(status(page)).toHaveText("All changes saved");
+  await keptOffline(page);
+  const kept = () => page.evaluate(async (path) => Boolean(await caches.match(path)), casePath);
+
+  await page.context().setOffline(true);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const notice = page.getByRole("dialog", { name: "You are still signed in" });
+  await expect(notice).toBeVisible();
+  expect(await kept()).toBe(true);
+  await notice.getByRole("button", { name: "Close" }).click();
+  await expect(notice).toBeHidden();
+
+  await page.context().setOffline(false);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
+  expect(await kept()).toBe(false);
+});
+
 test("after signing out, a copy of the session cookie is refused, while the user's other sessions go on", async ({ browser }) => {
   const { inspectionId, cases } = await createInspectionWithCases("Sign-out replay", [{ stream: "court", allocatedTo: "inspector" }]);
   const casePath = `/inspections/${inspectionId}/cases/${cases[0]!.id}`;
