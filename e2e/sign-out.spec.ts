@@ -61,8 +61,17 @@ test("without a connection, signing out says the session has not ended, and the 
   expect(await kept()).toBe(true);
   await notice.getByRole("button", { name: "Close" }).click();
   await expect(notice).toBeHidden();
+  // The same from the warning about unsent changes: "Sign out anyway" cannot either, and says so.
+  await yes(page, "2.1.1").check();
+  await expect(status(page)).toHaveText("Offline – 1 change waiting");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("dialog", { name: "1 change has not reached Case Review yet" }).getByRole("button", { name: "Sign out anyway" }).click();
+  await expect(notice).toBeVisible();
+  expect(await kept()).toBe(true);
+  await notice.getByRole("button", { name: "Close" }).click();
 
   await page.context().setOffline(false);
+  await expect(status(page)).toHaveText("All changes saved", { timeout: 20_000 });
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
   expect(await kept()).toBe(false);
