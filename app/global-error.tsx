@@ -1,9 +1,10 @@
 "use client";
 
-import { ServiceProblem } from "@/components/errors/service-problem";
+import ErrorPage from "./error";
 import "./globals.css";
 
-// The root layout itself failed, so this replaces the whole document.
+// The root layout itself failed (its session or notifications query, e.g. while the database is
+// unreachable), so this replaces the whole document.
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en-GB">
@@ -12,7 +13,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
       </head>
       <body className="min-h-screen font-sans">
         <main id="main-content" className="mx-auto max-w-7xl px-4 py-6">
-          <ServiceProblem digest={error.digest} onRetry={reset} />
+          <ErrorPage error={error} reset={reset} />
         </main>
       </body>
     </html>

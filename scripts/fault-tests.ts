@@ -216,6 +216,16 @@ describe("faults", { timeout: 150_000 }, () => {
     await edit(questions[1]!, "No", "The review was late and missed the school exclusion.");
     await sleep(2000);
     assert.equal(await health(), 503, "the health check tells a load balancer the database is unreachable");
+    // A page opened meanwhile: the root layout's session query fails, so the browser renders the
+    // service-problem page in place of the whole document (app/global-error.tsx), its explanation
+    // loaded from the static files, which need no database.
+    const other = await page.context().newPage();
+    const failed = await other.goto("/");
+    assert.equal(failed?.status(), 500, "a page opened while the database is down answers 500");
+    await other.getByRole("heading", { name: "Sorry, there is a problem with the service" }).waitFor();
+    await other.getByRole("button", { name: "Try again" }).waitFor();
+    assert.ok(await other.getByText("Answers and rationales you entered in a case are kept in this browser").isVisible());
+    await other.close();
     await startDatabase();
     const restartedAt = Date.now();
     await edit(questions[2]!, "Yes", "The plan was updated after the review.");
