@@ -1,11 +1,19 @@
+import type { Page } from "@playwright/test";
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
 import { goOffline, heading, keptOffline, KEEPING, offlineRegion, question } from "./offline-page";
 
 // Parts of the case page whose scripts load only when they are shown (components/ui/on-demand.tsx):
-// the comment threads, the corrections to the case's details, the keyboard shortcuts' help. A case
+// the comment threads, the corrections to the case's details, the keyboard shortcuts' help and keys. A case
 // page made available offline and never opened online, or opened online once and kept then, must
 // still open each of them without a connection: the cases' service worker keeps the chunks the kept
 // scripts load, not only the files the page's HTML names (sw.js route).
+
+/** The shortcut keys' handler, loaded when focus first reaches a key question (components/case/shortcuts.tsx). */
+async function answerByKey(page: Page) {
+  await question(page, "2.1.1").getByRole("radio", { name: "Yes", exact: true }).focus();
+  await page.keyboard.press("n");
+  await expect(question(page, "2.1.1").getByRole("radio", { name: "No", exact: true })).toBeChecked();
+}
 
 test("offline, a case page kept on the device opens its comment threads, its corrections and its shortcuts' help", async ({ browser }) => {
   const { inspectionId, cases } = await createInspectionWithCases("Offline parts", [{ stream: "court", allocatedTo: "inspector" }]);
@@ -42,6 +50,7 @@ test("offline, a case page kept on the device opens its comment threads, its cor
   await page.getByText("Keyboard shortcuts", { exact: true }).click();
   await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toBeVisible();
   await expect(page.getByLabel("Use single-key shortcuts (Y, N, A, J, K)")).toBeChecked();
+  await answerByKey(page);
 
   await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
 });
@@ -60,6 +69,7 @@ test("a case page opened online, never made available offline, opens its parts o
   await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toBeVisible();
   await page.getByText("Correct the case's details").click();
   await expect(page.getByLabel("Age at disposal")).toBeVisible();
+  await answerByKey(page);
   await expect(page.getByText(/could not be loaded/)).toHaveCount(0);
 });
 
