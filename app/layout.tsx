@@ -53,7 +53,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   {user.name} <span className="text-[#b1b4b6]">({GLOBAL_ROLE_LABELS[user.role]})</span>
                 </span>
                 <a href="/account/password">Change password</a>
-                <SignOutButton />
+                <SignOutButton
+                  stillSignedIn={
+                    <>
+                      <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
+                        You are still signed in
+                      </h2>
+                      <p className="mb-4">
+                        Case Review could not be reached, so your session has not ended and nothing on this computer was removed. Sign out again when you
+                        have a connection.
+                      </p>
+                    </>
+                  }
+                  unsentAdvice={
+                    <p className="mb-4">They stay on this computer and are sent when you next sign in here. Stay signed in until they are saved if you can.</p>
+                  }
+                />
               </nav>
             ) : null}
           </div>

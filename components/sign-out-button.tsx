@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { unsentChangeCount } from "@/components/case/idb";
 import { Button } from "@/components/ui/button";
 
@@ -8,11 +8,14 @@ import { Button } from "@/components/ui/button";
  * Signing out (sign-out.ts) is loaded when it is chosen: it is in no page's scripts at load. Whether
  * changes wait to be sent is asked first, from IndexedDB (idb.ts), which works without a connection.
  * Without one, the session cannot end: the dialog says so (and nothing on the device is cleared).
+ * The dialogs' fixed text is the layout's, rendered on the server (`stillSignedIn`, `unsentAdvice`):
+ * every page's scripts need not carry it (the case page's JavaScript budget, bench/RESULTS.md).
  */
-export function SignOutButton() {
+export function SignOutButton({ stillSignedIn, unsentAdvice }: { stillSignedIn: ReactNode; unsentAdvice: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [unsent, setUnsent] = useState(0);
   const [failed, setFailed] = useState(false);
+  const close = () => dialog.current?.close();
 
   async function finish(keepOutbox: boolean) {
     try {
@@ -40,13 +43,8 @@ export function SignOutButton() {
       <dialog ref={dialog} aria-labelledby="sign-out-title" className="m-auto max-w-lg border-4 border-ink p-6 text-ink backdrop:bg-black/50">
         {failed ? (
           <>
-            <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
-              You are still signed in
-            </h2>
-            <p className="mb-4">
-              Case Review could not be reached, so your session has not ended and nothing on this computer was removed. Sign out again when you have a connection.
-            </p>
-            <Button type="button" onClick={() => dialog.current?.close()}>
+            {stillSignedIn}
+            <Button type="button" onClick={close}>
               Close
             </Button>
           </>
@@ -55,9 +53,9 @@ export function SignOutButton() {
             <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
               {unsent} {unsent === 1 ? "change has" : "changes have"} not reached Case Review yet
             </h2>
-            <p className="mb-4">They stay on this computer and are sent when you next sign in here. Stay signed in until they are saved if you can.</p>
+            {unsentAdvice}
             <div className="flex flex-wrap gap-3">
-              <Button type="button" onClick={() => dialog.current?.close()}>
+              <Button type="button" onClick={close}>
                 Stay signed in
               </Button>
               <Button type="button" variant="secondary" onClick={() => void finish(true)}>
