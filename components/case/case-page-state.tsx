@@ -1,14 +1,10 @@
 "use client";
 
-import { createContext, startTransition, use, useActionState, useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import type { Scalar } from "@/lib/flat-fields";
-import { fieldIds } from "@/lib/cases/field-ids";
+import { createContext, startTransition, use, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import type { CasePageModel } from "@/lib/cases/queries";
 import { IDLE, type FormState } from "@/lib/http/form-state";
 import { useCaseActions } from "./case-actions";
 import { casesPath } from "./offline-cache-names";
-import type { LocalState } from "./outbox-logic";
-import { questionApplicability } from "./question-card";
 import { SaveStatus } from "./save-status";
 import { useCaseStore, type CaseStore } from "./use-case-store";
 
@@ -17,43 +13,7 @@ import { useCaseStore, type CaseStore } from "./use-case-store";
 // and structure are rendered on the server (case-workspace.tsx) around those parts, so the browser
 // neither loads nor runs code for what never changes (issue 12, bench/RESULTS.md).
 
-/**
- * The completion errors still true of the page as it is now: an error about a question that no longer
- * applies, or one the inspector has since fixed, leaves the summary (and its link, whose control may
- * be gone). Errors the page cannot judge (a lead's comment) stay until the next attempt.
- */
-function stillOpen(model: CasePageModel, local: LocalState, errors: Readonly<Record<string, string>>): Record<string, string> {
-  const fields = local.caseFields;
-  const open: Record<string, string> = {};
-  const byField = new Map<string, { question: CasePageModel["sections"][number]["questions"][number]; kind: "answer" | "rationale" | "naReason" }>();
-  for (const section of model.sections) {
-    for (const question of section.questions) {
-      byField.set(fieldIds.answer(question.id), { question, kind: "answer" });
-      byField.set(fieldIds.rationale(question.id), { question, kind: "rationale" });
-      byField.set(fieldIds.naReason(question.id), { question, kind: "naReason" });
-    }
-  }
-  for (const [field, message] of Object.entries(errors)) {
-    const target = byField.get(field);
-    let stays = true;
-    if (target) {
-      const answer = local.answers[target.question.id] ?? {};
-      const blank = (v: Scalar | undefined) => typeof v !== "string" || v.trim() === "";
-      stays =
-        questionApplicability(target.question, model.case.stream, fields).applies &&
-        (target.kind === "answer"
-          ? answer.value == null || (answer.value === "na" && !target.question.notApplicableAllowed)
-          : target.kind === "rationale"
-            ? answer.value === "no" && blank(answer.rationale)
-            : answer.value === "na" && blank(answer.naReason));
-    } else if (field === fieldIds.harmFactors) stays = fields.harmFactors == null;
-    else if (field === fieldIds.safetyWellbeingFactors) stays = fields.safetyWellbeingFactors == null;
-    else if (field === fieldIds.interviewed) stays = fields.caseManagerInterviewed == null;
-    else if (field === fieldIds.interviewDate) stays = fields.caseManagerInterviewed === true && !fields.caseManagerInterviewDate;
-    if (stays) open[field] = message;
-  }
-  return open;
-}
+type StillOpen = (typeof import("./completion-errors"))["stillOpen"];
 
 export interface CasePageState {
   model: CasePageModel;
@@ -95,24 +55,28 @@ export function CasePageProvider({ model, children }: { model: CasePageModel; ch
     observer.observe(bar);
     return () => observer.disconnect();
   }, []);
+  // Which of a failed completion's errors still hold (completion-errors.ts), loaded with the first
+  // attempt rather than with the page; should it fail to load, every error the server gave is shown.
+  const [stillOpen, setStillOpen] = useState<StillOpen | null>(null);
   const { flushNow } = store;
-  const submitCompletion = useCallback(
-    async (event: FormEvent<HTMLFormElement>) => {
-      event.preventDefault();
-      const form = new FormData(event.currentTarget);
-      setUnsent(null);
-      const waiting = await flushNow();
-      if (waiting > 0) {
-        setUnsent(
-          `${waiting} ${waiting === 1 ? "change has" : "changes have"} not reached the server yet. They are kept in this browser; mark complete once they are saved.`,
-        );
-        return;
-      }
-      startTransition(() => complete(form));
-    },
-    [complete, flushNow],
-  );
-  const errors = completion.status === "error" ? stillOpen(model, store.local, completion.fieldErrors) : {};
+  async function submitCompletion(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setUnsent(null);
+    const [waiting] = await Promise.all([
+      flushNow(),
+      import("./completion-errors").then(
+        (m) => setStillOpen(() => m.stillOpen),
+        () => undefined,
+      ),
+    ]);
+    if (waiting > 0) {
+      setUnsent(`${waiting} ${waiting === 1 ? "change has" : "changes have"} not reached the server yet. They are kept in this browser; mark complete once they are saved.`);
+      return;
+    }
+    startTransition(() => complete(form));
+  }
+  const errors = completion.status !== "error" ? {} : stillOpen ? stillOpen(model, store.local, completion.fieldErrors) : completion.fieldErrors;
   const state: CasePageState = { model, store, completion, completing, errors, unsent, submitCompletion: (event) => void submitCompletion(event) };
   return (
     <div ref={page} className="[&_:is(input,textarea,select,button,a,summary,label,legend,h2,h3)]:scroll-mt-[var(--save-bar-offset,6rem)]">
