@@ -115,3 +115,19 @@ test("after signing out, a copy of the session cookie is refused, while the user
   await expect(elsewhere).toHaveURL(new RegExp(`${casePath}$`));
   await expect(elsewhere.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
+
+test("when the sign-out script cannot be fetched, the dialog says the session has not ended", async ({ browser }) => {
+  const page = await signedInPage(browser, demoUser("inspector").email);
+  await page.goto("/notifications");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // The page has loaded; every script fetched from now on (signing out's, loaded on the click) fails.
+  await page.route("**/_next/static/chunks/**", (route) => route.abort());
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const notice = page.getByRole("dialog", { name: "You are still signed in" });
+  await expect(notice).toContainText("your session has not ended");
+  await notice.getByRole("button", { name: "Close" }).click();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page).toHaveURL(/\/notifications$/);
+});
