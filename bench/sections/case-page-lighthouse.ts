@@ -21,6 +21,8 @@ interface Audit {
   domElements: number;
   /** Accessibility audits that did not pass, by id. */
   failing: string[];
+  /** Lighthouse's measure of the host's CPU speed at this audit (its "benchmark index"). */
+  benchmarkIndex: number;
 }
 
 const median = (values: number[]) => {
@@ -28,6 +30,17 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+/**
+ * The host's speed as Lighthouse measures it: the mobile preset's 4× CPU slowdown assumes a host of at
+ * least SLOW_HOST_INDEX (under it, Lighthouse warns that the host is slower than it expects, in its
+ * core/gather/driver/environment.js), so blocking times from a slower host overstate a phone's.
+ */
+const SLOW_HOST_INDEX = 1000;
+function hostSpeed(indexes: number[]): string {
+  const slow = indexes.filter((i) => i <= SLOW_HOST_INDEX).length;
+  return `Lighthouse's benchmark index of this machine over the ${indexes.length} audits: median ${Math.round(median(indexes))} (${Math.round(Math.min(...indexes))}–${Math.round(Math.max(...indexes))}); ${slow} of them at or under ${SLOW_HOST_INDEX}, where Lighthouse warns that the host's CPU is slower than its throttling assumes.`;
+}
 
 const section: BenchSection = {
   title: "The case page under Lighthouse, desktop and mobile presets (issue 12)",
@@ -61,6 +74,7 @@ const section: BenchSection = {
         scriptTime: value("bootup-time"),
         domElements: value("dom-size"),
         failing: accessibility.auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0).map((ref) => ref.id),
+        benchmarkIndex: lhr.environment.benchmarkIndex,
       };
     };
     const runs: Record<"desktop" | "mobile", { casePage: Audit[]; panel: Audit[] }> = { desktop: { casePage: [], panel: [] }, mobile: { casePage: [], panel: [] } };
@@ -87,6 +101,8 @@ const section: BenchSection = {
     });
     const lines = [
       `Lighthouse 12.2.3 in Chromium (${CHROME_FLAGS.slice(0, 2).join(" ")}), signed in as the case's inspector, performance and accessibility categories, simulated throttling as each preset sets it. ${RUNS} audits per page and preset, the case page and the ratings panel of the same inspection in turn; medians (accessibility: the lowest score of the runs). Every run's TBT: case page ${["desktop", "mobile"].map((p) => `${p} ${runs[p as "desktop"].casePage.map((a) => Math.round(a.tbt)).join(", ")}`).join("; ")}; panel ${["desktop", "mobile"].map((p) => `${p} ${runs[p as "desktop"].panel.map((a) => Math.round(a.tbt)).join(", ")}`).join("; ")} ms.`,
+      "",
+      hostSpeed(Object.values(runs).flatMap((r) => [...r.casePage, ...r.panel]).map((a) => a.benchmarkIndex)),
       "",
       "| Preset | Page | Performance | Total Blocking Time | Time to interactive | Script evaluation | DOM elements | Accessibility |",
       "|---|---|---|---|---|---|---|---|",
