@@ -4,9 +4,8 @@ import { lazy, Suspense } from "react";
 import { ProblemHeading } from "@/components/errors/problem-heading";
 
 // Next loads this file with every page, the case page's among them (its JavaScript budget, issue 12),
-// so the explanation is loaded when a page fails. On a full page load the server renders it into the
-// HTML; a failure while the page only fetches data shows the heading until the explanation arrives,
-// and the heading alone if it cannot be fetched.
+// so the explanation is loaded when a page fails: the heading shows until it arrives, and alone if it
+// cannot be fetched.
 const ServiceProblem = lazy(() =>
   import("@/components/errors/service-problem").then(
     (m) => ({ default: m.ServiceProblem }),
