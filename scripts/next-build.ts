@@ -1,13 +1,15 @@
 // The production artefact: `next build` (output "standalone"), then the standalone folder made
 // complete, so it runs on its own with `node <distDir>/standalone/serve.js` (scripts/serve.ts): the
 // static assets and public files Next leaves out, the migrations, the dbmate binary and the entry
-// script bundled with its dependencies. A stamp of the sources' hash lets `npm start` (and the test
+// script bundled with its dependencies; and the browser scripts marked for eager compilation
+// (scripts/compile-hints.ts). A stamp of the sources' hash lets `npm start` (and the test
 // runners) build only when the sources changed, so `npm run build && npm start` builds once.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
+import { markForEagerCompilation } from "./compile-hints";
 import { checkoutMigrationFiles } from "./migrations";
 
 const root = path.resolve(__dirname, "..");
@@ -28,6 +30,7 @@ const SOURCES = [
   "scripts/migrations.ts",
   "scripts/dot-env.ts",
   "scripts/next-build.ts",
+  "scripts/compile-hints.ts",
 ];
 
 function* files(entry: string): Generator<string> {
@@ -99,6 +102,7 @@ export function build(log: (line: string) => void = console.log): void {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CASE_REVIEW_BUILD: hash.slice(0, 16) },
   });
   if (result.status !== 0) throw new Error("next build failed");
+  log(`Marked ${markForEagerCompilation(path.join(root, distDirName(), "static", "chunks"))} browser scripts for eager compilation.`);
   completeStandalone();
   writeFileSync(stampFile, hash);
 }
