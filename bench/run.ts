@@ -19,6 +19,7 @@ const SECTIONS: [string, () => Promise<{ default: BenchSection | PureBenchSectio
   ["population-import", () => import("./sections/population-import")],
   ["answer-saves", () => import("./sections/answer-saves")],
   ["case-page-js", () => import("./sections/case-page-js")],
+  ["case-page-compile", () => import("./sections/case-page-compile")],
   ["case-page-lighthouse", () => import("./sections/case-page-lighthouse")],
   ["report-export", () => import("./sections/report-export")],
   ["statistics", () => import("./sections/statistics")],

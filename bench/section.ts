@@ -1,3 +1,4 @@
+import { median } from "@/lib/statistics/distribution";
 import type { AppServer } from "@/scripts/app-server";
 import type { LargeDataset } from "./large-dataset";
 
@@ -27,4 +28,9 @@ export interface PureBenchSection {
 
 export function verdict(ok: boolean, text: string): string {
   return `${ok ? "**Met**" : "**Not met**"}: ${text}`;
+}
+
+/** The median of a section's repeated measurements (NaN if there were none). */
+export function medianOfRuns(values: readonly number[]): number {
+  return median(values) ?? NaN;
 }
