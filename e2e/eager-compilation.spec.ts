@@ -7,18 +7,20 @@ import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
 test("every script the sign-in page and a case page load carries the compile hint on its first line", async ({ browser }) => {
   const { inspectionId, cases } = await createInspectionWithCases("Eager compilation", [{ stream: "court", allocatedTo: "inspector" }]);
   const inspector = await pageAs(browser, "inspector");
-  const scripts = new Map<string, Promise<string>>();
+  const bodies: Promise<{ pathname: string; text: string }>[] = [];
   inspector.on("response", (response) => {
     const { pathname } = new URL(response.url());
-    if (response.request().resourceType() === "script" && pathname.startsWith("/_next/static/")) scripts.set(pathname, response.text());
+    if (response.request().resourceType() === "script" && pathname.startsWith("/_next/static/")) bodies.push(response.text().then((text) => ({ pathname, text })));
   });
 
   await inspector.goto("/sign-in");
+  // Read before the next page replaces this one, while the browser still holds the bodies.
+  const scripts = await Promise.all(bodies.splice(0));
   await inspector.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(inspector.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  scripts.push(...(await Promise.all(bodies)));
 
-  const loaded = [...scripts.keys()];
   // React's and Next's chunks, the layout's and the case page's own: more than a handful.
-  expect(loaded.length).toBeGreaterThan(5);
-  for (const pathname of loaded) expect((await scripts.get(pathname)!).slice(0, COMPILE_HINT.length), pathname).toBe(COMPILE_HINT);
+  expect(new Set(scripts.map((s) => s.pathname)).size).toBeGreaterThan(5);
+  for (const { pathname, text } of scripts) expect(text.slice(0, COMPILE_HINT.length), pathname).toBe(COMPILE_HINT);
 });
