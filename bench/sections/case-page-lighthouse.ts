@@ -43,7 +43,7 @@ const SLOW_HOST_INDEX = 1000;
  * a host of index about 1,533): the calculator Lighthouse's docs/throttling.md links to
  * (lighthouse-cpu-throttling-calculator), piecewise linear in the benchmark index.
  */
-export function calibratedSlowdown(index: number): number {
+function calibratedSlowdown(index: number): number {
   if (index >= 1300) return 3 + (index - 1300) / 233;
   if (index >= 800) return 2 + (index - 800) / 500;
   if (index >= 150) return 1 + (index - 150) / 650;
