@@ -30,3 +30,11 @@ export async function courtCasePage({ databaseUrl, large, app }: BenchContext): 
     cookie: await signInOverHttp(app.baseUrl, email, BENCH_PASSWORD),
   };
 }
+
+/** The Cookie header `courtCasePage` gives, as the cookies Playwright adds to a browser context for `url`. */
+export function sessionCookies(cookie: string, url: string): { name: string; value: string; url: string }[] {
+  return cookie.split("; ").map((pair) => {
+    const at = pair.indexOf("=");
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url };
+  });
+}

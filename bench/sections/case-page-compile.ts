@@ -6,12 +6,12 @@
 // compilation and its long tasks.
 import { chromium, type Browser } from "@playwright/test";
 import { COMPILE_HINT } from "@/scripts/compile-hints";
-import { courtCasePage } from "../case-page";
+import { CHROMIUM, CHROMIUM_ARGS } from "@/scripts/fault-harness";
+import { courtCasePage, sessionCookies } from "../case-page";
 import { medianOfRuns, verdict, type BenchSection } from "../section";
 
 const RUNS = Number(process.env.BENCH_COMPILE_RUNS ?? 5);
 const CPU_SLOWDOWN = 4;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"];
 /** A task longer than this blocks input; what it lasts beyond it is its blocking time (as Lighthouse counts). */
 const LONG_TASK_MS = 50;
 const COMPILE_EVENTS = new Set(["V8.CompileCode", "v8.compile"]);
@@ -58,12 +58,7 @@ function readTrace(events: TraceEvent[]): Load {
 async function load(browser: Browser, caseUrl: string, cookie: string, withHint: boolean): Promise<Load> {
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
-    await context.addCookies(
-      cookie.split("; ").map((pair) => {
-        const at = pair.indexOf("=");
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: caseUrl };
-      }),
-    );
+    await context.addCookies(sessionCookies(cookie, caseUrl));
     const page = await context.newPage();
     let served = 0;
     await page.route("**/_next/static/**/*.js", async (route) => {
@@ -93,7 +88,7 @@ const section: BenchSection = {
   title: "Compilation on the main thread as the case page loads (issue 12)",
   async run(context) {
     const { caseUrl, cookie } = await courtCasePage(context);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const runs: Record<"hint" | "none", Load[]> = { hint: [], none: [] };
     try {
       for (let i = 0; i < RUNS; i++) {

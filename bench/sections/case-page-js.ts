@@ -4,11 +4,11 @@
 // Its blocking time is measured by Lighthouse (case-page-lighthouse.ts).
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
-import { courtCasePage } from "../case-page";
+import { CHROMIUM, CHROMIUM_ARGS } from "@/scripts/fault-harness";
+import { courtCasePage, sessionCookies } from "../case-page";
 import { verdict, type BenchSection } from "../section";
 
 const LIMIT = 150 * 1024;
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync"];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const section: BenchSection = {
@@ -16,16 +16,11 @@ const section: BenchSection = {
   async run(context) {
     const { caseUrl, cookie } = await courtCasePage(context);
     const { baseUrl } = context.app;
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const scripts: { url: string; raw: number; gzip: number; brotli: number; served: string }[] = [];
     try {
       const browserContext = await browser.newContext();
-      await browserContext.addCookies(
-        cookie.split("; ").map((pair) => {
-          const at = pair.indexOf("=");
-          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-        }),
-      );
+      await browserContext.addCookies(sessionCookies(cookie, baseUrl));
       const page = await browserContext.newPage();
       const pending: Promise<void>[] = [];
       page.on("response", (response) => {

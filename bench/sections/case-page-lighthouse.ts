@@ -8,6 +8,7 @@
 // advises when the host is slower than the preset assumes: the host's benchmark index is measured
 // just before each such audit and turned into a multiplier by Lighthouse's calculator.
 import { chromium } from "@playwright/test";
+import { CHROMIUM } from "@/scripts/fault-harness";
 import { medianOfRuns, verdict, type BenchSection } from "../section";
 import { courtCasePage } from "../case-page";
 
@@ -64,7 +65,7 @@ const section: BenchSection = {
     const { default: lighthouse, desktopConfig } = await import("lighthouse");
     const { throttling } = await import("lighthouse/core/config/constants.js");
     const { pageFunctions } = await import("lighthouse/core/lib/page-functions.js");
-    const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+    const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
     /** The host's benchmark index now, by Lighthouse's own page function, in a tab of the same browser. */
     const benchmarkIndex = async (): Promise<number> => {
