@@ -3,7 +3,8 @@
 // presets, beside the ratings panel of the same inspection in the same run. Lighthouse's throttling
 // is simulated (its defaults: the mobile preset slow 4G and a CPU 4× slower, the desktop preset a
 // fast connection at full speed), so the figures hold on this shared machine only as ratios and
-// medians: each page is audited RUNS times per preset, case page and panel in turn. A third set runs
+// medians: each page is audited RUNS times per preset, case page and panel in turn, each audit in a
+// Chromium of its own, as Lighthouse's command line runs it (see `audit` below). A third set runs
 // the mobile preset with its CPU slowdown calibrated to this host, as Lighthouse's docs/throttling.md
 // advises when the host is slower than the preset assumes: the host's benchmark index is measured
 // just before each such audit and turned into a multiplier by Lighthouse's calculator.
@@ -65,29 +66,41 @@ const section: BenchSection = {
     const { default: lighthouse, desktopConfig } = await import("lighthouse");
     const { throttling } = await import("lighthouse/core/config/constants.js");
     const { pageFunctions } = await import("lighthouse/core/lib/page-functions.js");
-    const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
-    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
-    /** The host's benchmark index now, by Lighthouse's own page function, in a tab of the same browser. */
-    const benchmarkIndex = async (): Promise<number> => {
+    /** The host's benchmark index now, by Lighthouse's own page function, in a tab of the audit's browser. */
+    const benchmarkIndex = async (port: number): Promise<number> => {
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
       const page = await browser.contexts()[0]!.newPage();
       try {
         return await page.evaluate(`(${pageFunctions.computeBenchmarkIndex.toString()})()`);
       } finally {
         await page.close();
+        // Disconnects Playwright; the browser stays for the audit.
+        await browser.close();
       }
     };
-    const configOf = async (preset: Preset) => {
+    const configOf = async (preset: Preset, port: number) => {
       if (preset === "desktop") return desktopConfig;
       if (preset === "mobile") return undefined;
-      const cpuSlowdownMultiplier = calibratedSlowdown(await benchmarkIndex());
+      const cpuSlowdownMultiplier = calibratedSlowdown(await benchmarkIndex(port));
       return { extends: "lighthouse:default", settings: { throttling: { ...throttling.mobileSlow4G, cpuSlowdownMultiplier } } };
     };
+    // Each audit in a new Chromium, as `lighthouse <url>` launches one per run. Audits in one browser
+    // share a renderer (every page here is one site), whose heap keeps what earlier audits left: in such
+    // runs a task early in most loads, with nothing under it but V8's heap iterator (335–441 ms in the
+    // traces read), was counted as 1.0–1.8 s of blocking at the mobile preset, in either page. With a
+    // browser per audit it was not seen.
     const audit = async (url: string, preset: Preset, attempt = 1): Promise<Audit> => {
-      const result = await lighthouse(
-        url,
-        { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } },
-        await configOf(preset),
-      );
+      const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "silent" });
+      let result: Awaited<ReturnType<typeof lighthouse>>;
+      try {
+        result = await lighthouse(
+          url,
+          { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance", "accessibility"], extraHeaders: { Cookie: cookie } },
+          await configOf(preset, chrome.port),
+        );
+      } finally {
+        await chrome.kill();
+      }
       if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
       const { lhr } = result;
       if (lhr.runtimeError) {
@@ -112,17 +125,12 @@ const section: BenchSection = {
     };
     const presets = ["desktop", "mobile", "calibrated"] as const;
     const runs: Record<Preset, { casePage: Audit[]; panel: Audit[] }> = { desktop: { casePage: [], panel: [] }, mobile: { casePage: [], panel: [] }, calibrated: { casePage: [], panel: [] } };
-    try {
-      for (const preset of presets) {
-        for (let i = 0; i < RUNS; i++) {
-          console.log(`  Lighthouse ${preset} ${i + 1}/${RUNS}`);
-          runs[preset].casePage.push(await audit(caseUrl, preset));
-          runs[preset].panel.push(await audit(panelUrl, preset));
-        }
+    for (const preset of presets) {
+      for (let i = 0; i < RUNS; i++) {
+        console.log(`  Lighthouse ${preset} ${i + 1}/${RUNS}`);
+        runs[preset].casePage.push(await audit(caseUrl, preset));
+        runs[preset].panel.push(await audit(panelUrl, preset));
       }
-    } finally {
-      await browser.close();
-      await chrome.kill();
     }
     const ms = (n: number) => `${Math.round(n).toLocaleString("en-GB")} ms`;
     const summary = (audits: Audit[]) => ({
