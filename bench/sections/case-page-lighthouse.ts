@@ -10,6 +10,7 @@
 // just before each such audit and turned into a multiplier by Lighthouse's calculator.
 import { chromium } from "@playwright/test";
 import { CHROMIUM } from "@/scripts/fault-harness";
+import { calibratedSlowdown } from "../host-calibration";
 import { medianOfRuns, verdict, type BenchSection } from "../section";
 import { courtCasePage } from "../case-page";
 
@@ -40,17 +41,6 @@ interface Audit {
  * core/gather/driver/environment.js), so blocking times from a slower host overstate a phone's.
  */
 const SLOW_HOST_INDEX = 1000;
-/**
- * The CPU slowdown that makes this host stand for the device the mobile preset models (its 4× assumes
- * a host of index about 1,533): the calculator Lighthouse's docs/throttling.md links to
- * (lighthouse-cpu-throttling-calculator), piecewise linear in the benchmark index.
- */
-function calibratedSlowdown(index: number): number {
-  if (index >= 1300) return 3 + (index - 1300) / 233;
-  if (index >= 800) return 2 + (index - 800) / 500;
-  if (index >= 150) return 1 + (index - 150) / 650;
-  return 1;
-}
 
 function hostSpeed(indexes: number[]): string {
   const slow = indexes.filter((i) => i <= SLOW_HOST_INDEX).length;
