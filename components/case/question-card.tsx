@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, Suspense, useState, type ComponentProps } from "react";
 import { fieldIds, questionBaseId } from "@/lib/cases/field-ids";
 import { promptHint, shortRationaleHint } from "@/lib/cases/consistency";
 import type { CasePageModel } from "@/lib/cases/queries";
@@ -135,12 +135,8 @@ function PromptMarks({
   );
 }
 
-/**
- * One key question's card. Memoised: the case page re-renders on every save, status and poll, and the
- * cards (most of its elements) are rendered again only when their own props change; the parent passes
- * this question's answer, conflict and errors, and callbacks that keep their identity.
- */
-export const QuestionCard = memo(function QuestionCard({
+/** What QuestionCard shows. */
+function QuestionCardContent({
   question,
   answer,
   applies,
@@ -298,5 +294,25 @@ export const QuestionCard = memo(function QuestionCard({
         </OnDemand>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * One key question's card. Memoised: the case page re-renders on every save, status and poll, and the
+ * cards (most of its elements) are rendered again only when their own props change; the parent passes
+ * this question's answer, conflict and errors, and callbacks that keep their identity.
+ *
+ * Each card is a Suspense boundary, so that React hydrates the cards the server rendered after the rest
+ * of the page, at a lower priority and in slices it can interrupt, rather than in the page's one long
+ * hydration task (issue 12, bench/RESULTS.md). The boundary is inside the memo: above it, every render
+ * of the page while a card was not yet hydrated would make React hydrate that card at once. Nothing in
+ * a card suspends in the browser (its on-demand parts have boundaries of their own), so the fallback
+ * is never shown.
+ */
+export const QuestionCard = memo(function QuestionCard(props: ComponentProps<typeof QuestionCardContent>) {
+  return (
+    <Suspense fallback={null}>
+      <QuestionCardContent {...props} />
+    </Suspense>
   );
 });
