@@ -54,17 +54,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </span>
                 <a href="/account/password">Change password</a>
                 <SignOutButton
-                  stillSignedIn={
-                    <>
-                      <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
-                        You are still signed in
-                      </h2>
+                  stillSignedIn={{
+                    title: "You are still signed in",
+                    explanation: (
                       <p className="mb-4">
                         Case Review could not be reached, so your session has not ended and nothing on this computer was removed. Sign out again when you
                         have a connection.
                       </p>
-                    </>
-                  }
+                    ),
+                  }}
                   unsentAdvice={
                     <p className="mb-4">They stay on this computer and are sent when you next sign in here. Stay signed in until they are saved if you can.</p>
                   }

@@ -11,7 +11,15 @@ import { Button } from "@/components/ui/button";
  * The dialogs' fixed text is the layout's, rendered on the server (`stillSignedIn`, `unsentAdvice`):
  * every page's scripts need not carry it (the case page's JavaScript budget, bench/RESULTS.md).
  */
-export function SignOutButton({ stillSignedIn, unsentAdvice }: { stillSignedIn: ReactNode; unsentAdvice: ReactNode }) {
+export function SignOutButton({
+  stillSignedIn,
+  unsentAdvice,
+}: {
+  /** What the dialog says when the session could not be ended (no connection). */
+  stillSignedIn: { title: string; explanation: ReactNode };
+  /** What it advises, under its count, when changes wait to be sent. */
+  unsentAdvice: ReactNode;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [unsent, setUnsent] = useState(0);
   const [failed, setFailed] = useState(false);
@@ -41,18 +49,18 @@ export function SignOutButton({ stillSignedIn, unsentAdvice }: { stillSignedIn: 
         Sign out
       </button>
       <dialog ref={dialog} aria-labelledby="sign-out-title" className="m-auto max-w-lg border-4 border-ink p-6 text-ink backdrop:bg-black/50">
+        <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
+          {failed ? stillSignedIn.title : `${unsent} ${unsent === 1 ? "change has" : "changes have"} not reached Case Review yet`}
+        </h2>
         {failed ? (
           <>
-            {stillSignedIn}
+            {stillSignedIn.explanation}
             <Button type="button" onClick={close}>
               Close
             </Button>
           </>
         ) : (
           <>
-            <h2 id="sign-out-title" className="mb-2 text-xl font-bold">
-              {unsent} {unsent === 1 ? "change has" : "changes have"} not reached Case Review yet
-            </h2>
             {unsentAdvice}
             <div className="flex flex-wrap gap-3">
               <Button type="button" onClick={close}>
