@@ -1,4 +1,5 @@
-import { lazy, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
+import { lazyPart } from "@/components/ui/on-demand";
 import type { ConflictPanel as Panel } from "./conflict-panel";
 
 // Parts of the case page loaded only when shown (components/ui/on-demand.tsx): a conflict, the
@@ -8,10 +9,10 @@ import type { ConflictPanel as Panel } from "./conflict-panel";
 // the interview's date: it must be there for the Tab that follows a "yes" to the interview
 // (e2e/case-assessment.spec.ts, by keyboard only).
 
-export const ConflictPanel = lazy(() => import("./conflict-panel").then((m) => ({ default: m.ConflictPanel })));
+export const ConflictPanel = lazyPart(() => import("./conflict-panel").then((m) => ({ default: m.ConflictPanel })));
 
 /** A conflict on the case's details, its fields named as the case's history names them. */
-export const CaseConflictPanel = lazy(() =>
+export const CaseConflictPanel = lazyPart(() =>
   Promise.all([import("./conflict-panel"), import("@/lib/cases/case-fields")]).then(([{ ConflictPanel }, { caseFieldLabel }]) => ({
     default: function CaseConflictPanel(props: Omit<ComponentProps<typeof Panel>, "labelOf">) {
       return <ConflictPanel {...props} labelOf={caseFieldLabel} />;
@@ -19,7 +20,7 @@ export const CaseConflictPanel = lazy(() =>
   })),
 );
 
-export const QueryThreads = lazy(() => import("./qa").then((m) => ({ default: m.QueryThreads })));
-export const QaPanel = lazy(() => import("./qa-panel").then((m) => ({ default: m.QaPanel })));
-export const CaseCorrections = lazy(() => import("./case-corrections").then((m) => ({ default: m.CaseCorrections })));
-export const ErrorSummary = lazy(() => import("@/components/ui/error-summary").then((m) => ({ default: m.ErrorSummary })));
+export const QueryThreads = lazyPart(() => import("./qa").then((m) => ({ default: m.QueryThreads })));
+export const QaPanel = lazyPart(() => import("./qa-panel").then((m) => ({ default: m.QaPanel })));
+export const CaseCorrections = lazyPart(() => import("./case-corrections").then((m) => ({ default: m.CaseCorrections })));
+export const ErrorSummary = lazyPart(() => import("@/components/ui/error-summary").then((m) => ({ default: m.ErrorSummary })));

@@ -1,7 +1,7 @@
 "use client";
 
-import { lazy, useCallback, useEffect, useState } from "react";
-import { OnDemand } from "@/components/ui/on-demand";
+import { useCallback, useEffect, useState } from "react";
+import { lazyPart, OnDemand } from "@/components/ui/on-demand";
 
 // Warns two minutes before the session ends (WCAG 2.2.1; DWP/MoJ timeout warning) and lets the user
 // stay signed in. Nothing typed is lost either way: changes wait in IndexedDB and are sent after
@@ -10,7 +10,7 @@ import { OnDemand } from "@/components/ui/on-demand";
 const WARN_BEFORE_MS = 2 * 60 * 1000;
 
 // The dialog is loaded when it is due (components/ui/on-demand.tsx).
-const SessionDialog = lazy(() => import("./session-dialog").then((m) => ({ default: m.SessionDialog })));
+const SessionDialog = lazyPart(() => import("./session-dialog").then((m) => ({ default: m.SessionDialog })));
 
 async function touchSession(): Promise<number | null> {
   try {

@@ -1,14 +1,14 @@
 "use client";
 
-import { lazy, memo, useCallback, useEffect, useState, useSyncExternalStore } from "react";
-import { OnDemand } from "@/components/ui/on-demand";
+import { memo, useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { lazyPart, OnDemand } from "@/components/ui/on-demand";
 
 // Keyboard shortcuts for the focused key question. They act only while focus is on the question's own
 // yes / no / N/A radios or on its card: never on a prompt's marks, a text box or any other control,
 // where a letter would change an answer the user is not looking at. Single-key ones can be turned off
 // (WCAG 2.1.4).
 
-const ShortcutsTable = lazy(() => import("./shortcuts-help").then((m) => ({ default: m.ShortcutsTable })));
+const ShortcutsTable = lazyPart(() => import("./shortcuts-help").then((m) => ({ default: m.ShortcutsTable })));
 
 const STORAGE_KEY = "case-review-shortcuts";
 

@@ -1,16 +1,16 @@
 "use client";
 
-import { lazy, type ComponentProps } from "react";
-import { OnDemand } from "@/components/ui/on-demand";
+import type { ComponentProps } from "react";
+import { lazyPart, OnDemand } from "@/components/ui/on-demand";
 import type * as Forms from "./moderation-forms";
 
 // The moderation forms the case page shows (an inspector's response to an outcome; the moderator's
 // blind second assessment), loaded only when shown: every client component a page imports is in the
 // scripts that page loads, whoever views it, and most inspectors' case pages show none of these.
 
-const Respond = lazy(() => import("./moderation-forms").then((m) => ({ default: m.RespondForm })));
-const SecondAnswer = lazy(() => import("./moderation-forms").then((m) => ({ default: m.SecondAnswerForm })));
-const CompleteSecondAssessment = lazy(() => import("./moderation-forms").then((m) => ({ default: m.CompleteSecondAssessmentForm })));
+const Respond = lazyPart(() => import("./moderation-forms").then((m) => ({ default: m.RespondForm })));
+const SecondAnswer = lazyPart(() => import("./moderation-forms").then((m) => ({ default: m.SecondAnswerForm })));
+const CompleteSecondAssessment = lazyPart(() => import("./moderation-forms").then((m) => ({ default: m.CompleteSecondAssessmentForm })));
 
 export function RespondForm(props: ComponentProps<typeof Forms.RespondForm>) {
   return (
