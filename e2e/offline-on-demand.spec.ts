@@ -3,10 +3,11 @@ import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
 import { goOffline, heading, keptOffline, KEEPING, offlineRegion, question } from "./offline-page";
 
 // Parts of the case page whose scripts load only when they are shown (components/ui/on-demand.tsx):
-// the comment threads, the corrections to the case's details, the keyboard shortcuts' help and keys. A case
-// page made available offline and never opened online, or opened online once and kept then, must
-// still open each of them without a connection: the cases' service worker keeps the chunks the kept
-// scripts load, not only the files the page's HTML names (sw.js route).
+// the comment threads, the corrections to the case's details, the keyboard shortcuts' help and keys,
+// the check of a completion's errors. A case page made available offline and never opened online, or
+// opened online once and kept then, must still open each of them without a connection: the cases'
+// service worker keeps the chunks the kept scripts load, not only the files the page's HTML names
+// (sw.js route).
 
 /** The shortcut keys' handler, loaded when focus first reaches a key question (components/case/shortcuts.tsx). */
 async function answerByKey(page: Page) {
@@ -89,4 +90,19 @@ test("on a case page the worker could not keep, a part whose script cannot be fe
   await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toHaveCount(0);
   await question(page, "2.1.1").getByRole("radio", { name: "Yes", exact: true }).check();
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+});
+
+test("when the check of a completion's errors cannot be fetched, the completion is still sent and every error the server gave shows by its field", async ({ browser }) => {
+  const { inspectionId, cases } = await createInspectionWithCases("Completion check missing", [{ stream: "court", allocatedTo: "inspector" }]);
+  const page = await pageAs(browser, "inspector");
+  await page.context().route("**/_next/static/chunks/**", (route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue()));
+  await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  // Scripts not fetched yet are gone (a new version deployed meanwhile), while the server answers:
+  // the check of which errors still hold (components/case/completion-errors.ts) is one of them.
+  await page.context().unrouteAll({ behavior: "ignoreErrors" });
+  await page.context().route("**/_next/static/chunks/**", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.getByRole("button", { name: "Mark the case as complete" }).click();
+  await expect(question(page, "2.1.2")).toContainText("Error: Choose yes, no or not applicable for key question 2.1.2");
+  await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveText("The list of problems could not be loaded. Reload the page when you have a connection.");
 });
