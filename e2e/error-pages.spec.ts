@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
-import { radio, saveStatus } from "./offline-page";
+import { radio, saveStatus, scriptsFailing } from "./offline-page";
 
 // What a page says when the server fails it. A page failed on a full load is the fault tests' (the
 // database stopped: scripts/fault-tests.ts); here the failure comes to a page already open, which
@@ -43,11 +43,10 @@ test("when the explanation cannot be fetched either, the problem page is its hea
   const { inspectionId, cases } = await createInspectionWithCases("Error page without its script", [{ stream: "court", allocatedTo: "inspector" }]);
   const page = await pageAs(browser, "inspector");
   // The cases' worker keeps no scripts (its fetches fail), so none reaches the page from its cache.
-  await page.context().route("**/_next/static/chunks/**", (route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue()));
+  const scripts = await scriptsFailing(page.context());
   await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(saveStatus(page)).toHaveText("All changes saved");
-  await page.context().unrouteAll({ behavior: "ignoreErrors" });
-  await page.context().route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
+  scripts.failTheRest();
 
   await failServerActions(page);
   const explanationFailed = page.waitForEvent("requestfailed", (request) => request.url().includes("/_next/static/chunks/"));

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createInspectionWithCases, expect, pageAs, test } from "./fixtures";
-import { goOffline, heading, keptOffline, KEEPING, offlineRegion, question } from "./offline-page";
+import { goOffline, heading, keptOffline, KEEPING, offlineRegion, question, scriptsFailing } from "./offline-page";
 
 // Parts of the case page whose scripts load only when they are shown (components/ui/on-demand.tsx):
 // the comment threads, the corrections to the case's details, the keyboard shortcuts' help and keys,
@@ -79,12 +79,11 @@ test("on a case page the worker could not keep, a part whose script cannot be fe
   const page = await pageAs(browser, "inspector");
   // The worker's fetches of the scripts fail from the start (a connection dropping as it keeps the
   // page); the page's own scripts arrive.
-  await page.context().route("**/_next/static/chunks/**", (route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue()));
+  const scripts = await scriptsFailing(page.context());
   await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   // Then the connection drops for the page's scripts not fetched yet too.
-  await page.context().unrouteAll({ behavior: "ignoreErrors" });
-  await page.context().route("**/_next/static/chunks/**", (route) => route.abort("internetdisconnected"));
+  scripts.failTheRest();
   await page.getByText("Keyboard shortcuts", { exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveText("The keyboard shortcuts could not be loaded. Reload the page when you have a connection.");
   await expect(page.getByRole("table", { name: "Keyboard shortcuts for key questions" })).toHaveCount(0);
@@ -95,13 +94,12 @@ test("on a case page the worker could not keep, a part whose script cannot be fe
 test("when the check of a completion's errors cannot be fetched, the completion is still sent and every error the server gave shows by its field", async ({ browser }) => {
   const { inspectionId, cases } = await createInspectionWithCases("Completion check missing", [{ stream: "court", allocatedTo: "inspector" }]);
   const page = await pageAs(browser, "inspector");
-  await page.context().route("**/_next/static/chunks/**", (route) => (route.request().serviceWorker() ? route.abort("internetdisconnected") : route.continue()));
+  const scripts = await scriptsFailing(page.context(), "gone");
   await page.goto(`/inspections/${inspectionId}/cases/${cases[0]!.id}`);
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   // Scripts not fetched yet are gone (a new version deployed meanwhile), while the server answers:
   // the check of which errors still hold (components/case/completion-errors.ts) is one of them.
-  await page.context().unrouteAll({ behavior: "ignoreErrors" });
-  await page.context().route("**/_next/static/chunks/**", (route) => route.fulfill({ status: 404, body: "" }));
+  scripts.failTheRest();
   await page.getByRole("button", { name: "Mark the case as complete" }).click();
   await expect(question(page, "2.1.2")).toContainText("Error: Choose yes, no or not applicable for key question 2.1.2");
   await expect(page.getByRole("alert").filter({ hasText: "could not be loaded" })).toHaveText("The list of problems could not be loaded. Reload the page when you have a connection.");

@@ -1,4 +1,4 @@
-import type { Browser, Frame, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Frame, Page } from "@playwright/test";
 import { OFFLINE_PAGES_CACHE } from "@/components/case/offline-cache-names";
 import { createInspectionWithCases, expect, pageAs } from "./fixtures";
 
@@ -10,6 +10,27 @@ export const question = (page: Page, id: string) => page.getByRole("group", { na
 export const radio = (page: Page, id: string, label: "Yes" | "No") => question(page, id).getByRole("radio", { name: label, exact: true });
 export const saveStatus = (page: Page) => page.getByRole("status").filter({ hasText: /All changes saved|Saving…|Offline|Couldn't save|Loading changes/ });
 export const heading = (page: Page) => page.getByRole("heading", { level: 1 });
+
+/**
+ * The page's scripts as a connection dropping while the page loads leaves them: the cases' worker's
+ * fetches fail from the start (so it keeps none, and none reaches the page from its cache), the page's
+ * own arrive, and after `failTheRest()` every later one fails: the connection is gone, or (`"gone"`)
+ * the files are, as after a new version was deployed. One route whose answer changes: a context's
+ * `unrouteAll` before routing again once hung for the whole test's minute (e2e/error-pages.spec.ts).
+ */
+export async function scriptsFailing(context: BrowserContext, later: "disconnected" | "gone" = "disconnected") {
+  let failing = false;
+  await context.route("**/_next/static/chunks/**", (route) => {
+    if (route.request().serviceWorker()) return route.abort("internetdisconnected");
+    if (!failing) return route.continue();
+    return later === "gone" ? route.fulfill({ status: 404, body: "" }) : route.abort("internetdisconnected");
+  });
+  return {
+    failTheRest: () => {
+      failing = true;
+    },
+  };
+}
 export const myCases = (page: Page) => page.getByRole("table", { name: "Cases allocated to you" });
 export const offlineRegion = (page: Page) => page.getByRole("region", { name: "Working without a connection" });
 
